@@ -1,0 +1,80 @@
+/**
+ * The procedure table behind both transports. A request is `{ name, input, session }`; the input is parsed
+ * with the contract's schema before a handler sees it, the caller's role is checked against the contract,
+ * and every outcome is an envelope: `{ ok: true, value }` or `{ ok: false, error }`.
+ *
+ * @example
+ * const api = createApi(core, { testClock: null });
+ * await api.call({ name: 'auth.login', input: { username: 'admin', password: '…' } });
+ */
+import { z } from 'zod';
+import { contract, type ApiRequest, type ApiResult, type ProcedureName } from '../../shared/api';
+import { t } from '../../shared/i18n';
+import { enumLabel } from '../../shared/i18n';
+import type { Core } from '../core/context';
+import { UserError } from '../core/errors';
+import { resolveSession } from '../core/users';
+import { handlers, type HandlerOptions } from './handlers';
+
+z.config(z.locales.zhCN());
+
+export interface Api {
+  call(request: ApiRequest): Promise<ApiResult<unknown>>;
+}
+
+function isProcedure(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function createApi(core: Core, options: HandlerOptions): Api {
+  const table = handlers(core, options);
+  return {
+    async call(request) {
+      try {
+        const name = String(request.name);
+        if (!isProcedure(name)) {
+          return { ok: false, error: { code: 'not_found', message: t('errors.generic.unknownProcedure', { name }) } };
+        }
+        const def = contract[name];
+        const user = def.access === 'public' ? null : await resolveSession(core, request.session ?? null);
+        if (def.access !== 'public') {
+          if (!user) {
+            const key = request.session ? 'errors.generic.sessionExpired' : 'errors.generic.notLoggedIn';
+            return { ok: false, error: { code: 'unauthenticated', message: t(key) } };
+          }
+          if (def.access !== 'any' && user.role !== 'admin' && !def.access.includes(user.role)) {
+            return { ok: false, error: { code: 'forbidden', message: t('errors.generic.forbidden', { role: enumLabel('role', user.role) }) } };
+          }
+        }
+        const parsed = def.input.safeParse(request.input ?? {});
+        if (!parsed.success) {
+          return {
+            ok: false,
+            error: { code: 'invalid_input', message: t('errors.generic.invalidInput'), fields: fieldsOf(parsed.error) },
+          };
+        }
+        const handler = table[name] as (input: unknown, ctx: { user: typeof user; session: string | null }) => Promise<unknown>;
+        const value = await handler(parsed.data, { user, session: request.session ?? null });
+        return { ok: true, value };
+      } catch (err) {
+        if (err instanceof UserError) {
+          return {
+            ok: false,
+            error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+          };
+        }
+        console.error(`[api] ${String(request.name)} failed:`, err);
+        return { ok: false, error: { code: 'internal', message: t('errors.generic.internal') } };
+      }
+    },
+  };
+}

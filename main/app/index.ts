@@ -1,0 +1,53 @@
+/**
+ * The composition root shared by the Electron shell and browser mode: opens the store, builds the core and
+ * the procedure table. Neither shell knows anything else about the core.
+ *
+ * @example
+ * const app = await openApp({ dataDir: defaultDataDir() });
+ * const result = await app.api.call({ name: 'setup.status', input: {} });
+ * await app.close();
+ */
+import { openStore } from '../db';
+import { OffsetClock, systemClock, type Clock, type Core } from '../core/context';
+import { seedShippedCalendar } from '../core/calendar';
+import { createApi, type Api } from '../api';
+import type { ApiEvent } from '../../shared/api';
+
+export interface AppOptions {
+  readonly dataDir: string;
+  /** Enables the `dev.clock` procedure so e2e tests can move time. Never set in a packaged build. */
+  readonly testClock?: boolean;
+  readonly clock?: Clock;
+}
+
+export interface App {
+  readonly api: Api;
+  readonly core: Core;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export async function openApp(options: AppOptions): Promise<App> {
+  const store = await openStore(options.dataDir);
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const testClock = options.testClock ? new OffsetClock() : null;
+  const core: Core = {
+    db: store.db,
+    clock: options.clock ?? testClock ?? systemClock,
+    dataDir: options.dataDir,
+    emit: (event) => {
+      for (const l of listeners) l(event);
+    },
+  };
+  await seedShippedCalendar(core);
+  const api = createApi(core, { testClock });
+  return {
+    api,
+    core,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Deadlines are rows: what is due, from when, under which rule, and how the date was worked out. They are
+ * computed by one calculator and recomputed whenever the holiday calendar changes.
+ *
+ * @example
+ * await openDeadline(trx, ctx, { subjectId: 7, kind: 'handling', startDate: '2026-11-28', unit: 'calendar_days', days: 60, article: '第三十四条' });
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, DeadlineTable } from '../../db';
+import type { Deadline } from '../../../shared/api';
+import type { DeadlineKind, DeadlineStatus, PeriodUnit } from '../../../shared/enums';
+import { endOfLocalDay } from '../../../shared/time';
+import { computePeriod, loadCalendar, type HolidayLookup, type PeriodComputation } from '../calendar';
+
+export interface DeadlineSpec {
+  readonly subjectType?: string;
+  readonly subjectId: number;
+  readonly kind: DeadlineKind;
+  /** False for periods that bind the petitioner, not the office (e.g. the 30 days to request a review). */
+  readonly officeDuty?: boolean;
+  readonly startDate: string;
+  readonly unit: PeriodUnit;
+  readonly days: number;
+  readonly extensionDays?: number;
+  readonly article: string;
+}
+
+export interface CalendarContext {
+  readonly lookup: HolidayLookup;
+  readonly version: number;
+  readonly timeZone: string;
+}
+
+type Explanation = Deadline['explanation'];
+
+function explain(c: PeriodComputation, article: string, version: number): Explanation {
+  return {
+    article,
+    unit: c.unit,
+    days: c.days,
+    extensionDays: c.extensionDays,
+    nominalEndDate: c.nominalEndDate,
+    shiftedFrom: c.shiftedFrom,
+    skipped: [...c.skipped],
+    makeUpDays: [...c.makeUpDays],
+    uncoveredYears: [...c.uncoveredYears],
+    calendarVersion: version,
+  };
+}
+
+function computeDue(spec: Pick<DeadlineSpec, 'startDate' | 'unit' | 'days' | 'extensionDays' | 'article'>, cal: CalendarContext) {
+  const c = computePeriod(spec.startDate, { unit: spec.unit, days: spec.days, extensionDays: spec.extensionDays ?? 0 }, cal.lookup);
+  return {
+    due_date: c.endDate,
+    due_at: endOfLocalDay(c.endDate, cal.timeZone),
+    explanation_json: JSON.stringify(explain(c, spec.article, cal.version)),
+    calendar_version: cal.version,
+  };
+}
+
+export async function openDeadline(trx: Kysely<Database>, cal: CalendarContext, spec: DeadlineSpec, now: number): Promise<void> {
+  await trx
+    .insertInto('deadlines')
+    .values({
+      subject_type: spec.subjectType ?? 'petition',
+      subject_id: spec.subjectId,
+      kind: spec.kind,
+      office_duty: spec.officeDuty === false ? 0 : 1,
+      start_date: spec.startDate,
+      unit: spec.unit,
+      days: spec.days,
+      extension_days: spec.extensionDays ?? 0,
+      article: spec.article,
+      ...computeDue(spec, cal),
+      status: 'open',
+      met_at: null,
+      created_at: now,
+    })
+    .execute();
+}
+
+/** Adds days to an open plain-day deadline (an approved extension) and recomputes it. */
+export async function extendDeadline(
+  trx: Kysely<Database>,
+  cal: CalendarContext,
+  subjectId: number,
+  kind: DeadlineKind,
+  extensionDays: number,
+): Promise<void> {
+  const row = await trx
+    .selectFrom('deadlines')
+    .selectAll()
+    .where('subject_type', '=', 'petition')
+    .where('subject_id', '=', subjectId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (!row) return;
+  const spec = { startDate: row.start_date, unit: row.unit as PeriodUnit, days: row.days, extensionDays, article: row.article };
+  await trx.updateTable('deadlines').set({ extension_days: extensionDays, ...computeDue(spec, cal) }).where('id', '=', row.id).execute();
+}
+
+export async function closeDeadlines(
+  trx: Kysely<Database>,
+  subjectId: number,
+  kinds: readonly DeadlineKind[] | 'all',
+  status: Exclude<DeadlineStatus, 'open'>,
+  at: number,
+): Promise<void> {
+  let q = trx
+    .updateTable('deadlines')
+    .set({ status, met_at: status === 'met' ? at : null })
+    .where('subject_type', '=', 'petition')
+    .where('subject_id', '=', subjectId)
+    .where('status', '=', 'open');
+  if (kinds !== 'all') q = q.where('kind', 'in', kinds);
+  await q.execute();
+}
+
+/** Keeps the petition's "next due" columns (used by lists and sorting) in step with its open deadlines. */
+export async function refreshNextDue(trx: Kysely<Database>, petitionId: number): Promise<void> {
+  const next = await trx
+    .selectFrom('deadlines')
+    .select(['due_at', 'kind'])
+    .where('subject_type', '=', 'petition')
+    .where('subject_id', '=', petitionId)
+    .where('status', '=', 'open')
+    .where('office_duty', '=', 1)
+    .orderBy('due_at')
+    .limit(1)
+    .executeTakeFirst();
+  await trx
+    .updateTable('petitions')
+    .set({ next_due_at: next?.due_at ?? null, next_due_kind: next?.kind ?? null })
+    .where('id', '=', petitionId)
+    .execute();
+}
+
+export async function loadCalendarContext(trx: Kysely<Database>): Promise<CalendarContext> {
+  const cal = await loadCalendar(trx);
+  const office = await trx.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst();
+  return { lookup: cal.lookup, version: cal.version, timeZone: office?.time_zone ?? 'Asia/Shanghai' };
+}
+
+/** After a calendar change: every open deadline is worked out again under the new calendar. */
+export async function recomputeOpenDeadlines(trx: Kysely<Database>, _now: number): Promise<number> {
+  const cal = await loadCalendarContext(trx);
+  const open = await trx.selectFrom('deadlines').selectAll().where('status', '=', 'open').execute();
+  const touched = new Set<number>();
+  for (const row of open) {
+    const due = computeDue(
+      { startDate: row.start_date, unit: row.unit as PeriodUnit, days: row.days, extensionDays: row.extension_days, article: row.article },
+      cal,
+    );
+    await trx.updateTable('deadlines').set(due).where('id', '=', row.id).execute();
+    if (row.subject_type === 'petition') touched.add(row.subject_id);
+  }
+  for (const id of touched) await refreshNextDue(trx, id);
+  return open.length;
+}
+
+export function toDeadline(row: Selectable<DeadlineTable>): Deadline {
+  return {
+    id: row.id,
+    kind: row.kind as DeadlineKind,
+    status: row.status as DeadlineStatus,
+    officeDuty: row.office_duty === 1,
+    startDate: row.start_date,
+    dueDate: row.due_date,
+    dueAt: row.due_at,
+    metAt: row.met_at,
+    explanation: JSON.parse(row.explanation_json) as Explanation,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './deadline-rows';
+export * from './calendar-changes';

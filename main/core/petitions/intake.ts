@@ -1,0 +1,153 @@
+/**
+ * Registering a petition: validates what the clerk typed, numbers it, opens its first deadlines, writes the
+ * first timeline step and the audit row, all in one transaction.
+ */
+import type { z } from 'zod';
+import type { petitionInputSchema } from '../../../shared/api';
+import { checkIdNumber, normalizeIdNumber } from '../../../shared/id-number';
+import { MAX_REPRESENTATIVES } from '../../../shared/enums';
+import { localDateOf, localParts } from '../../../shared/time';
+import type { Actor, Core } from '../context';
+import { UserError } from '../errors';
+import { appendAudit } from '../audit';
+import { getOffice } from '../users';
+import { loadCalendarContext, openDeadline, refreshNextDue } from '../deadlines';
+import { formatPetitionNumber } from './numbering';
+
+export type ParsedPetitionInput = z.output<typeof petitionInputSchema>;
+
+const PHONE_RE = /^[0-9+\-() ]{5,20}$/;
+/** Allowed drift between the PC clock and a time typed as "now". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export function validatePetition(input: ParsedPetitionInput, now: number, collectiveThreshold: number): void {
+  const people = input.petitioners.filter((p) => p.name.length > 0);
+  if (people.length === 0) throw UserError.field('petitioners', 'errors.petitions.noPetitioner');
+  input.petitioners.forEach((p, i) => {
+    const index = i + 1;
+    if (p.name.length === 0) throw UserError.field(`petitioners.${i}.name`, 'errors.generic.required', { field: `第${index}位信访人的姓名` });
+    if (p.idNumber) {
+      const check = checkIdNumber(p.idNumber);
+      if (!check.ok) throw UserError.field(`petitioners.${i}.idNumber`, `errors.idNumber.${check.problem}`, { index });
+    }
+    if (p.phone && !PHONE_RE.test(p.phone)) throw UserError.field(`petitioners.${i}.phone`, 'errors.petitions.badPhone', { index });
+  });
+  if (input.peopleCount < input.petitioners.length) {
+    throw UserError.field('peopleCount', 'errors.petitions.peopleCountTooSmall', { count: input.petitioners.length });
+  }
+  const reps = input.petitioners.filter((p) => p.isRepresentative).length;
+  if (reps > MAX_REPRESENTATIVES) {
+    throw UserError.field('petitioners', 'errors.petitions.tooManyRepresentatives', { max: MAX_REPRESENTATIVES, count: reps });
+  }
+  if (input.channel === 'visit' && input.peopleCount >= collectiveThreshold && input.petitioners.length > 1 && reps === 0) {
+    throw UserError.field('petitioners', 'errors.petitions.needRepresentatives', { count: collectiveThreshold, max: MAX_REPRESENTATIVES });
+  }
+  if (input.category === 'claim' && input.claimItem === null) throw UserError.field('claimItem', 'errors.petitions.claimItemRequired');
+  if (input.category !== 'claim' && input.claimItem !== null) throw UserError.field('claimItem', 'errors.petitions.claimItemNotAllowed');
+  if (input.receivedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('receivedAt', 'errors.petitions.receivedInFuture');
+}
+
+export async function createPetition(core: Core, actor: Actor, input: ParsedPetitionInput): Promise<{ id: number; number: string }> {
+  const office = await getOffice(core.db);
+  const now = core.clock.now();
+  validatePetition(input, now, office.collectiveThreshold);
+  const petitioners = input.petitioners.map((p) => ({ ...p, idNumber: p.idNumber ? normalizeIdNumber(p.idNumber) : '' }));
+  const lead = petitioners.find((p) => p.isRepresentative) ?? petitioners[0];
+  const firstName = lead ? (input.peopleCount > 1 ? `${lead.name}等${input.peopleCount}人` : lead.name) : '';
+  // Without a name and address the acceptance notice cannot be sent, and the law does not require it (Art. 23).
+  const anonymous = !petitioners.some((p) => p.name && p.address);
+  const year = localParts(input.receivedAt, office.timeZone).year;
+
+  const created = await core.db.transaction().execute(async (trx) => {
+    if (input.repeatOfId !== null) {
+      const original = await trx.selectFrom('petitions').select('id').where('id', '=', input.repeatOfId).executeTakeFirst();
+      if (!original) throw UserError.field('repeatOfId', 'errors.petitions.repeatNotFound');
+    }
+    const last = await trx
+      .selectFrom('petitions')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('year', '=', year)
+      .executeTakeFirst();
+    const seq = Number(last?.seq ?? 0) + 1;
+    const number = formatPetitionNumber(office.numberFormat, year, seq);
+    const row = await trx
+      .insertInto('petitions')
+      .values({
+        number,
+        year,
+        seq,
+        channel: input.channel,
+        received_at: input.receivedAt,
+        people_count: input.peopleCount,
+        category: input.category,
+        claim_item: input.claimItem,
+        topic_id: input.topicId,
+        unit_id: input.unitId,
+        summary: input.summary,
+        request: input.request,
+        facts_reasons: input.factsReasons,
+        status: 'registered',
+        repeat_of_id: input.repeatOfId,
+        responsible_unit_id: null,
+        lead_leader_id: null,
+        decision: null,
+        extended_days: 0,
+        anonymous: anonymous ? 1 : 0,
+        first_petitioner: firstName,
+        first_id_number: lead?.idNumber ?? '',
+        next_due_at: null,
+        next_due_kind: null,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('petitioners')
+      .values(
+        petitioners.map((p, ord) => ({
+          petition_id: row.id,
+          ord,
+          name: p.name,
+          id_number: p.idNumber,
+          phone: p.phone,
+          address: p.address,
+          is_representative: p.isRepresentative ? 1 : 0,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('petition_steps')
+      .values({
+        petition_id: row.id,
+        at: input.receivedAt,
+        user_id: actor.id,
+        action: 'register',
+        from_status: null,
+        to_status: 'registered',
+        note: '',
+        details_json: JSON.stringify({ channel: input.channel, peopleCount: input.peopleCount }),
+      })
+      .execute();
+    const cal = await loadCalendarContext(trx);
+    const startDate = localDateOf(input.receivedAt, office.timeZone);
+    await openDeadline(trx, cal, { subjectId: row.id, kind: 'forward', startDate, unit: 'calendar_days', days: 15, article: '《信访工作条例》第二十二条' }, now);
+    if (!anonymous) {
+      await openDeadline(trx, cal, { subjectId: row.id, kind: 'acceptance_notice', startDate, unit: 'calendar_days', days: 15, article: '《信访工作条例》第二十三条' }, now);
+    }
+    await refreshNextDue(trx, row.id);
+    await appendAudit(trx, {
+      actor,
+      at: now,
+      action: 'petition.create',
+      entity: 'petition',
+      entityId: row.id,
+      // The audit keeps what was registered, but not ID numbers or phones in clear.
+      after: { number, ...input, petitioners: input.petitioners.map((p) => ({ name: p.name, isRepresentative: p.isRepresentative })) },
+    });
+    return { id: row.id, number };
+  });
+  core.emit({ type: 'petitions.changed', id: created.id });
+  return created;
+}

@@ -1,0 +1,251 @@
+/**
+ * Reading petitions: the filtered, sorted, paged list with Chinese full-text search, the detail page with
+ * its timeline and deadlines, and repeat detection at intake. ID numbers and phones leave here masked.
+ */
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Database, Db, PetitionTable } from '../../db';
+import type { PetitionDetail, PetitionSummary, petitionListInputSchema } from '../../../shared/api';
+import type { z } from 'zod';
+import type { Category, Channel, Decision, DeadlineKind, MediationKind, MediationOutcome, PetitionStatus } from '../../../shared/enums';
+import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../shared/id-number';
+import { notFound } from '../errors';
+import { toDeadline } from '../deadlines';
+import { allowedActions } from './workflow';
+
+type ListInput = z.output<typeof petitionListInputSchema>;
+
+/** Chinese text has no spaces: the trigram index finds phrases of three characters or more. */
+const MIN_FTS_CHARS = 3;
+
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+type PetitionRowWithNames = Selectable<PetitionTable> & { topic_name: string | null; unit_name: string | null };
+
+function summaryOf(row: PetitionRowWithNames): PetitionSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    channel: row.channel as Channel,
+    receivedAt: row.received_at,
+    status: row.status as PetitionStatus,
+    category: row.category as Category,
+    claimItem: row.claim_item,
+    topicName: row.topic_name,
+    unitName: row.unit_name,
+    summary: row.summary,
+    peopleCount: row.people_count,
+    firstPetitioner: row.first_petitioner,
+    firstIdNumberMasked: maskIdNumber(row.first_id_number),
+    nextDueAt: row.next_due_at,
+    nextDueKind: row.next_due_kind as DeadlineKind | null,
+    repeatOfId: row.repeat_of_id,
+  };
+}
+
+function baseQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('petitions')
+    .leftJoin('topics', 'topics.id', 'petitions.topic_id')
+    .leftJoin('units', 'units.id', 'petitions.unit_id');
+}
+
+type Base = ReturnType<typeof baseQuery>;
+
+function applyFilters(q: Base, input: ListInput, now: number): Base {
+  let query = q;
+  const text = input.query;
+  if (text) {
+    query = query.where((eb) => {
+      const ors: Expression<SqlBool>[] = [eb('petitions.number', 'like', likePattern(text)), eb('petitions.first_petitioner', 'like', `${text.replace(/[\\%_]/g, '')}%`)];
+      if ([...text].length >= MIN_FTS_CHARS) {
+        ors.push(sql<boolean>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(text)})`);
+      } else {
+        ors.push(eb('petitions.summary', 'like', likePattern(text)));
+        ors.push(eb('petitions.request', 'like', likePattern(text)));
+      }
+      return eb.or(ors);
+    });
+  }
+  if (input.statuses.length > 0) query = query.where('petitions.status', 'in', input.statuses);
+  if (input.category) query = query.where('petitions.category', '=', input.category);
+  if (input.topicId !== null) query = query.where('petitions.topic_id', '=', input.topicId);
+  if (input.unitId !== null) {
+    const unitId = input.unitId;
+    query = query.where((eb) => eb.or([eb('petitions.unit_id', '=', unitId), eb('petitions.responsible_unit_id', '=', unitId)]));
+  }
+  if (input.receivedFrom !== null) query = query.where('petitions.received_at', '>=', input.receivedFrom);
+  if (input.receivedTo !== null) query = query.where('petitions.received_at', '<', input.receivedTo);
+  if (input.overdueOnly) query = query.where('petitions.next_due_at', '<', now);
+  return query;
+}
+
+const SORT_COLUMNS = {
+  receivedAt: 'petitions.received_at',
+  number: 'petitions.number',
+  nextDueAt: 'petitions.next_due_at',
+  status: 'petitions.status',
+} as const;
+
+export async function listPetitions(db: Db, input: ListInput, now: number): Promise<{ rows: PetitionSummary[]; total: number }> {
+  const filtered = applyFilters(baseQuery(db), input, now);
+  const direction = input.descending ? 'desc' : 'asc';
+  const [rows, count] = await Promise.all([
+    filtered
+      .selectAll('petitions')
+      .select(['topics.name as topic_name', 'units.name as unit_name'])
+      // Rows with no open deadline sort last whichever way the due column is sorted.
+      .$if(input.sort === 'nextDueAt', (q) => q.orderBy(sql`petitions.next_due_at IS NULL`))
+      .orderBy(SORT_COLUMNS[input.sort], direction)
+      .orderBy('petitions.id', direction)
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows: (rows as PetitionRowWithNames[]).map(summaryOf), total: Number(count?.n ?? 0) };
+}
+
+export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
+  const row = (await baseQuery(db)
+    .selectAll('petitions')
+    .select(['topics.name as topic_name', 'units.name as unit_name'])
+    .where('petitions.id', '=', id)
+    .executeTakeFirst()) as PetitionRowWithNames | undefined;
+  if (!row) throw notFound();
+  const [petitioners, steps, deadlines, mediations, attachments, repeats, repeatOf, responsible, leader] = await Promise.all([
+    db.selectFrom('petitioners').selectAll().where('petition_id', '=', id).orderBy('ord').execute(),
+    db
+      .selectFrom('petition_steps')
+      .innerJoin('users', 'users.id', 'petition_steps.user_id')
+      .selectAll('petition_steps')
+      .select('users.display_name')
+      .where('petition_id', '=', id)
+      .orderBy('petition_steps.at')
+      .orderBy('petition_steps.id')
+      .execute(),
+    db.selectFrom('deadlines').selectAll().where('subject_type', '=', 'petition').where('subject_id', '=', id).orderBy('due_at').execute(),
+    db
+      .selectFrom('mediations')
+      .innerJoin('users', 'users.id', 'mediations.user_id')
+      .selectAll('mediations')
+      .select('users.display_name')
+      .where('petition_id', '=', id)
+      .orderBy('at')
+      .execute(),
+    db.selectFrom('attachments').selectAll().where('petition_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('petitions').select(['id', 'number', 'received_at', 'summary']).where('repeat_of_id', '=', id).orderBy('received_at').execute(),
+    row.repeat_of_id !== null
+      ? db.selectFrom('petitions').select('number').where('id', '=', row.repeat_of_id).executeTakeFirst()
+      : Promise.resolve(undefined),
+    row.responsible_unit_id !== null
+      ? db.selectFrom('units').select('name').where('id', '=', row.responsible_unit_id).executeTakeFirst()
+      : Promise.resolve(undefined),
+    row.lead_leader_id !== null
+      ? db.selectFrom('users').select('display_name').where('id', '=', row.lead_leader_id).executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  const status = row.status as PetitionStatus;
+  const category = row.category as Category;
+  return {
+    ...summaryOf(row),
+    request: row.request,
+    factsReasons: row.facts_reasons,
+    topicId: row.topic_id,
+    unitId: row.unit_id,
+    responsibleUnitId: row.responsible_unit_id,
+    responsibleUnitName: responsible?.name ?? null,
+    leadLeaderId: row.lead_leader_id,
+    leadLeaderName: leader?.display_name ?? null,
+    decision: row.decision as Decision | null,
+    extendedDays: row.extended_days,
+    petitioners: petitioners.map((p) => ({
+      id: p.id,
+      name: p.name,
+      idNumberMasked: maskIdNumber(p.id_number),
+      phoneMasked: maskPhone(p.phone),
+      address: p.address,
+      isRepresentative: p.is_representative === 1,
+    })),
+    steps: steps.map((s) => ({
+      id: s.id,
+      at: s.at,
+      action: s.action,
+      fromStatus: s.from_status as PetitionStatus | null,
+      toStatus: s.to_status as PetitionStatus,
+      note: s.note,
+      userName: s.display_name,
+      details: JSON.parse(s.details_json) as Record<string, string | number | null>,
+    })),
+    deadlines: deadlines.map(toDeadline),
+    mediations: mediations.map((m) => ({
+      id: m.id,
+      kind: m.kind as MediationKind,
+      at: m.at,
+      outcome: m.outcome as MediationOutcome,
+      note: m.note,
+      userName: m.display_name,
+    })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, size: a.size, sha256: a.sha256, addedAt: a.added_at })),
+    repeats: repeats.map((r) => ({ id: r.id, number: r.number, receivedAt: r.received_at, summary: r.summary })),
+    repeatOfNumber: repeatOf?.number ?? null,
+    allowedActions: allowedActions({ status, category, claimItem: row.claim_item, extendedDays: row.extended_days }),
+    createdAt: row.created_at,
+  };
+}
+
+function trigrams(text: string): string[] {
+  const chars = [...text.replace(/[\s\p{P}\p{S}]+/gu, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + MIN_FTS_CHARS <= chars.length; i++) out.add(chars.slice(i, i + MIN_FTS_CHARS).join(''));
+  return [...out];
+}
+
+/** Share of the new text's trigrams that the candidate contains: 1 is the same wording. */
+function similarity(grams: readonly string[], candidate: string): number {
+  if (grams.length === 0) return 0;
+  let hits = 0;
+  for (const g of grams) if (candidate.includes(g)) hits++;
+  return hits / grams.length;
+}
+
+export const SIMILAR_TEXT_THRESHOLD = 0.25;
+const MAX_CANDIDATES = 8;
+
+export async function findPossibleRepeats(
+  db: Db,
+  input: { idNumbers: readonly string[]; text: string; excludeId?: number | undefined },
+): Promise<(PetitionSummary & { reason: 'idNumber' | 'text' })[]> {
+  const ids = input.idNumbers.map(normalizeIdNumber).filter((s) => s.length === 18);
+  const found = new Map<number, 'idNumber' | 'text'>();
+  if (ids.length > 0) {
+    const rows = await db.selectFrom('petitioners').select('petition_id').distinct().where('id_number', 'in', ids).limit(MAX_CANDIDATES).execute();
+    for (const r of rows) found.set(r.petition_id, 'idNumber');
+  }
+  const grams = trigrams(input.text).slice(0, 60);
+  if (grams.length > 0) {
+    const match = grams.map(ftsPhrase).join(' OR ');
+    const rows = await sql<{ id: number; summary: string; request: string }>`
+      SELECT p.id, p.summary, p.request FROM petitions_fts f JOIN petitions p ON p.id = f.rowid
+      WHERE petitions_fts MATCH ${match} ORDER BY rank LIMIT 40`.execute(db);
+    for (const r of rows.rows) {
+      if (found.has(r.id)) continue;
+      if (similarity(grams, `${r.summary}${r.request}`) >= SIMILAR_TEXT_THRESHOLD) found.set(r.id, 'text');
+    }
+  }
+  if (input.excludeId !== undefined) found.delete(input.excludeId);
+  const idsFound = [...found.keys()].slice(0, MAX_CANDIDATES);
+  if (idsFound.length === 0) return [];
+  const rows = (await baseQuery(db)
+    .selectAll('petitions')
+    .select(['topics.name as topic_name', 'units.name as unit_name'])
+    .where('petitions.id', 'in', idsFound)
+    .orderBy('petitions.received_at', 'desc')
+    .execute()) as PetitionRowWithNames[];
+  return rows.map((r) => ({ ...summaryOf(r), reason: found.get(r.id) ?? 'text' }));
+}

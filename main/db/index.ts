@@ -1,0 +1,75 @@
+/**
+ * Opens the office's SQLite file and brings its schema to the latest migration.
+ *
+ * @example
+ * const store = await openStore('/path/to/data');
+ * await store.db.selectFrom('petitions').selectAll().execute();
+ * await store.close();
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Database } from './schema';
+import { migrationProvider } from './migrations';
+
+export type { Database } from './schema';
+export * from './schema';
+export { LATEST_MIGRATION } from './migrations';
+
+export type Db = Kysely<Database>;
+
+export interface Store {
+  readonly db: Db;
+  readonly sqlite: SqliteDatabase.Database;
+  readonly dataDir: string;
+  readonly file: string;
+  close(): Promise<void>;
+}
+
+export const DATA_DIR_ENV = 'PETITION_DESK_DATA_DIR';
+export const DB_FILE_NAME = 'petition-desk.sqlite';
+
+/** The OS's per-user application-data folder, unless the environment variable says otherwise. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env[DATA_DIR_ENV];
+  if (override) return path.resolve(override);
+  const home = os.homedir();
+  if (process.platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'petition-desk');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'petition-desk');
+  return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'petition-desk');
+}
+
+export async function openStore(dataDir: string): Promise<Store> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DB_FILE_NAME);
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db);
+  return {
+    db,
+    sqlite,
+    dataDir,
+    file,
+    close: () => db.destroy(),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** A consistent copy of the live database, safe while the app runs (SQLite online backup). */
+export async function backupStore(store: Store, targetFile: string): Promise<void> {
+  fs.mkdirSync(path.dirname(targetFile), { recursive: true });
+  await store.sqlite.backup(targetFile);
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run start:browser`: runs the core in this Node process and serves the built renderer on 127.0.0.1.
+ * Flags: --port N, --data-dir DIR, --test-clock (e2e tests only: lets the tests move time).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../db';
+import { openApp } from '../app';
+import { startHost } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      'test-clock': { type: 'boolean', default: false },
+      demo: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const app = await openApp({ dataDir, testClock: values['test-clock'] });
+  const rendererDir = path.resolve(__dirname, '..', 'renderer');
+  const host = await startHost(app, { rendererDir, port: Number(values.port) });
+  console.log(`信访工作台（浏览器模式）已启动，请用浏览器打开：${host.url}`);
+  console.log(`数据文件夹 / data folder: ${dataDir}`);
+  console.log(`PETITION_DESK_URL=${host.url}`);
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void host
+      .close()
+      .then(() => app.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

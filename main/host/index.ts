@@ -1,0 +1,1 @@
+export { startHost, staticFileFor, type Host, type HostOptions } from './server';

@@ -1,0 +1,186 @@
+/**
+ * Browser mode: the same procedure table over HTTP, and pushes over server-sent events, on 127.0.0.1 only.
+ * A per-launch token guards every API call; the Host header is checked so a web page elsewhere cannot
+ * reach the API through a DNS-rebinding trick.
+ *
+ * @example
+ * const host = await startHost(app, { rendererDir: 'dist/renderer', port: 0 });
+ * console.log(host.url); // http://127.0.0.1:49731/?token=…
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { App } from '../app';
+
+export interface HostOptions {
+  readonly rendererDir: string;
+  readonly port?: number;
+  readonly token?: string;
+}
+
+export interface Host {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
+const LOOPBACK = '127.0.0.1';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+};
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+} as const;
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Maps a URL path to a file inside the renderer folder, or null for anything that would leave it. */
+export function staticFileFor(rendererDir: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  return file;
+}
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(body);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHost(app: App, options: HostOptions): Promise<Host> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const clients = new Set<http.ServerResponse>();
+
+  const unsubscribe = app.subscribe((event) => {
+    const line = `data: ${JSON.stringify(event)}\n\n`;
+    for (const res of clients) res.write(line);
+  });
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const host = req.headers.host ?? '';
+      if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) return send(res, 421, 'Misdirected request');
+      const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
+
+      if (url.pathname === '/api') {
+        if (req.method !== 'POST') return send(res, 405, 'POST only');
+        if (!sameToken(req.headers['x-desk-token'] as string | undefined, token)) return send(res, 403, 'Bad token');
+        const body = await readBody(req);
+        if (body === null) return send(res, 413, 'Too large');
+        let request: { name?: unknown; input?: unknown; session?: unknown };
+        try {
+          request = JSON.parse(body) as typeof request;
+        } catch {
+          return send(res, 400, 'Bad JSON');
+        }
+        const result = await app.api.call({
+          name: String(request.name ?? ''),
+          input: request.input,
+          session: typeof request.session === 'string' ? request.session : null,
+        });
+        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      }
+
+      if (url.pathname === '/events') {
+        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, 'Bad token');
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
+      let file = staticFileFor(options.rendererDir, url.pathname);
+      if (file === null) return send(res, 404, 'Not found');
+      if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        // Client-side routes fall back to the app page; missing assets stay 404.
+        if (path.extname(url.pathname)) return send(res, 404, 'Not found');
+        file = path.join(options.rendererDir, 'index.html');
+      }
+      const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+        ...SECURITY_HEADERS,
+      });
+      if (req.method === 'HEAD') return res.end();
+      fs.createReadStream(file).pipe(res);
+    })().catch((err: unknown) => {
+      console.error('[host] request failed:', err);
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const keepAlive = setInterval(() => {
+    for (const res of clients) res.write(': keep-alive\n\n');
+  }, 25_000);
+  keepAlive.unref();
+
+  return {
+    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      clearInterval(keepAlive);
+      unsubscribe();
+      for (const res of clients) res.end();
+      clients.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The renderer's one API client. Inside Electron it uses the preload bridge; in browser mode it speaks
+ * HTTP to the local host with the per-launch token from the address bar. Both return the same envelope.
+ *
+ * @example
+ * const r = await api.call('petitions.get', { id: 3 });
+ * if (!r.ok) notifyError(r.error);
+ */
+import type { ApiEvent, ApiResult, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
+import { BRIDGE_NAME, type DeskBridge } from '../../../shared/bridge';
+
+const TOKEN_KEY = 'petition-desk.host-token';
+const SESSION_KEY = 'petition-desk.session';
+
+function bridge(): DeskBridge | null {
+  return ((window as unknown as Record<string, unknown>)[BRIDGE_NAME] as DeskBridge | undefined) ?? null;
+}
+
+/** Browser mode: the token arrives once in the URL, then lives in this tab's session storage only. */
+function hostToken(): string {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const rest = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+const token = bridge() ? '' : hostToken();
+
+export function getSession(): string | null {
+  return sessionStorage.getItem(SESSION_KEY);
+}
+
+export function setSession(session: string | null): void {
+  if (session) sessionStorage.setItem(SESSION_KEY, session);
+  else sessionStorage.removeItem(SESSION_KEY);
+}
+
+const unauthenticatedListeners = new Set<() => void>();
+
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+async function send(name: string, input: unknown): Promise<ApiResult<unknown>> {
+  const request = { name, input, session: getSession() };
+  const b = bridge();
+  if (b) return b.call(request);
+  try {
+    const res = await fetch('/api', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
+      body: JSON.stringify(request),
+    });
+    if (!res.ok) {
+      return { ok: false, error: { code: 'internal', message: `无法连接本机服务（HTTP ${res.status}），请重新打开启动时给出的地址` } };
+    }
+    return (await res.json()) as ApiResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: '无法连接本机服务，请确认信访工作台仍在运行' } };
+  }
+}
+
+export const api = {
+  async call<N extends ProcedureName>(name: N, input: ProcedureInput<N>): Promise<ApiResult<ProcedureOutput<N>>> {
+    const result = (await send(name, input)) as ApiResult<ProcedureOutput<N>>;
+    if (!result.ok && result.error.code === 'unauthenticated' && name !== 'auth.login') {
+      for (const l of unauthenticatedListeners) l();
+    }
+    return result;
+  },
+
+  onEvent(listener: (event: ApiEvent) => void): () => void {
+    const b = bridge();
+    if (b) return b.onEvent(listener);
+    const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (e: MessageEvent<string>) => listener(JSON.parse(e.data) as ApiEvent);
+    return () => source.close();
+  },
+
+  isBrowserMode(): boolean {
+    return bridge() === null;
+  },
+};

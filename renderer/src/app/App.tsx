@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { api } from '../api/client';
+import { SessionProvider, useSession } from './session';
+import { useRoute } from './router';
+import { Shell } from './Shell';
+import { SetupPage } from '../pages/SetupPage';
+import { LoginPage } from '../pages/LoginPage';
+import { HomePage } from '../pages/HomePage';
+import { PetitionRoutes } from '../pages/petitions';
+import { AdminRoutes } from '../pages/admin';
+
+function Routes() {
+  const route = useRoute();
+  const [first] = route.parts;
+  if (first === 'petitions') return <PetitionRoutes route={route} />;
+  if (first === 'admin') return <AdminRoutes route={route} />;
+  return <HomePage />;
+}
+
+function Gate() {
+  const session = useSession();
+  const [status, setStatus] = useState<{ needsSetup: boolean; officeName: string | null } | null>(null);
+  useEffect(() => {
+    void api.call('setup.status', {}).then((r) => {
+      if (r.ok) setStatus(r.value);
+    });
+  }, []);
+  if (!status || !session.ready) {
+    return (
+      <Center mih="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (status.needsSetup) return <SetupPage onDone={() => setStatus({ ...status, needsSetup: false })} />;
+  if (!session.user) return <LoginPage officeName={status.officeName} />;
+  return (
+    <Shell>
+      <Routes />
+    </Shell>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
+}

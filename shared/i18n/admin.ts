@@ -1,0 +1,8 @@
+export const admin = {
+  zh: {
+    title: '系统管理',
+  },
+  en: {
+    title: 'Administration',
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * The message catalog: zh-CN is the source, en mirrors it key for key (the compiler checks).
+ * Each area of the product keeps its messages in its own file.
+ *
+ * @example
+ * t('errors.idNumber.checkDigit', { index: 2 }) // '第2位信访人的身份证号码校验位不对，请核对后重新输入'
+ */
+import { common } from './common';
+import { enums } from './enums';
+import { errors } from './errors';
+import { petitions } from './petitions';
+import { admin } from './admin';
+
+const zhCN = {
+  common: common.zh,
+  enums: enums.zh,
+  errors: errors.zh,
+  petitions: petitions.zh,
+  admin: admin.zh,
+};
+
+export type Catalog = typeof zhCN;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+const en: Widen<Catalog> = {
+  common: common.en,
+  enums: enums.en,
+  errors: errors.en,
+  petitions: petitions.en,
+  admin: admin.en,
+};
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const catalogs: Record<Locale, Widen<Catalog>> = { 'zh-CN': zhCN, en };
+
+type Paths<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+export type MessageKey = Paths<Catalog>;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+let currentLocale: Locale = 'zh-CN';
+
+export function setLocale(locale: Locale): void {
+  currentLocale = locale;
+}
+
+export function getLocale(): Locale {
+  return currentLocale;
+}
+
+function lookup(catalog: unknown, key: string): string | undefined {
+  let node: unknown = catalog;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = lookup(catalogs[locale], key) ?? lookup(zhCN, key) ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function t(key: MessageKey, params?: MessageParams): string {
+  return translate(currentLocale, key, params);
+}
+
+/** For keys built from enum values, e.g. `enumLabel('status', 'registered')`. */
+export function enumLabel<G extends keyof Catalog['enums']>(group: G, value: string | number): string {
+  const table = catalogs[currentLocale].enums[group] as Record<string, string>;
+  const fallback = zhCN.enums[group] as Record<string, string>;
+  return table[String(value)] ?? fallback[String(value)] ?? String(value);
+}

@@ -1,0 +1,8 @@
+export const petitions = {
+  zh: {
+    title: '信访事项',
+  },
+  en: {
+    title: 'Petitions',
+  },
+};
