@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../db';
 import { openApp } from '../app';
 import { startHost } from './server';
+import { DEMO_PASSWORD, seedDemo } from '../app/demo';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,8 +19,15 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const dataDir = values['data-dir']
+    ? path.resolve(values['data-dir'])
+    : values.demo
+      ? path.join(defaultDataDir(), '..', 'petition-desk-demo')
+      : defaultDataDir();
   const app = await openApp({ dataDir, testClock: values['test-clock'] });
+  if (values.demo && (await seedDemo(app))) {
+    console.log(`已生成演示数据。账号 admin、clerk1、leader1、duty1，密码均为 ${DEMO_PASSWORD}`);
+  }
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
   const host = await startHost(app, { rendererDir, port: Number(values.port) });
   console.log(`信访工作台（浏览器模式）已启动，请用浏览器打开：${host.url}`);
