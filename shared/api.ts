@@ -397,6 +397,11 @@ export const contract = {
     z.object({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable() }),
   ),
 
+  'backup.create': procedure(
+    ['admin'],
+    z.object({ targetDir: text(500).nullable().default(null) }),
+    z.object({ folder: z.string(), databaseBytes: z.number().int(), attachments: z.number().int() }),
+  ),
   'clock.now': procedure('public', empty, z.object({ now: instant, timeZone: z.string() })),
   'dev.clock': procedure(
     'public',

@@ -7,6 +7,7 @@ import type { Core, OffsetClock } from '../core/context';
 import { UserError } from '../core/errors';
 import { DEFAULT_TIME_ZONE } from '../../shared/time';
 import { listAudit, verifyAudit } from '../core/audit';
+import { createBackup } from '../core/backup';
 import { actorOf, changePassword, createUser, findOffice, getOffice, listUsers, login, logout, setupOffice, updateOffice, updateUser } from '../core/users';
 import { listTopics, listUnits, saveTopic, saveUnit } from '../core/units';
 import { calendarDays, calendarYears } from '../core/calendar';
@@ -102,6 +103,7 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     'audit.list': (input) => listAudit(db, input.page, input.pageSize),
     'audit.verify': () => verifyAudit(db),
 
+    'backup.create': (input, ctx) => createBackup(core, signedIn(ctx), input.targetDir || null),
     'clock.now': async () => ({ now: core.clock.now(), timeZone: (await findOffice(db))?.timeZone ?? DEFAULT_TIME_ZONE }),
     'dev.clock': async (input) => {
       const clock = options.testClock;

@@ -66,6 +66,10 @@ export const errors = {
       attachmentTooLarge: '附件“{name}”超过{max}MB，请压缩后再上传',
       repeatNotFound: '要关联的原信访事项不存在',
     },
+    backup: {
+      notWritable: '无法写入文件夹“{folder}”，请换一个文件夹或插入U盘后重试',
+      exists: '文件夹“{folder}”已存在，请稍后再试',
+    },
     calendar: {
       badFile: '节假日文件格式不对：{detail}。应为 {"year":2027,"days":[{"date":"2027-01-01","name":"元旦","isOffDay":true}]}',
       yearMismatch: '文件中的日期 {date} 不属于 {year} 年',
@@ -138,6 +142,10 @@ export const errors = {
       repeatSelf: 'A petition cannot repeat itself',
       attachmentTooLarge: 'Attachment “{name}” is over {max} MB',
       repeatNotFound: 'The original petition does not exist',
+    },
+    backup: {
+      notWritable: 'Cannot write to “{folder}”',
+      exists: 'Folder “{folder}” exists; try again in a moment',
     },
     calendar: {
       badFile: 'Holiday file is not valid: {detail}',
