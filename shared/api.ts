@@ -242,6 +242,169 @@ export const auditEntrySchema = z.object({
   after: z.string().nullable(),
 });
 
+
+export const SHIFT_PATTERNS = ['daily', 'day_night', 'weekly'] as const;
+export const OVERRIDE_KINDS = ['override', 'swap', 'extra'] as const;
+export const DUTY_LOG_KINDS = ['call', 'visit', 'event', 'other'] as const;
+export const ALARM_STATUSES = ['fired', 'snoozed', 'acknowledged', 'resolved', 'superseded'] as const;
+
+export const dutyRoleSchema = z.object({ id, key: z.string(), name: z.string(), builtIn: z.boolean() });
+export type DutyRole = z.infer<typeof dutyRoleSchema>;
+
+export const rotationSchema = z.object({
+  id,
+  name: z.string(),
+  roleId: id,
+  pattern: z.enum(SHIFT_PATTERNS),
+  handoffHour: z.number().int(),
+  nightHour: z.number().int(),
+  weekday: z.number().int(),
+  shiftsPerPerson: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  sensitiveOnly: z.boolean(),
+  active: z.boolean(),
+  members: z.array(id),
+});
+export type Rotation = z.infer<typeof rotationSchema>;
+
+export const rotationInputSchema = z.object({
+  id: id.optional(),
+  name: text(40).min(1),
+  roleId: id,
+  pattern: z.enum(SHIFT_PATTERNS),
+  handoffHour: z.number().int().min(0).max(23).default(8),
+  nightHour: z.number().int().min(0).max(23).default(18),
+  weekday: z.number().int().min(0).max(6).default(1),
+  shiftsPerPerson: z.number().int().min(1).max(31).default(1),
+  startDate: z.string(),
+  endDate: z.string().nullable().default(null),
+  sensitiveOnly: z.boolean().default(false),
+  active: z.boolean().default(true),
+  members: z.array(id).max(100),
+});
+export type RotationInput = z.input<typeof rotationInputSchema>;
+
+export const segmentSchema = z.object({
+  roleId: id,
+  userId: id,
+  userName: z.string(),
+  start: instant,
+  end: instant,
+  rotationId: id.nullable(),
+  source: z.enum(['rotation', ...OVERRIDE_KINDS]),
+  overrideId: id.nullable(),
+});
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const gapSchema = z.object({ roleId: id, start: instant, end: instant });
+
+export const sensitivePeriodSchema = z.object({
+  id,
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  note: z.string(),
+  cancelled: z.boolean().optional(),
+});
+export type SensitivePeriod = z.infer<typeof sensitivePeriodSchema>;
+
+export const onDutySchema = z.object({
+  at: instant,
+  roles: z.array(
+    z.object({
+      roleId: id,
+      key: z.string(),
+      name: z.string(),
+      users: z.array(z.object({ id, name: z.string(), source: z.enum(['rotation', ...OVERRIDE_KINDS]), until: instant })),
+    }),
+  ),
+  nextGap: gapSchema.nullable(),
+});
+export type OnDuty = z.infer<typeof onDutySchema>;
+
+export const overrideSchema = z.object({
+  id,
+  kind: z.enum(OVERRIDE_KINDS),
+  roleId: id,
+  userId: id,
+  userName: z.string(),
+  replacedUserId: id.nullable(),
+  replacedUserName: z.string().nullable(),
+  startAt: instant,
+  endAt: instant,
+  reason: z.string(),
+  swapGroup: z.string().nullable(),
+});
+export type DutyOverride = z.infer<typeof overrideSchema>;
+
+export const dutyLogEntrySchema = z.object({ id, at: instant, kind: z.enum(DUTY_LOG_KINDS), content: z.string(), userName: z.string() });
+export type DutyLogEntry = z.infer<typeof dutyLogEntrySchema>;
+
+export const alarmSchema = z.object({
+  id,
+  kind: z.enum(['pre', 'due']),
+  daysBefore: z.number().int(),
+  fireAt: instant,
+  firedAt: instant.nullable(),
+  lateMs: z.number().int(),
+  status: z.enum(ALARM_STATUSES),
+  level: z.number().int(),
+  noOneOnDuty: z.boolean(),
+  recipients: z.array(z.object({ id, name: z.string() })),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: instant.nullable(),
+  snoozedUntil: instant.nullable(),
+  snoozeReason: z.string().nullable(),
+  deadlineKind: z.enum(DEADLINE_KINDS),
+  dueAt: instant,
+  subjectType: z.string(),
+  subjectId: z.number().int(),
+  subjectNumber: z.string(),
+  subjectSummary: z.string(),
+  log: z.array(z.object({ at: instant, step: z.string(), note: z.string(), users: z.array(z.string()) })),
+});
+export type Alarm = z.infer<typeof alarmSchema>;
+
+export const alarmSettingsSchema = z.object({
+  ackMinutes: z.number().int(),
+  repeatMinutes: z.number().int(),
+  prealarmDays: z.record(z.string(), z.array(z.number().int()).max(5)),
+  prealarmHour: z.number().int(),
+});
+export type AlarmSettings = z.infer<typeof alarmSettingsSchema>;
+
+export const handoverDraftSchema = z.object({
+  since: instant,
+  openAlarms: z.array(
+    z.object({ id, subjectNumber: z.string(), subjectSummary: z.string(), deadlineKind: z.enum(DEADLINE_KINDS), dueAt: instant, level: z.number().int(), status: z.enum(ALARM_STATUSES) }),
+  ),
+  dueSoon: z.array(z.object({ id, kind: z.enum(DEADLINE_KINDS), dueAt: instant, petitionId: z.number().int(), number: z.string(), summary: z.string() })),
+  dutyLog: z.array(dutyLogEntrySchema),
+  incoming: z.object({ id, name: z.string(), from: instant.nullable() }).nullable(),
+});
+export type HandoverDraft = z.infer<typeof handoverDraftSchema>;
+
+export const handoverSchema = z.object({
+  id,
+  fromUserId: id,
+  fromName: z.string(),
+  toUserId: id.nullable(),
+  toName: z.string().nullable(),
+  startedAt: instant,
+  confirmedAt: instant.nullable(),
+  status: z.enum(['pending', 'confirmed']),
+  notes: z.string(),
+  snapshot: handoverDraftSchema,
+});
+export type Handover = z.infer<typeof handoverSchema>;
+
+/** A schedule query covers at most two months (a month view with its neighbouring days). */
+const MAX_SCHEDULE_RANGE_MS = 62 * 86_400_000;
+const rangeSchema = z
+  .object({ from: instant, to: instant })
+  .refine((r) => r.to > r.from && r.to - r.from <= MAX_SCHEDULE_RANGE_MS, { message: '时间范围须大于零且不超过62天' });
+
 /** Who may call: 'public' needs no login; 'any' any logged-in user; otherwise the listed roles (admin always may). */
 export type Access = 'public' | 'any' | readonly Role[];
 
@@ -252,6 +415,8 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(access: Access, inp
 const empty = z.object({}).default({});
 const ok = z.object({ ok: z.literal(true) });
 const PETITION_WRITERS: readonly Role[] = ['clerk', 'leader'];
+const DUTY_PLANNERS: readonly Role[] = ['leader'];
+const DUTY_STAFF: readonly Role[] = ['duty_officer', 'leader', 'clerk'];
 
 export const contract = {
   'setup.status': procedure(
@@ -386,6 +551,67 @@ export const contract = {
     attachmentSchema,
   ),
 
+  'duty.roles': procedure('any', empty, z.array(dutyRoleSchema)),
+  'duty.saveRole': procedure(['admin'], z.object({ id: id.optional(), name: text(20).min(1) }), dutyRoleSchema),
+  'duty.rotations': procedure('any', empty, z.array(rotationSchema)),
+  'duty.saveRotation': procedure(DUTY_PLANNERS, rotationInputSchema, rotationSchema),
+  'duty.now': procedure('any', empty, onDutySchema),
+  'duty.schedule': procedure(
+    'any',
+    rangeSchema,
+    z.object({ segments: z.array(segmentSchema), gaps: z.array(gapSchema), sensitivePeriods: z.array(sensitivePeriodSchema) }),
+  ),
+  'duty.overrides': procedure('any', rangeSchema, z.array(overrideSchema)),
+  'duty.addOverride': procedure(
+    DUTY_PLANNERS,
+    z.object({
+      roleId: id,
+      userId: id,
+      replacedUserId: id.nullable().default(null),
+      startAt: instant,
+      endAt: instant,
+      reason: optionalText(200),
+      extra: z.boolean().default(false),
+    }),
+    z.object({ id }),
+  ),
+  'duty.swap': procedure(
+    DUTY_PLANNERS,
+    z.object({ roleId: id, userA: id, startA: instant, endA: instant, userB: id, startB: instant, endB: instant, reason: optionalText(200) }),
+    z.object({ group: z.string() }),
+  ),
+  'duty.cancelOverride': procedure(DUTY_PLANNERS, z.object({ id }), ok),
+  'duty.sensitivePeriods': procedure('any', empty, z.array(sensitivePeriodSchema)),
+  'duty.saveSensitivePeriod': procedure(
+    ['admin'],
+    z.object({ id: id.optional(), name: text(40).min(1), startDate: z.string(), endDate: z.string(), note: optionalText(500), cancelled: z.boolean().default(false) }),
+    sensitivePeriodSchema,
+  ),
+  'dutyLog.add': procedure(
+    DUTY_STAFF,
+    z.object({ at: instant.nullable().default(null), kind: z.enum(DUTY_LOG_KINDS), content: optionalText(2000) }),
+    z.object({ id }),
+  ),
+  'dutyLog.list': procedure('any', rangeSchema, z.array(dutyLogEntrySchema)),
+  'handover.prepare': procedure('any', empty, handoverDraftSchema),
+  'handover.start': procedure(DUTY_STAFF, z.object({ notes: optionalText(4000), toUserId: id.nullable().default(null) }), z.object({ id })),
+  'handover.confirm': procedure(DUTY_STAFF, z.object({ id }), ok),
+  'handover.list': procedure('any', z.object({ limit: z.number().int().min(1).max(200).default(20) }).default({ limit: 20 }), z.array(handoverSchema)),
+  'alarms.list': procedure(
+    'any',
+    z.object({
+      scope: z.enum(['open', 'all']).default('open'),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+      withLog: z.boolean().default(false),
+    }),
+    z.object({ rows: z.array(alarmSchema), total: z.number().int() }),
+  ),
+  'alarms.acknowledge': procedure('any', z.object({ id, note: optionalText(500) }), ok),
+  'alarms.snooze': procedure('any', z.object({ id, minutes: z.number().int(), reason: optionalText(500) }), ok),
+  'alarms.settings': procedure('any', empty, alarmSettingsSchema),
+  'alarms.saveSettings': procedure(['admin'], alarmSettingsSchema, alarmSettingsSchema),
+
   'audit.list': procedure(
     ['admin'],
     z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }),
@@ -427,4 +653,7 @@ export interface ApiRequest {
 export type ApiEvent =
   | { readonly type: 'petitions.changed'; readonly id: number }
   | { readonly type: 'calendar.changed' }
-  | { readonly type: 'clock.changed'; readonly now: number };
+  | { readonly type: 'clock.changed'; readonly now: number }
+  | { readonly type: 'duty.changed' }
+  | { readonly type: 'alarms.changed' }
+  | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: 'fired' | 'escalated' | 'repeated' | 'snooze_ended'; readonly late: boolean; readonly recipients: readonly number[] };

@@ -8,6 +8,24 @@ import { UserError } from '../core/errors';
 import { DEFAULT_TIME_ZONE } from '../../shared/time';
 import { listAudit, verifyAudit } from '../core/audit';
 import { createBackup } from '../core/backup';
+import {
+  addDutyLog,
+  addOverride,
+  cancelOverride,
+  dutyRoles,
+  dutySchedule,
+  listDutyLog,
+  listOverrides,
+  listRotations,
+  listSensitivePeriods,
+  saveDutyRole,
+  saveRotation,
+  saveSensitivePeriod,
+  swapShifts,
+  whoIsOnDuty,
+} from '../core/duty';
+import { acknowledgeAlarm, getAlarmSettings, listAlarms, saveAlarmSettings, snoozeAlarm, type AlarmScheduler } from '../core/alarms';
+import { confirmHandover, listHandovers, prepareHandover, startHandover } from '../core/handover';
 import { actorOf, changePassword, createUser, findOffice, getOffice, listUsers, login, logout, setupOffice, updateOffice, updateUser } from '../core/users';
 import { listTopics, listUnits, saveTopic, saveUnit } from '../core/units';
 import { calendarDays, calendarYears } from '../core/calendar';
@@ -33,10 +51,14 @@ export interface CallContext {
 export interface HandlerOptions {
   /** Present only when the app was started with the test clock (e2e tests); null in every real launch. */
   readonly testClock: OffsetClock | null;
+  readonly scheduler?: AlarmScheduler;
 }
 
+/** Handlers may return the core's readonly data; the transports only serialise it. */
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
 export type Handlers = {
-  readonly [N in ProcedureName]: (input: ParsedInput<N>, ctx: CallContext) => Promise<ProcedureOutput<N>>;
+  readonly [N in ProcedureName]: (input: ParsedInput<N>, ctx: CallContext) => Promise<DeepReadonly<ProcedureOutput<N>>>;
 };
 
 function signedIn(ctx: CallContext) {
@@ -100,6 +122,42 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     'petitions.revealPersonal': (input, ctx) => revealPersonal(core, signedIn(ctx), input.petitionerId),
     'petitions.addAttachment': (input, ctx) => addAttachment(core, signedIn(ctx), input),
 
+    'duty.roles': () => dutyRoles(db),
+    'duty.saveRole': (input, ctx) => saveDutyRole(core, signedIn(ctx), input),
+    'duty.rotations': () => listRotations(db),
+    'duty.saveRotation': (input, ctx) => saveRotation(core, signedIn(ctx), input),
+    'duty.now': () => whoIsOnDuty(db, core.clock.now()),
+    'duty.schedule': (input) => dutySchedule(db, input.from, input.to),
+    'duty.overrides': (input) => listOverrides(db, input.from, input.to),
+    'duty.addOverride': async (input, ctx) => ({ id: await addOverride(core, signedIn(ctx), input) }),
+    'duty.swap': async (input, ctx) => ({ group: await swapShifts(core, signedIn(ctx), input) }),
+    'duty.cancelOverride': async (input, ctx) => {
+      await cancelOverride(core, signedIn(ctx), input.id);
+      return { ok: true as const };
+    },
+    'duty.sensitivePeriods': () => listSensitivePeriods(db),
+    'duty.saveSensitivePeriod': (input, ctx) => saveSensitivePeriod(core, signedIn(ctx), input),
+    'dutyLog.add': async (input, ctx) => ({ id: await addDutyLog(core, signedIn(ctx), input) }),
+    'dutyLog.list': (input) => listDutyLog(db, input.from, input.to),
+    'handover.prepare': () => prepareHandover(db, core.clock.now()),
+    'handover.start': async (input, ctx) => ({ id: await startHandover(core, signedIn(ctx), input) }),
+    'handover.confirm': async (input, ctx) => {
+      await confirmHandover(core, signedIn(ctx), input.id);
+      return { ok: true as const };
+    },
+    'handover.list': (input) => listHandovers(db, input.limit),
+    'alarms.list': (input) => listAlarms(db, input, input.withLog),
+    'alarms.acknowledge': async (input, ctx) => {
+      await acknowledgeAlarm(core, signedIn(ctx), input.id, input.note);
+      return { ok: true as const };
+    },
+    'alarms.snooze': async (input, ctx) => {
+      await snoozeAlarm(core, signedIn(ctx), input.id, input.minutes, input.reason);
+      return { ok: true as const };
+    },
+    'alarms.settings': () => getAlarmSettings(db),
+    'alarms.saveSettings': (input, ctx) => saveAlarmSettings(core, signedIn(ctx), input),
+
     'audit.list': (input) => listAudit(db, input.page, input.pageSize),
     'audit.verify': () => verifyAudit(db),
 
@@ -112,6 +170,8 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
       if (input.advanceMs !== undefined) clock.advance(input.advanceMs);
       const now = clock.now();
       core.emit({ type: 'clock.changed', now });
+      // The test waits for what a person would see right after the jump, so alarms are processed first.
+      await options.scheduler?.tick();
       return { now };
     },
   };

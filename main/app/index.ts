@@ -11,6 +11,7 @@ import { openStore } from '../db';
 import { OffsetClock, systemClock, type Clock, type Core } from '../core/context';
 import { seedShippedCalendar } from '../core/calendar';
 import { createApi, type Api } from '../api';
+import { AlarmScheduler } from '../core/alarms';
 import type { ApiEvent } from '../../shared/api';
 
 export interface AppOptions {
@@ -18,11 +19,14 @@ export interface AppOptions {
   /** Enables the `dev.clock` procedure so e2e tests can move time. Never set in a packaged build. */
   readonly testClock?: boolean;
   readonly clock?: Clock;
+  /** Unit tests drive the scheduler by hand with `app.scheduler.tick()`; the app runs it on its timer. */
+  readonly startScheduler?: boolean;
 }
 
 export interface App {
   readonly api: Api;
   readonly core: Core;
+  readonly scheduler: AlarmScheduler;
   subscribe(listener: (event: ApiEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -40,14 +44,29 @@ export async function openApp(options: AppOptions): Promise<App> {
     },
   };
   await seedShippedCalendar(core);
-  const api = createApi(core, { testClock });
+  const scheduler = new AlarmScheduler(core, {
+    onFired: (fired) => {
+      for (const f of fired) core.emit({ type: 'alarm.fired', alarmId: f.alarmId, step: f.step, late: f.late, recipients: f.recipients });
+      core.emit({ type: 'alarms.changed' });
+    },
+  });
+  // Anything that can move a deadline or change who is on duty re-arms the one timer.
+  listeners.add((event) => {
+    if (event.type !== 'alarm.fired' && event.type !== 'alarms.changed') scheduler.poke();
+  });
+  const api = createApi(core, { testClock, scheduler });
+  if (options.startScheduler !== false) await scheduler.start();
   return {
     api,
     core,
+    scheduler,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => store.close(),
+    async close() {
+      scheduler.stop();
+      await store.close();
+    },
   };
 }

@@ -168,6 +168,112 @@ export interface SessionTable {
   last_seen_at: number;
 }
 
+export interface DutyRoleTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  built_in: number;
+}
+
+export interface RotationTable {
+  id: Generated<number>;
+  name: string;
+  role_id: number;
+  pattern: string;
+  handoff_hour: number;
+  night_hour: number;
+  weekday: number;
+  shifts_per_person: number;
+  start_date: string;
+  end_date: string | null;
+  sensitive_only: number;
+  active: number;
+  created_at: number;
+}
+
+export interface RotationMemberTable {
+  rotation_id: number;
+  ord: number;
+  user_id: number;
+}
+
+export interface DutyOverrideTable {
+  id: Generated<number>;
+  kind: string;
+  role_id: number;
+  user_id: number;
+  replaced_user_id: number | null;
+  start_at: number;
+  end_at: number;
+  swap_group: string | null;
+  reason: string;
+  cancelled: number;
+  created_by: number;
+  created_at: number;
+}
+
+export interface SensitivePeriodTable {
+  id: Generated<number>;
+  name: string;
+  start_date: string;
+  end_date: string;
+  note: string;
+  cancelled: number;
+  created_at: number;
+}
+
+export interface DutyLogTable {
+  id: Generated<number>;
+  at: number;
+  user_id: number;
+  kind: string;
+  content: string;
+  created_at: number;
+}
+
+export interface HandoverTable {
+  id: Generated<number>;
+  from_user_id: number;
+  to_user_id: number | null;
+  started_at: number;
+  confirmed_at: number | null;
+  period_from: number;
+  notes: string;
+  snapshot_json: string;
+  status: string;
+}
+
+export interface AlarmTable {
+  id: Generated<number>;
+  deadline_id: number;
+  kind: string;
+  days_before: number;
+  fire_at: number;
+  status: string;
+  fired_at: number | null;
+  late_ms: number;
+  policy_json: string | null;
+  level: number;
+  next_step_at: number | null;
+  recipients_json: string;
+  no_one_on_duty: number;
+  acknowledged_by: number | null;
+  acknowledged_at: number | null;
+  snoozed_until: number | null;
+  snooze_reason: string | null;
+  closed_at: number | null;
+  created_at: number;
+}
+
+export interface AlarmLogTable {
+  id: Generated<number>;
+  alarm_id: number;
+  at: number;
+  step: string;
+  user_ids_json: string;
+  note: string;
+}
+
 export interface Database {
   office: OfficeTable;
   users: UserTable;
@@ -183,4 +289,13 @@ export interface Database {
   calendar_days: CalendarDayTable;
   meta: MetaTable;
   sessions: SessionTable;
+  duty_roles: DutyRoleTable;
+  rotations: RotationTable;
+  rotation_members: RotationMemberTable;
+  duty_overrides: DutyOverrideTable;
+  sensitive_periods: SensitivePeriodTable;
+  duty_log: DutyLogTable;
+  handovers: HandoverTable;
+  alarms: AlarmTable;
+  alarm_log: AlarmLogTable;
 }

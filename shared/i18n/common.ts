@@ -20,6 +20,7 @@ export const common = {
     logout: '退出登录',
     browserMode: '浏览器模式',
     showPassword: '显示或隐藏密码',
+    startFailed: '信访工作台无法启动：数据文件夹可能无法写入或数据库已损坏。请联系管理员，用最近的备份恢复。',
     nav: {
       home: '工作台',
       intake: '信访登记',
@@ -94,6 +95,7 @@ export const common = {
     logout: 'Log out',
     browserMode: 'Browser mode',
     showPassword: 'Show or hide password',
+    startFailed: 'Petition Desk could not start: the data folder may be unwritable or the database damaged. Ask the administrator to restore the latest backup.',
     nav: {
       home: 'Desk',
       intake: 'Register',

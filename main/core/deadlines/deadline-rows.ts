@@ -11,6 +11,7 @@ import type { Deadline } from '../../../shared/api';
 import type { DeadlineKind, DeadlineStatus, PeriodUnit } from '../../../shared/enums';
 import { endOfLocalDay } from '../../../shared/time';
 import { computePeriod, loadCalendar, type HolidayLookup, type PeriodComputation } from '../calendar';
+import { closeAlarmsFor, rescheduleAlarmsFor, scheduleAlarmsFor } from '../alarms';
 
 export interface DeadlineSpec {
   readonly subjectType?: string;
@@ -59,7 +60,7 @@ function computeDue(spec: Pick<DeadlineSpec, 'startDate' | 'unit' | 'days' | 'ex
 }
 
 export async function openDeadline(trx: Kysely<Database>, cal: CalendarContext, spec: DeadlineSpec, now: number): Promise<void> {
-  await trx
+  const row = await trx
     .insertInto('deadlines')
     .values({
       subject_type: spec.subjectType ?? 'petition',
@@ -76,7 +77,9 @@ export async function openDeadline(trx: Kysely<Database>, cal: CalendarContext, 
       met_at: null,
       created_at: now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await scheduleAlarmsFor(trx, row.id, now);
 }
 
 /** Adds days to an open plain-day deadline (an approved extension) and recomputes it. */
@@ -86,6 +89,7 @@ export async function extendDeadline(
   subjectId: number,
   kind: DeadlineKind,
   extensionDays: number,
+  now: number,
 ): Promise<void> {
   const row = await trx
     .selectFrom('deadlines')
@@ -98,6 +102,7 @@ export async function extendDeadline(
   if (!row) return;
   const spec = { startDate: row.start_date, unit: row.unit as PeriodUnit, days: row.days, extensionDays, article: row.article };
   await trx.updateTable('deadlines').set({ extension_days: extensionDays, ...computeDue(spec, cal) }).where('id', '=', row.id).execute();
+  await rescheduleAlarmsFor(trx, row.id, now);
 }
 
 export async function closeDeadlines(
@@ -108,13 +113,16 @@ export async function closeDeadlines(
   at: number,
 ): Promise<void> {
   let q = trx
-    .updateTable('deadlines')
-    .set({ status, met_at: status === 'met' ? at : null })
+    .selectFrom('deadlines')
+    .select('id')
     .where('subject_type', '=', 'petition')
     .where('subject_id', '=', subjectId)
     .where('status', '=', 'open');
   if (kinds !== 'all') q = q.where('kind', 'in', kinds);
-  await q.execute();
+  const ids = (await q.execute()).map((r) => r.id);
+  if (ids.length === 0) return;
+  await trx.updateTable('deadlines').set({ status, met_at: status === 'met' ? at : null }).where('id', 'in', ids).execute();
+  await closeAlarmsFor(trx, ids, status === 'met' ? 'met' : 'cancelled', at);
 }
 
 /** Keeps the petition's "next due" columns (used by lists and sorting) in step with its open deadlines. */
@@ -143,7 +151,7 @@ export async function loadCalendarContext(trx: Kysely<Database>): Promise<Calend
 }
 
 /** After a calendar change: every open deadline is worked out again under the new calendar. */
-export async function recomputeOpenDeadlines(trx: Kysely<Database>, _now: number): Promise<number> {
+export async function recomputeOpenDeadlines(trx: Kysely<Database>, now: number): Promise<number> {
   const cal = await loadCalendarContext(trx);
   const open = await trx.selectFrom('deadlines').selectAll().where('status', '=', 'open').execute();
   const touched = new Set<number>();
@@ -153,6 +161,7 @@ export async function recomputeOpenDeadlines(trx: Kysely<Database>, _now: number
       cal,
     );
     await trx.updateTable('deadlines').set(due).where('id', '=', row.id).execute();
+    if (due.due_at !== row.due_at) await rescheduleAlarmsFor(trx, row.id, now);
     if (row.subject_type === 'petition') touched.add(row.subject_id);
   }
   for (const id of touched) await refreshNextDue(trx, id);

@@ -59,7 +59,8 @@ async function requireWithinWindow(ctx: StepContext, kind: 'review_request_windo
     .where('status', '=', 'open')
     .executeTakeFirst();
   if (window && ctx.at >= window.due_at) {
-    const days = Math.ceil((ctx.at - window.due_at) / DAY_MS);
+    // The window ends at 24:00 of its last day; any moment of the next day is already one day late.
+    const days = Math.floor((ctx.at - window.due_at) / DAY_MS) + 1;
     throw UserError.field('at', kind === 'review_request_window' ? 'errors.petitions.reviewLate' : 'errors.petitions.rereviewLate', { days });
   }
 }
@@ -125,7 +126,7 @@ async function applyStep(
       if (days === undefined || days < 1 || days > MAX_EXTENSION_DAYS) throw UserError.field('days', 'errors.petitions.extensionDays');
       required(input.note, 'note', '延期理由（须告知信访人）');
       const approver = await requireLeader(trx, input.approverId, 'approverId');
-      await extendDeadline(trx, cal, petitionId, 'handling', days);
+      await extendDeadline(trx, cal, petitionId, 'handling', days, now);
       return { details: { days, approver }, columns: { extended_days: days } };
     }
     case 'reply':

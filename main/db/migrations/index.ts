@@ -1,13 +1,15 @@
 /** Migrations are imported statically (a bundle cannot scan folders) and run in the order listed here. */
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-duty-alarms';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
+  '0002-duty-alarms': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
 
-export const LATEST_MIGRATION = '0001-initial';
+export const LATEST_MIGRATION = '0002-duty-alarms';

@@ -39,7 +39,7 @@ export const ADMIN_PASSWORD = 'Admin2026';
 export async function testApp(options: { now?: string; dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-test-'));
   const clock = new ManualClock(at(options.now ?? '2026-11-02 09:00'));
-  const app = await openApp({ dataDir, clock });
+  const app = await openApp({ dataDir, clock, startScheduler: false });
   const call = async <N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>) =>
     (await app.api.call({ name, input, session })) as ApiResult<ProcedureOutput<N>>;
   const ok = async <N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>) => {

@@ -1,0 +1,123 @@
+/**
+ * What people do with alarms: see them, acknowledge them, snooze them with a reason, and (admins) set the
+ * policy. Every step is in the alarm log and the audit.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../../db';
+import type { DeadlineKind } from '../../../shared/enums';
+import type { Actor, Core } from '../context';
+import { UserError, notFound } from '../errors';
+import { appendAudit } from '../audit';
+import { getAlarmSettings, writeAlarmSettings, type AlarmSettings } from './settings';
+import { OPEN_ALARM_STATUSES } from './alarm-rows';
+
+export const SNOOZE_MINUTES = [15, 30, 60, 120, 240] as const;
+
+async function names(db: Kysely<Database>): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export interface AlarmQuery {
+  readonly scope: 'open' | 'all';
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export async function listAlarms(db: Db, q: AlarmQuery, withLog = false) {
+  let base = db
+    .selectFrom('alarms')
+    .innerJoin('deadlines', 'deadlines.id', 'alarms.deadline_id')
+    .leftJoin('petitions', (j) => j.onRef('petitions.id', '=', 'deadlines.subject_id').on('deadlines.subject_type', '=', 'petition'));
+  base = q.scope === 'open' ? base.where('alarms.status', 'in', [...OPEN_ALARM_STATUSES]) : base.where('alarms.status', 'not in', ['pending', 'cancelled']);
+  const [rows, count, userNames] = await Promise.all([
+    base
+      .selectAll('alarms')
+      .select(['deadlines.kind as deadline_kind', 'deadlines.due_at', 'deadlines.subject_type', 'deadlines.subject_id', 'petitions.number', 'petitions.summary'])
+      .orderBy('alarms.fired_at', 'desc')
+      .orderBy('alarms.id', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    names(db),
+  ]);
+  const logs = withLog && rows.length > 0
+    ? await db.selectFrom('alarm_log').selectAll().where('alarm_id', 'in', rows.map((r) => r.id)).orderBy('at').orderBy('id').execute()
+    : [];
+  return {
+    total: Number(count?.n ?? 0),
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as 'pre' | 'due',
+      daysBefore: r.days_before,
+      fireAt: r.fire_at,
+      firedAt: r.fired_at,
+      lateMs: r.late_ms,
+      status: r.status as 'fired' | 'snoozed' | 'acknowledged' | 'resolved' | 'superseded',
+      level: r.level,
+      noOneOnDuty: r.no_one_on_duty === 1,
+      recipients: (JSON.parse(r.recipients_json) as number[]).map((id) => ({ id, name: userNames.get(id) ?? '' })),
+      acknowledgedBy: r.acknowledged_by !== null ? (userNames.get(r.acknowledged_by) ?? '') : null,
+      acknowledgedAt: r.acknowledged_at,
+      snoozedUntil: r.snoozed_until,
+      snoozeReason: r.snooze_reason,
+      deadlineKind: r.deadline_kind as DeadlineKind,
+      dueAt: r.due_at,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      subjectNumber: r.number ?? '',
+      subjectSummary: r.summary ?? '',
+      log: logs
+        .filter((l) => l.alarm_id === r.id)
+        .map((l) => ({ at: l.at, step: l.step, note: l.note, users: (JSON.parse(l.user_ids_json) as number[]).map((id) => userNames.get(id) ?? '') })),
+    })),
+  };
+}
+
+async function openAlarm(trx: Kysely<Database>, id: number) {
+  const a = await trx.selectFrom('alarms').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!a) throw notFound();
+  if (!(OPEN_ALARM_STATUSES as readonly string[]).includes(a.status)) throw new UserError('conflict', 'errors.alarms.notOpen');
+  return a;
+}
+
+export async function acknowledgeAlarm(core: Core, actor: Actor, id: number, note: string): Promise<void> {
+  const now = core.clock.now();
+  await core.db.transaction().execute(async (trx) => {
+    await openAlarm(trx, id);
+    await trx.updateTable('alarms').set({ status: 'acknowledged', acknowledged_by: actor.id, acknowledged_at: now, next_step_at: null, snoozed_until: null }).where('id', '=', id).execute();
+    await trx.insertInto('alarm_log').values({ alarm_id: id, at: now, step: 'acknowledged', user_ids_json: JSON.stringify([actor.id]), note }).execute();
+    await appendAudit(trx, { actor, at: now, action: 'alarm.acknowledge', entity: 'alarm', entityId: id, after: { note } });
+  });
+  core.emit({ type: 'alarms.changed' });
+}
+
+export async function snoozeAlarm(core: Core, actor: Actor, id: number, minutes: number, reason: string): Promise<void> {
+  if (!(SNOOZE_MINUTES as readonly number[]).includes(minutes)) throw UserError.field('minutes', 'errors.alarms.snoozeMinutes', { choices: SNOOZE_MINUTES.join('、') });
+  if (!reason) throw UserError.field('reason', 'errors.generic.required', { field: '暂缓原因' });
+  const now = core.clock.now();
+  await core.db.transaction().execute(async (trx) => {
+    await openAlarm(trx, id);
+    await trx.updateTable('alarms').set({ status: 'snoozed', snoozed_until: now + minutes * 60_000, snooze_reason: reason, next_step_at: null }).where('id', '=', id).execute();
+    await trx.insertInto('alarm_log').values({ alarm_id: id, at: now, step: 'snoozed', user_ids_json: JSON.stringify([actor.id]), note: `${minutes}分钟：${reason}` }).execute();
+    await appendAudit(trx, { actor, at: now, action: 'alarm.snooze', entity: 'alarm', entityId: id, after: { minutes, reason } });
+  });
+  core.emit({ type: 'alarms.changed' });
+}
+
+export async function saveAlarmSettings(core: Core, actor: Actor, settings: AlarmSettings): Promise<AlarmSettings> {
+  if (settings.ackMinutes < 1 || settings.ackMinutes > 240) throw UserError.field('ackMinutes', 'errors.alarms.minutesRange');
+  if (settings.repeatMinutes < 1 || settings.repeatMinutes > 240) throw UserError.field('repeatMinutes', 'errors.alarms.minutesRange');
+  if (!Number.isInteger(settings.prealarmHour) || settings.prealarmHour < 0 || settings.prealarmHour > 23) throw UserError.field('prealarmHour', 'errors.alarms.hourRange');
+  for (const [kind, days] of Object.entries(settings.prealarmDays)) {
+    if (days.some((d) => !Number.isInteger(d) || d < 0 || d > 30)) throw UserError.field(`prealarmDays.${kind}`, 'errors.alarms.prealarmRange');
+  }
+  await core.db.transaction().execute(async (trx) => {
+    const before = await getAlarmSettings(trx);
+    await writeAlarmSettings(trx, settings);
+    await appendAudit(trx, { actor, at: core.clock.now(), action: 'alarm.settings', entity: 'settings', entityId: 'alarm', before, after: settings });
+  });
+  core.emit({ type: 'alarms.changed' });
+  return settings;
+}

@@ -1,0 +1,94 @@
+/**
+ * Alarm instances follow their deadline: a deadline that opens gets its pre-alarms and its due alarm; one
+ * that moves (extension, calendar change) moves its pending alarms; one that is met or cancelled resolves
+ * them. Called by the deadlines room inside the same transaction as the deadline change.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db';
+import { addDays, instantOf } from '../../../shared/time';
+import { getAlarmSettings, type AlarmSettings } from './settings';
+
+type Trx = Kysely<Database>;
+
+export const OPEN_ALARM_STATUSES = ['fired', 'snoozed'] as const;
+
+interface DeadlineFacts {
+  readonly id: number;
+  readonly kind: string;
+  readonly due_at: number;
+  readonly due_date: string;
+  readonly office_duty: number;
+  readonly status: string;
+}
+
+async function deadlineFacts(trx: Trx, deadlineId: number): Promise<DeadlineFacts | undefined> {
+  return trx.selectFrom('deadlines').select(['id', 'kind', 'due_at', 'due_date', 'office_duty', 'status']).where('id', '=', deadlineId).executeTakeFirst();
+}
+
+async function officeTimeZone(trx: Trx): Promise<string> {
+  const row = await trx.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst();
+  return row?.time_zone ?? 'Asia/Shanghai';
+}
+
+/**
+ * Pre-alarms ring in office hours: N days before the period's last day, at the configured hour (0 = the
+ * morning of the last day itself). The due alarm rings when the period has run out (24:00 of the last day).
+ */
+function plannedAlarms(d: DeadlineFacts, settings: AlarmSettings, timeZone: string) {
+  const days = settings.prealarmDays[d.kind] ?? settings.prealarmDays.default ?? [];
+  return [
+    ...days.map((n) => ({ kind: 'pre', days_before: n, fire_at: instantOf(addDays(d.due_date, -n), timeZone, settings.prealarmHour) })),
+    { kind: 'due', days_before: 0, fire_at: d.due_at },
+  ];
+}
+
+export async function scheduleAlarmsFor(trx: Trx, deadlineId: number, now: number): Promise<void> {
+  const d = await deadlineFacts(trx, deadlineId);
+  if (!d || d.office_duty !== 1 || d.status !== 'open') return;
+  const settings = await getAlarmSettings(trx);
+  // A pre-alarm whose moment has already passed when the deadline opens was never due: it is not created.
+  const rows = plannedAlarms(d, settings, await officeTimeZone(trx)).filter((a) => a.kind === 'due' || a.fire_at > now);
+  await trx
+    .insertInto('alarms')
+    .values(rows.map((r) => ({ deadline_id: d.id, ...r, status: 'pending', late_ms: 0, level: 0, recipients_json: '[]', no_one_on_duty: 0, created_at: now })))
+    .execute();
+}
+
+/** After a deadline's due time changed: pending alarms are laid out again for the new time. */
+export async function rescheduleAlarmsFor(trx: Trx, deadlineId: number, now: number): Promise<void> {
+  await trx.deleteFrom('alarms').where('deadline_id', '=', deadlineId).where('status', '=', 'pending').execute();
+  const d = await deadlineFacts(trx, deadlineId);
+  if (!d || d.office_duty !== 1 || d.status !== 'open') return;
+  const overdue = d.due_at <= now;
+  const existing = await trx.selectFrom('alarms').select(['id', 'kind', 'status']).where('deadline_id', '=', deadlineId).execute();
+  // An open alarm about the old time no longer tells the truth, unless the deadline is still overdue.
+  const stale = existing.filter((a) => (OPEN_ALARM_STATUSES as readonly string[]).includes(a.status) && !(overdue && a.kind === 'due'));
+  for (const a of stale) {
+    await trx.updateTable('alarms').set({ status: 'resolved', closed_at: now, next_step_at: null }).where('id', '=', a.id).execute();
+    await trx.insertInto('alarm_log').values({ alarm_id: a.id, at: now, step: 'rescheduled', user_ids_json: '[]', note: '期限已变更' }).execute();
+  }
+  const dueStillCovered = existing.some((a) => a.kind === 'due' && !stale.includes(a) && a.status !== 'resolved' && a.status !== 'cancelled');
+  const settings = await getAlarmSettings(trx);
+  const rows = plannedAlarms(d, settings, await officeTimeZone(trx)).filter((a) =>
+    a.kind === 'due' ? !(overdue && dueStillCovered) : a.fire_at > now,
+  );
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('alarms')
+    .values(rows.map((r) => ({ deadline_id: d.id, ...r, status: 'pending', late_ms: 0, level: 0, recipients_json: '[]', no_one_on_duty: 0, created_at: now })))
+    .execute();
+}
+
+/** The deadline was met (resolved) or no longer applies (cancelled): its alarms stop. */
+export async function closeAlarmsFor(trx: Trx, deadlineIds: readonly number[], outcome: 'met' | 'cancelled', at: number): Promise<void> {
+  if (deadlineIds.length === 0) return;
+  const ids = [...deadlineIds];
+  await trx.updateTable('alarms').set({ status: 'cancelled', closed_at: at }).where('deadline_id', 'in', ids).where('status', '=', 'pending').execute();
+  const open = await trx.selectFrom('alarms').select('id').where('deadline_id', 'in', ids).where('status', 'in', [...OPEN_ALARM_STATUSES]).execute();
+  if (open.length === 0) return;
+  await trx.updateTable('alarms').set({ status: 'resolved', closed_at: at, next_step_at: null }).where('id', 'in', open.map((a) => a.id)).execute();
+  await trx
+    .insertInto('alarm_log')
+    .values(open.map((a) => ({ alarm_id: a.id, at, step: 'resolved', user_ids_json: '[]', note: outcome === 'met' ? '期限事项已办理' : '期限已取消' })))
+    .execute();
+}

@@ -1,0 +1,5 @@
+export { scheduleAlarmsFor, rescheduleAlarmsFor, closeAlarmsFor, OPEN_ALARM_STATUSES } from './alarm-rows';
+export { processDueAlarms, nextAlarmWakeAt, LATE_GRACE_MS, type FiredAlarm, type AlarmPolicy } from './engine';
+export { AlarmScheduler, MAX_SLEEP_MS, type SchedulerOptions } from './scheduler';
+export { listAlarms, acknowledgeAlarm, snoozeAlarm, saveAlarmSettings, SNOOZE_MINUTES } from './actions';
+export { getAlarmSettings, DEFAULT_ALARM_SETTINGS, type AlarmSettings } from './settings';

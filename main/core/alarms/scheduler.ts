@@ -1,0 +1,98 @@
+/**
+ * ONE timer for all alarms, armed for the earliest thing waiting but never longer than 30 s: a long timer
+ * drifts across sleep and clock jumps, so every wake compares stored absolute times with now and catches up
+ * whatever came due meanwhile. No per-deadline timers, no per-second polling.
+ *
+ * @example
+ * const scheduler = new AlarmScheduler(core, { onFired: (f) => notify(f) });
+ * await scheduler.start();   // fires what was missed while the app was closed, marked late
+ * scheduler.poke();          // after any change that touches deadlines
+ */
+import type { Core } from '../context';
+import { nextAlarmWakeAt, processDueAlarms, type FiredAlarm } from './engine';
+
+export const MAX_SLEEP_MS = 30_000;
+/** A wake this much later than planned means the machine slept or the clock jumped. */
+export const JUMP_TOLERANCE_MS = 60_000;
+
+export interface SchedulerOptions {
+  readonly onFired?: (fired: readonly FiredAlarm[]) => void;
+  readonly onClockJump?: (info: { expectedAt: number; wokeAt: number }) => void;
+  readonly maxSleepMs?: number;
+}
+
+export class AlarmScheduler {
+  readonly #core: Core;
+  readonly #options: SchedulerOptions;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #running: Promise<readonly FiredAlarm[]> | null = null;
+  #again = false;
+  #stopped = true;
+  #plannedWallAt = 0;
+  /** How many times the timer woke; the benchmark reads it to show the timer is not polling. */
+  wakes = 0;
+
+  constructor(core: Core, options: SchedulerOptions = {}) {
+    this.#core = core;
+    this.#options = options;
+  }
+
+  async start(): Promise<readonly FiredAlarm[]> {
+    this.#stopped = false;
+    return this.tick();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  /** Something changed (a deadline, the calendar, the roster, the clock): look again now. */
+  poke(): void {
+    if (this.#stopped) return;
+    void this.tick();
+  }
+
+  /** Processes everything due at the core's now, then re-arms. Safe to call at any time, any number of times. */
+  async tick(): Promise<readonly FiredAlarm[]> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = (async () => {
+      const all: FiredAlarm[] = [];
+      do {
+        this.#again = false;
+        const fired = await processDueAlarms(this.#core, this.#core.clock.now());
+        all.push(...fired);
+      } while (this.#again);
+      if (all.length > 0) this.#options.onFired?.(all);
+      await this.#arm();
+      return all;
+    })();
+    try {
+      return await this.#running;
+    } finally {
+      this.#running = null;
+    }
+  }
+
+  async #arm(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#stopped) return;
+    const next = await nextAlarmWakeAt(this.#core.db);
+    const now = this.#core.clock.now();
+    const maxSleep = this.#options.maxSleepMs ?? MAX_SLEEP_MS;
+    const delay = next === null ? maxSleep : Math.min(Math.max(0, next - now), maxSleep);
+    this.#plannedWallAt = Date.now() + delay;
+    this.#timer = setTimeout(() => {
+      this.wakes++;
+      const late = Date.now() - this.#plannedWallAt;
+      if (late > JUMP_TOLERANCE_MS) this.#options.onClockJump?.({ expectedAt: this.#plannedWallAt, wokeAt: Date.now() });
+      void this.tick();
+    }, delay);
+    this.#timer.unref?.();
+  }
+}

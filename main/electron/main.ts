@@ -1,0 +1,96 @@
+/**
+ * The Electron main process: one instance, one window, one IPC channel, everything else denied. The core runs
+ * here through openApp, exactly as in browser mode; this file only wires it to Electron's lifecycle.
+ */
+import path from 'node:path';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { openApp, type App } from '../app';
+import { defaultDataDir } from '../db';
+import { translate } from '../../shared/i18n';
+import { forwardEvents, registerIpc } from './ipc';
+import { watchPower } from './power';
+import { notifyAlarms } from './notify';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+/** Must match electron-builder.yml, so Windows groups the window and its notifications under the installed app. */
+const APP_USER_MODEL_ID = 'cn.gov.township.petitiondesk';
+
+// Both files sit next to this bundle: dist/main/electron.cjs, dist/main/preload.cjs, dist/renderer/.
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+/**
+ * The same folder browser mode uses (the environment variable wins), so falling back to browser mode never
+ * shows an office an empty database, and a backup of that folder holds only the office's data.
+ */
+function dataDir(): string {
+  return defaultDataDir(process.env);
+}
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database and run a second scheduler; the first copy comes forward instead.
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let desk: App | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  const stops: (() => void)[] = [];
+  let closed = false;
+  let closing = false;
+
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  // Quitting waits for the database to close, so the last write transaction and the WAL checkpoint finish.
+  app.on('will-quit', (event) => {
+    if (closed || !desk) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    for (const stop of stops.splice(0)) stop();
+    desk
+      .close()
+      .catch((error: unknown) => console.error('Closing the database failed', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  app
+    .whenReady()
+    .then(async () => {
+      if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+      // No menu: no reload, no devtools accelerators, nothing the office does not need.
+      if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+      hardenSession(session.defaultSession);
+      serveRenderer(RENDERER_DIR);
+      desk = await openApp({ dataDir: dataDir() });
+      stops.push(registerIpc(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
+      mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+    })
+    .catch((error: unknown) => {
+      // Typically the data folder is unwritable or the database is damaged; say so before leaving.
+      console.error('Start-up failed', error);
+      const detail = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox(translate('zh-CN', 'common.appName'), `${translate('zh-CN', 'common.startFailed')}\n\n${detail}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,40 @@
+/**
+ * Prints frozen notice HTML to PDF with Chromium's own engine, the same one the e2e tests check with page.pdf.
+ *
+ * @example
+ * const pdf = await printToPdf(notice.html); // Buffer, A4 from the notice's @page rule
+ */
+import { BrowserWindow, session, type Session } from 'electron';
+import {
+  htmlDataUrl,
+  isPrintRequestAllowed,
+  PDF_OPTIONS,
+  PRINT_PARTITION,
+  printWindowOptions,
+} from './print-options';
+import { hardenSession } from './window';
+
+let printSession: Session | null = null;
+
+function getPrintSession(): Session {
+  if (printSession) return printSession;
+  const created = session.fromPartition(PRINT_PARTITION);
+  hardenSession(created);
+  created.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isPrintRequestAllowed(details.url) });
+  });
+  printSession = created;
+  return created;
+}
+
+/** Must be called after the app is ready. The hidden window is destroyed whatever happens. */
+export async function printToPdf(html: string): Promise<Buffer> {
+  const url = htmlDataUrl(html);
+  const window = new BrowserWindow(printWindowOptions(getPrintSession()));
+  try {
+    await window.loadURL(url);
+    return await window.webContents.printToPDF(PDF_OPTIONS);
+  } finally {
+    window.destroy();
+  }
+}
