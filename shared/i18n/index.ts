@@ -10,6 +10,8 @@ import { enums } from './enums';
 import { errors } from './errors';
 import { petitions } from './petitions';
 import { admin } from './admin';
+import { duty } from './duty';
+import { alarms } from './alarms';
 
 const zhCN = {
   common: common.zh,
@@ -17,6 +19,8 @@ const zhCN = {
   errors: errors.zh,
   petitions: petitions.zh,
   admin: admin.zh,
+  duty: duty.zh,
+  alarms: alarms.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -29,6 +33,8 @@ const en: Widen<Catalog> = {
   errors: errors.en,
   petitions: petitions.en,
   admin: admin.en,
+  duty: duty.en,
+  alarms: alarms.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

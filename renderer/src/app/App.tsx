@@ -9,12 +9,16 @@ import { LoginPage } from '../pages/LoginPage';
 import { HomePage } from '../pages/HomePage';
 import { PetitionRoutes } from '../pages/petitions';
 import { AdminRoutes } from '../pages/admin';
+import { DutyRoutes } from '../pages/duty';
+import { AlarmRoutes } from '../pages/alarms';
 
 function Routes() {
   const route = useRoute();
   const [first] = route.parts;
   if (first === 'petitions') return <PetitionRoutes route={route} />;
   if (first === 'admin') return <AdminRoutes route={route} />;
+  if (first === 'duty' || first === 'handover') return <DutyRoutes route={route} />;
+  if (first === 'alarms') return <AlarmRoutes route={route} />;
   return <HomePage />;
 }
 

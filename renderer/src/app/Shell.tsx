@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/enums';
 import { useSession } from './session';
 import { href, useRoute } from './router';
 import { api } from '../api/client';
+import { AlarmBanner } from '../components/alarms/AlarmBanner';
 
 interface NavItem {
   readonly path: string;
@@ -17,6 +18,9 @@ const MAIN_NAV: readonly NavItem[] = [
   { path: '/', label: 'common.nav.home', exact: true },
   { path: '/petitions/new', label: 'common.nav.intake', roles: ['clerk', 'leader'], exact: true },
   { path: '/petitions', label: 'common.nav.petitions' },
+  { path: '/alarms', label: 'common.nav.alarms' },
+  { path: '/duty', label: 'common.nav.duty' },
+  { path: '/handover', label: 'common.nav.handover' },
 ];
 
 const ADMIN_NAV: readonly NavItem[] = [
@@ -84,7 +88,10 @@ export function Shell({ children }: { children: ReactNode }) {
           </Stack>
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <AlarmBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

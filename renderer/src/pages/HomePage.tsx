@@ -7,6 +7,7 @@ import { useApiQuery } from '../app/use-api';
 import { useNow, useOfficeTimeZone } from '../app/clock';
 import { href } from '../app/router';
 import { DeadlineBadge } from '../components/DeadlineBadge';
+import { OnDutyCard } from '../components/duty/OnDutyCard';
 
 const OPEN_STATUSES = PETITION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 const reloadOn = (e: { type: string }) => e.type === 'petitions.changed' || e.type === 'calendar.changed' || e.type === 'clock.changed';
@@ -45,6 +46,7 @@ export function HomePage() {
         <Stat label={t('common.home.dueSoon')} value={soon} color="orange" link="/petitions?sort=due" />
         <Stat label={t('common.home.registeredToday')} value={today.data?.total} link="/petitions" />
       </SimpleGrid>
+      <OnDutyCard />
       <Card withBorder>
         <Title order={5} mb="sm">
           {t('common.home.upcoming')}

@@ -1,0 +1,4 @@
+/** Open alarms across the top of every page, with sound (being built). */
+export function AlarmBanner() {
+  return null;
+}

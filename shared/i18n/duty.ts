@@ -1,0 +1,8 @@
+export const duty = {
+  zh: {
+    title: '值班',
+  },
+  en: {
+    title: 'Duty',
+  },
+};
