@@ -18,12 +18,13 @@ export function idCheckChar(first17: string): string {
 
 export type IdNumberProblem = 'length' | 'characters' | 'birthDate' | 'checkDigit';
 
-export function checkIdNumber(raw: string): { ok: true } | { ok: false; problem: IdNumberProblem } {
+/** `today` ('YYYY-MM-DD', the office's date) also rules out a birth date in the future. */
+export function checkIdNumber(raw: string, today?: string): { ok: true } | { ok: false; problem: IdNumberProblem } {
   const id = raw.trim().toUpperCase();
   if (id.length !== 18) return { ok: false, problem: 'length' };
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: 'characters' };
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isIsoDate(birth) || Number(id.slice(6, 10)) < 1900) return { ok: false, problem: 'birthDate' };
+  if (!isIsoDate(birth) || Number(id.slice(6, 10)) < 1900 || (today !== undefined && birth > today)) return { ok: false, problem: 'birthDate' };
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return { ok: false, problem: 'checkDigit' };
   return { ok: true };
 }

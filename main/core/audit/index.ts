@@ -13,6 +13,7 @@ import type { AuditTable, Database } from '../../db';
 import type { Actor } from '../context';
 
 export const GENESIS_HASH = '0'.repeat(64);
+const HEAD_KEY = 'audit_head';
 
 export interface AuditRecord {
   readonly actor: Actor | null;
@@ -58,7 +59,11 @@ export async function appendAudit(trx: Kysely<Database>, record: AuditRecord): P
     after_json: toJson(record.after),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  await trx.insertInto('audit').values({ ...content, hash: hashRow(content) }).execute();
+  const hash = hashRow(content);
+  const row = await trx.insertInto('audit').values({ ...content, hash }).returning('id').executeTakeFirstOrThrow();
+  // The head is kept apart from the rows, so rows cut off the end of the chain are noticed too.
+  const head = JSON.stringify({ id: row.id, hash });
+  await trx.insertInto('meta').values({ key: HEAD_KEY, value: head }).onConflict((oc) => oc.column('key').doUpdateSet({ value: head })).execute();
 }
 
 export interface AuditVerification {
@@ -69,6 +74,8 @@ export interface AuditVerification {
 }
 
 export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+  const headRow = await db.selectFrom('meta').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
+  const head = headRow ? (JSON.parse(headRow.value) as { id: number; hash: string }) : null;
   let prev = GENESIS_HASH;
   let checked = 0;
   const batch = 5000;
@@ -82,7 +89,10 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
       checked++;
       afterId = id;
     }
-    if (rows.length < batch) return { ok: true, checked, brokenAt: null };
+    if (rows.length < batch) {
+      if (head && (head.id !== afterId || head.hash !== prev)) return { ok: false, checked, brokenAt: Math.min(afterId + 1, head.id) };
+      return { ok: true, checked, brokenAt: null };
+    }
   }
 }
 

@@ -20,14 +20,15 @@ const PHONE_RE = /^[0-9+\-() ]{5,20}$/;
 /** Allowed drift between the PC clock and a time typed as "now". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export function validatePetition(input: ParsedPetitionInput, now: number, collectiveThreshold: number): void {
+export function validatePetition(input: ParsedPetitionInput, now: number, collectiveThreshold: number, timeZone: string): void {
+  const today = localDateOf(now, timeZone);
   const people = input.petitioners.filter((p) => p.name.length > 0);
   if (people.length === 0) throw UserError.field('petitioners', 'errors.petitions.noPetitioner');
   input.petitioners.forEach((p, i) => {
     const index = i + 1;
     if (p.name.length === 0) throw UserError.field(`petitioners.${i}.name`, 'errors.generic.required', { field: `第${index}位信访人的姓名` });
     if (p.idNumber) {
-      const check = checkIdNumber(p.idNumber);
+      const check = checkIdNumber(p.idNumber, today);
       if (!check.ok) throw UserError.field(`petitioners.${i}.idNumber`, `errors.idNumber.${check.problem}`, { index });
     }
     if (p.phone && !PHONE_RE.test(p.phone)) throw UserError.field(`petitioners.${i}.phone`, 'errors.petitions.badPhone', { index });
@@ -50,7 +51,7 @@ export function validatePetition(input: ParsedPetitionInput, now: number, collec
 export async function createPetition(core: Core, actor: Actor, input: ParsedPetitionInput): Promise<{ id: number; number: string }> {
   const office = await getOffice(core.db);
   const now = core.clock.now();
-  validatePetition(input, now, office.collectiveThreshold);
+  validatePetition(input, now, office.collectiveThreshold, office.timeZone);
   const petitioners = input.petitioners.map((p) => ({ ...p, idNumber: p.idNumber ? normalizeIdNumber(p.idNumber) : '' }));
   const lead = petitioners.find((p) => p.isRepresentative) ?? petitioners[0];
   const firstName = lead ? (input.peopleCount > 1 ? `${lead.name}等${input.peopleCount}人` : lead.name) : '';

@@ -1,0 +1,174 @@
+/**
+ * The office's one SQLite file must open on every version of the app: a new file is built from the
+ * migrations, an existing one is left alone, and an older one is brought up to date with its data kept.
+ * The schema guard at the end fails on any schema change nobody meant to make; when a change is meant, add a
+ * migration and update the expected lists here in the same change.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import SqliteDatabase from 'better-sqlite3';
+import { LATEST_MIGRATION, migrateToLatest, openStore, type Store } from '../../main/db';
+import { migrationProvider } from '../../main/db/migrations';
+
+const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-migrations-'));
+
+function master(store: Store) {
+  return store.sqlite.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all() as {
+    type: string;
+    name: string;
+    tbl_name: string;
+    sql: string | null;
+  }[];
+}
+
+const namesOf = (store: Store, type: string) => master(store).filter((r) => r.type === type).map((r) => r.name);
+
+function columns(store: Store, table: string): string[] {
+  return (store.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+function migrationsApplied(store: Store) {
+  return store.sqlite.prepare('SELECT name, timestamp FROM kysely_migration ORDER BY name').all() as { name: string; timestamp: string }[];
+}
+
+describe('a new, empty file', () => {
+  it('is migrated to the latest version, with the Chinese full-text index', async () => {
+    const store = await openStore(freshDir());
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms']);
+    expect(LATEST_MIGRATION).toBe('0002-duty-alarms');
+    const tables = namesOf(store, 'table');
+    for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
+      expect(tables).toContain(t);
+    }
+    const fts = master(store).find((r) => r.name === 'petitions_fts');
+    expect(fts?.sql).toMatch(/USING fts5\(/);
+    expect(fts?.sql).toContain("tokenize='trigram'");
+    // The index answers a Chinese phrase query (an empty result, but no error).
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM petitions_fts WHERE petitions_fts MATCH ?').get('"补偿款"')).toEqual({ n: 0 });
+    await store.close();
+  });
+});
+
+describe('an existing file', () => {
+  it('is left as it is when opened again, data and all', async () => {
+    const dir = freshDir();
+    let store = await openStore(dir);
+    store.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('probe', '青山镇')").run();
+    const schemaBefore = master(store);
+    const appliedBefore = migrationsApplied(store);
+    await store.close();
+
+    store = await openStore(dir);
+    expect(await migrateToLatest(store.db)).toEqual([]);
+    expect(master(store)).toEqual(schemaBefore);
+    expect(migrationsApplied(store)).toEqual(appliedBefore);
+    expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '青山镇' });
+    await store.close();
+  });
+
+  it('from the first release is brought up to date and keeps its data', async () => {
+    const dir = freshDir();
+    // Build a file as the first release left it: only 0001 applied.
+    const raw = new SqliteDatabase(path.join(dir, 'petition-desk.sqlite'));
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    const { error } = await new Migrator({ db: old, provider: migrationProvider }).migrateTo('0001-initial');
+    expect(error).toBeUndefined();
+    raw.prepare("INSERT INTO meta (key, value) VALUES ('probe', '旧版本的数据')").run();
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'alarms'").all()).toEqual([]);
+    await old.destroy();
+
+    const store = await openStore(dir);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms']);
+    expect(namesOf(store, 'table')).toContain('alarms');
+    expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
+    await store.close();
+  });
+});
+
+describe('schema guard', () => {
+  // Written out from migrations 0001 and 0002, in name order.
+  const TABLES = [
+    'alarm_log', 'alarms', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
+    'handovers', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'office', 'petition_steps', 'petitioners',
+    'petitions', 'petitions_fts', 'petitions_fts_config', 'petitions_fts_data', 'petitions_fts_docsize', 'petitions_fts_idx',
+    'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence', 'topics', 'units', 'users',
+  ];
+  const INDEXES = [
+    'alarm_log_alarm', 'alarms_deadline', 'alarms_status_fire', 'alarms_status_step', 'deadlines_open_due', 'deadlines_subject',
+    'duty_log_at', 'duty_overrides_time', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',
+    'petitions_next_due_at', 'petitions_received_at', 'petitions_repeat_of_id', 'petitions_status', 'petitions_topic_id',
+    'petitions_unit_id',
+    // Implicit indexes for primary keys on text columns and unique constraints.
+    'sqlite_autoindex_calendar_days_1', 'sqlite_autoindex_duty_roles_1', 'sqlite_autoindex_kysely_migration_1',
+    'sqlite_autoindex_kysely_migration_lock_1', 'sqlite_autoindex_meta_1', 'sqlite_autoindex_petitions_1',
+    'sqlite_autoindex_petitions_2', 'sqlite_autoindex_rotation_members_1', 'sqlite_autoindex_sessions_1',
+    'sqlite_autoindex_topics_1', 'sqlite_autoindex_units_1', 'sqlite_autoindex_users_1',
+  ];
+  const TRIGGERS = ['petitions_fts_delete', 'petitions_fts_insert', 'petitions_fts_update'];
+  const COLUMNS: Record<string, string[]> = {
+    office: ['id', 'name', 'township', 'time_zone', 'number_format', 'collective_threshold', 'prealarm_days', 'created_at'],
+    users: ['id', 'username', 'display_name', 'role', 'password_hash', 'failed_attempts', 'locked_until', 'active', 'created_at'],
+    sessions: ['token_hash', 'user_id', 'created_at', 'last_seen_at'],
+    units: ['id', 'name', 'kind', 'liaison_name', 'liaison_phone', 'active'],
+    topics: ['id', 'name', 'sort_order', 'active'],
+    audit: ['id', 'at', 'user_id', 'user_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'prev_hash', 'hash'],
+    petitions: [
+      'id', 'number', 'year', 'seq', 'channel', 'received_at', 'people_count', 'category', 'claim_item', 'topic_id', 'unit_id',
+      'summary', 'request', 'facts_reasons', 'status', 'repeat_of_id', 'responsible_unit_id', 'lead_leader_id', 'decision',
+      'extended_days', 'anonymous', 'first_petitioner', 'first_id_number', 'next_due_at', 'next_due_kind', 'created_by',
+      'created_at', 'updated_at',
+    ],
+    petitioners: ['id', 'petition_id', 'ord', 'name', 'id_number', 'phone', 'address', 'is_representative'],
+    petition_steps: ['id', 'petition_id', 'at', 'user_id', 'action', 'from_status', 'to_status', 'note', 'details_json'],
+    mediations: ['id', 'petition_id', 'kind', 'at', 'outcome', 'note', 'user_id'],
+    attachments: ['id', 'petition_id', 'file_name', 'stored_name', 'size', 'sha256', 'added_at', 'added_by'],
+    deadlines: [
+      'id', 'subject_type', 'subject_id', 'kind', 'office_duty', 'start_date', 'unit', 'days', 'extension_days', 'article',
+      'due_date', 'due_at', 'explanation_json', 'calendar_version', 'status', 'met_at', 'created_at',
+    ],
+    calendar_days: ['date', 'year', 'is_off_day', 'name'],
+    meta: ['key', 'value'],
+    petitions_fts: ['summary', 'request', 'facts_reasons'],
+    duty_roles: ['id', 'key', 'name', 'built_in'],
+    rotations: [
+      'id', 'name', 'role_id', 'pattern', 'handoff_hour', 'night_hour', 'weekday', 'shifts_per_person', 'start_date', 'end_date',
+      'sensitive_only', 'active', 'created_at',
+    ],
+    rotation_members: ['rotation_id', 'ord', 'user_id'],
+    duty_overrides: [
+      'id', 'kind', 'role_id', 'user_id', 'replaced_user_id', 'start_at', 'end_at', 'swap_group', 'reason', 'cancelled',
+      'created_by', 'created_at',
+    ],
+    sensitive_periods: ['id', 'name', 'start_date', 'end_date', 'note', 'cancelled', 'created_at'],
+    duty_log: ['id', 'at', 'user_id', 'kind', 'content', 'created_at'],
+    handovers: ['id', 'from_user_id', 'to_user_id', 'started_at', 'confirmed_at', 'period_from', 'notes', 'snapshot_json', 'status'],
+    alarms: [
+      'id', 'deadline_id', 'kind', 'days_before', 'fire_at', 'status', 'fired_at', 'late_ms', 'policy_json', 'level',
+      'next_step_at', 'recipients_json', 'no_one_on_duty', 'acknowledged_by', 'acknowledged_at', 'snoozed_until',
+      'snooze_reason', 'closed_at', 'created_at',
+    ],
+    alarm_log: ['id', 'alarm_id', 'at', 'step', 'user_ids_json', 'note'],
+  };
+
+  it('has exactly the expected tables, indexes and triggers', async () => {
+    const store = await openStore(freshDir());
+    const snapshot = master(store);
+    expect(snapshot.filter((r) => r.type === 'table').map((r) => r.name)).toEqual(TABLES);
+    expect(snapshot.filter((r) => r.type === 'index').map((r) => r.name)).toEqual(INDEXES);
+    expect(snapshot.filter((r) => r.type === 'trigger').map((r) => r.name)).toEqual(TRIGGERS);
+    expect(snapshot.filter((r) => r.type === 'view')).toEqual([]);
+    await store.close();
+  });
+
+  it('has exactly the expected columns, in order, in every application table', async () => {
+    const store = await openStore(freshDir());
+    for (const [table, expected] of Object.entries(COLUMNS)) {
+      expect(columns(store, table), table).toEqual(expected);
+    }
+    await store.close();
+  });
+});
