@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
 import { addDays, instantOf } from '../../../shared/time';
 import { getAlarmSettings, type AlarmSettings } from './settings';
+import { appendAudit } from '../audit';
 
 type Trx = Kysely<Database>;
 
@@ -66,6 +67,7 @@ export async function rescheduleAlarmsFor(trx: Trx, deadlineId: number, now: num
   for (const a of stale) {
     await trx.updateTable('alarms').set({ status: 'resolved', closed_at: now, next_step_at: null }).where('id', '=', a.id).execute();
     await trx.insertInto('alarm_log').values({ alarm_id: a.id, at: now, step: 'rescheduled', user_ids_json: '[]', note: '期限已变更' }).execute();
+    await appendAudit(trx, { actor: null, at: now, action: 'alarm.rescheduled', entity: 'alarm', entityId: a.id });
   }
   const dueStillCovered = existing.some((a) => a.kind === 'due' && !stale.includes(a) && a.status !== 'resolved' && a.status !== 'cancelled');
   const settings = await getAlarmSettings(trx);
@@ -91,4 +93,5 @@ export async function closeAlarmsFor(trx: Trx, deadlineIds: readonly number[], o
     .insertInto('alarm_log')
     .values(open.map((a) => ({ alarm_id: a.id, at, step: 'resolved', user_ids_json: '[]', note: outcome === 'met' ? '期限事项已办理' : '期限已取消' })))
     .execute();
+  for (const a of open) await appendAudit(trx, { actor: null, at, action: 'alarm.resolved', entity: 'alarm', entityId: a.id, after: { outcome } });
 }

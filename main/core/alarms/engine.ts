@@ -69,6 +69,7 @@ async function fireOne(trx: Trx, alarmId: number, now: number, settings: AlarmSe
       // Missed while the PC was off, and the due alarm says more: record it, do not ring twice.
       await trx.updateTable('alarms').set({ status: 'superseded', closed_at: now }).where('id', '=', a.id).execute();
       await log(trx, a.id, now, 'superseded', [], '到期提醒已代替此预提醒');
+      await appendAudit(trx, { actor: null, at: now, action: 'alarm.superseded', entity: 'alarm', entityId: a.id });
       return null;
     }
   }
