@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, Db } from '../../db';
+import type { Selectable } from 'kysely';
+import type { Database, Db, RotationMemberTable, RotationTable } from '../../db';
 import { DAY_MS, isIsoDate } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
@@ -39,6 +40,24 @@ export async function roleIdOf(db: Kysely<Database>, key: string): Promise<numbe
   return row.id;
 }
 
+function toRotation(r: Selectable<RotationTable>, members: readonly Selectable<RotationMemberTable>[]): RotationDef & { active: boolean } {
+  return {
+    id: r.id,
+    name: r.name,
+    roleId: r.role_id,
+    pattern: r.pattern as ShiftPattern,
+    handoffHour: r.handoff_hour,
+    nightHour: r.night_hour,
+    weekday: r.weekday,
+    shiftsPerPerson: r.shifts_per_person,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    sensitiveOnly: r.sensitive_only === 1,
+    active: r.active === 1,
+    members: members.filter((m) => m.rotation_id === r.id).map((m) => m.user_id),
+  };
+}
+
 export async function loadScheduleInput(db: Kysely<Database>): Promise<ScheduleInput> {
   const [rotations, members, overrides, sensitive, office] = await Promise.all([
     db.selectFrom('rotations').selectAll().where('active', '=', 1).orderBy('id').execute(),
@@ -50,20 +69,7 @@ export async function loadScheduleInput(db: Kysely<Database>): Promise<ScheduleI
   return {
     timeZone: office?.time_zone ?? 'Asia/Shanghai',
     sensitive: sensitive.map((s) => ({ startDate: s.start_date, endDate: s.end_date })),
-    rotations: rotations.map((r) => ({
-      id: r.id,
-      name: r.name,
-      roleId: r.role_id,
-      pattern: r.pattern as ShiftPattern,
-      handoffHour: r.handoff_hour,
-      nightHour: r.night_hour,
-      weekday: r.weekday,
-      shiftsPerPerson: r.shifts_per_person,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      sensitiveOnly: r.sensitive_only === 1,
-      members: members.filter((m) => m.rotation_id === r.id).map((m) => m.user_id),
-    })),
+    rotations: rotations.map((r) => toRotation(r, members)),
     overrides: overrides.map((o) => ({
       id: o.id,
       kind: o.kind as OverrideKind,
@@ -128,21 +134,7 @@ export async function listRotations(db: Db): Promise<(RotationDef & { active: bo
     db.selectFrom('rotations').selectAll().orderBy('role_id').orderBy('id').execute(),
     db.selectFrom('rotation_members').selectAll().orderBy('rotation_id').orderBy('ord').execute(),
   ]);
-  return rotations.map((r) => ({
-    id: r.id,
-    name: r.name,
-    roleId: r.role_id,
-    pattern: r.pattern as ShiftPattern,
-    handoffHour: r.handoff_hour,
-    nightHour: r.night_hour,
-    weekday: r.weekday,
-    shiftsPerPerson: r.shifts_per_person,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    sensitiveOnly: r.sensitive_only === 1,
-    active: r.active === 1,
-    members: members.filter((m) => m.rotation_id === r.id).map((m) => m.user_id),
-  }));
+  return rotations.map((r) => toRotation(r, members));
 }
 
 async function requireActiveUsers(trx: Kysely<Database>, ids: readonly number[], field: string): Promise<void> {
@@ -159,21 +151,7 @@ async function requireRole(trx: Kysely<Database>, roleId: number): Promise<void>
   if (!role) throw UserError.field('roleId', 'errors.duty.roleRequired');
 }
 
-export interface RotationInput {
-  readonly id?: number | undefined;
-  readonly name: string;
-  readonly roleId: number;
-  readonly pattern: ShiftPattern;
-  readonly handoffHour: number;
-  readonly nightHour: number;
-  readonly weekday: number;
-  readonly shiftsPerPerson: number;
-  readonly startDate: string;
-  readonly endDate: string | null;
-  readonly sensitiveOnly: boolean;
-  readonly active: boolean;
-  readonly members: readonly number[];
-}
+export type RotationInput = Omit<RotationDef, 'id'> & { readonly id?: number | undefined; readonly active: boolean };
 
 export async function saveRotation(core: Core, actor: Actor, input: RotationInput): Promise<RotationDef & { active: boolean }> {
   if (!isIsoDate(input.startDate)) throw UserError.field('startDate', 'errors.duty.badDate');

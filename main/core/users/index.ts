@@ -62,6 +62,19 @@ export async function getOffice(db: Db): Promise<Office> {
   return office;
 }
 
+function newUserRow(input: { username: string; displayName: string; role: Role }, passwordHash: string, now: number) {
+  return {
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    password_hash: passwordHash,
+    failed_attempts: 0,
+    locked_until: null,
+    active: 1,
+    created_at: now,
+  };
+}
+
 function checkNewAccount(username: string, password: string): void {
   if (!isValidUsername(username)) throw UserError.field('username', 'errors.setup.badUsername');
   if (!isStrongPassword(password)) throw UserError.field('password', 'errors.setup.weakPassword');
@@ -98,16 +111,7 @@ export async function setupOffice(core: Core, input: SetupInput): Promise<{ toke
       .execute();
     const row = await trx
       .insertInto('users')
-      .values({
-        username: input.admin.username,
-        display_name: input.admin.displayName,
-        role: 'admin',
-        password_hash: passwordHash,
-        failed_attempts: 0,
-        locked_until: null,
-        active: 1,
-        created_at: now,
-      })
+      .values(newUserRow({ ...input.admin, role: 'admin' }, passwordHash, now))
       .returningAll()
       .executeTakeFirstOrThrow();
     const created = toUser(row);
@@ -222,16 +226,7 @@ export async function createUser(
   return core.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('users')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        role: input.role,
-        password_hash: passwordHash,
-        failed_attempts: 0,
-        locked_until: null,
-        active: 1,
-        created_at: now,
-      })
+      .values(newUserRow(input, passwordHash, now))
       .returningAll()
       .executeTakeFirstOrThrow();
     const user = toUser(row);
