@@ -14,13 +14,28 @@ import {
   DECISIONS,
   DEADLINE_KINDS,
   DEADLINE_STATUSES,
+  DEADLINE_UNITS,
+  ESCALATIONS,
   MEDIATION_KINDS,
   MEDIATION_OUTCOMES,
-  PERIOD_UNITS,
   PETITION_ACTIONS,
   PETITION_STATUSES,
+  REPORT_ACTIONS,
+  REPORT_FLAGS,
+  REPORT_SEVERITIES,
+  REPORT_STATUSES,
+  REPORT_TYPES,
   ROLES,
   UNIT_KINDS,
+  URGENCIES,
+  VERIFICATION_RESULTS,
+  WARNING_ACTIONS,
+  WARNING_EVENT_KINDS,
+  WARNING_LEVELS,
+  WARNING_LINK_TYPES,
+  WARNING_STATUSES,
+  ZERO_REPORT_PERIOD_KINDS,
+  ZERO_REPORT_STATES,
   type Role,
 } from './enums';
 
@@ -109,7 +124,7 @@ export const deadlineSchema = z.object({
   metAt: instant.nullable(),
   explanation: z.object({
     article: z.string(),
-    unit: z.enum(PERIOD_UNITS),
+    unit: z.enum(DEADLINE_UNITS),
     days: z.number().int(),
     extensionDays: z.number().int(),
     nominalEndDate: z.string(),
@@ -399,6 +414,342 @@ export const handoverSchema = z.object({
 });
 export type Handover = z.infer<typeof handoverSchema>;
 
+// ---- Information reports (信息报告), early warnings (预警), zero reports (零报告), statistics ----
+// Warnings and reports describe matters. Their schemas have no field for ID numbers, phones, people's
+// movements, interception, religion, ethnicity or belief; tests/unit/warning-privacy.test.ts guards this.
+
+const reportLimitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minutes'), minutes: z.number().int() }),
+  z.object({ kind: z.literal('same_day') }),
+]);
+export type ReportLimit = z.infer<typeof reportLimitSchema>;
+
+export const reportSettingsSchema = z.object({
+  limits: z.object({ major: reportLimitSchema, important: reportLimitSchema, general: reportLimitSchema }),
+});
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+
+export const reportInputSchema = z.object({
+  /** A follow-up (续报) names the report it follows; it inherits that report's unit and type. */
+  parentId: id.nullable().default(null),
+  unitId: id.nullable().default(null),
+  type: z.enum(REPORT_TYPES).nullable().default(null),
+  severity: z.enum(REPORT_SEVERITIES),
+  foundAt: instant,
+  /** Null: now. */
+  reportedAt: instant.nullable().default(null),
+  place: optionalText(200),
+  peopleCount: z.number().int().min(0).max(100_000).default(0),
+  summary: text(200).min(1),
+  content: text(4000).min(1),
+  demands: optionalText(2000),
+  petitionId: id.nullable().default(null),
+});
+export type ReportInput = z.input<typeof reportInputSchema>;
+
+export const reportSummarySchema = z.object({
+  id,
+  number: z.string(),
+  unitId: id,
+  unitName: z.string(),
+  type: z.enum(REPORT_TYPES),
+  severity: z.enum(REPORT_SEVERITIES),
+  status: z.enum(REPORT_STATUSES),
+  foundAt: instant,
+  reportedAt: instant,
+  limitAt: instant,
+  late: z.boolean(),
+  lateMs: z.number().int(),
+  place: z.string(),
+  peopleCount: z.number().int(),
+  summary: z.string(),
+  parentId: id.nullable(),
+  rootId: id.nullable(),
+  followSeq: z.number().int(),
+  flag: z.enum(REPORT_FLAGS).nullable(),
+  petitionId: id.nullable(),
+});
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+export const reportStepSchema = z.object({
+  id,
+  at: instant,
+  action: z.string(),
+  fromStatus: z.enum(REPORT_STATUSES).nullable(),
+  toStatus: z.enum(REPORT_STATUSES),
+  note: z.string(),
+  userName: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+
+export const reportDetailSchema = reportSummarySchema.extend({
+  content: z.string(),
+  demands: z.string(),
+  verification: z.enum(VERIFICATION_RESULTS).nullable(),
+  verificationNote: z.string(),
+  nature: z.string(),
+  urgency: z.enum(URGENCIES).nullable(),
+  opinion: z.string(),
+  approvedByName: z.string().nullable(),
+  approvedAt: instant.nullable(),
+  forwardTo: z.string(),
+  forwardedAt: instant.nullable(),
+  flagNote: z.string(),
+  flaggedAt: instant.nullable(),
+  createdAt: instant,
+  /** The first report and all its follow-ups, oldest first (this report included). */
+  chain: z.array(z.object({ id, number: z.string(), followSeq: z.number().int(), reportedAt: instant, summary: z.string(), status: z.enum(REPORT_STATUSES), late: z.boolean() })),
+  steps: z.array(reportStepSchema),
+  allowedActions: z.array(z.enum(REPORT_ACTIONS)),
+  petition: z.object({ id, number: z.string(), summary: z.string(), status: z.enum(PETITION_STATUSES) }).nullable(),
+  warnings: z.array(z.object({ id, number: z.string(), title: z.string(), level: z.enum(WARNING_LEVELS), status: z.enum(WARNING_STATUSES) })),
+});
+export type ReportDetail = z.infer<typeof reportDetailSchema>;
+
+export const reportTransitionInputSchema = z.object({
+  id,
+  action: z.enum(REPORT_ACTIONS),
+  /** Null: now. */
+  at: instant.nullable().default(null),
+  note: optionalText(4000),
+  verification: z.enum(VERIFICATION_RESULTS).nullable().default(null),
+  nature: optionalText(500),
+  urgency: z.enum(URGENCIES).nullable().default(null),
+  opinion: optionalText(4000),
+  forwardTo: optionalText(100),
+});
+export type ReportTransitionInput = z.input<typeof reportTransitionInputSchema>;
+
+export const reportListInputSchema = z.object({
+  query: optionalText(100),
+  unitId: id.nullable().default(null),
+  type: z.enum(REPORT_TYPES).nullable().default(null),
+  severity: z.enum(REPORT_SEVERITIES).nullable().default(null),
+  statuses: z.array(z.enum(REPORT_STATUSES)).default([]),
+  lateOnly: z.boolean().default(false),
+  flaggedOnly: z.boolean().default(false),
+  reportedFrom: instant.nullable().default(null),
+  reportedTo: instant.nullable().default(null),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+export type ReportListInput = z.input<typeof reportListInputSchema>;
+
+export const warningRuleConditionsSchema = z.strictObject({
+  collectiveEventHappened: z.boolean().optional(),
+  urgent: z.boolean().optional(),
+  /** True: at least the office's collective threshold of people; false: fewer. */
+  collective: z.boolean().optional(),
+  escalationIn: z.array(z.enum(ESCALATIONS)).min(1).max(ESCALATIONS.length).optional(),
+  minPeople: z.number().int().min(1).max(100_000).optional(),
+});
+export type WarningRuleConditions = z.infer<typeof warningRuleConditionsSchema>;
+
+export const warningRuleSchema = z.object({
+  id,
+  ord: z.number().int(),
+  level: z.enum(WARNING_LEVELS),
+  description: z.string(),
+  conditions: warningRuleConditionsSchema,
+  active: z.boolean(),
+  builtIn: z.boolean(),
+});
+export type WarningRule = z.infer<typeof warningRuleSchema>;
+
+/** What the rule table looks at. */
+export const warningFactsSchema = z.object({
+  peopleCount: z.number().int().min(1).max(100_000),
+  escalation: z.enum(ESCALATIONS),
+  collectiveEventHappened: z.boolean().default(false),
+  urgent: z.boolean().default(false),
+});
+export type WarningFacts = z.input<typeof warningFactsSchema>;
+
+export const warningSuggestionSchema = z.object({
+  level: z.enum(WARNING_LEVELS),
+  ruleId: id.nullable(),
+  ruleDescription: z.string(),
+  collectiveThreshold: z.number().int(),
+});
+export type WarningSuggestion = z.infer<typeof warningSuggestionSchema>;
+
+export const warningSettingsSchema = z.object({
+  feedbackHours: z.object({ red: z.number().int(), yellow: z.number().int(), blue: z.number().int() }),
+  supervisionHours: z.number().int(),
+});
+export type WarningSettings = z.infer<typeof warningSettingsSchema>;
+
+export const warningIssueInputSchema = warningFactsSchema.extend({
+  /** The matter, e.g. "东风村部分村民对征地补偿方案有异议". */
+  title: text(200).min(1),
+  /** Where the matter is: the village, community or unit. */
+  unitId: id,
+  grievance: text(4000).min(1),
+  petitionIds: z.array(id).max(100).default([]),
+  reportIds: z.array(id).max(100).default([]),
+  /** Null: the level the rules suggest. Another level needs a reason and a leader. */
+  level: z.enum(WARNING_LEVELS).nullable().default(null),
+  overrideReason: optionalText(1000),
+  responsibleUnitId: id,
+  leadLeaderId: id,
+  /** Null: the default steps (hear the grievance, verify, mediate, reply). */
+  resolutionSteps: z.array(text(200).min(1)).max(20).nullable().default(null),
+});
+export type WarningIssueInput = z.input<typeof warningIssueInputSchema>;
+
+export const warningSummarySchema = z.object({
+  id,
+  number: z.string(),
+  title: z.string(),
+  unitId: id,
+  unitName: z.string(),
+  peopleCount: z.number().int(),
+  escalation: z.enum(ESCALATIONS),
+  collectiveEventHappened: z.boolean(),
+  level: z.enum(WARNING_LEVELS),
+  suggestedLevel: z.enum(WARNING_LEVELS),
+  status: z.enum(WARNING_STATUSES),
+  responsibleUnitName: z.string(),
+  leadLeaderName: z.string(),
+  issuedAt: instant,
+  nextDueAt: instant.nullable(),
+  nextDueKind: z.enum(DEADLINE_KINDS).nullable(),
+  overdue: z.boolean(),
+  liftedAt: instant.nullable(),
+});
+export type WarningSummary = z.infer<typeof warningSummarySchema>;
+
+export const warningEventSchema = z.object({
+  id,
+  at: instant,
+  kind: z.enum(WARNING_EVENT_KINDS),
+  userName: z.string(),
+  note: z.string(),
+  /** Who at the responsible unit gave the feedback (a cadre, by name and post). */
+  source: z.string(),
+  fromLevel: z.enum(WARNING_LEVELS).nullable(),
+  toLevel: z.enum(WARNING_LEVELS).nullable(),
+  dueAt: instant.nullable(),
+  approverName: z.string().nullable(),
+});
+export type WarningEvent = z.infer<typeof warningEventSchema>;
+
+export const warningDetailSchema = warningSummarySchema.extend({
+  grievance: z.string(),
+  urgent: z.boolean(),
+  suggestedRuleId: id.nullable(),
+  suggestedRuleDescription: z.string(),
+  overrideReason: z.string(),
+  responsibleUnitId: id,
+  leadLeaderId: id,
+  resolutionSteps: z.array(z.string()),
+  issuedByName: z.string(),
+  liftOutcome: z.string(),
+  liftApprovedByName: z.string().nullable(),
+  petitions: z.array(z.object({ id, number: z.string(), summary: z.string(), status: z.enum(PETITION_STATUSES) })),
+  reports: z.array(z.object({ id, number: z.string(), summary: z.string(), severity: z.enum(REPORT_SEVERITIES), status: z.enum(REPORT_STATUSES) })),
+  history: z.array(warningEventSchema),
+  deadlines: z.array(deadlineSchema),
+  allowedActions: z.array(z.enum(WARNING_ACTIONS)),
+});
+export type WarningDetail = z.infer<typeof warningDetailSchema>;
+
+export const warningListInputSchema = z.object({
+  status: z.enum(WARNING_STATUSES).nullable().default(null),
+  level: z.enum(WARNING_LEVELS).nullable().default(null),
+  unitId: id.nullable().default(null),
+  overdueOnly: z.boolean().default(false),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+export type WarningListInput = z.input<typeof warningListInputSchema>;
+
+export const zeroReportSettingsSchema = z.object({
+  /** The monthly report is due by 24:00 of this day of the next month. */
+  monthlyDueDay: z.number().int(),
+  /** The daily report in a sensitive period is due by this hour the same day (24 = midnight). */
+  dailyDueHour: z.number().int(),
+});
+export type ZeroReportSettings = z.infer<typeof zeroReportSettingsSchema>;
+
+const zeroReportCounts = z.object({ on_time: z.number().int(), late: z.number().int(), missing: z.number().int(), not_due_yet: z.number().int() });
+
+export const zeroReportGridSchema = z.object({
+  month: z.string(),
+  periods: z.array(z.object({ period: z.string(), kind: z.enum(ZERO_REPORT_PERIOD_KINDS), dueAt: instant, sensitivePeriodName: z.string().nullable() })),
+  units: z.array(z.object({ unitId: id, unitName: z.string(), counts: zeroReportCounts })),
+  cells: z.array(
+    z.object({
+      unitId: id,
+      period: z.string(),
+      state: z.enum(ZERO_REPORT_STATES),
+      dueAt: instant,
+      submittedAt: instant.nullable(),
+      lateMs: z.number().int(),
+      nothingToReport: z.boolean().nullable(),
+      reportIds: z.array(id),
+    }),
+  ),
+  counts: zeroReportCounts,
+});
+export type ZeroReportGrid = z.infer<typeof zeroReportGridSchema>;
+
+export const zeroReportSubmitInputSchema = z.object({
+  unitId: id,
+  /** '2026-11' for the month, '2026-11-03' for a day in a sensitive period. */
+  period: z.string().max(10),
+  nothingToReport: z.boolean(),
+  /** The unit's reports of the period, when there was something to report. */
+  reportIds: z.array(id).max(200).default([]),
+  note: optionalText(1000),
+  /** Null: now. */
+  submittedAt: instant.nullable().default(null),
+});
+export type ZeroReportSubmitInput = z.input<typeof zeroReportSubmitInputSchema>;
+
+const rate = z.number().nullable();
+
+export const statisticsSchema = z.object({
+  from: instant,
+  to: instant,
+  byMonth: z.array(z.object({ month: z.string(), petitions: z.number().int(), reports: z.number().int(), warnings: z.number().int() })),
+  byTopic: z.array(z.object({ topicId: id.nullable(), topicName: z.string(), petitions: z.number().int() })),
+  byLevel: z.array(z.object({ level: z.enum(WARNING_LEVELS), issued: z.number().int(), active: z.number().int() })),
+  byReportType: z.array(z.object({ type: z.enum(REPORT_TYPES), reports: z.number().int() })),
+  byUnit: z.array(
+    z.object({
+      unitId: id,
+      unitName: z.string(),
+      petitions: z.number().int(),
+      warnings: z.number().int(),
+      reports: z.number().int(),
+      reportsOnTime: z.number().int(),
+      reportsLate: z.number().int(),
+      reportsMissed: z.number().int(),
+      reportsConcealed: z.number().int(),
+      reportOnTimeRate: rate,
+      zeroReportsExpected: z.number().int(),
+      zeroReportsOnTime: z.number().int(),
+      zeroReportsLate: z.number().int(),
+      zeroReportsMissing: z.number().int(),
+      zeroReportOnTimeRate: rate,
+    }),
+  ),
+});
+export type Statistics = z.infer<typeof statisticsSchema>;
+
+export const dashboardSchema = z.object({
+  now: instant,
+  activeWarnings: z.object({ red: z.number().int(), yellow: z.number().int(), blue: z.number().int() }),
+  overduePetitions: z.number().int(),
+  overdueWarningFeedback: z.number().int(),
+  reportsAwaitingApproval: z.number().int(),
+  reportsLateThisMonth: z.number().int(),
+  zeroReports: z.object({ dueToday: z.number().int(), missing: z.number().int() }),
+  sensitivePeriod: z.object({ id, name: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
 /** A schedule query covers at most two months (a month view with its neighbouring days). */
 const MAX_SCHEDULE_RANGE_MS = 62 * 86_400_000;
 const rangeSchema = z
@@ -417,6 +768,8 @@ const ok = z.object({ ok: z.literal(true) });
 const PETITION_WRITERS: readonly Role[] = ['clerk', 'leader'];
 const DUTY_PLANNERS: readonly Role[] = ['leader'];
 const DUTY_STAFF: readonly Role[] = ['duty_officer', 'leader', 'clerk'];
+/** Reports come in at any hour: the duty officer on the night shift takes them too. */
+const REPORT_INTAKE: readonly Role[] = ['clerk', 'leader', 'duty_officer'];
 
 export const contract = {
   'setup.status': procedure(
@@ -612,6 +965,72 @@ export const contract = {
   'alarms.settings': procedure('any', empty, alarmSettingsSchema),
   'alarms.saveSettings': procedure(['admin'], alarmSettingsSchema, alarmSettingsSchema),
 
+  'reports.settings': procedure('any', empty, reportSettingsSchema),
+  'reports.saveSettings': procedure(['admin'], reportSettingsSchema, reportSettingsSchema),
+  'reports.create': procedure(
+    REPORT_INTAKE,
+    reportInputSchema,
+    z.object({ id, number: z.string(), limitAt: instant, late: z.boolean(), lateMs: z.number().int() }),
+  ),
+  'reports.list': procedure('any', reportListInputSchema, z.object({ rows: z.array(reportSummarySchema), total: z.number().int() })),
+  'reports.get': procedure('any', z.object({ id }), reportDetailSchema),
+  'reports.transition': procedure(PETITION_WRITERS, reportTransitionInputSchema, reportDetailSchema),
+  'reports.linkPetition': procedure(PETITION_WRITERS, z.object({ id, petitionId: id.nullable() }), reportDetailSchema),
+  'reports.flag': procedure(
+    PETITION_WRITERS,
+    z.object({ id, flag: z.enum(REPORT_FLAGS).nullable(), note: optionalText(2000) }),
+    reportDetailSchema,
+  ),
+
+  'warningRules.list': procedure('any', empty, z.array(warningRuleSchema)),
+  'warningRules.save': procedure(
+    ['admin'],
+    z.object({
+      id: id.optional(),
+      level: z.enum(WARNING_LEVELS),
+      description: text(100).min(1),
+      conditions: warningRuleConditionsSchema,
+      active: z.boolean().default(true),
+    }),
+    warningRuleSchema,
+  ),
+  'warningRules.reorder': procedure(['admin'], z.object({ ids: z.array(id).max(200) }), z.array(warningRuleSchema)),
+  'warnings.settings': procedure('any', empty, warningSettingsSchema),
+  'warnings.saveSettings': procedure(['admin'], warningSettingsSchema, warningSettingsSchema),
+  'warnings.suggest': procedure('any', warningFactsSchema, warningSuggestionSchema),
+  'warnings.issue': procedure(PETITION_WRITERS, warningIssueInputSchema, warningDetailSchema),
+  'warnings.list': procedure('any', warningListInputSchema, z.object({ rows: z.array(warningSummarySchema), total: z.number().int() })),
+  'warnings.get': procedure('any', z.object({ id }), warningDetailSchema),
+  'warnings.feedback': procedure(
+    PETITION_WRITERS,
+    z.object({ id, at: instant.nullable().default(null), content: text(4000).min(1), source: optionalText(100) }),
+    warningDetailSchema,
+  ),
+  'warnings.supervise': procedure(
+    PETITION_WRITERS,
+    z.object({ id, note: optionalText(2000), dueAt: instant.nullable().default(null) }),
+    warningDetailSchema,
+  ),
+  'warnings.changeLevel': procedure(PETITION_WRITERS, z.object({ id, level: z.enum(WARNING_LEVELS), reason: optionalText(1000) }), warningDetailSchema),
+  'warnings.lift': procedure(PETITION_WRITERS, z.object({ id, outcome: optionalText(4000), approverId: id.nullable().default(null) }), warningDetailSchema),
+  'warnings.link': procedure(
+    PETITION_WRITERS,
+    z.object({ id, linkType: z.enum(WARNING_LINK_TYPES), subjectId: id, linked: z.boolean().default(true) }),
+    warningDetailSchema,
+  ),
+
+  'zeroReports.settings': procedure('any', empty, zeroReportSettingsSchema),
+  'zeroReports.saveSettings': procedure(['admin'], zeroReportSettingsSchema, zeroReportSettingsSchema),
+  'zeroReports.grid': procedure('any', z.object({ month: z.string().max(7) }), zeroReportGridSchema),
+  'zeroReports.submit': procedure(
+    DUTY_STAFF,
+    zeroReportSubmitInputSchema,
+    z.object({ id, state: z.enum(['on_time', 'late']), lateMs: z.number().int() }),
+  ),
+
+  'stats.overview': procedure('any', z.object({ months: z.number().int().min(1).max(24).default(12) }).default({ months: 12 }), statisticsSchema),
+  'stats.dashboard': procedure('any', empty, dashboardSchema),
+
   'audit.list': procedure(
     ['admin'],
     z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }),
@@ -656,4 +1075,7 @@ export type ApiEvent =
   | { readonly type: 'clock.changed'; readonly now: number }
   | { readonly type: 'duty.changed' }
   | { readonly type: 'alarms.changed' }
+  | { readonly type: 'warnings.changed'; readonly id: number | null }
+  /** An information report changed (its id), or the zero reports or report settings did (null). */
+  | { readonly type: 'reports.changed'; readonly id: number | null }
   | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: 'fired' | 'escalated' | 'repeated' | 'snooze_ended'; readonly late: boolean; readonly recipients: readonly number[] };

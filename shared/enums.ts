@@ -72,6 +72,9 @@ export const DEADLINE_KINDS = [
   'review',
   'rereview_request_window',
   'rereview',
+  'warning_feedback',
+  'supervision',
+  'zero_report',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -80,6 +83,10 @@ export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 export const PERIOD_UNITS = ['calendar_days', 'working_days'] as const;
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+/** How a deadline row was set: a statutory period on the calendar, or a fixed instant (hours after an event, a set day). */
+export const DEADLINE_UNITS = [...PERIOD_UNITS, 'fixed'] as const;
+export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
 export const DEFAULT_TOPICS = [
   '征地拆迁',
@@ -97,3 +104,59 @@ export const DEFAULT_TOPICS = [
 export const MAX_REPRESENTATIVES = 5;
 export const DEFAULT_COLLECTIVE_THRESHOLD = 5;
 export const DEFAULT_NUMBER_FORMAT = '信〔{year}〕{seq:4}号';
+
+/** Information reports (信息报告). */
+export const REPORT_TYPES = ['dispute', 'collective_sign', 'safety', 'public_security', 'natural_disaster', 'other'] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
+
+export const REPORT_SEVERITIES = ['major', 'important', 'general'] as const;
+export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
+
+export const REPORT_STATUSES = ['submitted', 'verified', 'analysed', 'approved', 'forwarded'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_ACTIONS = ['verify', 'analyse', 'approve', 'forward'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+/** 核实 result: 属实, 部分属实, 不属实. */
+export const VERIFICATION_RESULTS = ['true', 'partly', 'false'] as const;
+export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
+
+export const URGENCIES = ['extra_urgent', 'urgent', 'normal'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Set by the office when the event was learnt from another source: 瞒报 (concealed) or 漏报 (missed). */
+export const REPORT_FLAGS = ['concealed', 'missed'] as const;
+export type ReportFlag = (typeof REPORT_FLAGS)[number];
+
+/** Early warnings (预警): about a matter, never a person. */
+export const WARNING_LEVELS = ['red', 'yellow', 'blue'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+/** How far up the matter is likely to be taken. */
+export const ESCALATIONS = ['township', 'county', 'city', 'province', 'national'] as const;
+export type Escalation = (typeof ESCALATIONS)[number];
+
+export const WARNING_STATUSES = ['active', 'lifted'] as const;
+export type WarningStatus = (typeof WARNING_STATUSES)[number];
+
+export const WARNING_ACTIONS = ['feedback', 'supervise', 'change_level', 'lift'] as const;
+export type WarningAction = (typeof WARNING_ACTIONS)[number];
+
+/** What the history of a warning records. */
+export const WARNING_EVENT_KINDS = ['issue', ...WARNING_ACTIONS, 'link', 'unlink'] as const;
+export type WarningEventKind = (typeof WARNING_EVENT_KINDS)[number];
+
+/** What a warning can be linked to. */
+export const WARNING_LINK_TYPES = ['petition', 'report'] as const;
+export type WarningLinkType = (typeof WARNING_LINK_TYPES)[number];
+
+/** The resolution steps a warning asks of the responsible unit unless the issuer writes others. */
+export const DEFAULT_RESOLUTION_STEPS = ['听取诉求', '核实情况', '调解化解', '答复反馈'] as const;
+
+/** Zero reports (零报告): monthly, and daily inside a sensitive period. */
+export const ZERO_REPORT_PERIOD_KINDS = ['monthly', 'daily'] as const;
+export type ZeroReportPeriodKind = (typeof ZERO_REPORT_PERIOD_KINDS)[number];
+
+export const ZERO_REPORT_STATES = ['on_time', 'late', 'missing', 'not_due_yet'] as const;
+export type ZeroReportState = (typeof ZERO_REPORT_STATES)[number];

@@ -41,6 +41,34 @@ import {
   revealPersonal,
   transitionPetition,
 } from '../core/petitions';
+import {
+  createReport,
+  flagReport,
+  getReport,
+  getReportSettings,
+  linkReportPetition,
+  listReports,
+  saveReportSettings,
+  transitionReport,
+} from '../core/reports';
+import {
+  addWarningFeedback,
+  changeWarningLevel,
+  getWarning,
+  getWarningSettings,
+  issueWarning,
+  liftWarning,
+  linkWarning,
+  listWarningRules,
+  listWarnings,
+  reorderWarningRules,
+  saveWarningRule,
+  saveWarningSettings,
+  suggestWarningLevel,
+  superviseWarning,
+} from '../core/warnings';
+import { getZeroReportSettings, saveZeroReportSettings, submitZeroReport, zeroReportGrid } from '../core/zero-reports';
+import { dashboard, statistics } from '../core/stats';
 
 export interface CallContext {
   /** Null only for public procedures. */
@@ -157,6 +185,62 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     },
     'alarms.settings': () => getAlarmSettings(db),
     'alarms.saveSettings': (input, ctx) => saveAlarmSettings(core, signedIn(ctx), input),
+
+    'reports.settings': () => getReportSettings(db),
+    'reports.saveSettings': (input, ctx) => saveReportSettings(core, signedIn(ctx), input),
+    'reports.create': (input, ctx) => createReport(core, signedIn(ctx), input),
+    'reports.list': (input) => listReports(db, input),
+    'reports.get': (input) => getReport(db, input.id),
+    'reports.transition': async (input, ctx) => {
+      await transitionReport(core, signedIn(ctx), input);
+      return getReport(db, input.id);
+    },
+    'reports.linkPetition': async (input, ctx) => {
+      await linkReportPetition(core, signedIn(ctx), input.id, input.petitionId);
+      return getReport(db, input.id);
+    },
+    'reports.flag': async (input, ctx) => {
+      await flagReport(core, signedIn(ctx), input.id, input.flag, input.note);
+      return getReport(db, input.id);
+    },
+
+    'warningRules.list': () => listWarningRules(db),
+    'warningRules.save': (input, ctx) => saveWarningRule(core, signedIn(ctx), input),
+    'warningRules.reorder': (input, ctx) => reorderWarningRules(core, signedIn(ctx), input.ids),
+    'warnings.settings': () => getWarningSettings(db),
+    'warnings.saveSettings': (input, ctx) => saveWarningSettings(core, signedIn(ctx), input),
+    'warnings.suggest': (input) => suggestWarningLevel(db, input),
+    'warnings.issue': async (input, ctx) => getWarning(db, await issueWarning(core, signedIn(ctx), input), core.clock.now()),
+    'warnings.list': (input) => listWarnings(db, input, core.clock.now()),
+    'warnings.get': (input) => getWarning(db, input.id, core.clock.now()),
+    'warnings.feedback': async (input, ctx) => {
+      await addWarningFeedback(core, signedIn(ctx), input);
+      return getWarning(db, input.id, core.clock.now());
+    },
+    'warnings.supervise': async (input, ctx) => {
+      await superviseWarning(core, signedIn(ctx), input);
+      return getWarning(db, input.id, core.clock.now());
+    },
+    'warnings.changeLevel': async (input, ctx) => {
+      await changeWarningLevel(core, signedIn(ctx), input);
+      return getWarning(db, input.id, core.clock.now());
+    },
+    'warnings.lift': async (input, ctx) => {
+      await liftWarning(core, signedIn(ctx), input);
+      return getWarning(db, input.id, core.clock.now());
+    },
+    'warnings.link': async (input, ctx) => {
+      await linkWarning(core, signedIn(ctx), input);
+      return getWarning(db, input.id, core.clock.now());
+    },
+
+    'zeroReports.settings': () => getZeroReportSettings(db),
+    'zeroReports.saveSettings': (input, ctx) => saveZeroReportSettings(core, signedIn(ctx), input),
+    'zeroReports.grid': (input) => zeroReportGrid(db, input.month, core.clock.now()),
+    'zeroReports.submit': (input, ctx) => submitZeroReport(core, signedIn(ctx), input),
+
+    'stats.overview': (input) => statistics(db, input.months, core.clock.now()),
+    'stats.dashboard': () => dashboard(db, core.clock.now()),
 
     'audit.list': (input) => listAudit(db, input.page, input.pageSize),
     'audit.verify': () => verifyAudit(db),

@@ -12,6 +12,7 @@ import { OffsetClock, systemClock, type Clock, type Core } from '../core/context
 import { seedShippedCalendar } from '../core/calendar';
 import { createApi, type Api } from '../api';
 import { AlarmScheduler } from '../core/alarms';
+import { ensureZeroReportDeadlines } from '../core/zero-reports';
 import type { ApiEvent } from '../../shared/api';
 
 export interface AppOptions {
@@ -45,6 +46,8 @@ export async function openApp(options: AppOptions): Promise<App> {
   };
   await seedShippedCalendar(core);
   const scheduler = new AlarmScheduler(core, {
+    // Zero-report deadlines exist only a few days ahead: each pass makes the next ones first.
+    beforePass: (now) => ensureZeroReportDeadlines(core, now),
     onFired: (fired) => {
       for (const f of fired) core.emit({ type: 'alarm.fired', alarmId: f.alarmId, step: f.step, late: f.late, recipients: f.recipients });
       core.emit({ type: 'alarms.changed' });

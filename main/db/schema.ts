@@ -274,6 +274,135 @@ export interface AlarmLogTable {
   note: string;
 }
 
+export interface InfoReportTable {
+  id: Generated<number>;
+  number: string;
+  year: number;
+  seq: number;
+  unit_id: number;
+  parent_id: number | null;
+  root_id: number | null;
+  follow_seq: number;
+  type: string;
+  severity: string;
+  found_at: number;
+  reported_at: number;
+  limit_at: number;
+  late_ms: number;
+  place: string;
+  people_count: number;
+  summary: string;
+  content: string;
+  demands: string;
+  status: string;
+  verification: string | null;
+  verification_note: string;
+  nature: string;
+  urgency: string | null;
+  opinion: string;
+  approved_by: number | null;
+  approved_at: number | null;
+  forward_to: string;
+  forwarded_at: number | null;
+  petition_id: number | null;
+  flag: string | null;
+  flag_note: string;
+  flagged_at: number | null;
+  created_by: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ReportStepTable {
+  id: Generated<number>;
+  report_id: number;
+  at: number;
+  user_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string;
+  details_json: string;
+}
+
+export interface WarningRuleTable {
+  id: Generated<number>;
+  ord: number;
+  level: string;
+  description: string;
+  conditions_json: string;
+  active: number;
+  built_in: number;
+}
+
+export interface WarningTable {
+  id: Generated<number>;
+  number: string;
+  year: number;
+  seq: number;
+  title: string;
+  unit_id: number;
+  people_count: number;
+  grievance: string;
+  escalation: string;
+  collective_event: number;
+  urgent: number;
+  suggested_level: string;
+  suggested_rule_id: number | null;
+  suggested_rule_text: string;
+  level: string;
+  override_reason: string;
+  responsible_unit_id: number;
+  lead_leader_id: number;
+  resolution_steps_json: string;
+  status: string;
+  issued_at: number;
+  issued_by: number;
+  next_due_at: number | null;
+  next_due_kind: string | null;
+  lifted_at: number | null;
+  lift_outcome: string;
+  lift_approved_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WarningLinkTable {
+  warning_id: number;
+  link_type: string;
+  subject_id: number;
+  created_at: number;
+}
+
+export interface WarningEventTable {
+  id: Generated<number>;
+  warning_id: number;
+  at: number;
+  kind: string;
+  user_id: number;
+  note: string;
+  source: string;
+  from_level: string | null;
+  to_level: string | null;
+  due_at: number | null;
+  approver_id: number | null;
+  details_json: string;
+}
+
+export interface ZeroReportTable {
+  id: Generated<number>;
+  unit_id: number;
+  period: string;
+  period_kind: string;
+  due_at: number;
+  submitted_at: number | null;
+  nothing_to_report: number;
+  report_ids_json: string;
+  note: string;
+  submitted_by: number | null;
+  created_at: number;
+}
+
 export interface Database {
   office: OfficeTable;
   users: UserTable;
@@ -298,4 +427,11 @@ export interface Database {
   handovers: HandoverTable;
   alarms: AlarmTable;
   alarm_log: AlarmLogTable;
+  info_reports: InfoReportTable;
+  report_steps: ReportStepTable;
+  warning_rules: WarningRuleTable;
+  warnings: WarningTable;
+  warning_links: WarningLinkTable;
+  warning_events: WarningEventTable;
+  zero_reports: ZeroReportTable;
 }

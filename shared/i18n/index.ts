@@ -12,6 +12,8 @@ import { petitions } from './petitions';
 import { admin } from './admin';
 import { duty } from './duty';
 import { alarms } from './alarms';
+import { warnings } from './warnings';
+import { reports } from './reports';
 
 const zhCN = {
   common: common.zh,
@@ -21,6 +23,8 @@ const zhCN = {
   admin: admin.zh,
   duty: duty.zh,
   alarms: alarms.zh,
+  warnings: warnings.zh,
+  reports: reports.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -35,6 +39,8 @@ const en: Widen<Catalog> = {
   admin: admin.en,
   duty: duty.en,
   alarms: alarms.en,
+  warnings: warnings.en,
+  reports: reports.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -38,8 +38,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms']);
-    expect(LATEST_MIGRATION).toBe('0002-duty-alarms');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports']);
+    expect(LATEST_MIGRATION).toBe('0003-warnings-reports');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -82,31 +82,38 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports']);
     expect(namesOf(store, 'table')).toContain('alarms');
+    expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
     await store.close();
   });
 });
 
 describe('schema guard', () => {
-  // Written out from migrations 0001 and 0002, in name order.
+  // Written out from migrations 0001, 0002 and 0003, in name order.
   const TABLES = [
     'alarm_log', 'alarms', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
-    'handovers', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'office', 'petition_steps', 'petitioners',
-    'petitions', 'petitions_fts', 'petitions_fts_config', 'petitions_fts_data', 'petitions_fts_docsize', 'petitions_fts_idx',
-    'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence', 'topics', 'units', 'users',
+    'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'office', 'petition_steps',
+    'petitioners', 'petitions', 'petitions_fts', 'petitions_fts_config', 'petitions_fts_data', 'petitions_fts_docsize',
+    'petitions_fts_idx', 'report_steps', 'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence',
+    'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
   ];
   const INDEXES = [
     'alarm_log_alarm', 'alarms_deadline', 'alarms_status_fire', 'alarms_status_step', 'deadlines_open_due', 'deadlines_subject',
-    'duty_log_at', 'duty_overrides_time', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',
+    'duty_log_at', 'duty_overrides_time', 'info_reports_petition_id', 'info_reports_reported_at', 'info_reports_root_id',
+    'info_reports_status', 'info_reports_unit_id', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',
     'petitions_next_due_at', 'petitions_received_at', 'petitions_repeat_of_id', 'petitions_status', 'petitions_topic_id',
-    'petitions_unit_id',
+    'petitions_unit_id', 'report_steps_report',
     // Implicit indexes for primary keys on text columns and unique constraints.
-    'sqlite_autoindex_calendar_days_1', 'sqlite_autoindex_duty_roles_1', 'sqlite_autoindex_kysely_migration_1',
+    'sqlite_autoindex_calendar_days_1', 'sqlite_autoindex_duty_roles_1', 'sqlite_autoindex_info_reports_1',
+    'sqlite_autoindex_info_reports_2', 'sqlite_autoindex_kysely_migration_1',
     'sqlite_autoindex_kysely_migration_lock_1', 'sqlite_autoindex_meta_1', 'sqlite_autoindex_petitions_1',
     'sqlite_autoindex_petitions_2', 'sqlite_autoindex_rotation_members_1', 'sqlite_autoindex_sessions_1',
-    'sqlite_autoindex_topics_1', 'sqlite_autoindex_units_1', 'sqlite_autoindex_users_1',
+    'sqlite_autoindex_topics_1', 'sqlite_autoindex_units_1', 'sqlite_autoindex_users_1', 'sqlite_autoindex_warning_links_1',
+    'sqlite_autoindex_warnings_1', 'sqlite_autoindex_warnings_2',
+    'warning_events_warning', 'warning_links_subject', 'warnings_issued_at', 'warnings_status', 'warnings_unit_id',
+    'zero_reports_period', 'zero_reports_unit_period',
   ];
   const TRIGGERS = ['petitions_fts_delete', 'petitions_fts_insert', 'petitions_fts_update'];
   const COLUMNS: Record<string, string[]> = {
@@ -152,6 +159,26 @@ describe('schema guard', () => {
       'snooze_reason', 'closed_at', 'created_at',
     ],
     alarm_log: ['id', 'alarm_id', 'at', 'step', 'user_ids_json', 'note'],
+    info_reports: [
+      'id', 'number', 'year', 'seq', 'unit_id', 'parent_id', 'root_id', 'follow_seq', 'type', 'severity', 'found_at',
+      'reported_at', 'limit_at', 'late_ms', 'place', 'people_count', 'summary', 'content', 'demands', 'status', 'verification',
+      'verification_note', 'nature', 'urgency', 'opinion', 'approved_by', 'approved_at', 'forward_to', 'forwarded_at',
+      'petition_id', 'flag', 'flag_note', 'flagged_at', 'created_by', 'created_at', 'updated_at',
+    ],
+    report_steps: ['id', 'report_id', 'at', 'user_id', 'action', 'from_status', 'to_status', 'note', 'details_json'],
+    warning_rules: ['id', 'ord', 'level', 'description', 'conditions_json', 'active', 'built_in'],
+    warnings: [
+      'id', 'number', 'year', 'seq', 'title', 'unit_id', 'people_count', 'grievance', 'escalation', 'collective_event', 'urgent',
+      'suggested_level', 'suggested_rule_id', 'suggested_rule_text', 'level', 'override_reason', 'responsible_unit_id',
+      'lead_leader_id', 'resolution_steps_json', 'status', 'issued_at', 'issued_by', 'next_due_at', 'next_due_kind', 'lifted_at',
+      'lift_outcome', 'lift_approved_by', 'created_at', 'updated_at',
+    ],
+    warning_links: ['warning_id', 'link_type', 'subject_id', 'created_at'],
+    warning_events: ['id', 'warning_id', 'at', 'kind', 'user_id', 'note', 'source', 'from_level', 'to_level', 'due_at', 'approver_id', 'details_json'],
+    zero_reports: [
+      'id', 'unit_id', 'period', 'period_kind', 'due_at', 'submitted_at', 'nothing_to_report', 'report_ids_json', 'note',
+      'submitted_by', 'created_at',
+    ],
   };
 
   it('has exactly the expected tables, indexes and triggers', async () => {

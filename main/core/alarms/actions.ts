@@ -10,6 +10,7 @@ import { UserError, notFound } from '../errors';
 import { appendAudit } from '../audit';
 import { getAlarmSettings, writeAlarmSettings, type AlarmSettings } from './settings';
 import { OPEN_ALARM_STATUSES } from './alarm-rows';
+import { subjectKey, subjectLabels } from './subjects';
 
 export const SNOOZE_MINUTES = [15, 30, 60, 120, 240] as const;
 
@@ -42,6 +43,11 @@ export async function listAlarms(db: Db, q: AlarmQuery, withLog = false) {
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
     names(db),
   ]);
+  // Warnings and zero reports are named from their own tables; petitions come with the join above.
+  const labels = await subjectLabels(
+    db,
+    rows.filter((r) => r.subject_type !== 'petition').map((r) => ({ subjectType: r.subject_type, subjectId: r.subject_id })),
+  );
   const logs = withLog && rows.length > 0
     ? await db.selectFrom('alarm_log').selectAll().where('alarm_id', 'in', rows.map((r) => r.id)).orderBy('at').orderBy('id').execute()
     : [];
@@ -66,8 +72,8 @@ export async function listAlarms(db: Db, q: AlarmQuery, withLog = false) {
       dueAt: r.due_at,
       subjectType: r.subject_type,
       subjectId: r.subject_id,
-      subjectNumber: r.number ?? '',
-      subjectSummary: r.summary ?? '',
+      subjectNumber: r.number ?? labels.get(subjectKey(r.subject_type, r.subject_id))?.number ?? '',
+      subjectSummary: r.summary ?? labels.get(subjectKey(r.subject_type, r.subject_id))?.summary ?? '',
       log: logs
         .filter((l) => l.alarm_id === r.id)
         .map((l) => ({ at: l.at, step: l.step, note: l.note, users: (JSON.parse(l.user_ids_json) as number[]).map((id) => userNames.get(id) ?? '') })),

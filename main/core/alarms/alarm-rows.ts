@@ -32,13 +32,24 @@ async function officeTimeZone(trx: Trx): Promise<string> {
 }
 
 /**
+ * Deadline kinds that get no pre-alarms unless the admin sets some for the kind itself: every unit has a
+ * zero report due every month (every day in a sensitive period), and a morning pre-alarm per unit would bury
+ * the duty officer. The due alarm, for the units actually missing, still rings.
+ */
+const NO_DEFAULT_PREALARMS: ReadonlySet<string> = new Set(['zero_report']);
+
+/**
  * Pre-alarms ring in office hours: N days before the period's last day, at the configured hour (0 = the
  * morning of the last day itself). The due alarm rings when the period has run out (24:00 of the last day).
+ * A pre-alarm that would ring at or after the due time (a deadline set in hours, due early in the morning) is
+ * not planned: the due alarm says more.
  */
 function plannedAlarms(d: DeadlineFacts, settings: AlarmSettings, timeZone: string) {
-  const days = settings.prealarmDays[d.kind] ?? settings.prealarmDays.default ?? [];
+  const days = settings.prealarmDays[d.kind] ?? (NO_DEFAULT_PREALARMS.has(d.kind) ? [] : (settings.prealarmDays.default ?? []));
   return [
-    ...days.map((n) => ({ kind: 'pre', days_before: n, fire_at: instantOf(addDays(d.due_date, -n), timeZone, settings.prealarmHour) })),
+    ...days
+      .map((n) => ({ kind: 'pre', days_before: n, fire_at: instantOf(addDays(d.due_date, -n), timeZone, settings.prealarmHour) }))
+      .filter((a) => a.fire_at < d.due_at),
     { kind: 'due', days_before: 0, fire_at: d.due_at },
   ];
 }

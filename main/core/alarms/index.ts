@@ -3,3 +3,4 @@ export { processDueAlarms, nextAlarmWakeAt, LATE_GRACE_MS, type FiredAlarm, type
 export { AlarmScheduler, MAX_SLEEP_MS, type SchedulerOptions } from './scheduler';
 export { listAlarms, acknowledgeAlarm, snoozeAlarm, saveAlarmSettings, SNOOZE_MINUTES } from './actions';
 export { getAlarmSettings, DEFAULT_ALARM_SETTINGS, type AlarmSettings } from './settings';
+export { subjectLabels, subjectKey, type SubjectRef, type SubjectLabel } from './subjects';

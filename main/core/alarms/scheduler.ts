@@ -17,6 +17,11 @@ export const JUMP_TOLERANCE_MS = 60_000;
 
 export interface SchedulerOptions {
   readonly onFired?: (fired: readonly FiredAlarm[]) => void;
+  /**
+   * Runs before each pass, e.g. to create deadlines that exist only for the time ahead (zero reports), so
+   * their alarms are processed in the same pass. A failure is reported and does not stop the alarms.
+   */
+  readonly beforePass?: (now: number) => Promise<unknown>;
   readonly onClockJump?: (info: { expectedAt: number; wokeAt: number }) => void;
   readonly maxSleepMs?: number;
 }
@@ -51,7 +56,12 @@ export class AlarmScheduler {
   /** Something changed (a deadline, the calendar, the roster, the clock): look again now. */
   poke(): void {
     if (this.#stopped) return;
-    void this.tick();
+    this.#tickInBackground();
+  }
+
+  /** For the timer and pokes: a failed pass is reported once, inside the pass, and nobody awaits this one. */
+  #tickInBackground(): void {
+    this.tick().catch(() => undefined);
   }
 
   /** Processes everything due at the core's now, then re-arms. Safe to call at any time, any number of times. */
@@ -62,13 +72,29 @@ export class AlarmScheduler {
     }
     this.#running = (async () => {
       const all: FiredAlarm[] = [];
-      do {
-        this.#again = false;
-        const fired = await processDueAlarms(this.#core, this.#core.clock.now());
-        all.push(...fired);
-      } while (this.#again);
-      if (all.length > 0) this.#options.onFired?.(all);
-      await this.#arm();
+      try {
+        do {
+          this.#again = false;
+          if (this.#options.beforePass) {
+            try {
+              await this.#options.beforePass(this.#core.clock.now());
+            } catch (err) {
+              console.error('[alarms] preparing the pass failed:', err);
+            }
+          }
+          const fired = await processDueAlarms(this.#core, this.#core.clock.now());
+          all.push(...fired);
+        } while (this.#again);
+        if (all.length > 0) this.#options.onFired?.(all);
+      } catch (err) {
+        // After stop() the store is being closed under a pass still running: that is shutting down, not a fault.
+        if (!this.#stopped) console.error('[alarms] the pass failed; it is tried again at the next wake:', err);
+        throw err;
+      } finally {
+        // A failed pass (the database locked for a moment) must not leave the app without a timer: no alarm
+        // would ring again until something happened to poke it.
+        await this.#arm();
+      }
       return all;
     })();
     try {
@@ -91,7 +117,7 @@ export class AlarmScheduler {
       this.wakes++;
       const late = Date.now() - this.#plannedWallAt;
       if (late > JUMP_TOLERANCE_MS) this.#options.onClockJump?.({ expectedAt: this.#plannedWallAt, wokeAt: Date.now() });
-      void this.tick();
+      this.#tickInBackground();
     }, delay);
     this.#timer.unref?.();
   }

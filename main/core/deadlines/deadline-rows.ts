@@ -2,14 +2,18 @@
  * Deadlines are rows: what is due, from when, under which rule, and how the date was worked out. They are
  * computed by one calculator and recomputed whenever the holiday calendar changes.
  *
+ * Petitions' statutory periods are counted on the calendar; warnings' feedback and supervision deadlines and
+ * zero reports' due times are fixed instants (unit 'fixed'), which a calendar change leaves alone.
+ *
  * @example
  * await openDeadline(trx, ctx, { subjectId: 7, kind: 'handling', startDate: '2026-11-28', unit: 'calendar_days', days: 60, article: '第三十四条' });
+ * await openFixedDeadline(trx, ctx, { subjectType: 'warning', subjectId: 3, kind: 'warning_feedback', startAt: now, dueAt: now + 24 * 3_600_000, article: '红色预警：发布后24小时内反馈' }, now);
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DeadlineTable } from '../../db';
 import type { Deadline } from '../../../shared/api';
 import type { DeadlineKind, DeadlineStatus, PeriodUnit } from '../../../shared/enums';
-import { endOfLocalDay } from '../../../shared/time';
+import { endOfLocalDay, localDateOf } from '../../../shared/time';
 import { computePeriod, loadCalendar, type HolidayLookup, type PeriodComputation } from '../calendar';
 import { closeAlarmsFor, rescheduleAlarmsFor, scheduleAlarmsFor } from '../alarms';
 
@@ -82,6 +86,71 @@ export async function openDeadline(trx: Kysely<Database>, cal: CalendarContext, 
   await scheduleAlarmsFor(trx, row.id, now);
 }
 
+/** What a deadline row is about (its subject_type). */
+export type SubjectType = 'petition' | 'warning' | 'zero_report';
+
+export interface FixedDeadlineSpec {
+  readonly subjectType: SubjectType;
+  readonly subjectId: number;
+  readonly kind: DeadlineKind;
+  readonly dueAt: number;
+  /** The instant the period runs from (the warning was issued, the reporting period began). */
+  readonly startAt: number;
+  /** How the time was set, in words a person reads on the deadline: "红色预警：发布后24小时内反馈". */
+  readonly article: string;
+}
+
+function fixedDue(dueAt: number, article: string, cal: CalendarContext) {
+  // A due time of exactly 24:00 belongs to the day before, as for calendar periods.
+  const dueDate = localDateOf(dueAt - 1, cal.timeZone);
+  const explanation: Explanation = {
+    article,
+    unit: 'fixed',
+    days: 0,
+    extensionDays: 0,
+    nominalEndDate: dueDate,
+    shiftedFrom: null,
+    skipped: [],
+    makeUpDays: [],
+    uncoveredYears: [],
+    calendarVersion: cal.version,
+  };
+  return { due_date: dueDate, due_at: dueAt, explanation_json: JSON.stringify(explanation), calendar_version: cal.version };
+}
+
+/** Opens a deadline at a fixed instant (not counted on the calendar); its alarms follow as for any deadline. */
+export async function openFixedDeadline(trx: Kysely<Database>, cal: CalendarContext, spec: FixedDeadlineSpec, now: number): Promise<number> {
+  const row = await trx
+    .insertInto('deadlines')
+    .values({
+      subject_type: spec.subjectType,
+      subject_id: spec.subjectId,
+      kind: spec.kind,
+      office_duty: 1,
+      start_date: localDateOf(spec.startAt, cal.timeZone),
+      unit: 'fixed',
+      days: 0,
+      extension_days: 0,
+      article: spec.article,
+      ...fixedDue(spec.dueAt, spec.article, cal),
+      status: 'open',
+      met_at: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await scheduleAlarmsFor(trx, row.id, now);
+  return row.id;
+}
+
+/** Moves an open fixed deadline to a new instant (a setting changed); its pending alarms move with it. */
+export async function moveFixedDeadline(trx: Kysely<Database>, cal: CalendarContext, deadlineId: number, dueAt: number, article: string, now: number): Promise<void> {
+  const row = await trx.selectFrom('deadlines').select(['id', 'unit', 'status', 'due_at']).where('id', '=', deadlineId).executeTakeFirst();
+  if (!row || row.unit !== 'fixed' || row.status !== 'open' || row.due_at === dueAt) return;
+  await trx.updateTable('deadlines').set({ article, ...fixedDue(dueAt, article, cal) }).where('id', '=', deadlineId).execute();
+  await rescheduleAlarmsFor(trx, deadlineId, now);
+}
+
 /** Adds days to an open plain-day deadline (an approved extension) and recomputes it. */
 export async function extendDeadline(
   trx: Kysely<Database>,
@@ -90,11 +159,12 @@ export async function extendDeadline(
   kind: DeadlineKind,
   extensionDays: number,
   now: number,
+  subjectType: SubjectType = 'petition',
 ): Promise<void> {
   const row = await trx
     .selectFrom('deadlines')
     .selectAll()
-    .where('subject_type', '=', 'petition')
+    .where('subject_type', '=', subjectType)
     .where('subject_id', '=', subjectId)
     .where('kind', '=', kind)
     .where('status', '=', 'open')
@@ -111,11 +181,12 @@ export async function closeDeadlines(
   kinds: readonly DeadlineKind[] | 'all',
   status: Exclude<DeadlineStatus, 'open'>,
   at: number,
+  subjectType: SubjectType = 'petition',
 ): Promise<void> {
   let q = trx
     .selectFrom('deadlines')
     .select('id')
-    .where('subject_type', '=', 'petition')
+    .where('subject_type', '=', subjectType)
     .where('subject_id', '=', subjectId)
     .where('status', '=', 'open');
   if (kinds !== 'all') q = q.where('kind', 'in', kinds);
@@ -125,23 +196,28 @@ export async function closeDeadlines(
   await closeAlarmsFor(trx, ids, status === 'met' ? 'met' : 'cancelled', at);
 }
 
-/** Keeps the petition's "next due" columns (used by lists and sorting) in step with its open deadlines. */
-export async function refreshNextDue(trx: Kysely<Database>, petitionId: number): Promise<void> {
+/**
+ * Keeps a petition's or a warning's "next due" columns (used by lists and sorting) in step with its open
+ * deadlines. Zero reports have no such columns: their one deadline is the period's due time.
+ */
+export async function refreshNextDue(trx: Kysely<Database>, subjectId: number, subjectType: SubjectType = 'petition'): Promise<void> {
+  if (subjectType === 'zero_report') return;
   const next = await trx
     .selectFrom('deadlines')
     .select(['due_at', 'kind'])
-    .where('subject_type', '=', 'petition')
-    .where('subject_id', '=', petitionId)
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
     .where('status', '=', 'open')
     .where('office_duty', '=', 1)
     .orderBy('due_at')
     .limit(1)
     .executeTakeFirst();
-  await trx
-    .updateTable('petitions')
-    .set({ next_due_at: next?.due_at ?? null, next_due_kind: next?.kind ?? null })
-    .where('id', '=', petitionId)
-    .execute();
+  const values = { next_due_at: next?.due_at ?? null, next_due_kind: next?.kind ?? null };
+  if (subjectType === 'warning') {
+    await trx.updateTable('warnings').set(values).where('id', '=', subjectId).execute();
+  } else {
+    await trx.updateTable('petitions').set(values).where('id', '=', subjectId).execute();
+  }
 }
 
 export async function loadCalendarContext(trx: Kysely<Database>): Promise<CalendarContext> {
@@ -153,7 +229,8 @@ export async function loadCalendarContext(trx: Kysely<Database>): Promise<Calend
 /** After a calendar change: every open deadline is worked out again under the new calendar. */
 export async function recomputeOpenDeadlines(trx: Kysely<Database>, now: number): Promise<number> {
   const cal = await loadCalendarContext(trx);
-  const open = await trx.selectFrom('deadlines').selectAll().where('status', '=', 'open').execute();
+  // Fixed instants (warning feedback, supervision, zero reports) are not counted on the calendar.
+  const open = await trx.selectFrom('deadlines').selectAll().where('status', '=', 'open').where('unit', '!=', 'fixed').execute();
   const touched = new Set<number>();
   for (const row of open) {
     const due = computeDue(

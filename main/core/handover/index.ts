@@ -13,20 +13,22 @@ import { DAY_MS } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
 import { appendAudit } from '../audit';
-import { listAlarms } from '../alarms';
+import { listAlarms, subjectKey, subjectLabels } from '../alarms';
 import { OFFICER_ROLE, computeSchedule, listDutyLog, loadScheduleInput, roleIdOf } from '../duty';
 
 const LOOKAHEAD_MS = DAY_MS;
 
 export async function prepareHandover(db: Db, now: number) {
   const last = await db.selectFrom('handovers').select(['confirmed_at', 'started_at']).where('status', '=', 'confirmed').orderBy('confirmed_at', 'desc').limit(1).executeTakeFirst();
-  const since = last?.confirmed_at ?? now - DAY_MS;
+  // The last sheet's snapshot was taken when it was started: entries logged while it waited for confirmation
+  // belong on this one.
+  const since = last?.started_at ?? now - DAY_MS;
   const [alarms, deadlines, log, input, officerRole] = await Promise.all([
     listAlarms(db, { scope: 'open', page: 1, pageSize: 200 }),
     db
       .selectFrom('deadlines')
       .leftJoin('petitions', (j) => j.onRef('petitions.id', '=', 'deadlines.subject_id').on('deadlines.subject_type', '=', 'petition'))
-      .select(['deadlines.id', 'deadlines.kind', 'deadlines.due_at', 'deadlines.subject_id', 'petitions.number', 'petitions.summary'])
+      .select(['deadlines.id', 'deadlines.kind', 'deadlines.due_at', 'deadlines.subject_type', 'deadlines.subject_id', 'petitions.number', 'petitions.summary'])
       .where('deadlines.status', '=', 'open')
       .where('deadlines.office_duty', '=', 1)
       .where('deadlines.due_at', '<=', now + LOOKAHEAD_MS)
@@ -36,13 +38,20 @@ export async function prepareHandover(db: Db, now: number) {
     loadScheduleInput(db),
     roleIdOf(db, OFFICER_ROLE),
   ]);
+  const labels = await subjectLabels(
+    db,
+    deadlines.filter((d) => d.number === null).map((d) => ({ subjectType: d.subject_type, subjectId: d.subject_id })),
+  );
   const upcoming = computeSchedule(input, now, now + 2 * DAY_MS).filter((s) => s.roleId === officerRole && s.start > now);
   const incomingId = upcoming[0]?.userId ?? null;
   const incoming = incomingId !== null ? await db.selectFrom('users').select(['id', 'display_name']).where('id', '=', incomingId).executeTakeFirst() : undefined;
   return {
     since,
     openAlarms: alarms.rows.map((a) => ({ id: a.id, subjectNumber: a.subjectNumber, subjectSummary: a.subjectSummary, deadlineKind: a.deadlineKind, dueAt: a.dueAt, level: a.level, status: a.status })),
-    dueSoon: deadlines.map((d) => ({ id: d.id, kind: d.kind as DeadlineKind, dueAt: d.due_at, petitionId: d.subject_id, number: d.number ?? '', summary: d.summary ?? '' })),
+    dueSoon: deadlines.map((d) => {
+      const label = labels.get(subjectKey(d.subject_type, d.subject_id));
+      return { id: d.id, kind: d.kind as DeadlineKind, dueAt: d.due_at, petitionId: d.subject_id, number: d.number ?? label?.number ?? '', summary: d.summary ?? label?.summary ?? '' };
+    }),
     dutyLog: log,
     incoming: incoming ? { id: incoming.id, name: incoming.display_name, from: upcoming[0]?.start ?? null } : null,
   };

@@ -1,0 +1,49 @@
+/**
+ * What an alarm or a due deadline is about, in words the duty officer recognises: a petition's number and
+ * summary, a warning's number and matter, or the unit and period of a missing zero report.
+ *
+ * @example
+ * const labels = await subjectLabels(db, [{ subjectType: 'warning', subjectId: 3 }]);
+ * labels.get('warning:3') // { number: '预警〔2026〕3号', summary: '东风村征地补偿争议' }
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db';
+import { t } from '../../../shared/i18n';
+import { zeroReportPeriodLabel } from '../../../shared/zero-report-period';
+
+export interface SubjectRef {
+  readonly subjectType: string;
+  readonly subjectId: number;
+}
+
+export interface SubjectLabel {
+  readonly number: string;
+  readonly summary: string;
+}
+
+export const subjectKey = (type: string, id: number) => `${type}:${id}`;
+
+export async function subjectLabels(db: Kysely<Database>, refs: readonly SubjectRef[]): Promise<Map<string, SubjectLabel>> {
+  const ids = (type: string) => [...new Set(refs.filter((r) => r.subjectType === type).map((r) => r.subjectId))];
+  const [petitionIds, warningIds, zeroIds] = [ids('petition'), ids('warning'), ids('zero_report')];
+  const [petitions, warnings, zero] = await Promise.all([
+    petitionIds.length > 0 ? db.selectFrom('petitions').select(['id', 'number', 'summary']).where('id', 'in', petitionIds).execute() : [],
+    warningIds.length > 0 ? db.selectFrom('warnings').select(['id', 'number', 'title']).where('id', 'in', warningIds).execute() : [],
+    zeroIds.length > 0
+      ? db
+          .selectFrom('zero_reports')
+          .innerJoin('units', 'units.id', 'zero_reports.unit_id')
+          .select(['zero_reports.id', 'zero_reports.period', 'units.name'])
+          .where('zero_reports.id', 'in', zeroIds)
+          .execute()
+      : [],
+  ]);
+  const out = new Map<string, SubjectLabel>();
+  for (const p of petitions) out.set(subjectKey('petition', p.id), { number: p.number, summary: p.summary });
+  for (const w of warnings) out.set(subjectKey('warning', w.id), { number: w.number, summary: w.title });
+  for (const z of zero) {
+    const period = zeroReportPeriodLabel(z.period);
+    out.set(subjectKey('zero_report', z.id), { number: `${t('reports.zeroReports')} ${period}`, summary: t('reports.zeroReportSubject', { unit: z.name, period }) });
+  }
+  return out;
+}

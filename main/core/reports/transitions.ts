@@ -1,0 +1,136 @@
+/**
+ * Working on an information report: the workflow steps (核实, 研判, 审核, 报送上级), the link to a petition,
+ * and the office's mark when the event was learnt from another source (瞒报, 漏报). Each is one transaction
+ * with its timeline step and audit row.
+ */
+import type { Kysely, Updateable } from 'kysely';
+import type { z } from 'zod';
+import type { Database, InfoReportTable } from '../../db';
+import type { reportTransitionInputSchema } from '../../../shared/api';
+import type { ReportFlag, ReportStatus } from '../../../shared/enums';
+import { enumLabel } from '../../../shared/i18n';
+import { formatDateTime } from '../../../shared/time';
+import type { Actor, Core } from '../context';
+import { UserError, notFound } from '../errors';
+import { appendAudit } from '../audit';
+import { getOffice } from '../users';
+import { refusePersonalNumbers } from '../warnings';
+import { FUTURE_TOLERANCE_MS } from './intake';
+import { allowedReportActions, isReportFinished, nextReportStatus } from './workflow';
+
+export type ParsedReportTransition = z.output<typeof reportTransitionInputSchema>;
+
+type Trx = Kysely<Database>;
+type Details = Record<string, string | number | null>;
+
+function required(value: string, field: string, label: string): void {
+  if (!value) throw UserError.field(field, 'errors.generic.required', { field: label });
+}
+
+async function step(trx: Trx, reportId: number, at: number, actor: Actor, action: string, from: ReportStatus | null, to: ReportStatus, note: string, details: Details) {
+  await trx.insertInto('report_steps').values({ report_id: reportId, at, user_id: actor.id, action, from_status: from, to_status: to, note, details_json: JSON.stringify(details) }).execute();
+}
+
+export async function transitionReport(core: Core, actor: Actor, input: ParsedReportTransition): Promise<void> {
+  const office = await getOffice(core.db);
+  const now = core.clock.now();
+  const at = input.at ?? now;
+  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: '办理时间' });
+  refusePersonalNumbers(
+    [
+      ['note', '说明', input.note],
+      ['nature', '性质', input.nature],
+      ['opinion', '初步处理意见', input.opinion],
+    ],
+    'errors.reports.personalNumber',
+  );
+  await core.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('info_reports').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!row) throw notFound();
+    const status = row.status as ReportStatus;
+    const to = nextReportStatus(status, input.action);
+    if (to === null) {
+      if (isReportFinished(status)) throw new UserError('illegal_transition', 'errors.reports.noneAllowed', { action: enumLabel('reportAction', input.action) });
+      throw new UserError('illegal_transition', 'errors.reports.illegalTransition', {
+        status: enumLabel('reportStatus', status),
+        action: enumLabel('reportAction', input.action),
+        allowed: allowedReportActions(status).map((a) => enumLabel('reportAction', a)).join('、'),
+      });
+    }
+    const last = await trx.selectFrom('report_steps').select('at').where('report_id', '=', row.id).orderBy('at', 'desc').limit(1).executeTakeFirst();
+    if (last && at < last.at) throw UserError.field('at', 'errors.reports.stepBeforeLast', { last: formatDateTime(last.at, office.timeZone) });
+
+    let columns: Updateable<InfoReportTable> = {};
+    let details: Details = {};
+    switch (input.action) {
+      case 'verify':
+        if (input.verification === null) throw UserError.field('verification', 'errors.reports.verificationRequired');
+        columns = { verification: input.verification, verification_note: input.note };
+        details = { verification: enumLabel('verification', input.verification) };
+        break;
+      case 'analyse':
+        required(input.nature, 'nature', '事件性质');
+        if (input.urgency === null) throw UserError.field('urgency', 'errors.reports.urgencyRequired');
+        required(input.opinion, 'opinion', '初步处理意见');
+        columns = { nature: input.nature, urgency: input.urgency, opinion: input.opinion };
+        details = { nature: input.nature, urgency: enumLabel('urgency', input.urgency) };
+        break;
+      case 'approve':
+        // 审核 is a leader's signature: the logged-in person must be a leader (or the administrator).
+        if (actor.role !== 'leader' && actor.role !== 'admin') throw new UserError('forbidden', 'errors.reports.approverRole');
+        columns = { approved_by: actor.id, approved_at: at };
+        details = { approver: actor.name };
+        break;
+      case 'forward':
+        required(input.forwardTo, 'forwardTo', '报送单位（如县信访局）');
+        columns = { forward_to: input.forwardTo, forwarded_at: at };
+        details = { forwardTo: input.forwardTo };
+        break;
+    }
+    await trx.updateTable('info_reports').set({ status: to, updated_at: now, ...columns }).where('id', '=', row.id).execute();
+    await step(trx, row.id, at, actor, input.action, status, to, input.note, details);
+    await appendAudit(trx, { actor, at: now, action: `report.${input.action}`, entity: 'report', entityId: row.id, before: { status }, after: { status: to, at, note: input.note, ...details } });
+  });
+  core.emit({ type: 'reports.changed', id: input.id });
+}
+
+/** Links the report to the petition about the same matter, or (null) removes the link. */
+export async function linkReportPetition(core: Core, actor: Actor, id: number, petitionId: number | null): Promise<void> {
+  const now = core.clock.now();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('info_reports').select(['id', 'status', 'petition_id']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound();
+    if (petitionId !== null) {
+      const petition = await trx.selectFrom('petitions').select('id').where('id', '=', petitionId).executeTakeFirst();
+      if (!petition) throw UserError.field('petitionId', 'errors.reports.petitionNotFound');
+    }
+    await trx.updateTable('info_reports').set({ petition_id: petitionId, updated_at: now }).where('id', '=', id).execute();
+    const status = row.status as ReportStatus;
+    await step(trx, id, now, actor, 'link', status, status, '', { petitionId });
+    await appendAudit(trx, { actor, at: now, action: 'report.linkPetition', entity: 'report', entityId: id, before: { petitionId: row.petition_id }, after: { petitionId } });
+  });
+  core.emit({ type: 'reports.changed', id });
+}
+
+/**
+ * The office marks a report whose event it learnt from another source: 瞒报 (the unit knew and kept quiet)
+ * or 漏报 (the unit missed it). The mark counts against the unit in the statistics; null removes it.
+ */
+export async function flagReport(core: Core, actor: Actor, id: number, flag: ReportFlag | null, note: string): Promise<void> {
+  if (flag !== null) required(note, 'note', '情况说明（从何处得知、为何认定）');
+  refusePersonalNumbers([['note', '情况说明', note]], 'errors.reports.personalNumber');
+  const now = core.clock.now();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('info_reports').select(['id', 'status', 'flag', 'flag_note']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound();
+    await trx
+      .updateTable('info_reports')
+      .set({ flag, flag_note: flag === null ? '' : note, flagged_at: flag === null ? null : now, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    const status = row.status as ReportStatus;
+    await step(trx, id, now, actor, 'flag', status, status, note, { flag: flag === null ? null : enumLabel('reportFlag', flag) });
+    await appendAudit(trx, { actor, at: now, action: 'report.flag', entity: 'report', entityId: id, before: { flag: row.flag, note: row.flag_note }, after: { flag, note } });
+  });
+  core.emit({ type: 'reports.changed', id });
+}

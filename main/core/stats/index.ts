@@ -1,0 +1,162 @@
+/**
+ * Figures for charts and the home page: petitions, reports and warnings by month, unit, topic and level over
+ * the last months; each unit's on-time rates for information reports and zero reports, with its late,
+ * missed (漏报) and concealed (瞒报) reports; and the dashboard's counts for right now.
+ * Repeat petitions (重复信访) are linked to the first one and not counted twice.
+ *
+ * @example
+ * const s = await statistics(core.db, 12, core.clock.now());
+ * s.byUnit.find((u) => u.unitName === '东风村')?.reportOnTimeRate // 0.75
+ */
+import type { Db } from '../../db';
+import type { Dashboard, Statistics } from '../../../shared/api';
+import { REPORT_TYPES, WARNING_LEVELS, type ReportType, type WarningLevel } from '../../../shared/enums';
+import { DEFAULT_TIME_ZONE, addDays, localDateOf, startOfLocalDay } from '../../../shared/time';
+import { addMonths, loadZeroReportContext, monthOf, periodsOfMonth, zeroReportRows, zeroReportState, type ZeroReportPeriod } from '../zero-reports';
+
+async function timeZoneOf(db: Db): Promise<string> {
+  const office = await db.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst();
+  return office?.time_zone ?? DEFAULT_TIME_ZONE;
+}
+
+const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+export async function statistics(db: Db, months: number, now: number): Promise<Statistics> {
+  const ctx = await loadZeroReportContext(db);
+  const tz = ctx.timeZone;
+  const current = monthOf(localDateOf(now, tz));
+  const monthList = Array.from({ length: months }, (_, i) => addMonths(current, i - months + 1));
+  const bounds = [...monthList, addMonths(current, 1)].map((m) => startOfLocalDay(`${m}-01`, tz));
+  const from = bounds[0] ?? now;
+  const to = bounds[bounds.length - 1] ?? now;
+  const monthIndex = (ms: number) => {
+    for (let i = 0; i < monthList.length; i++) if (ms >= (bounds[i] ?? 0) && ms < (bounds[i + 1] ?? 0)) return i;
+    return -1;
+  };
+
+  const [petitions, reports, warnings, activeWarnings, topics, units] = await Promise.all([
+    db
+      .selectFrom('petitions')
+      .select(['received_at', 'unit_id', 'topic_id'])
+      .where('received_at', '>=', from)
+      .where('received_at', '<', to)
+      .where('repeat_of_id', 'is', null)
+      .execute(),
+    db.selectFrom('info_reports').select(['reported_at', 'unit_id', 'type', 'late_ms', 'flag']).where('reported_at', '>=', from).where('reported_at', '<', to).execute(),
+    db.selectFrom('warnings').select(['issued_at', 'unit_id', 'level']).where('issued_at', '>=', from).where('issued_at', '<', to).execute(),
+    db.selectFrom('warnings').select(['level']).where('status', '=', 'active').execute(),
+    db.selectFrom('topics').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute(),
+    db.selectFrom('units').select(['id', 'name', 'active']).orderBy('kind').orderBy('name').execute(),
+  ]);
+
+  const byMonth = monthList.map((month) => ({ month, petitions: 0, reports: 0, warnings: 0 }));
+  for (const p of petitions) {
+    const b = byMonth[monthIndex(p.received_at)];
+    if (b) b.petitions++;
+  }
+  for (const r of reports) {
+    const b = byMonth[monthIndex(r.reported_at)];
+    if (b) b.reports++;
+  }
+  for (const w of warnings) {
+    const b = byMonth[monthIndex(w.issued_at)];
+    if (b) b.warnings++;
+  }
+
+  const topicCounts = new Map<number | null, number>();
+  for (const p of petitions) topicCounts.set(p.topic_id, (topicCounts.get(p.topic_id) ?? 0) + 1);
+  const byTopic: Statistics['byTopic'] = topics.map((tp) => ({ topicId: tp.id, topicName: tp.name, petitions: topicCounts.get(tp.id) ?? 0 }));
+  if (topicCounts.has(null)) byTopic.push({ topicId: null, topicName: '未分类', petitions: topicCounts.get(null) ?? 0 });
+
+  const byLevel = WARNING_LEVELS.map((level: WarningLevel) => ({
+    level,
+    issued: warnings.filter((w) => w.level === level).length,
+    active: activeWarnings.filter((w) => w.level === level).length,
+  }));
+  const byReportType = REPORT_TYPES.map((type: ReportType) => ({ type, reports: reports.filter((r) => r.type === type).length }));
+
+  // Zero reports: every period of the window that is already due, for every active unit.
+  const duePeriods: ZeroReportPeriod[] = monthList.flatMap((m) => periodsOfMonth(m, ctx.ranges, ctx.settings, tz)).filter((p) => p.dueAt <= now);
+  const zeroRows = await zeroReportRows(db, duePeriods);
+
+  const byUnit: Statistics['byUnit'] = [];
+  for (const u of units) {
+    const mine = reports.filter((r) => r.unit_id === u.id);
+    const late = mine.filter((r) => r.late_ms > 0).length;
+    const onTime = mine.filter((r) => r.late_ms === 0 && r.flag === null).length;
+    const zero = { on_time: 0, late: 0, missing: 0, not_due_yet: 0 };
+    if (u.active === 1) for (const p of duePeriods) zero[zeroReportState(zeroRows.get(`${u.id}:${p.period}`), p.dueAt, now)]++;
+    const row = {
+      unitId: u.id,
+      unitName: u.name,
+      petitions: petitions.filter((p) => p.unit_id === u.id).length,
+      warnings: warnings.filter((w) => w.unit_id === u.id).length,
+      reports: mine.length,
+      reportsOnTime: onTime,
+      reportsLate: late,
+      reportsMissed: mine.filter((r) => r.flag === 'missed').length,
+      reportsConcealed: mine.filter((r) => r.flag === 'concealed').length,
+      reportOnTimeRate: rate(onTime, mine.length),
+      zeroReportsExpected: u.active === 1 ? duePeriods.length : 0,
+      zeroReportsOnTime: zero.on_time,
+      zeroReportsLate: zero.late,
+      zeroReportsMissing: zero.missing,
+      zeroReportOnTimeRate: rate(zero.on_time, u.active === 1 ? duePeriods.length : 0),
+    };
+    // A unit switched off stays in the figures only while it has something in the window.
+    if (u.active === 1 || row.petitions + row.warnings + row.reports > 0) byUnit.push(row);
+  }
+  return { from, to, byMonth, byTopic, byLevel, byReportType, byUnit };
+}
+
+export async function dashboard(db: Db, now: number): Promise<Dashboard> {
+  const tz = await timeZoneOf(db);
+  const today = localDateOf(now, tz);
+  const month = monthOf(today);
+  const monthStart = startOfLocalDay(`${month}-01`, tz);
+  const ctx = await loadZeroReportContext(db);
+  const [warningLevels, overduePetitions, overdueWarnings, awaiting, lateReports, units] = await Promise.all([
+    db.selectFrom('warnings').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('level').execute(),
+    db.selectFrom('petitions').select((eb) => eb.fn.countAll<number>().as('n')).where('next_due_at', '<', now).executeTakeFirst(),
+    db.selectFrom('warnings').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').where('next_due_at', '<=', now).executeTakeFirst(),
+    db.selectFrom('info_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'analysed').executeTakeFirst(),
+    db.selectFrom('info_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('late_ms', '>', 0).where('reported_at', '>=', monthStart).executeTakeFirst(),
+    db.selectFrom('units').select('id').where('active', '=', 1).execute(),
+  ]);
+  const activeWarnings = { red: 0, yellow: 0, blue: 0 };
+  for (const w of warningLevels) if (w.level in activeWarnings) activeWarnings[w.level as WarningLevel] = Number(w.n);
+
+  // This month's and last month's periods: the monthly report of last month falls due early this month.
+  const periods = [...periodsOfMonth(addMonths(month, -1), ctx.ranges, ctx.settings, tz), ...periodsOfMonth(month, ctx.ranges, ctx.settings, tz)];
+  const rows = await zeroReportRows(db, periods);
+  const tomorrowStart = startOfLocalDay(addDays(today, 1), tz);
+  const todayStart = startOfLocalDay(today, tz);
+  let dueToday = 0;
+  let missing = 0;
+  for (const p of periods) {
+    for (const u of units) {
+      const state = zeroReportState(rows.get(`${u.id}:${p.period}`), p.dueAt, now);
+      if (state === 'missing') missing++;
+      // Due some time today (24:00 tonight counts as today) and not in yet.
+      if (state === 'not_due_yet' && p.dueAt > todayStart && p.dueAt <= tomorrowStart) dueToday++;
+    }
+  }
+  const sensitive = await db
+    .selectFrom('sensitive_periods')
+    .select(['id', 'name', 'start_date', 'end_date'])
+    .where('cancelled', '=', 0)
+    .where('start_date', '<=', today)
+    .where('end_date', '>=', today)
+    .orderBy('start_date')
+    .executeTakeFirst();
+  return {
+    now,
+    activeWarnings,
+    overduePetitions: Number(overduePetitions?.n ?? 0),
+    overdueWarningFeedback: Number(overdueWarnings?.n ?? 0),
+    reportsAwaitingApproval: Number(awaiting?.n ?? 0),
+    reportsLateThisMonth: Number(lateReports?.n ?? 0),
+    zeroReports: { dueToday, missing },
+    sensitivePeriod: sensitive ? { id: sensitive.id, name: sensitive.name, startDate: sensitive.start_date, endDate: sensitive.end_date } : null,
+  };
+}

@@ -1,0 +1,19 @@
+export { submitZeroReport, ensureZeroReportDeadlines, ZERO_REPORT_HORIZON_MS, type ZeroReportSubmission } from './actions';
+export { zeroReportGrid, zeroReportState, zeroReportRows } from './grid';
+export { getZeroReportSettings, saveZeroReportSettings } from './settings';
+export { loadZeroReportContext, expectedPeriod, periodLabel, type ZeroReportContext } from './context';
+export {
+  DEFAULT_ZERO_REPORT_SETTINGS,
+  monthlyPeriod,
+  dailyPeriod,
+  periodsOfMonth,
+  periodsDueBetween,
+  dailyPeriodsBetween,
+  sensitiveOn,
+  parsePeriod,
+  isMonth,
+  addMonths,
+  monthOf,
+  type ZeroReportPeriod,
+  type SensitiveRange,
+} from './periods';

@@ -1,0 +1,100 @@
+/**
+ * The one alarm timer, running for real (the other alarm tests call tick() by hand): it wakes by itself at the
+ * latest after its cap, sees that the clock has reached an alarm, and rings it; and a pass that fails (the
+ * database locked by another program) is reported and retried at the next wake instead of silencing every
+ * alarm from then on. The cap is shortened to 40 ms so the test runs in real time.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { AlarmScheduler, type FiredAlarm } from '../../main/core/alarms';
+import { DB_FILE_NAME } from '../../main/db';
+import { at, testApp, type TestApp } from './support/test-app';
+
+const CAP_MS = 40;
+
+async function officeWithLetter(): Promise<{ t: TestApp; alarmId: number }> {
+  const t = await testApp({ now: '2026-11-02 09:00' });
+  const admin = await t.setup();
+  const clerk = await t.addUser(admin, 'clerk1', 'clerk', '李登记');
+  // Received 11-02, forward deadline last day 11-17: the first pre-alarm is at 09:00 on 11-14.
+  const p = await t.ok(clerk.token, 'petitions.create', {
+    channel: 'letter',
+    receivedAt: at('2026-11-02 08:30'),
+    petitioners: [{ name: '张三' }],
+    peopleCount: 1,
+    category: 'suggestion',
+    summary: '建议修缮村口道路',
+    request: '尽快修路',
+  });
+  const first = await t.app.core.db
+    .selectFrom('alarms')
+    .innerJoin('deadlines', 'deadlines.id', 'alarms.deadline_id')
+    .select(['alarms.id', 'alarms.fire_at'])
+    .where('deadlines.subject_id', '=', p.id)
+    .orderBy('alarms.fire_at')
+    .executeTakeFirstOrThrow();
+  expect(first.fire_at).toBe(at('2026-11-14 09:00'));
+  return { t, alarmId: first.id };
+}
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+let scheduler: AlarmScheduler | null = null;
+afterEach(() => {
+  scheduler?.stop();
+  vi.restoreAllMocks();
+});
+
+describe('the alarm timer', () => {
+  it('wakes by itself within its cap and rings what the clock has reached', async () => {
+    const { t, alarmId } = await officeWithLetter();
+    const fired: FiredAlarm[] = [];
+    scheduler = new AlarmScheduler(t.app.core, { maxSleepMs: CAP_MS, onFired: (f) => fired.push(...f) });
+    expect(await scheduler.start()).toEqual([]);
+    // Twelve days pass without anyone touching the app (as across a sleep): the next wake finds the alarm due.
+    t.clock.set(at('2026-11-14 09:00'));
+    await until(() => fired.length > 0);
+    expect(fired.map((f) => [f.alarmId, f.step, f.late])).toEqual([[alarmId, 'fired', false]]);
+    const wakes = scheduler.wakes;
+    await new Promise((r) => setTimeout(r, 5 * CAP_MS));
+    // Nothing more is due: it keeps waking at its cap, never busier, and rings nothing twice.
+    expect(scheduler.wakes - wakes).toBeGreaterThanOrEqual(1);
+    expect(scheduler.wakes - wakes).toBeLessThanOrEqual(7);
+    expect(fired).toHaveLength(1);
+    scheduler.stop();
+    await t.close();
+  });
+
+  it('a pass that fails while another program holds the database is reported and retried; the alarm still rings', async () => {
+    const { t, alarmId } = await officeWithLetter();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Another program (a backup tool, a second copy of the app) holds the write lock; the app gives up after 20 ms.
+    await sql`PRAGMA busy_timeout = 20`.execute(t.app.core.db);
+    const other = new Database(path.join(t.dataDir, DB_FILE_NAME));
+    other.exec('BEGIN IMMEDIATE');
+
+    const fired: FiredAlarm[] = [];
+    scheduler = new AlarmScheduler(t.app.core, { maxSleepMs: CAP_MS, onFired: (f) => fired.push(...f) });
+    t.clock.set(at('2026-11-14 09:00'));
+    await expect(scheduler.start()).rejects.toThrow(/locked|busy/i);
+    const wakes = scheduler.wakes;
+    await until(() => scheduler !== null && scheduler.wakes >= wakes + 2);
+    expect(fired).toEqual([]);
+    expect(errors).toHaveBeenCalled();
+
+    other.exec('ROLLBACK');
+    other.close();
+    await until(() => fired.length > 0);
+    expect(fired.map((f) => [f.alarmId, f.step])).toEqual([[alarmId, 'fired']]);
+    scheduler.stop();
+    await t.close();
+  });
+});
