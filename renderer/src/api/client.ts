@@ -67,6 +67,31 @@ async function send(name: string, input: unknown): Promise<ApiResult<unknown>> {
   }
 }
 
+/**
+ * Browser mode: ONE event stream shared by every listener. The browser allows six connections per host,
+ * and a stream per query would use them all and leave the API requests waiting forever.
+ */
+const eventListeners = new Set<(event: ApiEvent) => void>();
+let eventSource: EventSource | null = null;
+
+function subscribeToEvents(listener: (event: ApiEvent) => void): () => void {
+  eventListeners.add(listener);
+  if (!eventSource) {
+    eventSource = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+    eventSource.onmessage = (e: MessageEvent<string>) => {
+      const event = JSON.parse(e.data) as ApiEvent;
+      for (const l of [...eventListeners]) l(event);
+    };
+  }
+  return () => {
+    eventListeners.delete(listener);
+    if (eventListeners.size === 0) {
+      eventSource?.close();
+      eventSource = null;
+    }
+  };
+}
+
 export const api = {
   async call<N extends ProcedureName>(name: N, input: ProcedureInput<N>): Promise<ApiResult<ProcedureOutput<N>>> {
     const result = (await send(name, input)) as ApiResult<ProcedureOutput<N>>;
@@ -79,9 +104,7 @@ export const api = {
   onEvent(listener: (event: ApiEvent) => void): () => void {
     const b = bridge();
     if (b) return b.onEvent(listener);
-    const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (e: MessageEvent<string>) => listener(JSON.parse(e.data) as ApiEvent);
-    return () => source.close();
+    return subscribeToEvents(listener);
   },
 
   isBrowserMode(): boolean {

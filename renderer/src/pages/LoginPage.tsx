@@ -1,12 +1,53 @@
-import { useState } from 'react';
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconBellRinging, IconCalendarTime, IconDeviceDesktop } from '@tabler/icons-react';
 import { t } from '../../../shared/i18n';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
+import { useApiQuery } from '../app/use-api';
+
+function Point({ icon, children }: { icon: ReactNode; children: ReactNode }) {
+  return (
+    <Group gap="sm" wrap="nowrap" align="flex-start">
+      <ThemeIcon variant="white" color="red.9" size={26} radius="xl" style={{ flexShrink: 0 }}>
+        {icon}
+      </ThemeIcon>
+      <Text size="sm" c="red.0" lh={1.5}>
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+/** The left band of the setup and login cards: what the product is, in three lines. */
+export function BrandPanel() {
+  return (
+    <Box w={300} p="xl" style={{ flexShrink: 0, background: 'linear-gradient(160deg, var(--mantine-color-red-9), #7a1010)' }}>
+      <Stack gap="lg" h="100%">
+        <div>
+          <Title order={2} c="white" fw={700}>
+            {t('common.appName')}
+          </Title>
+          <Text size="sm" c="red.1" mt={6} lh={1.5}>
+            {t('common.login.tagline')}
+          </Text>
+        </div>
+        <Stack gap="md" mt="md">
+          <Point icon={<IconCalendarTime size={16} />}>{t('common.login.pointDeadlines')}</Point>
+          <Point icon={<IconBellRinging size={16} />}>{t('common.login.pointDuty')}</Point>
+          <Point icon={<IconDeviceDesktop size={16} />}>{t('common.login.offline')}</Point>
+        </Stack>
+      </Stack>
+    </Box>
+  );
+}
 
 export function LoginPage({ officeName }: { officeName: string | null }) {
   const session = useSession();
+  // Right after first-run setup the caller has no office name yet; ask for it then.
+  const status = useApiQuery('setup.status', officeName === null ? {} : null);
+  const office = officeName ?? status.data?.officeName ?? '';
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm({ initialValues: { username: '', password: '' } });
@@ -25,29 +66,38 @@ export function LoginPage({ officeName }: { officeName: string | null }) {
   });
 
   return (
-    <Center mih="100vh" bg="gray.0">
-      <Paper withBorder shadow="sm" p="xl" w={400}>
-        <form onSubmit={submit}>
-          <Stack gap="sm">
-            <Title order={3}>{t('common.appName')}</Title>
-            <Text size="sm" c="dimmed">
-              {officeName}
-            </Text>
-            {message && (
-              <Alert color="red" role="alert">
-                {message}
-              </Alert>
-            )}
-            <TextInput label={t('common.login.username')} required data-autofocus autoComplete="username" {...form.getInputProps('username')} />
-            <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }} label={t('common.login.password')} required autoComplete="current-password" {...form.getInputProps('password')} />
-            <Button type="submit" loading={busy}>
-              {t('common.login.submit')}
-            </Button>
-            <Text size="xs" c="dimmed">
-              {t('common.login.offline')}
-            </Text>
-          </Stack>
-        </form>
+    <Center mih="100vh" bg="gray.1">
+      <Paper withBorder shadow="md" radius="md" w={740} style={{ overflow: 'hidden' }}>
+        <Group wrap="nowrap" align="stretch" gap={0}>
+          <BrandPanel />
+          <Box p={36} style={{ flex: 1 }}>
+            <form onSubmit={submit}>
+              <Stack gap="md">
+                <div>
+                  <Text size="sm" c="dimmed" mih={20}>
+                    {office}
+                  </Text>
+                  <Title order={3} mt={2}>
+                    {t('common.login.title')}
+                  </Title>
+                </div>
+                {message && (
+                  <Alert color="red" variant="light" role="alert">
+                    {message}
+                  </Alert>
+                )}
+                <TextInput label={t('common.login.username')} required data-autofocus autoComplete="username" {...form.getInputProps('username')} />
+                <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }} label={t('common.login.password')} required autoComplete="current-password" {...form.getInputProps('password')} />
+                <Button type="submit" loading={busy} mt={4}>
+                  {t('common.login.submit')}
+                </Button>
+                <Text size="xs" c="dimmed">
+                  {t('common.login.forgot')}
+                </Text>
+              </Stack>
+            </form>
+          </Box>
+        </Group>
       </Paper>
     </Center>
   );

@@ -1,0 +1,237 @@
+/** '#/alarms': open alarms to act on, and the history of all of them, each with its log one click away. */
+import { Fragment, useState } from 'react';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Pagination, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconInfoCircle, IconSettings, IconCheck, IconAlarmSnooze } from '@tabler/icons-react';
+import type { Alarm, ApiEvent } from '../../../../shared/api';
+import { t, enumLabel } from '../../../../shared/i18n';
+import { formatDateTime } from '../../../../shared/time';
+import { useApiQuery } from '../../app/use-api';
+import { useNow, useOfficeTimeZone } from '../../app/clock';
+import { useSession } from '../../app/session';
+import { href, navigate } from '../../app/router';
+import { DeadlineBadge } from '../../components/DeadlineBadge';
+import { useAlarmActions, type AlarmActions } from '../../components/alarms/AlarmDialogs';
+import { EscalatedMarker, LateMarker, Recipients } from '../../components/alarms/AlarmMarkers';
+import { alarmKindLabel, isOpen, needsAttention, statusColor, statusLabel } from '../../components/alarms/alarm-facts';
+import { AlarmLog } from './AlarmLog';
+
+export type BoardTab = 'open' | 'all';
+
+const PAGE_SIZE = 30;
+const COLUMNS = 7;
+const reloadOn = (e: ApiEvent) => e.type === 'alarms.changed' || e.type === 'alarm.fired' || e.type === 'clock.changed';
+
+function StatusCell({ alarm, now, timeZone }: { alarm: Alarm; now: number; timeZone: string }) {
+  return (
+    <Stack gap={2}>
+      <Badge color={statusColor(alarm, now)} variant={needsAttention(alarm, now) ? 'filled' : 'light'} radius="sm">
+        {statusLabel(alarm, now)}
+      </Badge>
+      {alarm.status === 'acknowledged' && alarm.acknowledgedAt !== null && (
+        <Text size="xs" c="dimmed" data-testid="alarm-acknowledged">
+          {t('alarms.board.acknowledgedBy', { name: alarm.acknowledgedBy ?? '', at: formatDateTime(alarm.acknowledgedAt, timeZone) })}
+        </Text>
+      )}
+      {alarm.status === 'snoozed' && alarm.snoozedUntil !== null && (
+        <Text size="xs" c="dimmed">
+          {t('alarms.board.snoozedUntil', { at: formatDateTime(alarm.snoozedUntil, timeZone) })}
+        </Text>
+      )}
+      {alarm.snoozeReason && alarm.status === 'snoozed' && (
+        <Text size="xs" c="dimmed" lineClamp={2}>
+          {t('alarms.board.reason', { reason: alarm.snoozeReason })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function AlarmRow({ alarm, now, timeZone, meId, expanded, onToggle, actions }: {
+  alarm: Alarm;
+  now: number;
+  timeZone: string;
+  meId: number | undefined;
+  expanded: boolean;
+  onToggle: () => void;
+  actions: AlarmActions;
+}) {
+  const attention = needsAttention(alarm, now);
+  return (
+    <Fragment>
+      <Table.Tr data-testid="alarm-row" data-alarm-id={alarm.id} bg={attention ? 'var(--mantine-color-red-0)' : undefined}>
+        <Table.Td>
+          <ActionIcon variant="subtle" color="gray" onClick={onToggle} aria-expanded={expanded} aria-label={expanded ? t('alarms.board.hideLog') : t('alarms.board.showLog')}>
+            {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+          </ActionIcon>
+        </Table.Td>
+        <Table.Td maw={260}>
+          {alarm.subjectType === 'petition' ? (
+            <Anchor href={href(`/petitions/${alarm.subjectId}`)} fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {alarm.subjectNumber}
+            </Anchor>
+          ) : (
+            <Text size="sm" fw={600}>
+              {alarm.subjectNumber || t('alarms.board.noSubject')}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {alarm.subjectSummary}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm">{enumLabel('deadlineKind', alarm.deadlineKind)}</Text>
+          <Group gap={6} wrap="nowrap" mt={2}>
+            <DeadlineBadge dueAt={alarm.dueAt} />
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {formatDateTime(alarm.dueAt - 1, timeZone).slice(0, 10)}
+            </Text>
+          </Group>
+        </Table.Td>
+        <Table.Td>
+          <Badge variant="light" color={alarm.kind === 'due' ? 'red' : 'orange'} radius="sm">
+            {alarmKindLabel(alarm)}
+          </Badge>
+          <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: 'nowrap' }}>
+            {alarm.firedAt !== null ? t('alarms.board.firedAt', { at: formatDateTime(alarm.firedAt, timeZone) }) : t('alarms.board.plannedAt', { at: formatDateTime(alarm.fireAt, timeZone) })}
+          </Text>
+          <LateMarker alarm={alarm} timeZone={timeZone} size="xs" mt={2} />
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm" data-testid="alarm-recipients">
+            <Recipients alarm={alarm} meId={meId} />
+          </Text>
+          <EscalatedMarker alarm={alarm} size="xs" mt={2} />
+          {alarm.noOneOnDuty && (
+            <Text size="xs" c="red.7" fw={500} mt={2} data-testid="alarm-no-one">
+              {t('alarms.marker.noOneOnDuty')}
+            </Text>
+          )}
+        </Table.Td>
+        <Table.Td>
+          <StatusCell alarm={alarm} now={now} timeZone={timeZone} />
+        </Table.Td>
+        <Table.Td>
+          {isOpen(alarm) && (
+            <Group gap={6} wrap="nowrap">
+              <Button size="xs" color="green" leftSection={<IconCheck size={14} />} onClick={() => actions.acknowledge(alarm)}>
+                {t('alarms.banner.acknowledge')}
+              </Button>
+              <Button size="xs" variant="default" leftSection={<IconAlarmSnooze size={14} />} onClick={() => actions.snooze(alarm)}>
+                {t('alarms.banner.snooze')}
+              </Button>
+            </Group>
+          )}
+        </Table.Td>
+      </Table.Tr>
+      {expanded && (
+        <Table.Tr>
+          <Table.Td colSpan={COLUMNS} bg="gray.0" style={{ borderLeft: '3px solid var(--mantine-color-blue-4)' }}>
+            <AlarmLog alarm={alarm} timeZone={timeZone} />
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </Fragment>
+  );
+}
+
+export function AlarmBoard({ tab }: { tab: BoardTab }) {
+  const session = useSession();
+  const now = useNow(30_000);
+  const tz = useOfficeTimeZone();
+  const [page, setPage] = useState(1);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const list = useApiQuery('alarms.list', { scope: tab, page, pageSize: PAGE_SIZE, withLog: true }, { reloadOn });
+  const openCount = useApiQuery('alarms.list', { scope: 'open', pageSize: 1 }, { reloadOn });
+  const settings = useApiQuery('alarms.settings', {}, { reloadOn: (e) => e.type === 'alarms.changed' });
+  const actions = useAlarmActions();
+  const rows = list.data?.rows ?? [];
+  const total = list.data?.total ?? 0;
+
+  const toggle = (id: number) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={3}>{t('alarms.title')}</Title>
+        {session.can('admin') && (
+          <Button component="a" href={href('/alarms/settings')} variant="default" leftSection={<IconSettings size={16} />}>
+            {t('alarms.board.settings')}
+          </Button>
+        )}
+      </Group>
+      {settings.data && (
+        <Group gap={6} wrap="nowrap">
+          <IconInfoCircle size={16} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
+          <Text size="sm" c="dimmed">
+            {t('alarms.board.policy', { ack: settings.data.ackMinutes, repeat: settings.data.repeatMinutes })}
+          </Text>
+        </Group>
+      )}
+      <Tabs value={tab} onChange={(v) => navigate(v === 'all' ? '/alarms?tab=all' : '/alarms')}>
+        <Tabs.List>
+          <Tabs.Tab
+            value="open"
+            rightSection={
+              openCount.data && openCount.data.total > 0 ? (
+                <Badge size="sm" color="red" variant="filled" circle>
+                  {openCount.data.total}
+                </Badge>
+              ) : null
+            }
+          >
+            {t('alarms.board.tabOpen')}
+          </Tabs.Tab>
+          <Tabs.Tab value="all">{t('alarms.board.tabAll')}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {list.error && (
+        <Alert color="red" variant="light">
+          {t('alarms.board.loadFailed', { message: list.error.message })}
+        </Alert>
+      )}
+      <Card withBorder padding={0} radius="md">
+        <Table verticalSpacing={8} horizontalSpacing="sm" highlightOnHover={false} data-testid="alarm-table">
+          <Table.Thead bg="gray.0">
+            <Table.Tr>
+              <Table.Th w={40} />
+              <Table.Th>{t('alarms.board.colCase')}</Table.Th>
+              <Table.Th>{t('alarms.board.colDeadline')}</Table.Th>
+              <Table.Th>{t('alarms.board.colAlarm')}</Table.Th>
+              <Table.Th>{t('alarms.board.colRecipients')}</Table.Th>
+              <Table.Th>{t('alarms.board.colStatus')}</Table.Th>
+              <Table.Th w={170}>{t('common.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((a) => (
+              <AlarmRow key={a.id} alarm={a} now={now} timeZone={tz} meId={session.user?.id} expanded={expanded.has(a.id)} onToggle={() => toggle(a.id)} actions={actions} />
+            ))}
+            {rows.length === 0 && !list.loading && (
+              <Table.Tr>
+                <Table.Td colSpan={COLUMNS}>
+                  <Text c="dimmed" ta="center" py="xl">
+                    {tab === 'open' ? t('alarms.board.emptyOpen') : t('alarms.board.emptyAll')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      {total > PAGE_SIZE && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t('common.total', { count: total })}
+          </Text>
+          <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" />
+        </Group>
+      )}
+      {actions.dialogs}
+    </Stack>
+  );
+}

@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import { Badge, Button, Card, Grid, Group, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { DUTY_LOG_KINDS, type DutyLogEntry } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
+import { addDays, daysBetween, instantOf, isIsoDate, localDateOf, parseLocalDateTime } from '../../../../shared/time';
+import { api } from '../../api/client';
+import { officeNow, useNow, useOfficeTimeZone } from '../../app/clock';
+import { useSession } from '../../app/session';
+import { fieldErrors, notifyError, notifySaved, useApiQuery } from '../../app/use-api';
+import { monthDayLabel, timeLabel, toLocalInput, weekdayOfDateLabel } from '../../components/duty/duty-format';
+import { dutyChanged } from './duty-data';
+
+type Kind = (typeof DUTY_LOG_KINDS)[number];
+
+const KIND_COLORS: Record<Kind, string> = { call: 'blue', visit: 'grape', event: 'red', other: 'gray' };
+
+export function kindLabel(kind: Kind): string {
+  return t(`duty.log.kinds.${kind}`);
+}
+
+export function KindBadge({ kind }: { kind: Kind }) {
+  return (
+    <Badge color={KIND_COLORS[kind]} variant="light" radius="sm" w={48}>
+      {kindLabel(kind)}
+    </Badge>
+  );
+}
+
+/** The longest range the core will list at once. */
+const MAX_DAYS = 62;
+
+function LogForm() {
+  const tz = useOfficeTimeZone();
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { kind: 'call' as Kind, at: '', content: '' },
+    validate: { content: (v) => (v.trim() ? null : t('duty.log.contentRequired')) },
+  });
+  const submit = form.onSubmit(async (v) => {
+    // An empty time means "now" on the office clock, which the core fills in itself.
+    const at = v.at ? parseLocalDateTime(v.at, tz) : null;
+    if (v.at && at === null) return form.setFieldError('at', t('duty.adjust.badTime'));
+    setBusy(true);
+    const r = await api.call('dutyLog.add', { kind: v.kind, at, content: v.content.trim() });
+    setBusy(false);
+    if (!r.ok) {
+      const fields = fieldErrors(r.error);
+      if (Object.keys(fields).some((k) => k in v)) form.setErrors(fields);
+      else notifyError(r.error);
+      return;
+    }
+    notifySaved(t('duty.log.saved'));
+    form.setValues({ at: '', content: '' });
+  });
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="sm">
+        <Title order={5}>{t('duty.log.addTitle')}</Title>
+        <SegmentedControl
+          fullWidth
+          value={form.values.kind}
+          onChange={(k) => form.setFieldValue('kind', k as Kind)}
+          data={DUTY_LOG_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+          aria-label={t('duty.log.kind')}
+        />
+        <Group gap="xs" align="flex-end" wrap="nowrap">
+          <TextInput type="datetime-local" label={t('duty.log.at')} description={t('duty.log.atHint')} style={{ flex: 1 }} {...form.getInputProps('at')} />
+          <Button variant="default" onClick={() => form.setFieldValue('at', toLocalInput(officeNow(), tz))}>
+            {t('duty.log.now')}
+          </Button>
+        </Group>
+        <Textarea
+          label={t('duty.log.content')}
+          placeholder={t('duty.log.contentPlaceholder')}
+          autosize
+          minRows={5}
+          maxRows={10}
+          required
+          data-autofocus
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void submit();
+            }
+          }}
+          {...form.getInputProps('content')}
+        />
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {t('duty.log.shortcut')}
+          </Text>
+          <Button type="submit" loading={busy}>
+            {t('duty.log.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function LogTable({ rows, tz, multiDay }: { rows: readonly DutyLogEntry[]; tz: string; multiDay: boolean }) {
+  return (
+    <Table striped highlightOnHover verticalSpacing={6} fz="sm" stickyHeader>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={multiDay ? 120 : 64}>{t('duty.log.at')}</Table.Th>
+          <Table.Th w={64}>{t('duty.log.kind')}</Table.Th>
+          <Table.Th>{t('duty.log.content')}</Table.Th>
+          <Table.Th w={90}>{t('duty.log.recorder')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((e) => (
+          <Table.Tr key={e.id} data-testid="duty-log-row">
+            <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+              {multiDay ? `${monthDayLabel(localDateOf(e.at, tz))} ` : ''}
+              {timeLabel(e.at, tz)}
+            </Table.Td>
+            <Table.Td>
+              <KindBadge kind={e.kind} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{e.content}</Table.Td>
+            <Table.Td>{e.userName}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** 值班记录: quick entry of calls, visits and events on the shift, and the log for a day or range. */
+export function DutyLogPage() {
+  const session = useSession();
+  const canWrite = session.can('duty_officer', 'leader', 'clerk');
+  const now = useNow(60_000);
+  const tz = useOfficeTimeZone();
+  const today = localDateOf(now, tz);
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const from = range?.from ?? today;
+  const to = range?.to ?? today;
+  const valid = isIsoDate(from) && isIsoDate(to) && to >= from && daysBetween(from, to) < MAX_DAYS;
+  const log = useApiQuery('dutyLog.list', valid ? { from: instantOf(from, tz), to: instantOf(addDays(to, 1), tz) } : null, { reloadOn: dutyChanged });
+  const rows = [...(log.data ?? [])].reverse();
+  const setDays = (a: string, b: string) => setRange({ from: a, to: b });
+  const quick = [
+    { label: t('duty.log.today'), from: today, to: today },
+    { label: t('duty.log.yesterday'), from: addDays(today, -1), to: addDays(today, -1) },
+    { label: t('duty.log.last7'), from: addDays(today, -6), to: today },
+  ];
+  const title = from === to ? t('duty.log.listTitleDay', { date: monthDayLabel(from), weekday: weekdayOfDateLabel(from) }) : t('duty.log.listTitleRange', { from: monthDayLabel(from), to: monthDayLabel(to) });
+
+  return (
+    <Grid gap="md" align="stretch">
+      {canWrite && (
+        <Grid.Col span={4}>
+          <Card withBorder padding="md" h="100%">
+            <LogForm />
+          </Card>
+        </Grid.Col>
+      )}
+      <Grid.Col span={canWrite ? 8 : 12}>
+        <Card withBorder padding="md">
+          <Group justify="space-between" mb="sm" wrap="nowrap" align="flex-end">
+            <Stack gap={0}>
+              <Title order={5}>{title}</Title>
+              <Text size="xs" c="dimmed">
+                {t('common.total', { count: rows.length })}
+              </Text>
+            </Stack>
+            <Group gap="xs" align="flex-end" wrap="nowrap">
+              {quick.map((q) => (
+                <Button key={q.label} size="xs" variant={q.from === from && q.to === to ? 'light' : 'default'} onClick={() => setDays(q.from, q.to)}>
+                  {q.label}
+                </Button>
+              ))}
+              <TextInput type="date" size="xs" aria-label={t('duty.log.from')} value={from} onChange={(e) => setDays(e.currentTarget.value, to < e.currentTarget.value ? e.currentTarget.value : to)} w={128} />
+              <Text size="xs">～</Text>
+              <TextInput type="date" size="xs" aria-label={t('duty.log.to')} value={to} onChange={(e) => setDays(from, e.currentTarget.value)} w={128} />
+            </Group>
+          </Group>
+          {!valid && (
+            <Text size="sm" c="red.7">
+              {t('duty.log.badRange', { days: MAX_DAYS })}
+            </Text>
+          )}
+          <ScrollArea.Autosize mah="calc(100dvh - 250px)">
+            {rows.length === 0 ? (
+              <Text c="dimmed" size="sm" py="lg" ta="center">
+                {t('duty.log.empty')}
+              </Text>
+            ) : (
+              <LogTable rows={rows} tz={tz} multiDay={from !== to} />
+            )}
+          </ScrollArea.Autosize>
+        </Card>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,389 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, Card, Grid, Group, Modal, ScrollArea, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight, IconCircleCheck, IconHourglass } from '@tabler/icons-react';
+import type { ApiEvent, Handover, HandoverDraft } from '../../../../shared/api';
+import { enumLabel, t } from '../../../../shared/i18n';
+import { useNow, useOfficeTimeZone } from '../../app/clock';
+import { useSession } from '../../app/session';
+import { fieldErrors, notifyError, notifySaved, useApiQuery } from '../../app/use-api';
+import { api } from '../../api/client';
+import { dateTimeLabel, timeLabel } from '../../components/duty/duty-format';
+import { KindBadge } from './DutyLogPage';
+import { useDutyData } from './duty-data';
+
+const reloadOn = (e: ApiEvent) => e.type === 'duty.changed' || e.type === 'alarms.changed' || e.type === 'petitions.changed' || e.type === 'clock.changed';
+
+/** "剩5小时12分" or "已超期2小时": deadlines in a handover are all within a day, so hours matter. */
+function hoursLeft(dueAt: number, now: number): { text: string; color: string } {
+  const diff = dueAt - now;
+  const minutes = Math.floor(Math.abs(diff) / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (diff <= 0) return { text: t('duty.handover.overdueBy', { hours: h, minutes: m }), color: 'red' };
+  return { text: t('duty.handover.leftFor', { hours: h, minutes: m }), color: diff <= 6 * 3_600_000 ? 'red' : 'orange' };
+}
+
+function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  return (
+    <Stack gap={4}>
+      <Group gap={6}>
+        <Text size="sm" fw={700}>
+          {title}
+        </Text>
+        <Badge size="sm" variant="light" color={count > 0 ? 'blue' : 'gray'} radius="sm">
+          {count}
+        </Badge>
+      </Group>
+      {children}
+    </Stack>
+  );
+}
+
+/** What the outgoing officer hands over: open alarms, deadlines due within 24 h, the log since last time. */
+function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; tz: string }) {
+  return (
+    <Stack gap="sm">
+      <Section title={t('duty.handover.openAlarms')} count={draft.openAlarms.length}>
+        {draft.openAlarms.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('duty.handover.noAlarms')}
+          </Text>
+        ) : (
+          draft.openAlarms.map((a) => {
+            const left = hoursLeft(a.dueAt, now);
+            return (
+              <Group key={a.id} gap="xs" wrap="nowrap">
+                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {a.subjectNumber}
+                </Text>
+                <Text size="sm" truncate style={{ flex: 1 }}>
+                  {a.subjectSummary}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {enumLabel('deadlineKind', a.deadlineKind)}
+                </Text>
+                <Badge color={left.color} variant="light" radius="sm">
+                  {left.text}
+                </Badge>
+              </Group>
+            );
+          })
+        )}
+      </Section>
+      <Section title={t('duty.handover.dueSoon')} count={draft.dueSoon.length}>
+        {draft.dueSoon.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('duty.handover.noDueSoon')}
+          </Text>
+        ) : (
+          draft.dueSoon.map((d) => {
+            const left = hoursLeft(d.dueAt, now);
+            return (
+              <Group key={d.id} gap="xs" wrap="nowrap" data-testid="handover-due">
+                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {d.number}
+                </Text>
+                <Text size="sm" truncate style={{ flex: 1 }}>
+                  {d.summary}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {enumLabel('deadlineKind', d.kind)}
+                </Text>
+                <Badge color={left.color} variant="light" radius="sm">
+                  {left.text}
+                </Badge>
+              </Group>
+            );
+          })
+        )}
+      </Section>
+      <Section title={t('duty.handover.log', { since: dateTimeLabel(draft.since, tz) })} count={draft.dutyLog.length}>
+        {draft.dutyLog.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('duty.handover.noLog')}
+          </Text>
+        ) : (
+          <ScrollArea.Autosize mah={150}>
+            <Stack gap={4}>
+              {draft.dutyLog.map((e) => (
+                <Group key={e.id} gap="xs" wrap="nowrap" align="flex-start">
+                  <Text size="sm" c="dimmed" w={44} style={{ flex: 'none', fontVariantNumeric: 'tabular-nums' }}>
+                    {timeLabel(e.at, tz)}
+                  </Text>
+                  <KindBadge kind={e.kind} />
+                  <Text size="sm" style={{ flex: 1 }} lineClamp={2}>
+                    {e.content}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {e.userName}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+function StartForm({ draft, myPending, now, tz }: { draft: HandoverDraft; myPending: Handover | undefined; now: number; tz: string }) {
+  const session = useSession();
+  const { userOptions } = useDutyData();
+  const [notes, setNotes] = useState('');
+  const [toUser, setToUser] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const me = String(session.user?.id ?? '');
+  const incoming = toUser ?? (draft.incoming ? String(draft.incoming.id) : null);
+
+  const start = async () => {
+    setBusy(true);
+    const r = await api.call('handover.start', { notes: notes.trim(), toUserId: incoming ? Number(incoming) : null });
+    setBusy(false);
+    if (!r.ok) {
+      const fields = fieldErrors(r.error);
+      if (fields.toUserId) setError(fields.toUserId);
+      else notifyError(r.error);
+      return;
+    }
+    notifySaved(t('duty.handover.started'));
+    setNotes('');
+    setToUser(null);
+  };
+
+  return (
+    <Card withBorder padding="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={5}>{t('duty.handover.prepareTitle')}</Title>
+        <Text size="xs" c="dimmed">
+          {t('duty.handover.preparedAt', { time: dateTimeLabel(now, tz) })}
+        </Text>
+      </Group>
+      <DraftDetails draft={draft} now={now} tz={tz} />
+      {myPending ? (
+        <Alert mt="md" color="blue" variant="light" icon={<IconHourglass size={18} />} data-testid="handover-waiting">
+          {t('duty.handover.waiting', { name: myPending.toName ?? t('duty.handover.anyOfficer'), time: dateTimeLabel(myPending.startedAt, tz) })}
+        </Alert>
+      ) : (
+        <Stack gap="sm" mt="md">
+          <Select
+            label={t('duty.handover.incoming')}
+            description={draft.incoming ? t('duty.handover.incomingFromRoster', { name: draft.incoming.name, time: draft.incoming.from ? dateTimeLabel(draft.incoming.from, tz) : '' }) : t('duty.handover.incomingUnknown')}
+            placeholder={t('duty.handover.pickIncoming')}
+            data={userOptions.filter((o) => o.value !== me)}
+            value={incoming}
+            onChange={(v) => {
+              setToUser(v);
+              setError(null);
+            }}
+            searchable
+            clearable
+            error={error}
+          />
+          <Textarea
+            label={t('duty.handover.notes')}
+            placeholder={t('duty.handover.notesPlaceholder')}
+            autosize
+            minRows={3}
+            maxRows={6}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button onClick={() => void start()} loading={busy} rightSection={<IconArrowRight size={16} />}>
+              {t('duty.handover.start')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+/** A handover waiting for this person: what is being handed over, the notes, and 确认接班. */
+function ConfirmCard({ handover, now, tz }: { handover: Handover; now: number; tz: string }) {
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    const r = await api.call('handover.confirm', { id: handover.id });
+    setBusy(false);
+    if (!r.ok) notifyError(r.error);
+    else notifySaved(t('duty.handover.confirmed'));
+  };
+  return (
+    <Card withBorder padding="md" data-testid="handover-to-confirm" style={{ borderColor: 'var(--mantine-color-orange-4)' }}>
+      <Alert color="orange" variant="light" p="xs" mb="sm" icon={<IconAlertTriangle size={18} />}>
+        <Text size="sm" fw={700} c="orange.9">
+          {t('duty.handover.toConfirmTitle', { name: handover.fromName, time: dateTimeLabel(handover.startedAt, tz) })}
+        </Text>
+      </Alert>
+      <Stack gap="sm">
+        <Stack gap={2}>
+          <Text size="sm" fw={700}>
+            {t('duty.handover.notes')}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {handover.notes || t('common.none')}
+          </Text>
+        </Stack>
+        <DraftDetails draft={handover.snapshot} now={now} tz={tz} />
+        <Text size="xs" c="dimmed">
+          {t('duty.handover.confirmHint')}
+        </Text>
+        <Group justify="flex-end">
+          <Button color="orange" onClick={() => void confirm()} loading={busy} leftSection={<IconCircleCheck size={16} />}>
+            {t('duty.handover.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function HistoryCard({ rows, tz, onOpen }: { rows: readonly Handover[]; tz: string; onOpen(h: Handover): void }) {
+  return (
+    <Card withBorder padding="md">
+      <Title order={5} mb="sm">
+        {t('duty.handover.historyTitle')}
+      </Title>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('duty.handover.noHistory')}
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah="calc(100dvh - 230px)">
+          <Table verticalSpacing={6} fz="sm" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('duty.handover.from')}</Table.Th>
+                <Table.Th>{t('duty.handover.to')}</Table.Th>
+                <Table.Th>{t('duty.handover.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((h) => (
+                <Table.Tr key={h.id} onClick={() => onOpen(h)} style={{ cursor: 'pointer' }} data-testid="handover-row">
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {h.fromName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {dateTimeLabel(h.startedAt, tz)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {h.toName ?? t('duty.handover.anyOfficer')}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {h.confirmedAt !== null ? dateTimeLabel(h.confirmedAt, tz) : t('duty.handover.notYet')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={h.status === 'confirmed' ? 'green' : 'orange'} variant="light" radius="sm">
+                      {t(h.status === 'confirmed' ? 'duty.handover.statusConfirmed' : 'duty.handover.statusPending')}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+      )}
+    </Card>
+  );
+}
+
+function HandoverModal({ handover, onClose, tz }: { handover: Handover | null; onClose(): void; tz: string }) {
+  return (
+    <Modal opened={handover !== null} onClose={onClose} size="lg" title={<Text fw={700}>{t('duty.handover.detailTitle')}</Text>}>
+      {handover && (
+        <Stack gap="sm">
+          <Group gap="xl">
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed">
+                {t('duty.handover.from')}
+              </Text>
+              <Text fw={600}>
+                {handover.fromName} · {dateTimeLabel(handover.startedAt, tz)}
+              </Text>
+            </Stack>
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed">
+                {t('duty.handover.to')}
+              </Text>
+              <Text fw={600}>
+                {handover.toName ?? t('duty.handover.anyOfficer')} · {handover.confirmedAt !== null ? dateTimeLabel(handover.confirmedAt, tz) : t('duty.handover.notYet')}
+              </Text>
+            </Stack>
+          </Group>
+          <Stack gap={2}>
+            <Text size="sm" fw={700}>
+              {t('duty.handover.notes')}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {handover.notes || t('common.none')}
+            </Text>
+          </Stack>
+          {/* Countdowns as they stood when the shift was handed over. */}
+          <DraftDetails draft={handover.snapshot} now={handover.startedAt} tz={tz} />
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/** 交接班: the outgoing officer hands over; the incoming one, logged in as themself, confirms. */
+export function HandoverPage() {
+  const session = useSession();
+  const canHandOver = session.can('duty_officer', 'leader', 'clerk');
+  const now = useNow(30_000);
+  const tz = useOfficeTimeZone();
+  const draft = useApiQuery('handover.prepare', {}, { reloadOn });
+  const list = useApiQuery('handover.list', { limit: 50 }, { reloadOn });
+  const [open, setOpen] = useState<Handover | null>(null);
+  const me = session.user?.id;
+  const rows = list.data ?? [];
+  const pending = rows.filter((h) => h.status === 'pending');
+  const mine = pending.find((h) => h.fromUserId === me);
+  const toConfirm = canHandOver ? pending.filter((h) => h.fromUserId !== me && (h.toUserId === null || h.toUserId === me)) : [];
+
+  let main: ReactNode;
+  if (!canHandOver) {
+    main = (
+      <Card withBorder padding="md">
+        <Text c="dimmed">{t('duty.handover.staffOnly')}</Text>
+      </Card>
+    );
+  } else if (toConfirm.length > 0) {
+    // Take over first: the shift cannot be handed on before it has been received.
+    main = (
+      <Stack gap="md">
+        {toConfirm.map((h) => (
+          <ConfirmCard key={h.id} handover={h} now={now} tz={tz} />
+        ))}
+      </Stack>
+    );
+  } else if (draft.data) {
+    main = <StartForm draft={draft.data} myPending={mine} now={now} tz={tz} />;
+  } else {
+    main = (
+      <Card withBorder padding="md">
+        <Text c="dimmed">{draft.error?.message ?? t('common.loading')}</Text>
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      <Grid gap="md" align="flex-start">
+        <Grid.Col span={7}>{main}</Grid.Col>
+        <Grid.Col span={5}>
+          <HistoryCard rows={rows} tz={tz} onOpen={setOpen} />
+        </Grid.Col>
+      </Grid>
+      <HandoverModal handover={open} onClose={() => setOpen(null)} tz={tz} />
+    </>
+  );
+}

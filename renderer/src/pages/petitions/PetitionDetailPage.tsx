@@ -1,0 +1,259 @@
+/**
+ * '#/petitions/:id': one petition. The header names it; the buttons are exactly the actions the core allows
+ * now; the left column holds what the petitioner asked and who they are, and the history; the right column
+ * the deadlines (with how each was computed), the handling facts, attachments and repeat links. The page
+ * reloads whenever the core pushes 'petitions.changed' for it.
+ */
+import { useState, type ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCopy, IconScale } from '@tabler/icons-react';
+import type { ApiEvent, PetitionDetail } from '../../../../shared/api';
+import type { PetitionAction } from '../../../../shared/enums';
+import { t, enumLabel } from '../../../../shared/i18n';
+import { formatDateTime } from '../../../../shared/time';
+import { useOfficeTimeZone } from '../../app/clock';
+import { href } from '../../app/router';
+import { useSession } from '../../app/session';
+import { useApiQuery } from '../../app/use-api';
+import { ActionModal } from '../../components/petitions/ActionModal';
+import { AttachmentsPanel } from '../../components/petitions/AttachmentsPanel';
+import { DeadlinesPanel } from '../../components/petitions/DeadlinesPanel';
+import { MediationModal } from '../../components/petitions/MediationModal';
+import { PetitionersPanel } from '../../components/petitions/PetitionersPanel';
+import { PetitionTimeline } from '../../components/petitions/PetitionTimeline';
+import { StatusBadge } from '../../components/petitions/StatusBadge';
+import { dateOf } from '../../components/petitions/petition-format';
+import { usePetitionDirectory } from '../../components/petitions/use-directory';
+
+/** The steps that move a case forward look primary; refusing, closing and withdrawing do not. */
+function buttonVariant(action: PetitionAction): { variant: string; color?: string } {
+  if (action === 'withdraw') return { variant: 'subtle', color: 'red' };
+  if (action === 'reject' || action === 'close') return { variant: 'default' };
+  if (action === 'extend') return { variant: 'light', color: 'orange' };
+  return { variant: 'filled' };
+}
+
+const HANDLING_STATUSES = new Set(['in_handling', 'extended']);
+
+function Section({ title, children, extra, testId }: { title: string; children: ReactNode; extra?: ReactNode; testId?: string }) {
+  return (
+    <Card withBorder padding="sm" radius="md" component="section" aria-label={title} data-testid={testId}>
+      <Group justify="space-between" mb={6} wrap="nowrap">
+        <Title order={5}>{title}</Title>
+        {extra}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string | null }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="sm" c="dimmed" w={72} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text size="sm" c={value ? undefined : 'dimmed'}>
+        {value ?? t('petitions.detail.notYet')}
+      </Text>
+    </Group>
+  );
+}
+
+function Header({ petition, timeZone }: { petition: PetitionDetail; timeZone: string }) {
+  const facts = [
+    enumLabel('category', petition.category),
+    petition.topicName,
+    petition.unitName,
+    enumLabel('channel', petition.channel),
+    t('petitions.detail.receivedAt', { at: formatDateTime(petition.receivedAt, timeZone) }),
+    t('petitions.peopleCount', { count: petition.peopleCount }),
+  ].filter((x): x is string => Boolean(x));
+  return (
+    <Stack gap={4}>
+      <Anchor href={href('/petitions')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
+        <IconArrowLeft size={14} />
+        {t('petitions.detail.back')}
+      </Anchor>
+      <Group gap="sm" align="center">
+        <Title order={3} data-testid="petition-number">
+          {petition.number}
+        </Title>
+        <StatusBadge status={petition.status} size="lg" />
+        {petition.repeatOfId !== null && (
+          <Badge color="orange" variant="light" radius="sm" leftSection={<IconCopy size={12} />}>
+            {t('petitions.list.repeatOf')}
+          </Badge>
+        )}
+      </Group>
+      <Text size="lg" fw={500}>
+        {petition.summary}
+      </Text>
+      <Text size="sm" c="dimmed" data-testid="petition-facts">
+        {facts.join(' · ')}
+      </Text>
+    </Stack>
+  );
+}
+
+export function PetitionDetailPage({ id }: { id: number }) {
+  const session = useSession();
+  const tz = useOfficeTimeZone();
+  const directory = usePetitionDirectory();
+  const reloadOn = (e: ApiEvent) => (e.type === 'petitions.changed' && e.id === id) || e.type === 'calendar.changed';
+  const query = useApiQuery('petitions.get', { id }, { reloadOn });
+  const [action, setAction] = useState<PetitionAction | null>(null);
+  const [mediating, setMediating] = useState(false);
+  const canWrite = session.can('clerk', 'leader');
+
+  const petition = query.data;
+  if (!petition) {
+    if (query.error) {
+      return (
+        <Alert color="red" variant="light">
+          {t('petitions.detail.loadFailed', { message: query.error.message })}
+        </Alert>
+      );
+    }
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+
+  const done = () => {
+    setAction(null);
+    setMediating(false);
+    query.reload();
+  };
+
+  const handling = HANDLING_STATUSES.has(petition.status);
+  let toolbar: ReactNode;
+  if (!canWrite) {
+    toolbar = (
+      <Text size="sm" c="dimmed">
+        {t('petitions.detail.readOnly')}
+      </Text>
+    );
+  } else if (petition.allowedActions.length === 0) {
+    toolbar = (
+      <Text size="sm" c="dimmed">
+        {t('petitions.detail.noActions')}
+      </Text>
+    );
+  } else {
+    toolbar = (
+      <>
+        {petition.allowedActions.map((a) => (
+          <Button key={a} size="sm" {...buttonVariant(a)} onClick={() => setAction(a)}>
+            {enumLabel('action', a)}
+          </Button>
+        ))}
+        {handling && (
+          <Button size="sm" variant="light" color="teal" leftSection={<IconScale size={16} />} onClick={() => setMediating(true)}>
+            {t('petitions.detail.addMediation')}
+          </Button>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <Stack gap="sm">
+      <Header petition={petition} timeZone={tz} />
+      <Group gap="xs" role="toolbar" aria-label={t('petitions.detail.actionsLabel')}>
+        {toolbar}
+      </Group>
+      {petition.repeatOfNumber !== null && petition.repeatOfId !== null && (
+        <Alert color="orange" variant="light" py="xs" icon={<IconCopy size={18} />} data-testid="repeat-of">
+          <Anchor href={href(`/petitions/${petition.repeatOfId}`)} size="sm">
+            {t('petitions.detail.repeatOf', { number: petition.repeatOfNumber })}
+          </Anchor>
+        </Alert>
+      )}
+      <Grid gap="sm" align="flex-start">
+        <Grid.Col span={7.5}>
+          <Stack gap="sm">
+            <Section title={t('petitions.detail.contentSection')}>
+              <Stack gap="xs">
+                {petition.category === 'claim' && petition.claimItem !== null && (
+                  <Field label={t('petitions.intake.claimItem')}>{enumLabel('claimItem', petition.claimItem)}</Field>
+                )}
+                <Field label={t('petitions.detail.request')}>{petition.request}</Field>
+                <Field label={t('petitions.detail.factsReasons')}>
+                  {petition.factsReasons || (
+                    <Text span c="dimmed" size="sm">
+                      {t('petitions.detail.notFilled')}
+                    </Text>
+                  )}
+                </Field>
+              </Stack>
+            </Section>
+            <Section title={t('petitions.detail.petitionersSection')}>
+              <PetitionersPanel petitioners={petition.petitioners} canReveal={canWrite} />
+            </Section>
+            <Section title={t('petitions.detail.timelineSection')} testId="timeline-section">
+              <PetitionTimeline petition={petition} timeZone={tz} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={4.5}>
+          <Stack gap="sm">
+            <Section title={t('petitions.detail.deadlinesSection')} testId="deadlines-section">
+              <DeadlinesPanel deadlines={petition.deadlines} />
+            </Section>
+            <Section title={t('petitions.detail.handlingSection')}>
+              <Stack gap={4}>
+                <Fact label={t('petitions.detail.responsibleUnit')} value={petition.responsibleUnitName} />
+                <Fact label={t('petitions.detail.leadLeader')} value={petition.leadLeaderName} />
+                <Fact label={t('petitions.detail.decision')} value={petition.decision ? enumLabel('decision', petition.decision) : null} />
+                {petition.extendedDays > 0 && <Fact label={t('petitions.detail.extension')} value={t('petitions.detail.extendedDays', { days: petition.extendedDays })} />}
+              </Stack>
+            </Section>
+            <Section title={t('petitions.detail.attachmentsSection')}>
+              <AttachmentsPanel petitionId={petition.id} attachments={petition.attachments} canAdd={canWrite} />
+            </Section>
+            {petition.repeats.length > 0 && (
+              <Section title={t('petitions.detail.repeatsSection')} testId="repeats-section">
+                <Text size="xs" c="dimmed" mb={4}>
+                  {t('petitions.detail.repeatsList')}
+                </Text>
+                <Stack gap={4}>
+                  {petition.repeats.map((r) => (
+                    <Group key={r.id} gap="xs" wrap="nowrap">
+                      <Anchor href={href(`/petitions/${r.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {r.number}
+                      </Anchor>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {dateOf(r.receivedAt, tz)}
+                      </Text>
+                      <Text size="sm" truncate>
+                        {r.summary}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
+              </Section>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {action && <ActionModal key={action} petition={petition} action={action} directory={directory} onClose={() => setAction(null)} onDone={done} />}
+      {mediating && <MediationModal petition={petition} onClose={() => setMediating(false)} onDone={done} />}
+    </Stack>
+  );
+}
