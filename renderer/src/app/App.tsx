@@ -11,6 +11,10 @@ import { PetitionRoutes } from '../pages/petitions';
 import { AdminRoutes } from '../pages/admin';
 import { DutyRoutes } from '../pages/duty';
 import { AlarmRoutes } from '../pages/alarms';
+import { ReportRoutes } from '../pages/reports';
+import { WarningRoutes } from '../pages/warnings';
+import { StatsRoutes } from '../pages/stats';
+import { NoticeRoutes } from '../pages/notices';
 
 function Routes() {
   const route = useRoute();
@@ -19,6 +23,10 @@ function Routes() {
   if (first === 'admin') return <AdminRoutes route={route} />;
   if (first === 'duty' || first === 'handover') return <DutyRoutes route={route} />;
   if (first === 'alarms') return <AlarmRoutes route={route} />;
+  if (first === 'reports' || first === 'zero-reports') return <ReportRoutes route={route} />;
+  if (first === 'warnings') return <WarningRoutes route={route} />;
+  if (first === 'stats') return <StatsRoutes route={route} />;
+  if (first === 'notices') return <NoticeRoutes route={route} />;
   return <HomePage />;
 }
 

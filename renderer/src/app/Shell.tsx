@@ -19,6 +19,11 @@ const MAIN_NAV: readonly NavItem[] = [
   { path: '/petitions/new', label: 'common.nav.intake', roles: ['clerk', 'leader'], exact: true },
   { path: '/petitions', label: 'common.nav.petitions' },
   { path: '/alarms', label: 'common.nav.alarms' },
+  { path: '/warnings', label: 'common.nav.warnings' },
+  { path: '/reports', label: 'common.nav.reports' },
+  { path: '/zero-reports', label: 'common.nav.zeroReports' },
+  { path: '/notices', label: 'common.nav.notices' },
+  { path: '/stats', label: 'common.nav.stats' },
   { path: '/duty', label: 'common.nav.duty' },
   { path: '/handover', label: 'common.nav.handover' },
 ];
