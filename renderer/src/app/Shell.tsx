@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
-import { AppShell, Badge, Group, NavLink, ScrollArea, Stack, Text, Title, Button } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { AppShell, Badge, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, Title, Button, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconKey } from '@tabler/icons-react';
+import { PasswordForm } from '../components/account/PasswordForm';
 import { t, enumLabel, type MessageKey } from '../../../shared/i18n';
 import type { Role } from '../../../shared/enums';
 import { useSession } from './session';
@@ -47,6 +49,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const session = useSession();
   const route = useRoute();
   const visible = (item: NavItem) => !item.roles || session.can(...item.roles);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 188, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -65,9 +68,23 @@ export function Shell({ children }: { children: ReactNode }) {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" data-testid="current-user">
-              {session.user?.displayName}（{session.user ? enumLabel('role', session.user.role) : ''}）
-            </Text>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('common.accountMenu')}>
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" data-testid="current-user">
+                      {session.user?.displayName}（{session.user ? enumLabel('role', session.user.role) : ''}）
+                    </Text>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconKey size={14} />} onClick={() => setPasswordOpen(true)}>
+                  {t('admin.office.changePassword')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
             <Button variant="subtle" size="xs" onClick={() => void session.signOut()}>
               {t('common.logout')}
             </Button>
@@ -93,6 +110,9 @@ export function Shell({ children }: { children: ReactNode }) {
           </Stack>
         </ScrollArea>
       </AppShell.Navbar>
+      <Modal opened={passwordOpen} onClose={() => setPasswordOpen(false)} title={t('admin.office.passwordCard')} size="lg">
+        <PasswordForm onDone={() => setPasswordOpen(false)} />
+      </Modal>
       <AppShell.Main>
         <AlarmBanner />
         {children}

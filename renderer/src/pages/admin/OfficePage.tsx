@@ -1,6 +1,6 @@
 /** '#/admin/office': the office's details and numbering, the admin's own password, and where the data lives. */
 import { useState } from 'react';
-import { Alert, Box, Button, Card, Code, Grid, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Card, Code, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconFolder, IconKey, IconShieldLock } from '@tabler/icons-react';
 import type { Office } from '../../../../shared/api';
@@ -14,9 +14,9 @@ import { applyErrors } from './form-errors';
 import { previewNumber } from './number-format';
 import { PageHeader } from './PageHeader';
 import { timeZoneOptions } from '../SetupPage';
+import { PasswordForm } from '../../components/account/PasswordForm';
 
 const PREVIEW_SEQ = 12;
-const showPassword = { 'aria-label': t('common.showPassword') };
 
 function OfficeForm({ office }: { office: Office }) {
   const session = useSession();
@@ -123,59 +123,18 @@ function OfficeForm({ office }: { office: Office }) {
 
 function PasswordCard() {
   const session = useSession();
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm({
-    initialValues: { oldPassword: '', newPassword: '', newPasswordRepeat: '' },
-    validate: {
-      oldPassword: (v) => (v ? null : t('errors.generic.required', { field: t('admin.office.oldPassword') })),
-      newPassword: (v) => (v ? null : t('errors.generic.required', { field: t('admin.office.newPassword') })),
-      newPasswordRepeat: (v, all) => (v === all.newPassword ? null : t('admin.office.passwordMismatch')),
-    },
-  });
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    setFormError(null);
-    const r = await api.call('auth.changePassword', { oldPassword: v.oldPassword, newPassword: v.newPassword });
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(applyErrors(form, r.error));
-      return;
-    }
-    form.reset();
-    notifySaved(t('admin.office.passwordChanged'));
-  });
   return (
     <Card withBorder radius="md" padding="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="xs">
-          <Group gap={8}>
-            <IconKey size={18} color="var(--mantine-color-blue-6)" />
-            <Title order={5}>{t('admin.office.passwordCard')}</Title>
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('admin.office.passwordFor', { name: session.user?.displayName ?? '', username: session.user?.username ?? '' })}
-          </Text>
-          {formError && (
-            <Alert color="red" variant="light" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <PasswordInput label={t('admin.office.oldPassword')} autoComplete="current-password" visibilityToggleButtonProps={showPassword} {...form.getInputProps('oldPassword')} />
-          <SimpleGrid cols={2} spacing="sm">
-            <PasswordInput label={t('admin.office.newPassword')} autoComplete="new-password" visibilityToggleButtonProps={showPassword} {...form.getInputProps('newPassword')} />
-            <PasswordInput label={t('admin.office.newPasswordRepeat')} autoComplete="new-password" visibilityToggleButtonProps={showPassword} {...form.getInputProps('newPasswordRepeat')} />
-          </SimpleGrid>
-          <Group justify="space-between" mt={4}>
-            <Text size="xs" c="dimmed">
-              {t('admin.office.passwordRules')}
-            </Text>
-            <Button type="submit" variant="light" loading={busy}>
-              {t('admin.office.changePassword')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <Stack gap="xs">
+        <Group gap={8}>
+          <IconKey size={18} color="var(--mantine-color-blue-6)" />
+          <Title order={5}>{t('admin.office.passwordCard')}</Title>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('admin.office.passwordFor', { name: session.user?.displayName ?? '', username: session.user?.username ?? '' })}
+        </Text>
+        <PasswordForm />
+      </Stack>
     </Card>
   );
 }
