@@ -11,6 +11,7 @@ import { applyErrors } from './form-errors';
 import { PageHeader } from './PageHeader';
 import { reorderTopics } from './topic-order';
 import classes from './admin.module.css';
+import { FormButtons } from '../../components/FormButtons';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; topic: Topic } | null;
 
@@ -181,14 +182,7 @@ function TopicModal({ topic, nextOrder, onClose }: { topic: Topic | undefined; n
           )}
           <TextInput label={t('admin.topics.name')} placeholder={t('admin.topics.namePlaceholder')} required maxLength={30} data-autofocus {...form.getInputProps('name')} />
           <NumberInput label={t('admin.topics.sortOrder')} description={t('admin.topics.sortOrderHint')} allowDecimal={false} min={0} max={100000} w={200} {...form.getInputProps('sortOrder')} />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={() => onClose(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={() => onClose(false)} busy={busy} mt="xs" />
         </Stack>
       </form>
     </Modal>

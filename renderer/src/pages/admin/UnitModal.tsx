@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Unit } from '../../../../shared/api';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/enums';
@@ -7,6 +7,7 @@ import { enumLabel, t } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { notifySaved } from '../../app/use-api';
 import { applyErrors } from './form-errors';
+import { FormButtons } from '../../components/FormButtons';
 
 /** Adds a unit, or (with `unit`) edits one. The core checks the phone and refuses a duplicate name. */
 export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; defaultKind: UnitKind; onClose: (changed: boolean) => void }) {
@@ -68,14 +69,7 @@ export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; default
             <TextInput label={t('admin.units.liaisonName')} description={t('admin.units.liaisonNameHint')} maxLength={30} {...form.getInputProps('liaisonName')} />
             <TextInput label={t('admin.units.liaisonPhone')} description={t('admin.units.liaisonPhoneHint')} maxLength={30} inputMode="tel" {...form.getInputProps('liaisonPhone')} />
           </SimpleGrid>
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={() => onClose(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={() => onClose(false)} busy={busy} mt="xs" />
         </Stack>
       </form>
     </Modal>

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Grid, Group, Modal, ScrollArea, Select, Sta
 import { IconAlertTriangle, IconArrowRight, IconCircleCheck, IconHourglass } from '@tabler/icons-react';
 import type { ApiEvent, Handover, HandoverDraft } from '../../../../shared/api';
 import { enumLabel, t } from '../../../../shared/i18n';
+import type { DeadlineKind } from '../../../../shared/enums';
 import { useNow, useOfficeTimeZone } from '../../app/clock';
 import { useSession } from '../../app/session';
 import { fieldErrors, notifyError, notifySaved, useApiQuery } from '../../app/use-api';
@@ -21,6 +22,27 @@ function hoursLeft(dueAt: number, now: number): { text: string; color: string } 
   const m = minutes % 60;
   if (diff <= 0) return { text: t('duty.handover.overdueBy', { hours: h, minutes: m }), color: 'red' };
   return { text: t('duty.handover.leftFor', { hours: h, minutes: m }), color: diff <= 6 * 3_600_000 ? 'red' : 'orange' };
+}
+
+/** One deadline in the handover sheet: case number, summary, which period, and hours left or overdue. */
+function DeadlineLine({ number, summary, kind, dueAt, now, testId }: { number: string; summary: string; kind: DeadlineKind; dueAt: number; now: number; testId?: string }) {
+  const left = hoursLeft(dueAt, now);
+  return (
+    <Group gap="xs" wrap="nowrap" data-testid={testId}>
+      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {number}
+      </Text>
+      <Text size="sm" truncate style={{ flex: 1 }}>
+        {summary}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {enumLabel('deadlineKind', kind)}
+      </Text>
+      <Badge color={left.color} variant="light" radius="sm">
+        {left.text}
+      </Badge>
+    </Group>
+  );
 }
 
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
@@ -49,25 +71,7 @@ function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; t
             {t('duty.handover.noAlarms')}
           </Text>
         ) : (
-          draft.openAlarms.map((a) => {
-            const left = hoursLeft(a.dueAt, now);
-            return (
-              <Group key={a.id} gap="xs" wrap="nowrap">
-                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                  {a.subjectNumber}
-                </Text>
-                <Text size="sm" truncate style={{ flex: 1 }}>
-                  {a.subjectSummary}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {enumLabel('deadlineKind', a.deadlineKind)}
-                </Text>
-                <Badge color={left.color} variant="light" radius="sm">
-                  {left.text}
-                </Badge>
-              </Group>
-            );
-          })
+          draft.openAlarms.map((a) => <DeadlineLine key={a.id} number={a.subjectNumber} summary={a.subjectSummary} kind={a.deadlineKind} dueAt={a.dueAt} now={now} />)
         )}
       </Section>
       <Section title={t('duty.handover.dueSoon')} count={draft.dueSoon.length}>
@@ -76,25 +80,7 @@ function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; t
             {t('duty.handover.noDueSoon')}
           </Text>
         ) : (
-          draft.dueSoon.map((d) => {
-            const left = hoursLeft(d.dueAt, now);
-            return (
-              <Group key={d.id} gap="xs" wrap="nowrap" data-testid="handover-due">
-                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                  {d.number}
-                </Text>
-                <Text size="sm" truncate style={{ flex: 1 }}>
-                  {d.summary}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {enumLabel('deadlineKind', d.kind)}
-                </Text>
-                <Badge color={left.color} variant="light" radius="sm">
-                  {left.text}
-                </Badge>
-              </Group>
-            );
-          })
+          draft.dueSoon.map((d) => <DeadlineLine key={d.id} number={d.number} summary={d.summary} kind={d.kind} dueAt={d.dueAt} now={now} testId="handover-due" />)
         )}
       </Section>
       <Section title={t('duty.handover.log', { since: dateTimeLabel(draft.since, tz) })} count={draft.dutyLog.length}>

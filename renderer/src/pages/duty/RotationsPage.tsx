@@ -12,6 +12,7 @@ import { fieldErrors, notifyError, notifySaved, useApiQuery } from '../../app/us
 import { hourLabel, monthDayLabel, weekdayLabel } from '../../components/duty/duty-format';
 import { dutyChanged, sortRoles, useDutyData } from './duty-data';
 import { RotationModal } from './RotationModal';
+import { FormButtons } from '../../components/FormButtons';
 
 export function patternSummary(r: Rotation): string {
   const base =
@@ -78,14 +79,7 @@ function RoleForm({ role, onClose }: { role: DutyRole | null; onClose(): void })
           <Text size="xs" c="dimmed">
             {t('duty.roles.hint')}
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} busy={busy} />
         </Stack>
       </form>
   );
