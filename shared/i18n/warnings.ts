@@ -150,6 +150,11 @@ export const warnings = {
       submit: '确定{action}',
       done: '已完成：{action}',
     },
+    deadlines: {
+      due: '期限：{at}',
+      metAt: '{at}完成',
+      none: '没有期限',
+    },
     timeline: {
       by: '{user} · {at}',
       suggested: '规则建议',
@@ -363,6 +368,11 @@ export const warnings = {
       refused: '“{action}” was not done',
       submit: 'Confirm: {action}',
       done: 'Done: {action}',
+    },
+    deadlines: {
+      due: 'Due {at}',
+      metAt: 'Met {at}',
+      none: 'No deadlines',
     },
     timeline: {
       by: '{user} · {at}',

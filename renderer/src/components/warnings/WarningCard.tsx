@@ -60,14 +60,14 @@ export function WarningCard({ warning }: { warning: WarningSummary }) {
             </Group>
           ) : (
             <Group gap={6}>
-              {warning.nextDueAt !== null && warning.nextDueKind === 'warning_feedback' && <WarningCountdown dueAt={warning.nextDueAt} label={t('warnings.countdown.feedback')} size="sm" />}
+              {warning.feedbackDueAt !== null && <WarningCountdown dueAt={warning.feedbackDueAt} label={t('warnings.countdown.feedback')} size="sm" />}
               {warning.supervisedUntil !== null && (
                 <Badge color="red" variant="outline" radius="sm" size="sm" tt="none" data-testid="supervised-marker">
                   {t('warnings.board.supervised')}
                 </Badge>
               )}
               {warning.supervisedUntil !== null && <WarningCountdown dueAt={warning.supervisedUntil} label={t('warnings.countdown.supervision')} size="sm" />}
-              {warning.nextDueAt === null && (
+              {warning.feedbackDueAt === null && warning.supervisedUntil === null && (
                 <Text size="xs" c="dimmed">
                   {t('warnings.board.nothingDue')}
                 </Text>

@@ -8,7 +8,7 @@ import { countdownText, countdownTone } from './warning-format';
  * A live countdown to a warning's feedback (or supervision) deadline: green, amber in the last 12 hours, red
  * and "已超期…" once passed. The tooltip gives the exact time.
  */
-export function WarningCountdown({ dueAt, label, size = 'md' }: { dueAt: number; label: string; size?: 'sm' | 'md' | 'lg' }) {
+export function WarningCountdown({ dueAt, label, size = 'md' }: { dueAt: number; label?: string; size?: 'sm' | 'md' | 'lg' }) {
   const now = useNow(15_000);
   const tz = useOfficeTimeZone();
   const overdue = dueAt <= now;
@@ -23,7 +23,8 @@ export function WarningCountdown({ dueAt, label, size = 'md' }: { dueAt: number;
         data-testid="warning-countdown"
         data-overdue={overdue ? 'true' : 'false'}
       >
-        {label} · {countdownText(dueAt, now)}
+        {label ? `${label} · ` : ''}
+        {countdownText(dueAt, now)}
       </Badge>
     </Tooltip>
   );

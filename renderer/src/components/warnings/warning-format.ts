@@ -12,9 +12,13 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-/** A span as its two largest parts: 2天5小时, 3小时20分, 12分钟 (at least 1 minute). */
-export function formatSpan(ms: number): string {
-  const span = Math.max(ms, MINUTE_MS);
+/**
+ * A span as its two largest parts: 2天5小时, 3小时20分, 12分钟 (at least 1 minute). Time left is rounded up
+ * to the minute, so a deadline 72 hours away reads 3天 for the whole first minute; time overdue rounds down.
+ */
+export function formatSpan(ms: number, roundUp = false): string {
+  const whole = roundUp ? Math.ceil(ms / MINUTE_MS) * MINUTE_MS : ms;
+  const span = Math.max(whole, MINUTE_MS);
   const days = Math.floor(span / DAY_MS);
   const hours = Math.floor((span % DAY_MS) / HOUR_MS);
   const minutes = Math.floor((span % HOUR_MS) / MINUTE_MS);
@@ -24,7 +28,7 @@ export function formatSpan(ms: number): string {
 }
 
 export function countdownText(dueAt: number, now: number): string {
-  return dueAt > now ? t('warnings.countdown.left', { time: formatSpan(dueAt - now) }) : t('warnings.countdown.overdue', { time: formatSpan(now - dueAt) });
+  return dueAt > now ? t('warnings.countdown.left', { time: formatSpan(dueAt - now, true) }) : t('warnings.countdown.overdue', { time: formatSpan(now - dueAt) });
 }
 
 export type CountdownTone = 'red' | 'orange' | 'green';

@@ -16,12 +16,12 @@ import { useOfficeTimeZone } from '../../app/clock';
 import { href } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApiQuery } from '../../app/use-api';
-import { DeadlinesPanel } from '../../components/petitions/DeadlinesPanel';
 import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { LevelBadge } from '../../components/warnings/LevelBadge';
 import { WarningActionModal } from '../../components/warnings/WarningActionModal';
 import { WarningCountdown } from '../../components/warnings/WarningCountdown';
+import { WarningDeadlines } from '../../components/warnings/WarningDeadlines';
 import { WarningTimeline } from '../../components/warnings/WarningTimeline';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -78,7 +78,6 @@ function DraftMenu({ warning }: { warning: WarningDetail }) {
 
 function Header({ warning, timeZone }: { warning: WarningDetail; timeZone: string }) {
   const lifted = warning.status === 'lifted';
-  const feedbackDue = warning.deadlines.find((d) => d.status === 'open' && d.kind === 'warning_feedback');
   return (
     <Stack gap={4}>
       <Anchor href={href('/warnings')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
@@ -93,7 +92,7 @@ function Header({ warning, timeZone }: { warning: WarningDetail; timeZone: strin
         <Badge color={lifted ? 'gray' : 'red'} variant="light" radius="sm" size="lg" data-testid="warning-status">
           {enumLabel('warningStatus', warning.status)}
         </Badge>
-        {feedbackDue && <WarningCountdown dueAt={feedbackDue.dueAt} label={t('warnings.countdown.feedback')} size="lg" />}
+        {warning.feedbackDueAt !== null && <WarningCountdown dueAt={warning.feedbackDueAt} label={t('warnings.countdown.feedback')} size="lg" />}
         {warning.supervisedUntil !== null && (
           <>
             <Badge color="red" variant="outline" radius="sm" size="lg" tt="none" data-testid="supervised-marker">
@@ -214,7 +213,7 @@ export function WarningDetailPage({ id }: { id: number }) {
         <Grid.Col span={4.5}>
           <Stack gap="sm">
             <Section title={t('warnings.detail.deadlinesSection')} testId="deadlines-section">
-              <DeadlinesPanel deadlines={warning.deadlines} />
+              <WarningDeadlines deadlines={warning.deadlines} />
             </Section>
             <Section title={t('warnings.detail.resolutionSection')}>
               <Stack gap={6}>
