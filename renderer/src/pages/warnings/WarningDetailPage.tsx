@@ -38,7 +38,7 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={96} style={{ flexShrink: 0 }}>
+      <Text size="sm" c="dimmed" w={84} style={{ flexShrink: 0 }}>
         {label}
       </Text>
       <Text size="sm" component="div" style={{ minWidth: 0, whiteSpace: 'pre-wrap' }}>
@@ -190,12 +190,12 @@ export function WarningDetailPage({ id }: { id: number }) {
           <Stack gap="sm">
             <Section title={t('warnings.detail.matterSection')}>
               <Stack gap={6}>
-                <Fact label={t('warnings.issue.unit')}>{warning.unitName}</Fact>
+                <Fact label={t('warnings.detail.place')}>{warning.unitName}</Fact>
                 <Fact label={t('warnings.issue.peopleCount')}>{t('warnings.board.people', { count: warning.peopleCount })}</Fact>
                 <Fact label={t('warnings.issue.escalation')}>{t(`warnings.escalation.${warning.escalation}` as MessageKey)}</Fact>
                 <Fact label={t('warnings.detail.collectiveEvent')}>{warning.collectiveEventHappened ? t('warnings.detail.happened') : t('warnings.detail.notHappened')}</Fact>
                 {warning.urgent && <Fact label={t('warnings.detail.urgent')}>{t('common.yes')}</Fact>}
-                <Fact label={t('warnings.issue.grievance')}>{warning.grievance}</Fact>
+                <Fact label={t('warnings.detail.grievance')}>{warning.grievance}</Fact>
                 <Fact label={t('warnings.detail.suggested')}>
                   <Group gap={6} wrap="nowrap">
                     <LevelBadge level={warning.suggestedLevel} size="sm" />

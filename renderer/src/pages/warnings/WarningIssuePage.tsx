@@ -261,6 +261,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
                       description={t('warnings.issue.peopleHint', { threshold: suggested?.collectiveThreshold ?? session.office?.collectiveThreshold ?? 5 })}
                       min={1}
                       max={100000}
+                      clampBehavior="none"
                       allowDecimal={false}
                       allowNegative={false}
                       withAsterisk

@@ -272,12 +272,13 @@ function HoursForm({ initial }: { initial: WarningSettings }) {
               suffix={t('warnings.settings.hoursSuffix')}
               min={1}
               max={720}
+              clampBehavior="none"
               allowDecimal={false}
               allowNegative={false}
               {...form.getInputProps(l)}
             />
           ))}
-          <NumberInput label={t('warnings.settings.supervisionHours')} suffix={t('warnings.settings.hoursSuffix')} min={1} max={720} allowDecimal={false} allowNegative={false} {...form.getInputProps('supervision')} />
+          <NumberInput label={t('warnings.settings.supervisionHours')} suffix={t('warnings.settings.hoursSuffix')} min={1} max={720} clampBehavior="none" allowDecimal={false} allowNegative={false} {...form.getInputProps('supervision')} />
         </SimpleGrid>
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
