@@ -616,6 +616,10 @@ export const warningSummarySchema = z.object({
   nextDueKind: z.enum(DEADLINE_KINDS).nullable(),
   overdue: z.boolean(),
   liftedAt: instant.nullable(),
+  /** The open feedback deadline (overdue or not), whatever else is due. */
+  feedbackDueAt: instant.nullable(),
+  /** The open supervision (督办) deadline, when the warning is under supervision. */
+  supervisedUntil: instant.nullable(),
 });
 export type WarningSummary = z.infer<typeof warningSummarySchema>;
 

@@ -123,6 +123,9 @@ describe('feedback and supervision', () => {
     ]);
     expect(sup.history.at(-1)).toMatchObject({ kind: 'supervise', dueAt: at('2026-11-10 10:00') });
     expect(sup.deadlines.find((d) => d.kind === 'supervision')?.explanation.article).toBe('督办：2026-11-10 10:00前反馈');
+    // The board marks it 督办 and counts down to both deadlines.
+    const [card] = (await o.t.ok(o.clerk, 'warnings.list', {})).rows;
+    expect([card?.feedbackDueAt, card?.supervisedUntil]).toEqual([at('2026-11-09 09:00'), at('2026-11-10 10:00')]);
 
     await o.setClock('2026-11-09 16:00');
     const fed = await o.t.ok(o.clerk, 'warnings.feedback', { id: w.id, content: '已组织调解，达成初步意向', source: '东风村' });
@@ -131,6 +134,7 @@ describe('feedback and supervision', () => {
       ['supervision', 'met'],
     ]);
     expect(fed.overdue).toBe(false);
+    expect([fed.feedbackDueAt, fed.supervisedUntil]).toEqual([null, null]);
     await o.t.close();
   });
 

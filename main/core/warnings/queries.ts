@@ -19,7 +19,7 @@ import { notFound } from '../errors';
 import { toDeadline } from '../deadlines';
 
 type ListInput = z.output<typeof warningListInputSchema>;
-type Row = Selectable<WarningTable> & { unit_name: string; responsible_name: string; leader_name: string };
+type Row = Selectable<WarningTable> & { unit_name: string; responsible_name: string; leader_name: string; feedback_due_at: number | null; supervised_until: number | null };
 
 /** Supervision is possible only when feedback (or an earlier supervision) is overdue. */
 export function allowedWarningActions(status: WarningStatus, overdue: boolean): WarningAction[] {
@@ -36,6 +36,11 @@ function base(db: Kysely<Database>) {
 }
 
 const NAMES = ['place.name as unit_name', 'resp.name as responsible_name', 'lead.display_name as leader_name'] as const;
+
+/** The open feedback and supervision deadlines, for the board's countdowns (a warning under supervision is marked 督办). */
+const openDue = (kind: 'warning_feedback' | 'supervision') =>
+  sql<number | null>`(SELECT MIN(d.due_at) FROM deadlines d WHERE d.subject_type = 'warning' AND d.subject_id = warnings.id AND d.kind = ${kind} AND d.status = 'open')`;
+const DUE_COLUMNS = [openDue('warning_feedback').as('feedback_due_at'), openDue('supervision').as('supervised_until')] as const;
 
 function summaryOf(r: Row, now: number): WarningSummary {
   return {
@@ -57,6 +62,8 @@ function summaryOf(r: Row, now: number): WarningSummary {
     nextDueKind: r.next_due_kind as DeadlineKind | null,
     overdue: r.next_due_at !== null && r.next_due_at <= now,
     liftedAt: r.lifted_at,
+    feedbackDueAt: r.feedback_due_at,
+    supervisedUntil: r.supervised_until,
   };
 }
 
@@ -75,7 +82,7 @@ export async function listWarnings(db: Db, input: ListInput, now: number): Promi
   const [rows, count] = await Promise.all([
     q
       .selectAll('warnings')
-      .select([...NAMES])
+      .select([...NAMES, ...DUE_COLUMNS])
       .orderBy(LIST_ORDER)
       .orderBy('warnings.issued_at', 'desc')
       .orderBy('warnings.id', 'desc')
@@ -88,7 +95,7 @@ export async function listWarnings(db: Db, input: ListInput, now: number): Promi
 }
 
 export async function getWarning(db: Db, id: number, now: number): Promise<WarningDetail> {
-  const row = await base(db).selectAll('warnings').select([...NAMES]).where('warnings.id', '=', id).executeTakeFirst();
+  const row = await base(db).selectAll('warnings').select([...NAMES, ...DUE_COLUMNS]).where('warnings.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   const [petitions, reports, events, deadlines, users] = await Promise.all([
     db

@@ -1,0 +1,31 @@
+import { Badge, Tooltip } from '@mantine/core';
+import { t } from '../../../../shared/i18n';
+import { formatDateTime } from '../../../../shared/time';
+import { useNow, useOfficeTimeZone } from '../../app/clock';
+import { countdownText, countdownTone } from './warning-format';
+
+/**
+ * A live countdown to a warning's feedback (or supervision) deadline: green, amber in the last 12 hours, red
+ * and "已超期…" once passed. The tooltip gives the exact time.
+ */
+export function WarningCountdown({ dueAt, label, size = 'md' }: { dueAt: number; label?: string; size?: 'sm' | 'md' | 'lg' }) {
+  const now = useNow(15_000);
+  const tz = useOfficeTimeZone();
+  const overdue = dueAt <= now;
+  return (
+    <Tooltip label={t('warnings.countdown.dueAt', { at: formatDateTime(dueAt, tz) })}>
+      <Badge
+        color={countdownTone(dueAt, now)}
+        variant={overdue ? 'filled' : 'light'}
+        radius="sm"
+        size={size}
+        tt="none"
+        data-testid="warning-countdown"
+        data-overdue={overdue ? 'true' : 'false'}
+      >
+        {label ? `${label} · ` : ''}
+        {countdownText(dueAt, now)}
+      </Badge>
+    </Tooltip>
+  );
+}
