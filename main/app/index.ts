@@ -54,8 +54,11 @@ export async function openApp(options: AppOptions): Promise<App> {
     },
   });
   // Anything that can move a deadline or change who is on duty re-arms the one timer.
+  // A step that meets or cancels a deadline closes its alarms in the same transaction; tell the banner and board.
   listeners.add((event) => {
-    if (event.type !== 'alarm.fired' && event.type !== 'alarms.changed') scheduler.poke();
+    if (event.type === 'alarm.fired' || event.type === 'alarms.changed') return;
+    scheduler.poke();
+    if (event.type !== 'clock.changed') core.emit({ type: 'alarms.changed' });
   });
   const api = createApi(core, { testClock, scheduler });
   if (options.startScheduler !== false) await scheduler.start();

@@ -108,6 +108,8 @@ test('a demolition dispute: issued yellow from the report, supervised when feedb
   // Three days and two hours later, no feedback: overdue in red on the card and the detail.
   await desk.advanceClock(74 * HOUR_MS);
   await logInAgain(page, ADMIN.username, ADMIN.password);
+  // The missed feedback is an alarm on screen whose case link opens the warning, not a petition.
+  await expect(page.getByTestId('alarm-banner-case')).toHaveAttribute('href', /^#\/warnings\/\d+$/);
   await expect(card.getByTestId('warning-countdown')).toHaveText('反馈 · 已超期2小时');
   await expect(card.getByTestId('warning-countdown')).toHaveAttribute('data-overdue', 'true');
   await expect(page.getByTestId('overdue-summary')).toContainText('1项预警超期未反馈');
@@ -131,6 +133,8 @@ test('a demolition dispute: issued yellow from the report, supervised when feedb
     await d.getByLabel('调整理由').fill('部分村民扬言集体赴省上访');
   });
   await expect(detail.level()).toHaveText('红色预警');
+  // The yellow feedback deadline no longer applies, so its overdue alarm leaves the banner at once.
+  await expect(page.getByTestId('alarm-banner')).toBeHidden();
   await expect(detail.countdown('反馈')).toHaveText('反馈 · 剩1天');
   await expect(detail.events('change_level')).toContainText('部分村民扬言集体赴省上访');
   await expect(page.getByTestId('deadlines-section').getByRole('listitem', { name: '督办期限' })).toContainText('期限：2026-11-06 11:00');

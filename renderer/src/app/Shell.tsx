@@ -95,15 +95,15 @@ export function Shell({ children }: { children: ReactNode }) {
         <ScrollArea>
           <Stack gap={2}>
             {MAIN_NAV.filter(visible).map((item) => (
-              <NavLink key={item.path} href={href(item.path)} label={t(item.label)} active={isActive(item, route.path)} />
+              <NavLink key={item.path} href={href(item.path)} label={t(item.label)} active={isActive(item, route.path)} py={4} />
             ))}
             {session.can('admin') && (
               <>
-                <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+                <Text size="xs" c="dimmed" mt="sm" mb={2} px="sm">
                   {t('common.nav.admin')}
                 </Text>
                 {ADMIN_NAV.map((item) => (
-                  <NavLink key={item.path} href={href(item.path)} label={t(item.label)} active={isActive(item, route.path)} />
+                  <NavLink key={item.path} href={href(item.path)} label={t(item.label)} active={isActive(item, route.path)} py={4} />
                 ))}
               </>
             )}

@@ -15,7 +15,7 @@ import { useSession } from '../../app/session';
 import { href } from '../../app/router';
 import { countdownLabel } from '../DeadlineBadge';
 import { alarmChime, type ChimeState } from './alarm-chime';
-import { alarmKindLabel, byUrgency, needsAttention } from './alarm-facts';
+import { alarmKindLabel, byUrgency, needsAttention, subjectPath } from './alarm-facts';
 import { EscalatedMarker, LateMarker, NoOneOnDutyMarker, Recipients } from './AlarmMarkers';
 import { useAlarmActions } from './AlarmDialogs';
 
@@ -129,15 +129,9 @@ export function AlarmBanner() {
               <Badge variant="white" color={tone} radius="sm" style={{ flexShrink: 0 }} data-testid="alarm-banner-count">
                 {t('alarms.banner.count', { count: waiting.length })}
               </Badge>
-              {top.subjectType === 'petition' ? (
-                <Anchor href={href(`/petitions/${top.subjectId}`)} c="white" fw={700} underline="always" title={t('alarms.banner.caseLink')} style={{ whiteSpace: 'nowrap' }} data-testid="alarm-banner-case">
-                  {top.subjectNumber}
-                </Anchor>
-              ) : (
-                <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
-                  {top.subjectNumber || t('alarms.board.noSubject')}
-                </Text>
-              )}
+              <Anchor href={href(subjectPath(top))} c="white" fw={700} underline="always" title={t('alarms.banner.caseLink')} style={{ whiteSpace: 'nowrap' }} data-testid="alarm-banner-case">
+                {top.subjectNumber || t('alarms.board.noSubject')}
+              </Anchor>
               <Text fw={500} style={{ whiteSpace: 'nowrap' }}>
                 {enumLabel('deadlineKind', top.deadlineKind)}
               </Text>

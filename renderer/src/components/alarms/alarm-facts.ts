@@ -61,3 +61,15 @@ export function durationLabel(ms: number): string {
   if (hours < 24) return minutes % 60 === 0 ? t('alarms.marker.hoursExact', { h: hours }) : t('alarms.marker.hours', { h: hours, m: minutes % 60 });
   return t('alarms.marker.days', { d: Math.floor(hours / 24), h: hours % 24 });
 }
+
+/** Where the alarm's case lives: the petition or warning page, or the zero-report grid. */
+export function subjectPath(a: Pick<Alarm, 'subjectType' | 'subjectId'>): string {
+  switch (a.subjectType) {
+    case 'warning':
+      return `/warnings/${a.subjectId}`;
+    case 'zero_report':
+      return '/zero-reports';
+    default:
+      return `/petitions/${a.subjectId}`;
+  }
+}

@@ -12,7 +12,7 @@ import { href, navigate } from '../../app/router';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { useAlarmActions, type AlarmActions } from '../../components/alarms/AlarmDialogs';
 import { EscalatedMarker, LateMarker, Recipients } from '../../components/alarms/AlarmMarkers';
-import { alarmKindLabel, isOpen, needsAttention, statusColor, statusLabel } from '../../components/alarms/alarm-facts';
+import { alarmKindLabel, isOpen, needsAttention, statusColor, statusLabel, subjectPath } from '../../components/alarms/alarm-facts';
 import { AlarmLog } from './AlarmLog';
 
 export type BoardTab = 'open' | 'all';
@@ -65,15 +65,9 @@ function AlarmRow({ alarm, now, timeZone, meId, expanded, onToggle, actions }: {
           </ActionIcon>
         </Table.Td>
         <Table.Td maw={260}>
-          {alarm.subjectType === 'petition' ? (
-            <Anchor href={href(`/petitions/${alarm.subjectId}`)} fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
-              {alarm.subjectNumber}
-            </Anchor>
-          ) : (
-            <Text size="sm" fw={600}>
-              {alarm.subjectNumber || t('alarms.board.noSubject')}
-            </Text>
-          )}
+          <Anchor href={href(subjectPath(alarm))} fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {alarm.subjectNumber || t('alarms.board.noSubject')}
+          </Anchor>
           <Text size="xs" c="dimmed" lineClamp={1}>
             {alarm.subjectSummary}
           </Text>
