@@ -51,6 +51,9 @@ export const stats = {
       empty: '所选范围内没有数据',
       repeatNote: '重复信访只计首次一次。',
       noRate: '—',
+      total: '合计',
+      axisMonth: '{month}月',
+      axisYearMonth: '{yy}年{month}月',
     },
     tabs: {
       month: '按月份',
@@ -94,7 +97,7 @@ export const stats = {
       late: '迟报（条）',
       missed: '漏报（条）',
       concealed: '瞒报（条）',
-      lapses: '合计（条）',
+      lapses: '合计（条次）',
     },
     series: {
       petitions: '信访事项',
@@ -172,6 +175,9 @@ export const stats = {
       empty: 'Nothing in the chosen range',
       repeatNote: 'A repeat petition counts once.',
       noRate: '—',
+      total: 'Total',
+      axisMonth: 'M{month}',
+      axisYearMonth: "{month}/'{yy}",
     },
     tabs: {
       month: 'By month',
