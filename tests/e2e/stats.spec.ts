@@ -75,6 +75,7 @@ test('statistics show the arranged month and units, on-time rates and lapses, an
   await page.getByRole('button', { name: '统计', exact: true }).click();
   await expect(page.getByText('结束月份不能早于起始月份')).toBeVisible();
   await expect(stats.summary()).toContainText('2025年12月至2026年11月');
+  await desk.screenshot('stats-range-refused');
 
   // The calendar year 2026: twelve months, October and November holding the arranged figures.
   await stats.chooseRange('2026年');
