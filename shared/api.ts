@@ -732,6 +732,11 @@ export const statisticsSchema = z.object({
       reportsMissed: z.number().int(),
       reportsConcealed: z.number().int(),
       reportOnTimeRate: rate,
+      /** Petitions with an office deadline that has come (met, or run out); the rest are not judged yet. */
+      petitionsDue: z.number().int(),
+      petitionsOnTime: z.number().int(),
+      petitionsLate: z.number().int(),
+      petitionOnTimeRate: rate,
       zeroReportsExpected: z.number().int(),
       zeroReportsOnTime: z.number().int(),
       zeroReportsLate: z.number().int(),
@@ -741,6 +746,23 @@ export const statisticsSchema = z.object({
   ),
 });
 export type Statistics = z.infer<typeof statisticsSchema>;
+
+const MONTH_TEXT = /^\d{4}-(0[1-9]|1[0-2])$/;
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+/** The last `months` months, or a chosen range of whole months (both ends included, at most 24). */
+export const statisticsInputSchema = z
+  .object({
+    months: z.number().int().min(1).max(24).default(12),
+    fromMonth: z.string().regex(MONTH_TEXT, { message: '起始月份的格式应为“2026-01”' }).optional(),
+    toMonth: z.string().regex(MONTH_TEXT, { message: '结束月份的格式应为“2026-12”' }).optional(),
+  })
+  .refine((r) => (r.fromMonth === undefined) === (r.toMonth === undefined), { message: '请同时选择起始月份和结束月份', path: ['toMonth'] })
+  .refine((r) => !r.fromMonth || !r.toMonth || r.fromMonth <= r.toMonth, { message: '结束月份不能早于起始月份', path: ['toMonth'] })
+  .refine((r) => !r.fromMonth || !r.toMonth || monthIndex(r.toMonth) - monthIndex(r.fromMonth) < 24, {
+    message: '统计范围最长24个月，请缩短起止月份',
+    path: ['toMonth'],
+  });
+export type StatisticsInput = z.infer<typeof statisticsInputSchema>;
 
 export const dashboardSchema = z.object({
   now: instant,
@@ -1032,7 +1054,7 @@ export const contract = {
     z.object({ id, state: z.enum(['on_time', 'late']), lateMs: z.number().int() }),
   ),
 
-  'stats.overview': procedure('any', z.object({ months: z.number().int().min(1).max(24).default(12) }).default({ months: 12 }), statisticsSchema),
+  'stats.overview': procedure('any', statisticsInputSchema.default({ months: 12 }), statisticsSchema),
   'stats.dashboard': procedure('any', empty, dashboardSchema),
 
   'audit.list': procedure(

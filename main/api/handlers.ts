@@ -239,7 +239,7 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     'zeroReports.grid': (input) => zeroReportGrid(db, input.month, core.clock.now()),
     'zeroReports.submit': (input, ctx) => submitZeroReport(core, signedIn(ctx), input),
 
-    'stats.overview': (input) => statistics(db, input.months, core.clock.now()),
+    'stats.overview': (input) => statistics(db, input, core.clock.now()),
     'stats.dashboard': () => dashboard(db, core.clock.now()),
 
     'audit.list': (input) => listAudit(db, input.page, input.pageSize),

@@ -133,6 +133,11 @@ describe('statistics over the last 12 months', () => {
       reportsMissed: 0,
       reportsConcealed: 1,
       reportOnTimeRate: 1 / 3,
+      // November's petitions have no deadline come yet: not judged.
+      petitionsDue: 0,
+      petitionsOnTime: 0,
+      petitionsLate: 0,
+      petitionOnTimeRate: null,
       zeroReportsExpected: 11,
       zeroReportsOnTime: 1,
       zeroReportsLate: 1,
@@ -150,6 +155,11 @@ describe('statistics over the last 12 months', () => {
       reportsMissed: 1,
       reportsConcealed: 0,
       reportOnTimeRate: 0,
+      // October's petition was never forwarded: its 15 days ran out on 10-27.
+      petitionsDue: 1,
+      petitionsOnTime: 0,
+      petitionsLate: 1,
+      petitionOnTimeRate: 0,
       zeroReportsExpected: 11,
       zeroReportsOnTime: 0,
       zeroReportsLate: 0,

@@ -5,11 +5,12 @@
  * Repeat petitions (重复信访) are linked to the first one and not counted twice.
  *
  * @example
- * const s = await statistics(core.db, 12, core.clock.now());
+ * const s = await statistics(core.db, { months: 12 }, core.clock.now());
  * s.byUnit.find((u) => u.unitName === '东风村')?.reportOnTimeRate // 0.75
+ * await statistics(core.db, { months: 12, fromMonth: '2026-01', toMonth: '2026-12' }, now); // one calendar year
  */
 import type { Db } from '../../db';
-import type { Dashboard, Statistics } from '../../../shared/api';
+import type { Dashboard, Statistics, StatisticsInput } from '../../../shared/api';
 import { REPORT_TYPES, WARNING_LEVELS, type ReportType, type WarningLevel } from '../../../shared/enums';
 import { DEFAULT_TIME_ZONE, addDays, localDateOf, startOfLocalDay } from '../../../shared/time';
 import { addMonths, loadZeroReportContext, monthOf, periodsOfMonth, zeroReportRows, zeroReportState, type ZeroReportPeriod } from '../zero-reports';
@@ -21,12 +22,38 @@ async function timeZoneOf(db: Db): Promise<string> {
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-export async function statistics(db: Db, months: number, now: number): Promise<Statistics> {
+/** The months a window covers, oldest first: a chosen range, or the last `months` months up to this one. */
+function monthsOf(input: StatisticsInput, currentMonth: string): string[] {
+  const last = input.toMonth ?? currentMonth;
+  const first = input.fromMonth ?? addMonths(currentMonth, 1 - input.months);
+  const list: string[] = [];
+  for (let m = first; m <= last; m = addMonths(m, 1)) list.push(m);
+  return list;
+}
+
+/**
+ * A petition is judged once one of its office deadlines has come: on time when every deadline that has come
+ * was met by its due time; late when one was met after it or is still open past it. The others are pending.
+ */
+function petitionTimeliness(deadlines: readonly { due_at: number; status: string; met_at: number | null }[], now: number): 'on_time' | 'late' | 'pending' {
+  let judged = false;
+  for (const d of deadlines) {
+    if (d.status === 'met' && d.met_at !== null) {
+      judged = true;
+      if (d.met_at > d.due_at) return 'late';
+    } else if (d.status === 'open' && d.due_at < now) {
+      return 'late';
+    }
+  }
+  return judged ? 'on_time' : 'pending';
+}
+
+export async function statistics(db: Db, input: StatisticsInput, now: number): Promise<Statistics> {
   const ctx = await loadZeroReportContext(db);
   const tz = ctx.timeZone;
   const current = monthOf(localDateOf(now, tz));
-  const monthList = Array.from({ length: months }, (_, i) => addMonths(current, i - months + 1));
-  const bounds = [...monthList, addMonths(current, 1)].map((m) => startOfLocalDay(`${m}-01`, tz));
+  const monthList = monthsOf(input, current);
+  const bounds = [...monthList, addMonths(monthList[monthList.length - 1] ?? current, 1)].map((m) => startOfLocalDay(`${m}-01`, tz));
   const from = bounds[0] ?? now;
   const to = bounds[bounds.length - 1] ?? now;
   const monthIndex = (ms: number) => {
@@ -34,13 +61,24 @@ export async function statistics(db: Db, months: number, now: number): Promise<S
     return -1;
   };
 
-  const [petitions, reports, warnings, activeWarnings, topics, units] = await Promise.all([
+  const [petitions, petitionDeadlines, reports, warnings, activeWarnings, topics, units] = await Promise.all([
     db
       .selectFrom('petitions')
-      .select(['received_at', 'unit_id', 'topic_id'])
+      .select(['id', 'received_at', 'unit_id', 'topic_id'])
       .where('received_at', '>=', from)
       .where('received_at', '<', to)
       .where('repeat_of_id', 'is', null)
+      .execute(),
+    db
+      .selectFrom('deadlines')
+      .innerJoin('petitions', 'petitions.id', 'deadlines.subject_id')
+      .select(['deadlines.subject_id', 'deadlines.due_at', 'deadlines.status', 'deadlines.met_at'])
+      .where('deadlines.subject_type', '=', 'petition')
+      .where('deadlines.office_duty', '=', 1)
+      .where('deadlines.status', '!=', 'cancelled')
+      .where('petitions.received_at', '>=', from)
+      .where('petitions.received_at', '<', to)
+      .where('petitions.repeat_of_id', 'is', null)
       .execute(),
     db.selectFrom('info_reports').select(['reported_at', 'unit_id', 'type', 'late_ms', 'flag']).where('reported_at', '>=', from).where('reported_at', '<', to).execute(),
     db.selectFrom('warnings').select(['issued_at', 'unit_id', 'level']).where('issued_at', '>=', from).where('issued_at', '<', to).execute(),
@@ -79,8 +117,19 @@ export async function statistics(db: Db, months: number, now: number): Promise<S
   const duePeriods: ZeroReportPeriod[] = monthList.flatMap((m) => periodsOfMonth(m, ctx.ranges, ctx.settings, tz)).filter((p) => p.dueAt <= now);
   const zeroRows = await zeroReportRows(db, duePeriods);
 
+  const deadlinesOf = new Map<number, { due_at: number; status: string; met_at: number | null }[]>();
+  for (const d of petitionDeadlines) {
+    const list = deadlinesOf.get(d.subject_id) ?? [];
+    list.push(d);
+    deadlinesOf.set(d.subject_id, list);
+  }
+  const timeliness = new Map(petitions.map((p) => [p.id, petitionTimeliness(deadlinesOf.get(p.id) ?? [], now)]));
+
   const byUnit: Statistics['byUnit'] = [];
   for (const u of units) {
+    const minePetitions = petitions.filter((p) => p.unit_id === u.id);
+    const petitionsOnTime = minePetitions.filter((p) => timeliness.get(p.id) === 'on_time').length;
+    const petitionsLate = minePetitions.filter((p) => timeliness.get(p.id) === 'late').length;
     const mine = reports.filter((r) => r.unit_id === u.id);
     const late = mine.filter((r) => r.late_ms > 0).length;
     const onTime = mine.filter((r) => r.late_ms === 0 && r.flag === null).length;
@@ -89,7 +138,7 @@ export async function statistics(db: Db, months: number, now: number): Promise<S
     const row = {
       unitId: u.id,
       unitName: u.name,
-      petitions: petitions.filter((p) => p.unit_id === u.id).length,
+      petitions: minePetitions.length,
       warnings: warnings.filter((w) => w.unit_id === u.id).length,
       reports: mine.length,
       reportsOnTime: onTime,
@@ -97,6 +146,10 @@ export async function statistics(db: Db, months: number, now: number): Promise<S
       reportsMissed: mine.filter((r) => r.flag === 'missed').length,
       reportsConcealed: mine.filter((r) => r.flag === 'concealed').length,
       reportOnTimeRate: rate(onTime, mine.length),
+      petitionsDue: petitionsOnTime + petitionsLate,
+      petitionsOnTime,
+      petitionsLate,
+      petitionOnTimeRate: rate(petitionsOnTime, petitionsOnTime + petitionsLate),
       zeroReportsExpected: u.active === 1 ? duePeriods.length : 0,
       zeroReportsOnTime: zero.on_time,
       zeroReportsLate: zero.late,

@@ -1,27 +1,52 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+/**
+ * '#/': the dashboard. Who is on duty (and the next gap), then four cards (petitions, active warnings by level,
+ * information and zero reports, open alarms) and the deadlines coming up. Fits 1366×768 without scrolling.
+ */
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { Alarm, ApiEvent } from '../../../shared/api';
 import { t, enumLabel } from '../../../shared/i18n';
 import { PETITION_STATUSES, TERMINAL_STATUSES } from '../../../shared/enums';
-import { DAY_MS, formatDateTime, localDateOf, startOfLocalDay } from '../../../shared/time';
+import { DAY_MS, formatChineseDate, formatDateTime, localDateOf, startOfLocalDay } from '../../../shared/time';
 import { useSession } from '../app/session';
 import { useApiQuery } from '../app/use-api';
 import { useNow, useOfficeTimeZone } from '../app/clock';
 import { href } from '../app/router';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { OnDutyCard } from '../components/duty/OnDutyCard';
+import { weekdayOfDateLabel } from '../components/duty/duty-format';
+import { byUrgency, needsAttention } from '../components/alarms/alarm-facts';
+import { DashCard, Figure } from '../components/stats/DashboardParts';
 
 const OPEN_STATUSES = PETITION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
-const reloadOn = (e: { type: string }) => e.type === 'petitions.changed' || e.type === 'calendar.changed' || e.type === 'clock.changed';
+const UPCOMING_ROWS = 5;
+const TOP_ALARMS = 3;
+const reloadPetitions = (e: ApiEvent) => e.type === 'petitions.changed' || e.type === 'calendar.changed' || e.type === 'clock.changed';
+const reloadDashboard = (e: ApiEvent) =>
+  e.type === 'petitions.changed' || e.type === 'warnings.changed' || e.type === 'reports.changed' || e.type === 'calendar.changed' || e.type === 'clock.changed' || e.type === 'duty.changed';
+const reloadAlarms = (e: ApiEvent) => e.type === 'alarms.changed' || e.type === 'alarm.fired' || e.type === 'clock.changed';
 
-function Stat({ label, value, color, link }: { label: string; value: number | undefined; color?: string; link: string }) {
+const LEVEL_COLORS = { red: 'red', yellow: 'yellow', blue: 'blue' } as const;
+
+function AlarmLine({ alarm, now }: { alarm: Alarm; now: number }) {
+  const urgent = needsAttention(alarm, now);
   return (
-    <Card withBorder padding="md" component="a" href={href(link)}>
-      <Text size="sm" c="dimmed">
-        {label}
+    <Group gap={6} wrap="nowrap" data-testid="dash-alarm">
+      <Badge size="xs" radius="sm" color={urgent ? 'red' : 'orange'} variant={urgent ? 'filled' : 'light'} style={{ flexShrink: 0 }}>
+        {enumLabel('deadlineKind', alarm.deadlineKind)}
+      </Badge>
+      <Text size="xs" truncate="end" style={{ minWidth: 0 }}>
+        {alarm.subjectType === 'petition' ? (
+          <Anchor href={href(`/petitions/${alarm.subjectId}`)} size="xs" fw={600}>
+            {alarm.subjectNumber}
+          </Anchor>
+        ) : (
+          <Text span size="xs" fw={600}>
+            {alarm.subjectNumber}
+          </Text>
+        )}{' '}
+        {alarm.subjectSummary}
       </Text>
-      <Text fz={32} fw={700} c={color} data-testid={`stat-${link}`}>
-        {value ?? '—'}
-      </Text>
-    </Card>
+    </Group>
   );
 }
 
@@ -29,42 +54,143 @@ export function HomePage() {
   const session = useSession();
   const now = useNow(60_000);
   const tz = useOfficeTimeZone();
-  const todayStart = startOfLocalDay(localDateOf(now, tz), tz);
-  const open = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], pageSize: 1 }, { reloadOn });
-  const overdue = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1 }, { reloadOn });
-  const today = useApiQuery('petitions.list', { receivedFrom: todayStart, receivedTo: todayStart + DAY_MS, pageSize: 1 }, { reloadOn });
-  const upcoming = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false, pageSize: 12 }, { reloadOn });
-  const rows = (upcoming.data?.rows ?? []).filter((r) => r.nextDueAt !== null);
-  const soon = rows.filter((r) => r.nextDueAt !== null && r.nextDueAt > now && r.nextDueAt - now <= 3 * DAY_MS).length;
+  const today = localDateOf(now, tz);
+  const todayStart = startOfLocalDay(today, tz);
+  const open = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], pageSize: 1 }, { reloadOn: reloadPetitions });
+  const overdue = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1 }, { reloadOn: reloadPetitions });
+  const registered = useApiQuery('petitions.list', { receivedFrom: todayStart, receivedTo: todayStart + DAY_MS, pageSize: 1 }, { reloadOn: reloadPetitions });
+  const upcoming = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false, pageSize: 20 }, { reloadOn: reloadPetitions });
+  const dash = useApiQuery('stats.dashboard', {}, { reloadOn: reloadDashboard });
+  const alarms = useApiQuery('alarms.list', { scope: 'open', pageSize: 200 }, { reloadOn: reloadAlarms });
+
+  const dueRows = (upcoming.data?.rows ?? []).filter((r) => r.nextDueAt !== null);
+  const soon = dueRows.filter((r) => r.nextDueAt !== null && r.nextDueAt > now && r.nextDueAt - now <= 3 * DAY_MS).length;
+  const d = dash.data;
+  const warningTotal = d ? d.activeWarnings.red + d.activeWarnings.yellow + d.activeWarnings.blue : undefined;
+  const openAlarms = [...(alarms.data?.rows ?? [])].sort(byUrgency);
+  const attention = openAlarms.filter((a) => needsAttention(a, now)).length;
+  const alarmTotal = alarms.data?.total;
 
   return (
-    <Stack>
-      <Title order={3}>{t('common.home.welcome', { name: session.user?.displayName ?? '' })}</Title>
-      <SimpleGrid cols={4}>
-        <Stat label={t('common.home.openPetitions')} value={open.data?.total} link="/petitions" />
-        <Stat label={t('common.home.overdue')} value={overdue.data?.total} color="red" link="/petitions?overdue=1" />
-        <Stat label={t('common.home.dueSoon')} value={soon} color="orange" link="/petitions?sort=due" />
-        <Stat label={t('common.home.registeredToday')} value={today.data?.total} link="/petitions" />
-      </SimpleGrid>
+    <Stack gap="sm">
+      <Group justify="space-between" align="baseline">
+        <Title order={3}>{t('common.home.welcome', { name: session.user?.displayName ?? '' })}</Title>
+        <Text c="dimmed" size="sm" data-testid="dash-today">
+          {t('stats.home.today', { date: formatChineseDate(today), weekday: weekdayOfDateLabel(today) })}
+        </Text>
+      </Group>
+      {dash.error && (
+        <Alert color="red" variant="light" py={6}>
+          {t('stats.home.loadFailed', { message: dash.error.message })}
+        </Alert>
+      )}
       <OnDutyCard />
-      <Card withBorder>
-        <Title order={5} mb="sm">
-          {t('common.home.upcoming')}
-        </Title>
-        {rows.length === 0 ? (
-          <Text c="dimmed">{t('common.home.noUpcoming')}</Text>
+      <SimpleGrid cols={4} spacing="sm">
+        <DashCard title={t('stats.home.petitions')} link="/petitions" linkLabel={t('stats.home.toPetitions')} testId="dash-petitions">
+          <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
+            <Figure label={t('stats.home.openPetitions')} value={open.data?.total} link="/petitions" testId="stat-/petitions" />
+            <Figure label={t('stats.home.overdue')} value={overdue.data?.total} alertColor="red" link="/petitions?overdue=1" testId="stat-/petitions?overdue=1" />
+            <Figure label={t('stats.home.dueSoon')} value={upcoming.data ? soon : undefined} alertColor="orange" link="/petitions?sort=due" testId="stat-/petitions?sort=due" />
+            <Figure label={t('stats.home.registeredToday')} value={registered.data?.total} link="/petitions" testId="stat-today" />
+          </SimpleGrid>
+        </DashCard>
+
+        <DashCard
+          title={
+            <Group gap={6} component="span">
+              {t('stats.home.warnings')}
+              {warningTotal !== undefined && (
+                <Text span size="xs" c="dimmed" fw={400}>
+                  {t('stats.home.warningsTotal', { n: warningTotal })}
+                </Text>
+              )}
+            </Group>
+          }
+          link="/warnings"
+          linkLabel={t('stats.home.toWarnings')}
+          testId="dash-warnings"
+        >
+          <SimpleGrid cols={3} spacing={6}>
+            {(['red', 'yellow', 'blue'] as const).map((level) => (
+              <Figure
+                key={level}
+                label={enumLabel('warningLevel', level)}
+                value={d?.activeWarnings[level]}
+                link={`/warnings?level=${level}`}
+                testId={`dash-warnings-${level}`}
+                alertColor={LEVEL_COLORS[level]}
+              />
+            ))}
+          </SimpleGrid>
+          <Text size="xs" mt={8} fw={d && d.overdueWarningFeedback > 0 ? 700 : 400} c={d && d.overdueWarningFeedback > 0 ? 'red.7' : 'dimmed'} data-testid="dash-feedback-overdue">
+            {d && (d.overdueWarningFeedback > 0 ? t('stats.home.feedbackOverdue', { n: d.overdueWarningFeedback }) : t('stats.home.feedbackOnTrack'))}
+          </Text>
+        </DashCard>
+
+        <DashCard title={t('stats.home.reports')} link="/reports" linkLabel={t('stats.home.toReports')} testId="dash-reports">
+          <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
+            <Figure label={t('stats.home.lateThisMonth')} value={d?.reportsLateThisMonth} alertColor="red" link="/reports" testId="dash-reports-late" />
+            <Figure label={t('stats.home.awaitingApproval')} value={d?.reportsAwaitingApproval} alertColor="orange" link="/reports" testId="dash-reports-awaiting" />
+            <Figure label={t('stats.home.zeroDueToday')} value={d?.zeroReports.dueToday} link="/zero-reports" testId="dash-zero-due" />
+            <Figure label={t('stats.home.zeroMissing')} value={d?.zeroReports.missing} alertColor="red" link="/zero-reports" testId="dash-zero-missing" />
+          </SimpleGrid>
+        </DashCard>
+
+        <DashCard title={t('stats.home.alarms')} link="/alarms" linkLabel={t('stats.home.toAlarms')} testId="dash-alarms">
+          <Group gap="xs" align="baseline" mb={6}>
+            <Text fz={26} fw={700} lh={1.2} c={alarmTotal ? 'red.7' : undefined} data-testid="dash-alarms-count">
+              {alarmTotal ?? '—'}
+            </Text>
+            {attention > 0 && (
+              <Text size="xs" c="red.7" fw={600}>
+                {t('stats.home.alarmsAttention', { n: attention })}
+              </Text>
+            )}
+          </Group>
+          <Stack gap={4}>
+            {alarms.data && openAlarms.length === 0 && (
+              <Text size="xs" c="dimmed">
+                {t('stats.home.noAlarms')}
+              </Text>
+            )}
+            {openAlarms.slice(0, TOP_ALARMS).map((a) => (
+              <AlarmLine key={a.id} alarm={a} now={now} />
+            ))}
+            {(alarmTotal ?? 0) > TOP_ALARMS && (
+              <Text size="xs" c="dimmed">
+                {t('stats.home.moreAlarms', { n: (alarmTotal ?? 0) - TOP_ALARMS })}
+              </Text>
+            )}
+          </Stack>
+        </DashCard>
+      </SimpleGrid>
+
+      <Card withBorder padding="sm">
+        <Text fw={700} size="sm" mb={6}>
+          {t('stats.home.upcoming')}
+        </Text>
+        {upcoming.data && dueRows.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('stats.home.noUpcoming')}
+          </Text>
         ) : (
-          <Table striped highlightOnHover>
+          <Table striped highlightOnHover verticalSpacing={4} fz="sm">
             <Table.Tbody>
-              {rows.map((r) => (
+              {dueRows.slice(0, UPCOMING_ROWS).map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Anchor href={href(`/petitions/${r.id}`)}>{r.number}</Anchor>
+                  <Table.Td w={150}>
+                    <Anchor href={href(`/petitions/${r.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {r.number}
+                    </Anchor>
                   </Table.Td>
-                  <Table.Td>{r.summary}</Table.Td>
-                  <Table.Td>{enumLabel('status', r.status)}</Table.Td>
-                  <Table.Td>{r.nextDueKind ? enumLabel('deadlineKind', r.nextDueKind) : ''}</Table.Td>
-                  <Table.Td>
+                  <Table.Td maw={380}>
+                    <Text size="sm" truncate="end">
+                      {r.summary}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td w={90}>{enumLabel('status', r.status)}</Table.Td>
+                  <Table.Td w={130}>{r.nextDueKind ? enumLabel('deadlineKind', r.nextDueKind) : ''}</Table.Td>
+                  <Table.Td w={210}>
                     <Group gap="xs" wrap="nowrap">
                       {r.nextDueAt !== null && <DeadlineBadge dueAt={r.nextDueAt} />}
                       <Text size="xs" c="dimmed">

@@ -1,7 +1,9 @@
-import { Text } from '@mantine/core';
+import '@mantine/charts/styles.css';
 import type { Route } from '../../app/router';
+import { StatisticsPage } from './StatisticsPage';
 
-/** Routes under /stats (being built). */
+/** Routes under /stats: one statistics page; the range and the section are chosen on it. */
 export function StatsRoutes({ route }: { route: Route }) {
-  return <Text c="dimmed">{route.path}</Text>;
+  void route;
+  return <StatisticsPage />;
 }
