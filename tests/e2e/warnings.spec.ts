@@ -3,7 +3,7 @@
  * demolition plan (arranged through the API: verified and approved) is raised as a yellow warning with the
  * rule shown; feedback is missed, so the card turns red and a supervision notice (督办) follows with its own
  * deadline; the level is raised to red with a reason (the card moves column); the warning is lifted with its
- * outcome and leaves the board. Refused on the way, with the message shown and nothing saved: another level
+ * outcome and leaves the board; the dashboard counts it by level at each step. Refused on the way, with the message shown and nothing saved: another level
  * with no reason, and lifting with no outcome.
  */
 import { test, expect, ADMIN, type Desk } from './support/fixtures';
@@ -12,6 +12,7 @@ import { dismissNotifications } from './pages/petition-detail';
 import { WarningBoard } from './pages/warning-board';
 import { WarningDetail } from './pages/warning-detail';
 import { WarningIssueForm } from './pages/warning-issue';
+import { Dashboard } from './pages/dashboard';
 
 /** Epoch ms of a wall-clock time in Beijing (UTC+8, no DST). */
 const beijing = (month: number, day: number, hour: number, minute = 0) => Date.UTC(2026, month - 1, day, hour - 8, minute);
@@ -95,6 +96,7 @@ test('a demolition dispute: issued yellow from the report, supervised when feedb
 
   // The board: the card in the yellow column, with its countdown.
   const board = new WarningBoard(page);
+  const home = new Dashboard(page);
   await board.open();
   await expect(board.cards('黄色预警')).toHaveCount(1);
   await expect(board.count('黄色预警')).toHaveText('1');
@@ -104,6 +106,11 @@ test('a demolition dispute: issued yellow from the report, supervised when feedb
   await expect(card).toContainText('30人');
   await expect(card).toContainText('包案：张镇长');
   await expect(card.getByTestId('warning-countdown')).toHaveText('反馈 · 剩3天');
+  // The dashboard counts it as yellow.
+  await home.open();
+  await expect(home.figure('dash-warnings-yellow')).toHaveText('1');
+  await expect(home.figure('dash-warnings-red')).toHaveText('0');
+  await board.open();
 
   // Three days and two hours later, no feedback: overdue in red on the card and the detail.
   await desk.advanceClock(74 * HOUR_MS);
@@ -147,6 +154,10 @@ test('a demolition dispute: issued yellow from the report, supervised when feedb
   await expect(board.card(MATTER).getByTestId('supervised-marker')).toBeVisible();
   await expect(board.card(MATTER).getByTestId('warning-countdown')).toHaveText(['反馈 · 剩1天', '督办 · 剩1天']);
   await desk.screenshot('warnings-03-board');
+  await home.open();
+  await expect(home.figure('dash-warnings-red')).toHaveText('1');
+  await expect(home.figure('dash-warnings-yellow')).toHaveText('0');
+  await board.open();
 
   // Lifting with no outcome is refused in the dialog and nothing changes; with the outcome it is lifted.
   await board.card(MATTER).click();
@@ -172,4 +183,7 @@ test('a demolition dispute: issued yellow from the report, supervised when feedb
   await page.getByRole('switch', { name: '显示已解除的预警' }).check();
   await expect(board.cards('红色预警')).toHaveCount(1);
   await expect(board.card(MATTER)).toContainText('已解除');
+  await home.open();
+  await expect(home.figure('dash-warnings-red')).toHaveText('0');
+  await expect(home.figure('dash-warnings-yellow')).toHaveText('0');
 });
