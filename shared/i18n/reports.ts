@@ -42,7 +42,7 @@ export const reports = {
       flaggedOnly: '只看瞒报/漏报',
       clearFilters: '清除筛选',
       empty: '没有符合条件的信息报告',
-      emptyAll: '还没有信息报告。村（社区）和部门的信息联络员报来情况后，点“报送信息”登记。',
+      emptyAll: '还没有信息报告。村（社区）和部门的信息联络人报来情况后，点“报送信息”登记。',
       loadFailed: '信息报告列表加载失败：{message}',
       pageSize: '每页{size}份',
       columns: {
@@ -67,7 +67,7 @@ export const reports = {
       linkSection: '关联',
       unit: '报告单位',
       unitPlaceholder: '选择村（社区）或部门',
-      unitHint: '信息联络员：{name}',
+      unitHint: '信息联络人：{name}',
       foundAt: '发现时间',
       foundAtHint: '单位发现或得知事件的时间',
       reportedAt: '报告时间',
