@@ -4,7 +4,7 @@
  * clerk on duty clicks an open cell to enter that unit's zero report.
  */
 import { Fragment } from 'react';
-import { Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconCheck, IconClockExclamation, IconX } from '@tabler/icons-react';
 import type { ZeroReportGrid as Grid } from '../../../../shared/api';
 import type { ZeroReportState } from '../../../../shared/enums';
@@ -23,6 +23,8 @@ const ICONS: Readonly<Record<ZeroReportState, typeof IconCheck | null>> = {
   missing: IconX,
   not_due_yet: null,
 };
+
+const TOTAL_COLORS = { on_time: 'green.8', late: 'orange.8', missing: 'red.7' } as const;
 
 /** A coloured state chip; `wide` adds the state's name (the monthly column, the legend). */
 export function ZeroStateChip({ state, wide }: { state: ZeroReportState; wide?: boolean }) {
@@ -112,6 +114,9 @@ export function ZeroReportGrid({ grid, timeZone, canSubmit, onPick }: { grid: Gr
               {g.name}
             </th>
           ))}
+          <th rowSpan={hasDaily ? 2 : 1} className={classes.totalCol}>
+            {t('reports.zero.total')}
+          </th>
         </tr>
         {hasDaily && (
           <tr>
@@ -141,14 +146,18 @@ export function ZeroReportGrid({ grid, timeZone, canSubmit, onPick }: { grid: Gr
               <Text size="sm" fw={500} truncate>
                 {u.unitName}
               </Text>
-              {u.counts.missing > 0 && (
-                <Text size="10px" c="red.7">
-                  {t('reports.zero.rowCounts', { missing: u.counts.missing })}
-                </Text>
-              )}
             </td>
             {monthly && <td className={classes.monthlyCol}>{renderCell(u, monthly, true)}</td>}
             {groups.flatMap((g) => g.periods.map((p) => <td key={p.period}>{renderCell(u, p, false)}</td>))}
+            <td className={classes.totalCol} data-testid="zero-row-total">
+              <Group gap="md" wrap="nowrap">
+                {(['on_time', 'late', 'missing'] as const).map((state) => (
+                  <Text key={state} size="sm" c={u.counts[state] > 0 ? TOTAL_COLORS[state] : 'dimmed'} fw={state === 'missing' && u.counts.missing > 0 ? 700 : 400}>
+                    {t('reports.zero.rowCount', { state: enumLabel('zeroReportState', state), count: u.counts[state] })}
+                  </Text>
+                ))}
+              </Group>
+            </td>
           </tr>
         ))}
       </tbody>

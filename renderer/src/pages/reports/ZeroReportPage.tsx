@@ -118,7 +118,7 @@ export function ZeroReportPage({ route }: { route: Route }) {
             {t('reports.zero.noUnits')}
           </Text>
         ) : (
-          <ScrollArea type="auto" offsetScrollbars>
+          <ScrollArea type="auto">
             <ZeroReportGrid grid={data} timeZone={tz} canSubmit={canSubmit} onPick={(unit, cell) => setPicked({ unit, cell })} />
           </ScrollArea>
         )}
