@@ -153,3 +153,91 @@ test('a report dated in the future is refused with a clear message and nothing i
   await expect(form.refusal()).toContainText('请填写事件情况');
   expect((await desk.api<{ total: number }>('reports.list', {}, admin)).total).toBe(0);
 });
+
+test('the administrator changes a time limit, a bad limit is refused; a report is linked to its petition and marked concealed', async ({ page, desk }) => {
+  const detail = new ReportDetailModel(page);
+  const form = new ReportForm(page);
+  await desk.setClock(beijing(11, 10, 10));
+  const admin = await office(desk);
+  const petition = await desk.api<{ id: number; number: string }>(
+    'petitions.create',
+    {
+      channel: 'visit',
+      receivedAt: beijing(11, 10, 9),
+      petitioners: [{ name: '陈国强', address: '青山镇东风村二组' }],
+      peopleCount: 1,
+      category: 'claim',
+      claimItem: 6,
+      summary: '东风村二组村民反映灌溉水渠被堵',
+      request: '要求疏通水渠',
+    },
+    admin,
+  );
+  const units = await desk.api<{ id: number; name: string }[]>('units.list', {}, admin);
+  const dongfeng = units.find((u) => u.name === '东风村')?.id;
+  await desk.api(
+    'reports.create',
+    { unitId: dongfeng, type: 'dispute', severity: 'general', foundAt: beijing(11, 10, 8), summary: '东风村两组村民因灌溉用水发生争执', content: '两组村民因水渠堵塞争执，村调委会正在调解' },
+    admin,
+  );
+
+  // Time limits: 0 minutes is refused and nothing changes; 120 minutes is saved.
+  await page.getByRole('navigation').getByRole('link', { name: '信息报告', exact: true }).click();
+  await expect(page.getByTestId('report-row')).toHaveCount(1);
+  await expect(page.getByTestId('report-row')).toContainText('按时');
+  await desk.screenshot('reports-04-list');
+  await page.getByRole('link', { name: '时限设置' }).click();
+  await expect(page.getByRole('heading', { name: '报告时限设置' })).toBeVisible();
+  const major = page.getByRole('textbox', { name: '重大分钟数' });
+  await expect(major).toHaveValue('60');
+  await major.fill('0');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('请填写1到1440之间的整数')).toBeVisible();
+  expect((await desk.api<{ limits: { major: { minutes: number } } }>('reports.settings', {}, admin)).limits.major.minutes).toBe(60);
+  await major.fill('120');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('已保存报告时限设置')).toBeVisible();
+  expect((await desk.api<{ limits: { major: { minutes: number } } }>('reports.settings', {}, admin)).limits.major.minutes).toBe(120);
+  await dismissToasts(page);
+  await desk.screenshot('reports-05-settings');
+
+  // With 2 hours for 重大, a report found 90 minutes ago is within its limit.
+  await form.open();
+  await form.severity('重大');
+  await form.dateTime('发现时间', '2026-11-10 08:30');
+  await expect(page.getByTestId('limit-rule')).toHaveText('重大信息：发现后2小时内报告');
+  await expect(form.verdict()).toHaveText('在时限内，还剩30分钟');
+
+  // The earlier report: a step without its required choice is refused in the dialog.
+  await page.getByRole('navigation').getByRole('link', { name: '信息报告', exact: true }).click();
+  await page.getByTestId('report-row').first().click();
+  await expect(detail.number()).toHaveText('信报〔2026〕1号');
+  await detail.toolbar().getByRole('button', { name: '核实', exact: true }).click();
+  await detail.dialog('核实').getByRole('button', { name: '核实', exact: true }).click();
+  await expect(detail.dialog('核实')).toContainText('请选择核实结果');
+  await detail.dialog('核实').getByRole('button', { name: '取消' }).click();
+  await expect(detail.status()).toHaveText('已报送');
+
+  // Linking the petition about the same matter, found by words of its summary.
+  await detail.toolbar().getByRole('button', { name: '关联信访事项' }).click();
+  const link = detail.dialog('关联信访事项');
+  await link.getByRole('button', { name: '保存关联' }).click();
+  await expect(link.getByText('请选择要关联的信访事项')).toBeVisible();
+  await link.getByRole('combobox', { name: '信访事项' }).fill('灌溉');
+  await page.getByRole('option', { name: `${petition.number} 东风村二组村民反映灌溉水渠被堵` }).click();
+  await link.getByRole('button', { name: '保存关联' }).click();
+  await expect(link).toBeHidden();
+  await expect(detail.fact('fact-petition')).toContainText(petition.number);
+
+  // 瞒报 needs an explanation; with one, the mark shows on the report.
+  await detail.toolbar().getByRole('button', { name: '标记瞒报/漏报' }).click();
+  const mark = detail.dialog('标记瞒报/漏报');
+  await mark.getByRole('button', { name: '保存标记' }).click();
+  await expect(mark.getByText('请写明情况说明')).toBeVisible();
+  await mark.getByRole('textbox', { name: '情况说明（从何处得知、为何认定）' }).fill('县信访局通报：两组村民11月9日已到县里反映，村里未报告');
+  await mark.getByRole('button', { name: '保存标记' }).click();
+  await expect(mark).toBeHidden();
+  await expect(page.getByTestId('flag-badge')).toHaveText('瞒报');
+  await expect(page.getByTestId('flag-alert')).toContainText('县信访局通报');
+  await expect(detail.steps().last()).toContainText('标记');
+});

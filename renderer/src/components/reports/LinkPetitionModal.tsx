@@ -38,7 +38,17 @@ export function LinkPetitionModal({ report, onClose, onDone }: { report: ReportD
             {refusal.message}
           </Alert>
         )}
-        <PetitionPicker label={t('reports.link.petition')} value={value} onChange={setValue} error={error} initial={report.petition} autoFocus />
+        <PetitionPicker
+          label={t('reports.link.petition')}
+          value={value}
+          onChange={(v) => {
+            setValue(v);
+            setError(undefined);
+          }}
+          error={error}
+          initial={report.petition}
+          autoFocus
+        />
         <Group justify="space-between" mt="xs">
           <div>
             {report.petition && (

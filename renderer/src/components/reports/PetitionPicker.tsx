@@ -43,6 +43,7 @@ export function PetitionPicker({
       onChange={onChange}
       searchable
       clearable
+      openOnFocus={false}
       // The core already searched; the box shows what it found for the words typed.
       filter={({ options }) => options}
       searchValue={search}

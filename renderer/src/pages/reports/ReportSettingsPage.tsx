@@ -107,7 +107,7 @@ export function ReportSettingsPage() {
           {draft &&
             REPORT_SEVERITIES.map((s) => (
               <Group key={s} gap="md" align="flex-start" wrap="nowrap" data-testid={`limit-${s}`}>
-                <Group w={110} gap={6} mt={6} wrap="nowrap">
+                <Group w={56} gap={6} mt={6} wrap="nowrap">
                   <SeverityBadge severity={s} />
                 </Group>
                 <SegmentedControl
@@ -126,6 +126,7 @@ export function ReportSettingsPage() {
                     w={120}
                     min={1}
                     max={1440}
+                    clampBehavior="none"
                     allowDecimal={false}
                     allowNegative={false}
                     disabled={!isAdmin}
@@ -152,6 +153,7 @@ export function ReportSettingsPage() {
               label={t('reports.settings.monthlyDueDay')}
               min={1}
               max={28}
+              clampBehavior="none"
               allowDecimal={false}
               allowNegative={false}
               disabled={!isAdmin}
