@@ -244,8 +244,8 @@ export function ReportListPage() {
         <Table highlightOnHover verticalSpacing={6} horizontalSpacing="sm" layout="fixed" data-testid="report-table">
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              <Table.Th w={150}>{t('reports.list.columns.number')}</Table.Th>
-              <Table.Th w={64}>{t('reports.list.columns.severity')}</Table.Th>
+              <Table.Th w={160}>{t('reports.list.columns.number')}</Table.Th>
+              <Table.Th w={76}>{t('reports.list.columns.severity')}</Table.Th>
               <Table.Th w={110}>{t('reports.list.columns.unit')}</Table.Th>
               <Table.Th>{t('reports.list.columns.summary')}</Table.Th>
               <Table.Th w={132}>{t('reports.list.columns.foundAt')}</Table.Th>

@@ -3,7 +3,7 @@
  * zero reports are due. Other roles see the values read-only. Saved values apply to later reports only.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
 import type { ApiError, ReportLimit, ReportSettings, ZeroReportSettings } from '../../../../shared/api';
 import { REPORT_SEVERITIES, type ReportSeverity } from '../../../../shared/enums';
@@ -148,8 +148,9 @@ export function ReportSettingsPage() {
           {t('reports.settings.zeroSection')}
         </Title>
         {zero && (
-          <SimpleGrid cols={2} spacing="md">
+          <Group gap="xl" align="flex-start">
             <NumberInput
+              w={260}
               label={t('reports.settings.monthlyDueDay')}
               min={1}
               max={28}
@@ -162,6 +163,7 @@ export function ReportSettingsPage() {
               error={errors.monthlyDueDay}
             />
             <Select
+              w={260}
               label={t('reports.settings.dailyDueHour')}
               data={HOURS}
               disabled={!isAdmin}
@@ -170,7 +172,7 @@ export function ReportSettingsPage() {
               allowDeselect={false}
               error={errors.dailyDueHour}
             />
-          </SimpleGrid>
+          </Group>
         )}
       </Card>
       {isAdmin && (
