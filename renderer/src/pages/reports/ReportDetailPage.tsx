@@ -1,0 +1,331 @@
+/**
+ * '#/reports/:id': one information report. The header names it with its severity, status and timeliness; the
+ * toolbar offers exactly the steps the workflow allows now (审核 only to a leader), a follow-up, links and
+ * marks, and 发布预警. The left column holds the event and its history; the right the time limit, the chain
+ * of first report and follow-ups, and what it is linked to.
+ */
+import { useState, type ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconFlag, IconLink, IconMessagePlus } from '@tabler/icons-react';
+import type { ApiEvent, ReportDetail } from '../../../../shared/api';
+import type { ReportAction } from '../../../../shared/enums';
+import { t, enumLabel } from '../../../../shared/i18n';
+import { formatDateTime } from '../../../../shared/time';
+import { useOfficeTimeZone } from '../../app/clock';
+import { href, navigate } from '../../app/router';
+import { useSession } from '../../app/session';
+import { useApiQuery } from '../../app/use-api';
+import { StatusBadge } from '../../components/petitions/StatusBadge';
+import { FlagReportModal } from '../../components/reports/FlagReportModal';
+import { LinkPetitionModal } from '../../components/reports/LinkPetitionModal';
+import { ReportActionModal } from '../../components/reports/ReportActionModal';
+import { FlagBadge, LatenessBadge, ReportStatusBadge, SeverityBadge } from '../../components/reports/ReportBadges';
+import { ReportTimeline } from '../../components/reports/ReportTimeline';
+import { durationLabel, limitAtLabel } from '../../components/reports/report-format';
+
+type Dialog = { kind: 'action'; action: ReportAction } | { kind: 'link' } | { kind: 'flag' } | null;
+
+const WARNING_COLORS = { red: 'red', yellow: 'yellow', blue: 'blue' } as const;
+
+function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Card withBorder padding="sm" radius="md" component="section" aria-label={title} data-testid={testId}>
+      <Title order={5} mb={6}>
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+function Fact({ label, value, testId }: { label: string; value: ReactNode | null; testId?: string }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={testId}>
+      <Text size="sm" c="dimmed" w={84} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" c={value === null ? 'dimmed' : undefined} style={{ whiteSpace: 'pre-wrap', minWidth: 0 }}>
+        {value ?? t('reports.detail.notYet')}
+      </Text>
+    </Group>
+  );
+}
+
+function Header({ report, timeZone }: { report: ReportDetail; timeZone: string }) {
+  const facts = [
+    report.unitName,
+    enumLabel('reportType', report.type),
+    report.place ? t('reports.detail.place', { place: report.place }) : null,
+    report.peopleCount > 0 ? t('reports.detail.people', { count: report.peopleCount }) : null,
+    `${t('reports.detail.reportedAt')} ${formatDateTime(report.reportedAt, timeZone)}`,
+  ].filter((x): x is string => Boolean(x));
+  return (
+    <Stack gap={4}>
+      <Anchor href={href('/reports')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
+        <IconArrowLeft size={14} />
+        {t('reports.detail.back')}
+      </Anchor>
+      <Group gap="sm" align="center">
+        <Title order={3} data-testid="report-number">
+          {report.number}
+        </Title>
+        <SeverityBadge severity={report.severity} size="lg" />
+        <ReportStatusBadge status={report.status} size="lg" />
+        <LatenessBadge lateMs={report.lateMs} size="lg" />
+        {report.flag && <FlagBadge flag={report.flag} size="lg" />}
+        {report.followSeq > 0 && (
+          <Badge variant="outline" radius="sm" size="lg" color="gray">
+            {t('reports.limit.followUp', { seq: report.followSeq })}
+          </Badge>
+        )}
+      </Group>
+      <Text size="lg" fw={500}>
+        {report.summary}
+      </Text>
+      <Text size="sm" c="dimmed" data-testid="report-facts">
+        {facts.join(' · ')}
+      </Text>
+    </Stack>
+  );
+}
+
+export function ReportDetailPage({ id }: { id: number }) {
+  const session = useSession();
+  const tz = useOfficeTimeZone();
+  const reloadOn = (e: ApiEvent) => e.type === 'reports.changed' && (e.id === id || e.id === null);
+  const query = useApiQuery('reports.get', { id }, { reloadOn });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const canWrite = session.can('clerk', 'leader');
+  const canApprove = session.can('leader');
+  const canReport = session.can('clerk', 'leader', 'duty_officer');
+
+  const report = query.data;
+  if (!report) {
+    if (query.error) {
+      return (
+        <Alert color="red" variant="light">
+          {t('reports.detail.loadFailed', { message: query.error.message })}
+        </Alert>
+      );
+    }
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+
+  const done = () => {
+    setDialog(null);
+    query.reload();
+  };
+
+  const stepButtons = report.allowedActions.map((a) => {
+    const button = (
+      <Button key={a} size="sm" disabled={a === 'approve' && !canApprove} onClick={() => setDialog({ kind: 'action', action: a })}>
+        {enumLabel('reportAction', a)}
+      </Button>
+    );
+    if (a === 'approve' && !canApprove) {
+      return (
+        <Tooltip key={a} label={t('reports.detail.approveNeedsLeader')}>
+          <span>{button}</span>
+        </Tooltip>
+      );
+    }
+    return button;
+  });
+
+  return (
+    <Stack gap="sm">
+      <Header report={report} timeZone={tz} />
+      <Group gap="xs" role="toolbar" aria-label={t('reports.detail.actionsLabel')}>
+        {canWrite ? stepButtons : null}
+        {canWrite && report.allowedActions.length === 0 && (
+          <Text size="sm" c="dimmed" mr="xs">
+            {t('reports.detail.finished')}
+          </Text>
+        )}
+        {canReport && (
+          <Button size="sm" variant="light" leftSection={<IconMessagePlus size={16} />} onClick={() => navigate(`/reports/new?follow=${report.id}`)}>
+            {t('reports.detail.followUp')}
+          </Button>
+        )}
+        {canWrite && (
+          <>
+            <Button size="sm" variant="default" leftSection={<IconLink size={16} />} onClick={() => setDialog({ kind: 'link' })}>
+              {t('reports.detail.linkPetition')}
+            </Button>
+            <Button size="sm" variant="default" leftSection={<IconFlag size={16} />} onClick={() => setDialog({ kind: 'flag' })}>
+              {t('reports.detail.flag')}
+            </Button>
+            <Button size="sm" variant="light" color="red" leftSection={<IconAlertTriangle size={16} />} onClick={() => navigate(`/warnings/new?report=${report.id}`)}>
+              {t('reports.detail.raiseWarning')}
+            </Button>
+          </>
+        )}
+        {!canWrite && !canReport && (
+          <Text size="sm" c="dimmed">
+            {t('reports.detail.readOnly')}
+          </Text>
+        )}
+      </Group>
+      {report.flag && (
+        <Alert color="grape" variant="light" icon={<IconFlag size={18} />} title={t('reports.detail.flagTitle', { flag: enumLabel('reportFlag', report.flag) })} data-testid="flag-alert">
+          {t('reports.detail.flagBy', { at: report.flaggedAt !== null ? formatDateTime(report.flaggedAt, tz) : '', note: report.flagNote })}
+        </Alert>
+      )}
+      <Grid gap="sm" align="flex-start">
+        <Grid.Col span={7.5}>
+          <Stack gap="sm">
+            <Section title={t('reports.detail.contentSection')}>
+              <Stack gap="xs">
+                <Field label={t('reports.detail.content')}>{report.content}</Field>
+                <Field label={t('reports.detail.demands')}>
+                  {report.demands || (
+                    <Text span c="dimmed" size="sm">
+                      {t('reports.detail.notFilled')}
+                    </Text>
+                  )}
+                </Field>
+              </Stack>
+            </Section>
+            <Section title={t('reports.detail.handlingSection')} testId="handling-section">
+              <Stack gap={4}>
+                <Fact label={t('reports.detail.verification')} value={report.verification ? enumLabel('verification', report.verification) : null} testId="fact-verification" />
+                {report.verificationNote && <Fact label={t('reports.detail.verificationNote')} value={report.verificationNote} />}
+                <Fact label={t('reports.detail.nature')} value={report.nature || null} />
+                <Fact label={t('reports.detail.urgency')} value={report.urgency ? enumLabel('urgency', report.urgency) : null} />
+                <Fact label={t('reports.detail.opinion')} value={report.opinion || null} />
+                <Fact
+                  label={t('reports.detail.approval')}
+                  value={report.approvedByName && report.approvedAt !== null ? t('reports.detail.approvedBy', { name: report.approvedByName, at: formatDateTime(report.approvedAt, tz) }) : null}
+                  testId="fact-approval"
+                />
+                <Fact
+                  label={t('reports.detail.forwardTo')}
+                  value={report.forwardedAt !== null ? t('reports.detail.forwardedAt', { to: report.forwardTo, at: formatDateTime(report.forwardedAt, tz) }) : null}
+                />
+              </Stack>
+            </Section>
+            <Section title={t('reports.detail.timelineSection')} testId="timeline-section">
+              <ReportTimeline report={report} timeZone={tz} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={4.5}>
+          <Stack gap="sm">
+            <Section title={t('reports.detail.timeSection')} testId="time-section">
+              <Stack gap={4}>
+                <Fact label={t('reports.detail.foundAt')} value={formatDateTime(report.foundAt, tz)} />
+                <Fact label={t('reports.detail.reportedAt')} value={formatDateTime(report.reportedAt, tz)} />
+                <Fact label={t('reports.detail.limitAt')} value={limitAtLabel(report.limitAt, tz)} />
+                <Fact label={t('reports.detail.elapsed')} value={durationLabel(report.reportedAt - report.foundAt)} testId="fact-elapsed" />
+                <Fact
+                  label={t('reports.detail.timeliness')}
+                  value={
+                    <Text span size="sm" c={report.lateMs > 0 ? 'red' : 'green'} fw={600}>
+                      {report.lateMs > 0 ? t('reports.detail.lateBy', { duration: durationLabel(report.lateMs) }) : t('reports.detail.onTime')}
+                    </Text>
+                  }
+                  testId="fact-timeliness"
+                />
+              </Stack>
+            </Section>
+            <Section title={t('reports.detail.chainSection')} testId="chain-section">
+              <Stack gap={6}>
+                {report.chain.map((c) => (
+                  <Group key={c.id} gap="xs" wrap="nowrap" data-testid="chain-item" align="flex-start">
+                    <Badge variant={c.id === report.id ? 'filled' : 'light'} color="gray" radius="sm" w={64} style={{ flexShrink: 0 }}>
+                      {c.followSeq === 0 ? t('reports.detail.chainFirst') : t('reports.detail.chainSeq', { seq: c.followSeq })}
+                    </Badge>
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Group gap={6} wrap="nowrap">
+                        {c.id === report.id ? (
+                          <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                            {c.number}
+                          </Text>
+                        ) : (
+                          <Anchor href={href(`/reports/${c.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                            {c.number}
+                          </Anchor>
+                        )}
+                        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {formatDateTime(c.reportedAt, tz)}
+                        </Text>
+                      </Group>
+                      <Text size="sm" lineClamp={2}>
+                        {c.summary}
+                      </Text>
+                    </Stack>
+                  </Group>
+                ))}
+              </Stack>
+            </Section>
+            <Section title={t('reports.detail.linksSection')} testId="links-section">
+              <Stack gap={6}>
+                <Fact
+                  label={t('reports.detail.petition')}
+                  value={
+                    report.petition ? (
+                      <Group gap={6} wrap="nowrap">
+                        <Anchor href={href(`/petitions/${report.petition.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {report.petition.number}
+                        </Anchor>
+                        <StatusBadge status={report.petition.status} size="xs" />
+                      </Group>
+                    ) : (
+                      <Text span size="sm" c="dimmed">
+                        {t('reports.detail.noPetition')}
+                      </Text>
+                    )
+                  }
+                  testId="fact-petition"
+                />
+                <Fact
+                  label={t('reports.detail.warnings')}
+                  value={
+                    report.warnings.length > 0 ? (
+                      <Stack gap={2}>
+                        {report.warnings.map((w) => (
+                          <Group key={w.id} gap={6} wrap="nowrap">
+                            <Badge size="xs" color={WARNING_COLORS[w.level]} radius="sm">
+                              {enumLabel('warningLevel', w.level)}
+                            </Badge>
+                            <Anchor href={href(`/warnings/${w.id}`)} size="sm" lineClamp={1}>
+                              {w.number} {w.title}
+                            </Anchor>
+                          </Group>
+                        ))}
+                      </Stack>
+                    ) : (
+                      <Text span size="sm" c="dimmed">
+                        {t('reports.detail.noWarnings')}
+                      </Text>
+                    )
+                  }
+                />
+              </Stack>
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {dialog?.kind === 'action' && <ReportActionModal key={dialog.action} report={report} action={dialog.action} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'link' && <LinkPetitionModal report={report} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'flag' && <FlagReportModal report={report} onClose={() => setDialog(null)} onDone={done} />}
+    </Stack>
+  );
+}
