@@ -8,6 +8,7 @@ import { defaultDataDir } from '../db';
 import { openApp } from '../app';
 import { startHost } from './server';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo';
+import { chromiumPdfMaker } from './pdf';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
     : values.demo
       ? path.join(defaultDataDir(), '..', 'petition-desk-demo')
       : defaultDataDir();
-  const app = await openApp({ dataDir, testClock: values['test-clock'] });
+  const pdf = chromiumPdfMaker(process.env);
+  const app = await openApp({ dataDir, testClock: values['test-clock'], makePdf: pdf ? (html) => pdf.make(html) : null });
   if (values.demo && (await seedDemo(app))) {
     console.log(`已生成演示数据。账号 admin、clerk1、leader1、duty1，密码均为 ${DEMO_PASSWORD}`);
   }
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     closing = true;
     void host
       .close()
+      .then(() => pdf?.close())
       .then(() => app.close())
       .finally(() => process.exit(0));
   };

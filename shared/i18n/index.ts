@@ -14,6 +14,7 @@ import { duty } from './duty';
 import { alarms } from './alarms';
 import { warnings } from './warnings';
 import { reports } from './reports';
+import { notices } from './notices';
 
 const zhCN = {
   common: common.zh,
@@ -25,6 +26,7 @@ const zhCN = {
   alarms: alarms.zh,
   warnings: warnings.zh,
   reports: reports.zh,
+  notices: notices.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -41,6 +43,7 @@ const en: Widen<Catalog> = {
   alarms: alarms.en,
   warnings: warnings.en,
   reports: reports.en,
+  notices: notices.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;
