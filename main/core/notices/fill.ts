@@ -90,7 +90,9 @@ export const KIND_TITLES: Readonly<Record<NoticeKind, string>> = {
 async function fillWarning(db: Db, kind: NoticeKind, id: number, settings: NoticeSettings, now: number, tz: string, township: string): Promise<FilledNotice> {
   const w = await getWarning(db, id, now);
   const level = enumLabel('warningLevel', w.level as WarningLevel);
-  const place = w.unitName.startsWith(township) ? w.unitName : `${township}${w.unitName}`;
+  // The matter as the documents name it: township, village, what happened — each once.
+  const withUnit = w.title.includes(w.unitName) ? w.title : `${w.unitName}${w.title}`;
+  const matter = withUnit.startsWith(township) ? withUnit : `${township}${withUnit}`;
   const steps = w.resolutionSteps.map((s, i) => p(`${i + 1}. ${s}。`.replace(/。。$/, '。')));
   if (kind === 'warning_report') {
     return {
@@ -98,7 +100,7 @@ async function fillWarning(db: Db, kind: NoticeKind, id: number, settings: Notic
       addressee: settings.countyAddressee,
       addresseeUnitId: null,
       body: [
-        p(`${place}${w.title}，涉及${w.peopleCount}人，反映${w.grievance.replace(/。$/, '')}，${ESCALATION_SIGN[w.escalation]}，达到${level}预警。`),
+        p(`${matter}，涉及${w.peopleCount}人，反映${w.grievance.replace(/。$/, '')}，${ESCALATION_SIGN[w.escalation]}，达到${level}预警。`),
         p(`我镇已于${day(w.issuedAt, tz)}发出预警，明确由${w.responsibleUnitName}负责化解，${w.leadLeaderName}同志包案，按照听取诉求、核实情况、调解化解、答复反馈的步骤开展工作，并将及时报告进展情况。`),
         p('特此报告。'),
       ],
@@ -115,7 +117,7 @@ async function fillWarning(db: Db, kind: NoticeKind, id: number, settings: Notic
       addressee: w.responsibleUnitName,
       addresseeUnitId: w.responsibleUnitId,
       body: [
-        p(`经研判，${place}${w.title}，涉及${w.peopleCount}人，${ESCALATION_SIGN[w.escalation]}，达到${level}预警（${w.number}）。现将有关事项通知如下：`),
+        p(`经研判，${matter}，涉及${w.peopleCount}人，${ESCALATION_SIGN[w.escalation]}，达到${level}预警（${w.number}）。现将有关事项通知如下：`),
         h(1, '一、基本情况'),
         p(`群众反映：${w.grievance.replace(/。$/, '')}。`),
         h(1, '二、化解要求'),
