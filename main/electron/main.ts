@@ -10,6 +10,7 @@ import { translate } from '../../shared/i18n';
 import { forwardEvents, registerIpc } from './ipc';
 import { watchPower } from './power';
 import { printToPdf } from './print';
+import { registerNoticePrint } from './notice-print';
 import { notifyAlarms } from './notify';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
@@ -81,7 +82,7 @@ function run(): void {
       hardenSession(session.defaultSession);
       serveRenderer(RENDERER_DIR);
       desk = await openApp({ dataDir: dataDir(), makePdf: (html) => printToPdf(html) });
-      stops.push(registerIpc(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
+      stops.push(registerIpc(desk), registerNoticePrint(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
       mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });
       mainWindow.on('closed', () => {
         mainWindow = null;
