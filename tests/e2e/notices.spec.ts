@@ -107,3 +107,50 @@ test('a warning notice is drafted, edited, refused to a clerk, signed by a leade
   await expect(row).toContainText('1次 · 共1份');
   await desk.screenshot('notices-03-archive');
 });
+
+test('a 交办单 to the accused unit leaves the accuser out, says why, and refuses the name typed back in', async ({ desk, page }) => {
+  await desk.setClock(MONDAY_9AM);
+  await desk.setupOffice();
+  const admin = await desk.login(ADMIN.username, ADMIN.password);
+  await desk.api('users.create', { ...CLERK, role: 'clerk' }, admin);
+  const unit = await desk.api<{ id: number }>('units.save', { name: '红旗村', kind: 'village', liaisonName: '吴联络' }, admin);
+  const clerk = await desk.login(CLERK.username, CLERK.password);
+  const petition = await desk.api<{ id: number; number: string }>(
+    'petitions.create',
+    {
+      channel: 'letter',
+      receivedAt: MONDAY_9AM - 3_600_000,
+      petitioners: [{ name: '刘某某', phone: '13912345678', address: '红旗村五组18号' }],
+      peopleCount: 1,
+      category: 'accusation',
+      unitId: unit.id,
+      summary: '检举红旗村干部低保评定问题',
+      request: '红旗村村委会主任在低保评定中优亲厚友，把自己亲属列入低保名单',
+    },
+    clerk,
+  );
+  await desk.api('petitions.transition', { id: petition.id, action: 'assign', unitId: unit.id }, clerk);
+
+  await loginThroughUi(page, CLERK);
+  await page.goto(`${new URL(desk.url).origin}/#/petitions/${petition.id}`);
+  await page.getByRole('button', { name: '起草文书' }).click();
+  await page.getByRole('menuitem', { name: '交办单' }).click();
+  const notice = new NoticeDetailModel(page);
+  await expect(notice.status()).toHaveText('草稿');
+  const withheld = page.getByTestId('notice-withheld');
+  await expect(withheld).toContainText('本文书发往被检举控告的单位“红旗村”');
+  await expect(withheld).toContainText('第三十条');
+  await expect(notice.preview().getByText('信访事项交办单')).toBeVisible();
+  await expect(notice.preview().locator('body')).not.toContainText('刘某某');
+  await expect(notice.preview().locator('body')).not.toContainText('13912345678');
+
+  const editor = await notice.openEditor();
+  const text = await notice.bodyField().inputValue();
+  await notice.bodyField().fill(`${text}\n请与刘某某联系核实。`);
+  await notice.save();
+  await expect(editor.getByText(`这份文书发往被检举控告的单位“红旗村”，不能写入检举控告人的姓名（涉及${petition.number}）`, { exact: false })).toBeVisible();
+  await editor.getByRole('button', { name: '取消' }).click();
+  await expect(notice.preview().locator('body')).not.toContainText('刘某某');
+  await dismissNotifications(page);
+  await desk.screenshot('notices-04-withheld');
+});

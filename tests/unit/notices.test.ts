@@ -213,6 +213,7 @@ describe('confidentiality (《信访工作条例》第三十条)', () => {
     const text = JSON.stringify(slip.body);
     for (const secret of [ACCUSER.name, ACCUSER.idNumber, ACCUSER.phone, ACCUSER.address, ACCUSATION]) expect(text).not.toContain(secret);
     expect(text).toContain('（依法保密）');
+    expect(text).not.toContain('（依法保密），（依法保密）');
 
     // Putting the name back is refused, and says why.
     const body = [...slip.body, { type: 'paragraph' as const, text: `请与${ACCUSER.name}联系核实。` }];

@@ -85,7 +85,8 @@ function buildGuard(unitName: string | null, secrets: readonly Secret[]): Accuse
         const pattern = new RegExp(digits.split('').map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*'), 'gi');
         out = out.replace(pattern, WITHHELD_MARK);
       }
-      return out.replace(/(（依法保密）)+/g, WITHHELD_MARK);
+      // Withheld pieces next to each other read as one.
+      return out.replace(/（依法保密）(?:[，,、；;\s]*（依法保密）)+/g, WITHHELD_MARK);
     },
   };
 }
