@@ -39,8 +39,22 @@ test('a warning notice is drafted, edited, refused to a clerk, signed by a leade
     clerk,
   );
 
-  await loginThroughUi(page, CLERK);
+  // The admin sets the issuing body and the number prefixes; a prefix with digits is refused.
   const archive = new NoticeArchiveModel(page);
+  await archive.open();
+  await page.getByRole('button', { name: '文书设置' }).click();
+  const settings = page.getByRole('dialog', { name: '文书设置' });
+  await expect(settings.getByRole('textbox', { name: '发文机关标志' })).toHaveValue('青山镇信访办公室文件');
+  await expect(settings.getByRole('textbox', { name: '预警通知书' })).toHaveValue('信预');
+  await settings.getByRole('textbox', { name: '预警通知书' }).fill('信预2');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings.getByText('文号前缀只能是文字，不能含数字或括号').first()).toBeVisible();
+  await settings.getByRole('textbox', { name: '预警通知书' }).fill('信预');
+  await desk.screenshot('notices-05-settings');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings).toBeHidden();
+
+  await loginThroughUi(page, CLERK);
   await archive.open();
   await expect(page.getByTestId('notices-empty')).toBeVisible();
   await archive.draft('预警通知书', '预警', /预警〔2026〕1号/);

@@ -183,6 +183,23 @@ describe('sign-off', () => {
   });
 });
 
+describe('settings', () => {
+  it('numbers with the prefix the admin sets, and refuses a prefix with digits or brackets', async () => {
+    const o = await matterOffice();
+    const settings = await o.t.ok(o.clerk, 'notices.settings', {});
+    expect(settings).toMatchObject({ issuerMark: '青山镇信访办文件', issuerName: '青山镇信访办', countyAddressee: '县信访局' });
+    const bad = await o.t.call(o.admin, 'notices.saveSettings', { ...settings, prefixes: { ...settings.prefixes, warning_notice: '信预1' } });
+    expect(bad.ok || bad.error.fields?.['prefixes.warning_notice']).toBe('文号前缀只能是文字，不能含数字或括号');
+    const clerkTry = await o.t.call(o.clerk, 'notices.saveSettings', settings);
+    expect(clerkTry.ok).toBe(false);
+    await o.t.ok(o.admin, 'notices.saveSettings', { ...settings, issuerMark: '青山镇人民政府文件', prefixes: { ...settings.prefixes, warning_notice: '青信预' } });
+    const signed = await signedWarningNotice(o);
+    expect(signed.docNumber).toBe('青信预〔2026〕1号');
+    expect(htmlText((await o.t.ok(o.clerk, 'notices.html', { id: signed.id })).html)).toContain('青山镇人民政府文件');
+    await o.t.close();
+  });
+});
+
 describe('after a restart', () => {
   it('the frozen HTML still hashes to the stored SHA-256 and is served byte for byte', async () => {
     const o = await matterOffice();

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Center, Group, Loader, Pagination, Select, Stack, Table, Text } from '@mantine/core';
-import { IconFilePlus } from '@tabler/icons-react';
+import { IconFilePlus, IconSettings } from '@tabler/icons-react';
 import { NOTICE_KIND_VALUES, NOTICE_STATUSES, type NoticeSummary } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
@@ -14,6 +14,7 @@ import { useSession } from '../../app/session';
 import { useApiQuery } from '../../app/use-api';
 import { PageHeader } from '../admin/PageHeader';
 import { NoticeStatusBadge } from '../../components/notices/NoticeStatusBadge';
+import { NoticeSettingsModal } from '../../components/notices/NoticeSettingsModal';
 
 const PAGE_SIZE = 50;
 
@@ -34,6 +35,7 @@ export function NoticeArchivePage() {
   const [kind, setKind] = useState<NoticeSummary['kind'] | null>(null);
   const [status, setStatus] = useState<NoticeSummary['status'] | null>(null);
   const [page, setPage] = useState(1);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const query = useApiQuery('notices.list', { kind, status, page, pageSize: PAGE_SIZE }, { reloadOn: (e) => e.type === 'notices.changed' });
   const rows = query.data?.rows ?? [];
   const filtered = kind !== null || status !== null;
@@ -41,6 +43,11 @@ export function NoticeArchivePage() {
   return (
     <Stack gap="sm">
       <PageHeader title={t('notices.archive.heading')} subtitle={t('notices.archive.description')}>
+        {session.user?.role === 'admin' && (
+          <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => setSettingsOpen(true)}>
+            {t('notices.settings.button')}
+          </Button>
+        )}
         {session.can('clerk', 'leader') && (
           <Button leftSection={<IconFilePlus size={16} />} onClick={() => navigate('/notices/new')}>
             {t('notices.archive.newButton')}
@@ -161,6 +168,7 @@ export function NoticeArchivePage() {
           <Pagination total={Math.ceil(query.data.total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" />
         </Group>
       )}
+      {settingsOpen && <NoticeSettingsModal onClose={() => setSettingsOpen(false)} />}
     </Stack>
   );
 }
