@@ -89,12 +89,14 @@ describe('drafting from a warning', () => {
     await o.t.close();
   });
 
-  it('refuses an empty body and a month that is not a month, and changes nothing', async () => {
+  it('refuses an empty body, a phone number in a warning report and a month that is not a month, and changes nothing', async () => {
     const o = await matterOffice();
     const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const draft = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_report', warningId: w.id });
     const empty = await o.t.call(o.clerk, 'notices.update', { id: draft.id, title: draft.title, addressee: draft.addressee, body: [{ type: 'paragraph', text: '  ' }], note: '', copyTo: [] });
     expect(empty.ok || empty.error).toMatchObject({ code: 'invalid_input', fields: { body: '正文不能为空' } });
+    const phone = await o.t.call(o.clerk, 'notices.update', { id: draft.id, title: draft.title, addressee: draft.addressee, body: [...draft.body, { type: 'paragraph', text: '村民张某（13912345678）多次反映' }], note: '', copyTo: [] });
+    expect(phone.ok || phone.error.fields?.body).toBe('预警、信息报告和值班表类文书只写事项，不写个人的身份证号码或手机、电话号码，请删去后再保存');
     expect((await o.t.ok(o.clerk, 'notices.get', { id: draft.id })).body).toEqual(draft.body);
     const month = await o.t.call(o.clerk, 'notices.create', { kind: 'duty_roster', month: '2026-13' });
     expect(month.ok || month.error.message).toBe('月份的格式不对，应为 2026-12');

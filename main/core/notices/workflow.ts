@@ -18,6 +18,7 @@ import type { NoticeBodyBlock, NoticeCreateInput } from '../../../shared/api';
 import type { z } from 'zod';
 import type { noticeCreateInputSchema } from '../../../shared/api';
 import { localDateOf, localParts } from '../../../shared/time';
+import { looksLikePersonalNumber } from '../../../shared/privacy';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
 import { appendAudit } from '../audit';
@@ -158,7 +159,10 @@ export async function updateNotice(core: Core, actor: Actor, edit: NoticeEdit): 
     const row = await loadRow(trx, edit.id);
     requireDraft(row);
     const guard = await guardFor(trx, row);
-    refuseDisclosure(guard, noticeText({ title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo }));
+    const text = noticeText({ title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo });
+    refuseDisclosure(guard, text);
+    // Warnings, reports and the roster describe matters and duty: no one's ID or phone number (DOMAIN.md).
+    if (KIND_INFO[row.kind as NoticeKind].subject !== 'petition' && looksLikePersonalNumber(text)) throw UserError.field('body', 'notices.errors.personalNumber');
     const before = { title: row.title, addressee: row.addressee, body: JSON.parse(row.body_json) as unknown, note: row.note, copyTo: JSON.parse(row.copy_to_json) as unknown };
     const after = { title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo };
     await trx
