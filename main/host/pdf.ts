@@ -9,9 +9,14 @@
  * if (pdf) await openApp({ dataDir, makePdf: pdf.make });
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { NOTICE_FONT_BASE_URL } from '../core/notices';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** The notice is loaded at this made-up origin, so its relative font URLs resolve; nothing goes to a network. */
+const NOTICE_ORIGIN = 'http://notice.invalid';
 
 export interface ChromiumPdf {
   make(html: string): Promise<Uint8Array>;
@@ -23,7 +28,7 @@ export function chromiumPath(env: NodeJS.ProcessEnv): string | null {
   return fs.existsSync(candidate) ? candidate : null;
 }
 
-export function chromiumPdfMaker(env: NodeJS.ProcessEnv): ChromiumPdf | null {
+export function chromiumPdfMaker(env: NodeJS.ProcessEnv, fontDir: string | null = null): ChromiumPdf | null {
   const executablePath = chromiumPath(env);
   if (!executablePath) return null;
   let browser: Promise<Browser> | null = null;
@@ -38,12 +43,20 @@ export function chromiumPdfMaker(env: NodeJS.ProcessEnv): ChromiumPdf | null {
   return {
     async make(html) {
       browser ??= launch();
-      const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
+      const context = await (await browser).newContext({ javaScriptEnabled: false });
       try {
         const page = await context.newPage();
-        // The notice carries everything it needs; nothing may be fetched from anywhere.
-        await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-        await page.setContent(html, { waitUntil: 'load' });
+        // The page gets its HTML and the shipped fonts from here; every other request is refused.
+        await page.route('**/*', async (route) => {
+          const url = new URL(route.request().url());
+          if (url.origin !== NOTICE_ORIGIN) return route.abort();
+          if (url.pathname === '/') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+          const name = url.pathname.startsWith(NOTICE_FONT_BASE_URL) ? decodeURIComponent(url.pathname.slice(NOTICE_FONT_BASE_URL.length)) : '';
+          const file = fontDir && /^[\w.-]+\.(woff2?|ttf|otf)$/i.test(name) ? path.join(fontDir, name) : null;
+          if (file && fs.existsSync(file)) return route.fulfill({ status: 200, body: fs.readFileSync(file) });
+          return route.abort();
+        });
+        await page.goto(`${NOTICE_ORIGIN}/`, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined);
         return await page.pdf({ preferCSSPageSize: true, printBackground: true });
       } finally {

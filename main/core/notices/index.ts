@@ -18,3 +18,4 @@ export {
 } from './workflow';
 export { listNotices, getNotice, noticeHtml, allowedNoticeActions } from './queries';
 export { noticePdf, type PdfMaker } from './pdf';
+export { NOTICE_FONT_BASE_URL } from './render-adapter';
