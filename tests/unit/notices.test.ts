@@ -105,6 +105,47 @@ describe('drafting from a warning', () => {
   });
 });
 
+describe('supervision and information reports', () => {
+  it('the 督办通知书 gives the supervision deadline once feedback is late, and the report reads as sentences', async () => {
+    const o = await matterOffice();
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
+    await o.setClock('2026-11-03 10:00');
+    await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '反馈超期' });
+    const notice = await o.t.ok(o.clerk, 'notices.create', { kind: 'supervision_notice', warningId: w.id });
+    const text = notice.body.map((b) => (b.type === 'table' ? '' : b.text)).join('\n');
+    expect(notice.title).toBe('关于督办东风村部分村民对征地补偿方案有异议化解工作的通知');
+    expect(text).toContain('要求于2026年11月3日9时00分前反馈化解进展。截至目前，你单位尚未按要求反馈。');
+    // Supervision gives 24 hours by default: Tue 10:00 → Wed 10:00.
+    expect(text).toContain('请于2026年11月4日10时00分前将办理情况书面报送镇信访办。');
+
+    const r = await o.t.ok(o.officer, 'reports.create', {
+      unitId: o.units.dongfeng,
+      type: 'dispute',
+      severity: 'important',
+      foundAt: o.t.clock.now() - 3_600_000,
+      place: '东风村村委会',
+      peopleCount: 8,
+      summary: '东风村村民聚集反映补偿问题',
+      content: '8名村民到村委会反映征地补偿款问题，情绪较为激动',
+      demands: '要求尽快发放补偿款',
+    });
+    const report = await o.t.ok(o.clerk, 'notices.create', { kind: 'info_report', reportId: r.id });
+    expect(report).toMatchObject({ title: '关于东风村村民聚集反映补偿问题的信息报告', addressee: '县信访局' });
+    expect(report.body.map((b) => (b.type === 'table' ? '' : b.text))).toEqual([
+      '2026年11月3日9时00分，东风村在东风村村委会发现矛盾纠纷（重要），涉及8人。现将有关情况报告如下：',
+      '一、基本情况',
+      '8名村民到村委会反映征地补偿款问题，情绪较为激动。',
+      '二、群众诉求',
+      '要求尽快发放补偿款。',
+      '有关情况将及时续报。',
+      '特此报告。',
+    ]);
+    const wrong = await o.t.call(o.clerk, 'notices.create', { kind: 'info_followup', reportId: r.id });
+    expect(wrong.ok || wrong.error.message).toBe('这份信息报告是首报，请选择“信息报告”文种');
+    await o.t.close();
+  });
+});
+
 describe('sign-off', () => {
   it('is refused to a clerk with a message that says who signs, and takes no number', async () => {
     const o = await matterOffice();

@@ -41,6 +41,12 @@ export interface FilledNotice {
 const p = (text: string): BodyBlock => ({ type: 'paragraph', text });
 const h = (level: 1 | 2 | 3 | 4, text: string): BodyBlock => ({ type: 'heading', level, text });
 
+/** A paragraph ends with a full stop, whatever the record's text ended with. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[。！？；…”）)]$/.test(trimmed) || trimmed === '' ? trimmed : `${trimmed}。`;
+}
+
 const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 export function cnOrdinal(n: number): string {
   return CN_NUMERALS[n - 1] ?? String(n);
@@ -133,7 +139,8 @@ async function fillWarning(db: Db, kind: NoticeKind, id: number, settings: Notic
     };
   }
   // supervision_notice
-  const due = supervision ?? feedback;
+  // A feedback time already past is no time to give: without a supervision deadline the unit reports at once.
+  const due = supervision ?? (feedback && feedback.dueAt > now ? feedback : undefined);
   return {
     title: `关于督办${w.title}化解工作的通知`,
     addressee: w.responsibleUnitName,
@@ -263,9 +270,9 @@ async function fillPetition(db: Db, kind: NoticeKind, id: number, now: number, t
     body: [
       p(`你（你们）于${received}以${channel}形式反映的“${pt.summary}”事项（编号${pt.number}），本机关已依法受理并办理完毕，现提出处理意见如下：`),
       h(1, '一、信访请求'),
-      p(pt.request),
+      p(sentence(pt.request)),
       h(1, '二、事实和理由'),
-      p(pt.factsReasons || '（请填写经调查核实的事实和理由）'),
+      p(pt.factsReasons ? sentence(pt.factsReasons) : '（请填写经调查核实的事实和理由）'),
       h(1, '三、处理意见及依据'),
       p(decision ? `经研究，对你（你们）的请求予以${decision === '支持' ? '支持' : decision === '不予支持' ? '不予支持' : '解释说明'}。${reply?.note ? reply.note : ''}` : '（请填写处理意见：支持、解释说明或不予支持）'),
       p(basis ? `依据：${basis}` : '依据：（请填写法律、法规、政策依据）'),
@@ -288,12 +295,12 @@ async function fillReport(db: Db, kind: NoticeKind, id: number, settings: Notice
   const body: BodyBlock[] = [
     p(`${dayTime(r.foundAt, tz)}，${r.unitName}在${r.place}发现${enumLabel('reportType', r.type)}（${enumLabel('reportSeverity', r.severity)}），涉及${r.peopleCount}人。现将有关情况报告如下：`),
     h(1, followUp ? '一、最新进展' : '一、基本情况'),
-    p(r.content),
+    p(sentence(r.content)),
   ];
-  if (r.demands) body.push(h(1, '二、群众诉求'), p(r.demands));
+  if (r.demands) body.push(h(1, '二、群众诉求'), p(sentence(r.demands)));
   const n = r.demands ? 3 : 2;
-  if (r.verification) body.push(h(1, `${cnOrdinal(n)}、核实情况`), p(`经核实，反映情况${enumLabel('verification', r.verification)}。${r.verificationNote}`));
-  if (r.opinion) body.push(h(1, `${cnOrdinal(r.verification ? n + 1 : n)}、处置意见`), p(r.opinion));
+  if (r.verification) body.push(h(1, `${cnOrdinal(n)}、核实情况`), p(sentence(`经核实，反映情况${enumLabel('verification', r.verification)}。${r.verificationNote}`)));
+  if (r.opinion) body.push(h(1, `${cnOrdinal(r.verification ? n + 1 : n)}、处置意见`), p(sentence(r.opinion)));
   body.push(p('有关情况将及时续报。'), p('特此报告。'));
   return { title, addressee: settings.countyAddressee, addresseeUnitId: null, body, note: '', copyTo: [], subjectLabel: r.number };
 }
