@@ -43,6 +43,7 @@ export const notices = {
     },
     create: {
       heading: '起草文书',
+      description: '选择文种和它依据的记录，系统按记录生成草稿；签发前可以修改正文。',
       kind: '文种',
       kindPlaceholder: '选择要起草的文书',
       warning: '预警',
@@ -224,6 +225,7 @@ export const notices = {
     },
     create: {
       heading: 'Draft a notice',
+      description: 'Choose the kind and the record it is based on; the draft is filled from the record and can be edited until sign-off.',
       kind: 'Kind',
       kindPlaceholder: 'Choose the notice to draft',
       warning: 'Warning',

@@ -57,7 +57,7 @@ test('a warning notice is drafted, edited, refused to a clerk, signed by a leade
   await loginThroughUi(page, CLERK);
   await archive.open();
   await expect(page.getByTestId('notices-empty')).toBeVisible();
-  await archive.draft('预警通知书', '预警', /预警〔2026〕1号/);
+  await archive.draft('预警通知书', '预警', /预警〔2026〕1号/, () => desk.screenshot('notices-00-new'));
 
   const notice = new NoticeDetailModel(page);
   await expect(notice.status()).toHaveText('草稿');

@@ -27,12 +27,13 @@ export class NoticeArchiveModel {
   }
 
   /** Opens the draft form, picks the kind and the record, and waits for the new notice to open. */
-  async draft(kind: string, recordLabel: string, record: RegExp): Promise<void> {
+  async draft(kind: string, recordLabel: string, record: RegExp, beforeSubmit?: () => Promise<void>): Promise<void> {
     await this.page.getByRole('button', { name: '起草文书' }).click();
     await this.page.getByRole('combobox', { name: '文种' }).click();
     await this.page.getByRole('option', { name: kind, exact: true }).click();
     await this.page.getByRole('combobox', { name: recordLabel, exact: true }).click();
     await this.page.getByRole('option', { name: record }).click();
+    if (beforeSubmit) await beforeSubmit();
     await this.page.getByRole('button', { name: '生成草稿' }).click();
     await expect(this.page.getByTestId('notice-status')).toBeVisible();
   }

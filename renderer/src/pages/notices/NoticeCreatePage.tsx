@@ -114,7 +114,7 @@ export function NoticeCreatePage({ query }: { query: URLSearchParams }) {
         <IconArrowLeft size={14} />
         {t('notices.create.back')}
       </Anchor>
-      <PageHeader title={t('notices.create.heading')} />
+      <PageHeader title={t('notices.create.heading')} subtitle={t('notices.create.description')} />
       {error && (
         <Alert color="red" variant="light" data-testid="notice-create-error">
           {t('notices.create.failed', { message: error })}
