@@ -110,6 +110,14 @@ test('a warning notice is drafted, edited, refused to a clerk, signed by a leade
   await expect(notice.history()).toContainText('张镇长 · PDF 1份');
   await expect(notice.status()).toHaveText('已印发');
 
+  // Browser mode prints the preview with the browser's print window; the print goes into the archive.
+  await notice.button('打印').click();
+  const printDialog = page.getByRole('dialog', { name: '打印' });
+  await printDialog.getByRole('textbox', { name: '份数' }).fill('3');
+  await printDialog.getByRole('button', { name: '打印' }).click();
+  await expect(printDialog).toBeHidden();
+  await expect(notice.history()).toContainText('张镇长 · 纸质 3份');
+
   await dismissNotifications(page);
   await archive.open();
   const row = archive.row('信预〔2026〕1号');
@@ -118,7 +126,7 @@ test('a warning notice is drafted, edited, refused to a clerk, signed by a leade
   await expect(row).toContainText('预警〔2026〕1号');
   await expect(row).toContainText('已印发');
   await expect(row).toContainText('张镇长');
-  await expect(row).toContainText('1次 · 共1份');
+  await expect(row).toContainText('2次 · 共4份');
   await desk.screenshot('notices-03-archive');
 });
 
