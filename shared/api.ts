@@ -841,6 +841,9 @@ export type NoticeUpdateInput = z.input<typeof noticeUpdateInputSchema>;
 export const noticeListInputSchema = z.object({
   kind: z.enum(NOTICE_KIND_VALUES).nullable().default(null),
   status: z.enum(NOTICE_STATUSES).nullable().default(null),
+  /** The notices drafted from one record (a petition's page lists its own). */
+  subjectType: z.enum(NOTICE_SUBJECTS).nullable().default(null),
+  subjectId: id.nullable().default(null),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 });

@@ -175,4 +175,9 @@ test('a 交办单 to the accused unit leaves the accuser out, says why, and refu
   await expect(notice.preview().locator('body')).not.toContainText('刘某某');
   await dismissNotifications(page);
   await desk.screenshot('notices-04-withheld');
+
+  // The petition's page lists the notice drafted from it.
+  await page.goBack();
+  await expect(page.getByTestId('subject-notices')).toContainText('交办单');
+  await expect(page.getByTestId('subject-notices')).toContainText('草稿');
 });

@@ -284,6 +284,8 @@ describe('confidentiality (《信访工作条例》第三十条)', () => {
     const phone = await o.t.call(o.clerk, 'notices.update', { id: slip.id, title: slip.title, addressee: slip.addressee, body: slip.body, note: '电话 139 1234 5678', copyTo: [] });
     expect(phone.ok || phone.error.fields?.body).toContain('联系电话');
     expect((await o.t.ok(o.clerk, 'notices.get', { id: slip.id })).body).toEqual(slip.body);
+    const ofPetition = await o.t.ok(o.clerk, 'notices.list', { subjectType: 'petition', subjectId: p.id });
+    expect(ofPetition.rows.map((r) => [r.kind, r.subjectLabel])).toEqual([['assignment_slip', p.number]]);
 
     // The signed HTML (and so every print) carries none of it either.
     await o.t.ok(o.clerk, 'notices.submit', { id: slip.id });

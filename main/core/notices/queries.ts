@@ -102,6 +102,8 @@ async function summaries(db: Kysely<Database>, rows: readonly Selectable<NoticeT
 export interface NoticeListQuery {
   readonly kind: NoticeKind | null;
   readonly status: NoticeStatus | null;
+  readonly subjectType?: NoticeSubject | null;
+  readonly subjectId?: number | null;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -113,6 +115,8 @@ export async function listNotices(db: Db, q: NoticeListQuery): Promise<{ rows: N
   let query = db.selectFrom('notices');
   if (q.kind !== null) query = query.where('kind', '=', q.kind);
   if (q.status !== null) query = query.where('status', '=', q.status);
+  if (q.subjectType) query = query.where('subject_type', '=', q.subjectType);
+  if (q.subjectId) query = query.where('subject_id', '=', q.subjectId);
   const [rows, count] = await Promise.all([
     query
       .selectAll()

@@ -24,6 +24,7 @@ import { PetitionTimeline } from '../../components/petitions/PetitionTimeline';
 import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
+import { SubjectNotices } from '../../components/notices/SubjectNotices';
 
 /** The steps that move a case forward look primary; refusing, closing and withdrawing do not. */
 function buttonVariant(action: PetitionAction): { variant: string; color?: string } {
@@ -243,6 +244,7 @@ export function PetitionDetailPage({ id }: { id: number }) {
                 {petition.extendedDays > 0 && <Fact label={t('petitions.detail.extension')} value={t('petitions.detail.extendedDays', { days: petition.extendedDays })} />}
               </Stack>
             </Section>
+            <SubjectNotices subjectType="petition" subjectId={petition.id} />
             <Section title={t('petitions.detail.attachmentsSection')}>
               <AttachmentsPanel petitionId={petition.id} attachments={petition.attachments} canAdd={canWrite} />
             </Section>
