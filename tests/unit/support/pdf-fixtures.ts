@@ -125,10 +125,10 @@ const BODIES: Record<NoticeKind, Partial<NoticeDocument>> = {
 
 export const KIND_FIXTURES: readonly NoticeDocument[] = NOTICE_KINDS.map((kind, i) => ({ ...base(kind, i + 1), ...BODIES[kind] }));
 
-/** A long 预警通知书: three pages of text, full lines of 28 characters, every level of heading. */
+/** A long notice: three pages (the second full), full lines of 28 characters, every level of heading. */
 export function threePageNotice(): NoticeDocument {
   const body: BodyBlock[] = [];
-  const sections = ['一、基本情况', '二、化解要求', '三、工作措施', '四、反馈时限'];
+  const sections = ['一、基本情况', '二、化解要求'];
   sections.forEach((title, s) => {
     body.push(h(1, title));
     body.push(h(2, `（${'一二三四'[s]}）${'总体要求'}`));

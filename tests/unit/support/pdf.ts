@@ -56,12 +56,16 @@ export interface Run {
   readonly baseline: number;
   readonly width: number;
   readonly size: number;
+  /** Vertical size (differs from size when the run is scaled horizontally, as the issuing-body mark is). */
+  readonly height: number;
 }
 
 export interface PdfPage {
   readonly width: number; // pt
   readonly height: number; // pt
   readonly runs: readonly Run[];
+  /** Text drawn at an angle (the draft watermark). */
+  readonly rotated: readonly string[];
   /** Runs on one baseline (±0.3 mm), left to right, joined: the printed lines of the page, top to bottom. */
   readonly lines: readonly { readonly text: string; readonly x: number; readonly right: number; readonly baseline: number; readonly size: number }[];
 }
@@ -75,12 +79,17 @@ export async function readPdf(bytes: Uint8Array): Promise<{ pages: PdfPage[] }> 
     const view = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
     const runs: Run[] = [];
+    const rotated: string[] = [];
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
-      const [a, b, , , e, f] = item.transform as number[];
+      const [a, b, c, d, e, f] = item.transform as number[];
       const size = Math.hypot(a ?? 0, b ?? 0);
-      if (Math.abs(b ?? 0) > 0.01) continue; // rotated: the draft watermark, not a line of the page
-      runs.push({ text: item.str, x: (e ?? 0) / PT_PER_MM, baseline: (view.height - (f ?? 0)) / PT_PER_MM, width: item.width / PT_PER_MM, size: size / PT_PER_MM });
+      if (Math.abs(b ?? 0) > 0.01) {
+        rotated.push(item.str); // the draft watermark, not a line of the page
+        continue;
+      }
+      const height = Math.hypot(c ?? 0, d ?? 0);
+      runs.push({ text: item.str, x: (e ?? 0) / PT_PER_MM, baseline: (view.height - (f ?? 0)) / PT_PER_MM, width: item.width / PT_PER_MM, size: size / PT_PER_MM, height: height / PT_PER_MM });
     }
     runs.sort((p, q) => p.baseline - q.baseline || p.x - q.x);
     const lines: { text: string; x: number; right: number; baseline: number; size: number }[] = [];
@@ -94,7 +103,7 @@ export async function readPdf(bytes: Uint8Array): Promise<{ pages: PdfPage[] }> 
       } else lines.push({ text: run.text, x: run.x, right: run.x + run.width, baseline: run.baseline, size: run.size });
     }
     lines.sort((p, q) => p.baseline - q.baseline);
-    pages.push({ width: view.width, height: view.height, runs, lines });
+    pages.push({ width: view.width, height: view.height, runs, rotated, lines });
   }
   await task.destroy();
   return { pages };
