@@ -205,6 +205,11 @@ describe('the HTML itself', () => {
     expect(html).not.toMatch(/<script|<img|<link|<iframe/i);
   });
 
+  it('presses the seal only on a signed notice, never on a draft', () => {
+    expect(renderNoticeHtml(doc)).toContain(doc.sealDataUrl!);
+    expect(renderNoticeHtml({ ...doc, draft: true })).not.toContain(doc.sealDataUrl!);
+  });
+
   it('is the same bytes for the same document, so a frozen notice hashes the same', () => {
     expect(renderNoticeHtml(doc)).toBe(renderNoticeHtml({ ...doc }));
     expect(renderNoticeHtml(doc)).not.toBe(renderNoticeHtml({ ...doc, title: `${doc.title}（修订）` }));

@@ -28,3 +28,15 @@ export function chineseDate(iso: string): string {
   if (!m) return iso;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/**
+ * Lines of a body paragraph, allowing for the line-breaking rules: a line that would start with "，" or "。"
+ * takes the character before it along, so a line may hold one character less (about one line in ten). A
+ * paragraph whose last line is (nearly) full may therefore take one more line.
+ */
+export function paragraphLines(text: string, cellsPerLine: number, indentCells: number): number {
+  const plain = indentCells + cellsOf(text);
+  const lines = Math.max(1, Math.ceil(plain / cellsPerLine - 1e-9));
+  const slack = plain + 0.25 * lines;
+  return Math.max(lines, Math.ceil(slack / cellsPerLine - 1e-9));
+}

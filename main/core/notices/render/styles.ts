@@ -14,6 +14,7 @@ import {
   RECORD_INNER,
   RECORD_OUTER,
   RED,
+  mm,
   RULE_WIDTH,
   SIZE,
 } from './geometry';
@@ -111,7 +112,7 @@ p, h1, h2, h3, h4, h5, h6, table, figure { margin: 0; }
 .note { text-indent: ${px(2 * advance)}; }
 .record-space { break-inside: avoid; }
 .record { position: absolute; left: 0; right: 0; bottom: 0; font-size: ${px(SIZE.small)}; letter-spacing: 0; break-inside: avoid; border-top: ${px(RECORD_OUTER)} solid #000; border-bottom: ${px(RECORD_OUTER)} solid #000; }
-.record-row { padding: 0 ${px(SIZE.small)}; line-height: ${px(pitch)}; }
+.record-row { padding: 0 ${px(SIZE.small)}; line-height: ${px(pitch - mm(1))}; } /* a millimetre a row for the rules: the 版记 stays within its grid lines */
 .record-row + .record-row { border-top: ${px(RECORD_INNER)} solid #000; }
 .record-copy { padding-left: ${px(SIZE.small * 4)}; text-indent: ${px(-SIZE.small * 3)}; text-align: left; }
 .record-print { display: flex; justify-content: space-between; }

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import type { BodyBlock, NoticeDocument } from '../document';
 import { CHARS_PER_LINE, LINES_PER_PAGE, MARK_TOP, mm, PAGE, pitch, px, RULE_GAP, SEAL, SIZE } from './geometry';
-import { chineseDate, linesOf } from './measure';
+import { chineseDate, linesOf, paragraphLines } from './measure';
 
 /** Shown on a draft where the number and date come only at sign-off. */
 export const NUMBER_PLACEHOLDER = '〔　　　　〕　号';
@@ -108,7 +108,10 @@ function Block({ block }: { block: BodyBlock }) {
   }
 }
 
-/** 发文机关署名 centred over 成文日期, the date four characters in from the right, the seal pressed over both. */
+/**
+ * 发文机关署名 centred over 成文日期, the date four characters in from the right, the seal pressed over both
+ * (never on a draft). The block keeps with the text before it, so the seal is never alone on a page.
+ */
 function Signature({ doc }: { doc: NoticeDocument }) {
   return (
     <div className="signature">
@@ -117,16 +120,20 @@ function Signature({ doc }: { doc: NoticeDocument }) {
           <span>{doc.issuerName}</span>
         </div>
         <div className="signdate">{doc.date ? chineseDate(doc.date) : DATE_PLACEHOLDER}</div>
-        {doc.sealDataUrl && <div className="seal" style={{ top: px(0.8 * pitch - SEAL / 2), backgroundImage: `url("${doc.sealDataUrl}")` }} />}
+        {doc.sealDataUrl && !doc.draft && <div className="seal" style={{ top: px(0.6 * pitch - SEAL / 2), backgroundImage: `url("${doc.sealDataUrl}")` }} />}
       </div>
     </div>
   );
 }
 
-/** Grid lines the 版记 takes: the 抄送 lines and the 印发 line. */
+/**
+ * Grid lines kept for the 版记: the 抄送 lines and the 印发 line, and one more under a seal, whose lower edge
+ * reaches most of a line below the date and must not run over the 版记's top rule.
+ */
 function recordLines(doc: NoticeDocument): number {
   const recordCells = Math.floor((mm(PAGE.blockWidth) - 2 * SIZE.small) / SIZE.small);
-  return (doc.copyTo.length ? linesOf(`抄送：${doc.copyTo.join('，')}。`, recordCells - 3) : 0) + 1;
+  const seal = doc.sealDataUrl && !doc.draft ? 1 : 0;
+  return (doc.copyTo.length ? linesOf(`抄送：${doc.copyTo.join('，')}。`, recordCells - 3) : 0) + 1 + seal;
 }
 
 function RecordBlock({ doc }: { doc: NoticeDocument }) {
@@ -151,7 +158,7 @@ function bodyLines(doc: NoticeDocument): number {
       const cellsPerCol = (mm(PAGE.blockWidth) / cols - 10) / SIZE.small;
       for (const row of block.rows) lines += Math.max(...row.map((c) => linesOf(c, Math.max(1, Math.floor(cellsPerCol)))), 1) + 0.05;
     } else {
-      lines += linesOf(block.text, CHARS_PER_LINE, indent);
+      lines += paragraphLines(block.text, CHARS_PER_LINE, indent);
     }
   }
   return Math.ceil(lines);
@@ -171,9 +178,12 @@ export function estimatePages(doc: NoticeDocument): number {
     2 +
     2 +
     (doc.note ? linesOf(`（${doc.note}）`, CHARS_PER_LINE, 2) : 0) +
-    record +
-    1; // one line to spare: a line pushed by the line-breaking rules must not push the 版记 off the page
-  return Math.max(1, Math.ceil(lines / LINES_PER_PAGE));
+    record;
+  // Lines to spare for a table: its header is repeated on each page it runs onto, and rows do not sit on the
+  // grid. Too few would leave the 版记 straight after the text instead of at the bottom of the page.
+  const tables = doc.body.some((b) => b.type === 'table');
+  const spare = tables ? 1 + Math.ceil(lines / LINES_PER_PAGE) : 0;
+  return Math.max(1, Math.ceil((lines + spare) / LINES_PER_PAGE));
 }
 
 export function NoticeBody({ doc }: { doc: NoticeDocument }): ReactNode {
@@ -182,7 +192,7 @@ export function NoticeBody({ doc }: { doc: NoticeDocument }): ReactNode {
   // The sheet fills whole pages (a pixel short, so it never spills onto one more) and the 版记 is pinned to its
   // bottom; an empty block of the 版记's height ends the text, so the text can never run under it.
   const minHeight = letter ? undefined : px(pages * mm(PAGE.blockHeight) - 1);
-  const recordHeight = recordLines(doc) * pitch + mm(1);
+  const recordHeight = recordLines(doc) * pitch;
   return (
     <div className={`sheet ${doc.format}`} style={minHeight ? { minHeight } : undefined}>
       {letter ? <LetterBanner doc={doc} /> : <DocumentBanner doc={doc} />}
