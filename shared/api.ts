@@ -854,6 +854,8 @@ export const noticeSettingsSchema = z.object({
   issuerName: text(40).min(1),
   countyAddressee: text(40).min(1),
   prefixes: z.record(z.enum(NOTICE_KIND_VALUES), text(10).min(1)),
+  /** The office seal as a PNG data: URL (the admin loads the image file); printed on signed notices only. */
+  sealDataUrl: z.string().max(400_000).nullable().default(null),
 });
 export type NoticeSettings = z.infer<typeof noticeSettingsSchema>;
 

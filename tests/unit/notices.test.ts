@@ -235,8 +235,17 @@ describe('settings', () => {
     expect(bad.ok || bad.error.fields?.['prefixes.warning_notice']).toBe('文号前缀只能是文字，不能含数字或括号');
     const clerkTry = await o.t.call(o.clerk, 'notices.saveSettings', settings);
     expect(clerkTry.ok).toBe(false);
-    await o.t.ok(o.admin, 'notices.saveSettings', { ...settings, issuerMark: '青山镇人民政府文件', prefixes: { ...settings.prefixes, warning_notice: '青信预' } });
-    const signed = await signedWarningNotice(o);
+    const seal = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const notPng = await o.t.call(o.admin, 'notices.saveSettings', { ...settings, sealDataUrl: 'data:image/jpeg;base64,/9j/4AAQ' });
+    expect(notPng.ok || notPng.error.fields?.sealDataUrl).toBe('印章须为 PNG 图片，请重新选择');
+    await o.t.ok(o.admin, 'notices.saveSettings', { ...settings, issuerMark: '青山镇人民政府文件', prefixes: { ...settings.prefixes, warning_notice: '青信预' }, sealDataUrl: seal });
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
+    const draft = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_notice', warningId: w.id });
+    // The seal is pressed on the signed version only, never on a draft.
+    expect((await o.t.ok(o.clerk, 'notices.html', { id: draft.id })).html).not.toContain(seal);
+    await o.t.ok(o.clerk, 'notices.submit', { id: draft.id });
+    const signed = await o.t.ok(o.leader, 'notices.sign', { id: draft.id });
+    expect((await o.t.ok(o.clerk, 'notices.html', { id: signed.id })).html).toContain(seal);
     expect(signed.docNumber).toBe('青信预〔2026〕1号');
     expect(htmlText((await o.t.ok(o.clerk, 'notices.html', { id: signed.id })).html)).toContain('青山镇人民政府文件');
     await o.t.close();

@@ -6,6 +6,7 @@
  * const s = await getNoticeSettings(db);
  * formatDocNumber(s.prefixes.warning_notice, 2026, 3) // '信预〔2026〕3号'
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
 import type { NoticeSettings } from '../../../shared/api';
@@ -39,6 +40,7 @@ export async function getNoticeSettings(db: Kysely<Database>): Promise<NoticeSet
     issuerName: office.name,
     countyAddressee: '县信访局',
     prefixes: { ...DEFAULT_PREFIXES },
+    sealDataUrl: null,
   };
   const stored = await readSetting(db, KEY, defaults);
   return { ...stored, prefixes: { ...DEFAULT_PREFIXES, ...stored.prefixes } };
@@ -49,11 +51,16 @@ export async function saveNoticeSettings(core: Core, actor: Actor, settings: Not
   for (const [kind, prefix] of Object.entries(prefixes)) {
     if (/[〔〕[\]0-9]/.test(prefix)) throw UserError.field(`prefixes.${kind}`, 'notices.errors.badPrefix');
   }
+  if (settings.sealDataUrl !== null && !/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(settings.sealDataUrl)) {
+    throw UserError.field('sealDataUrl', 'notices.errors.badSeal');
+  }
   const next = { ...settings, prefixes };
   await core.db.transaction().execute(async (trx) => {
     const before = await getNoticeSettings(trx);
     await writeSetting(trx, KEY, next);
-    await appendAudit(trx, { actor, at: core.clock.now(), action: 'notice.settings', entity: 'settings', entityId: 'notice', before, after: next });
+    // The seal itself is kept out of the audit text; its fingerprint says whether it changed.
+    const brief = (x: NoticeSettings) => ({ ...x, sealDataUrl: x.sealDataUrl === null ? null : `sha256:${createHash('sha256').update(x.sealDataUrl).digest('hex')}` });
+    await appendAudit(trx, { actor, at: core.clock.now(), action: 'notice.settings', entity: 'settings', entityId: 'notice', before: brief(before), after: brief(next) });
   });
   core.emit({ type: 'notices.changed', id: null });
   return next;

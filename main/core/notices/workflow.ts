@@ -227,7 +227,8 @@ export async function documentOf(trx: Trx, row: Selectable<NoticeTable>, signed:
     copyTo: JSON.parse(row.copy_to_json) as string[],
     printedBy: settings.issuerName,
     printedOn: signed?.date ?? null,
-    sealDataUrl: null,
+    // The seal is pressed on the signed version only.
+    sealDataUrl: signed ? settings.sealDataUrl : null,
     draft: signed === null,
   };
 }

@@ -4,11 +4,22 @@
  * signed notices keep their frozen text.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Image, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { NOTICE_KIND_VALUES, type NoticeSettings } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { notifySaved } from '../../app/use-api';
+
+const MAX_SEAL_BYTES = 300 * 1024;
+
+function readDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
 
 export function NoticeSettingsModal({ onClose }: { onClose: () => void }) {
   const [settings, setSettings] = useState<NoticeSettings | null>(null);
@@ -73,6 +84,45 @@ export function NoticeSettingsModal({ onClose }: { onClose: () => void }) {
           <Text size="xs" c="dimmed">
             {t('notices.settings.example', { number: `${settings.prefixes.warning_notice}〔2026〕3号` })}
           </Text>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('notices.settings.seal')}
+            </Text>
+            <Group gap="sm" align="center">
+              {settings.sealDataUrl ? (
+                <Image src={settings.sealDataUrl} alt={t('notices.settings.seal')} w={64} h={64} fit="contain" data-testid="seal-preview" />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('notices.settings.sealNone')}
+                </Text>
+              )}
+              <FileButton
+                accept="image/png"
+                onChange={(file) => {
+                  if (!file) return;
+                  if (file.size > MAX_SEAL_BYTES) {
+                    setErrors({ sealDataUrl: t('notices.settings.sealTooLarge') });
+                    return;
+                  }
+                  void readDataUrl(file).then((url) => set({ sealDataUrl: url }));
+                }}
+              >
+                {(props) => (
+                  <Button size="xs" variant="default" {...props}>
+                    {t('notices.settings.sealChoose')}
+                  </Button>
+                )}
+              </FileButton>
+              {settings.sealDataUrl && (
+                <Button size="xs" variant="subtle" color="red" onClick={() => set({ sealDataUrl: null })}>
+                  {t('notices.settings.sealRemove')}
+                </Button>
+              )}
+            </Group>
+            <Text size="xs" c={errors.sealDataUrl ? 'red' : 'dimmed'}>
+              {errors.sealDataUrl ?? t('notices.settings.sealHint')}
+            </Text>
+          </Stack>
           {message && (
             <Alert color="red" variant="light">
               {message}
