@@ -9,7 +9,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['better-sqlite3', 'electron'],
+  external: ['better-sqlite3', 'electron', 'playwright-core'],
   jsx: 'automatic',
   loader: { '.json': 'json' },
 };

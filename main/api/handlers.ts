@@ -69,6 +69,22 @@ import {
 } from '../core/warnings';
 import { getZeroReportSettings, saveZeroReportSettings, submitZeroReport, zeroReportGrid } from '../core/zero-reports';
 import { dashboard, statistics } from '../core/stats';
+import {
+  createNotice,
+  getNotice,
+  getNoticeSettings,
+  listNotices,
+  noticeHtml,
+  noticePdf,
+  recordPrint,
+  returnNotice,
+  saveNoticeSettings,
+  signNotice,
+  submitNotice,
+  supersedeNotice,
+  updateNotice,
+  type PdfMaker,
+} from '../core/notices';
 
 export interface CallContext {
   /** Null only for public procedures. */
@@ -80,6 +96,8 @@ export interface HandlerOptions {
   /** Present only when the app was started with the test clock (e2e tests); null in every real launch. */
   readonly testClock: OffsetClock | null;
   readonly scheduler?: AlarmScheduler;
+  /** Makes a notice's PDF with the shell's Chromium; absent where none is available. */
+  readonly makePdf?: PdfMaker | null;
 }
 
 /** Handlers may return the core's readonly data; the transports only serialise it. */
@@ -246,6 +264,35 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     'audit.verify': () => verifyAudit(db),
 
     'backup.create': (input, ctx) => createBackup(core, signedIn(ctx), input.targetDir || null),
+    'notices.list': (input) => listNotices(db, input),
+    'notices.get': (input, ctx) => getNotice(db, input.id, signedIn(ctx).role),
+    'notices.create': async (input, ctx) => getNotice(db, await createNotice(core, signedIn(ctx), input), signedIn(ctx).role),
+    'notices.update': async (input, ctx) => {
+      await updateNotice(core, signedIn(ctx), input);
+      return getNotice(db, input.id, signedIn(ctx).role);
+    },
+    'notices.submit': async (input, ctx) => {
+      await submitNotice(core, signedIn(ctx), input.id);
+      return getNotice(db, input.id, signedIn(ctx).role);
+    },
+    'notices.return': async (input, ctx) => {
+      await returnNotice(core, signedIn(ctx), input.id, input.reason);
+      return getNotice(db, input.id, signedIn(ctx).role);
+    },
+    'notices.sign': async (input, ctx) => {
+      await signNotice(core, signedIn(ctx), input.id);
+      return getNotice(db, input.id, signedIn(ctx).role);
+    },
+    'notices.supersede': async (input, ctx) => getNotice(db, await supersedeNotice(core, signedIn(ctx), input.id), signedIn(ctx).role),
+    'notices.html': (input) => noticeHtml(db, input.id),
+    'notices.pdf': (input, ctx) => noticePdf(core, signedIn(ctx), input.id, options.makePdf ?? null),
+    'notices.recordPrint': async (input, ctx) => {
+      await recordPrint(core, signedIn(ctx), input.id, input.copies, input.format);
+      return getNotice(db, input.id, signedIn(ctx).role);
+    },
+    'notices.settings': () => getNoticeSettings(db),
+    'notices.saveSettings': (input, ctx) => saveNoticeSettings(core, signedIn(ctx), input),
+
     'clock.now': async () => ({ now: core.clock.now(), timeZone: (await findOffice(db))?.timeZone ?? DEFAULT_TIME_ZONE }),
     'dev.clock': async (input) => {
       const clock = options.testClock;

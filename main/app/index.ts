@@ -14,6 +14,7 @@ import { createApi, type Api } from '../api';
 import { AlarmScheduler } from '../core/alarms';
 import { ensureZeroReportDeadlines } from '../core/zero-reports';
 import type { ApiEvent } from '../../shared/api';
+import type { PdfMaker } from '../core/notices';
 
 export interface AppOptions {
   readonly dataDir: string;
@@ -22,6 +23,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Unit tests drive the scheduler by hand with `app.scheduler.tick()`; the app runs it on its timer. */
   readonly startScheduler?: boolean;
+  /** Makes notice PDFs with the shell's Chromium (Electron's printToPDF, or playwright-core in browser mode). */
+  readonly makePdf?: PdfMaker | null;
 }
 
 export interface App {
@@ -60,7 +63,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     scheduler.poke();
     if (event.type !== 'clock.changed') core.emit({ type: 'alarms.changed' });
   });
-  const api = createApi(core, { testClock, scheduler });
+  const api = createApi(core, { testClock, scheduler, makePdf: options.makePdf ?? null });
   if (options.startScheduler !== false) await scheduler.start();
   return {
     api,

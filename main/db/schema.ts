@@ -403,6 +403,53 @@ export interface ZeroReportTable {
   created_at: number;
 }
 
+export interface NoticeTable {
+  id: Generated<number>;
+  kind: string;
+  format: string;
+  subject_type: string;
+  subject_id: number | null;
+  subject_month: string | null;
+  status: string;
+  title: string;
+  addressee: string;
+  addressee_unit_id: number | null;
+  body_json: string;
+  note: string;
+  copy_to_json: string;
+  withheld_json: string;
+  doc_number: string | null;
+  year: number | null;
+  seq: number | null;
+  supersedes_id: number | null;
+  superseded_by: number | null;
+  created_by: number;
+  created_at: number;
+  updated_at: number;
+  submitted_by: number | null;
+  submitted_at: number | null;
+  signed_by: number | null;
+  signed_at: number | null;
+  frozen_html: string | null;
+  sha256: string | null;
+}
+
+export interface NoticeSequenceTable {
+  kind: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface NoticePrintTable {
+  id: Generated<number>;
+  notice_id: number;
+  at: number;
+  user_id: number;
+  copies: number;
+  format: string;
+  sha256: string;
+}
+
 export interface Database {
   office: OfficeTable;
   users: UserTable;
@@ -434,4 +481,7 @@ export interface Database {
   warning_links: WarningLinkTable;
   warning_events: WarningEventTable;
   zero_reports: ZeroReportTable;
+  notices: NoticeTable;
+  notice_sequences: NoticeSequenceTable;
+  notice_prints: NoticePrintTable;
 }

@@ -1,12 +1,12 @@
 /**
  * The object the preload hands to the page as `window.petitionDesk`. Built from a minimal IPC interface so it is
- * unit-tested with a fake; the page gets two named functions and never sees ipcRenderer or its event objects.
+ * unit-tested with a fake; the page gets four named functions and never sees ipcRenderer or its event objects.
  * Runs inside the sandboxed preload: it may import nothing but types and shared constants.
  *
  * @example
  * contextBridge.exposeInMainWorld(BRIDGE_NAME, createBridge(ipcRenderer));
  */
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type DeskBridge } from '../../shared/bridge';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PRINTERS_CHANNEL, IPC_PRINT_NOTICE_CHANNEL, type DeskBridge, type NoticePrintRequest, type PrinterInfo } from '../../shared/bridge';
 import type { ApiEvent, ApiRequest, ApiResult } from '../../shared/api';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
@@ -45,6 +45,14 @@ export function createBridge(ipc: BridgeIpc, reportError: (error: unknown) => vo
       // Only the envelope's own fields cross; anything else the page attached stays behind.
       const envelope = { name: request.name, input: request.input, session: request.session ?? null };
       return ipc.invoke(IPC_CALL_CHANNEL, envelope) as Promise<ApiResult<unknown>>;
+    },
+    printNotice(request: NoticePrintRequest) {
+      // Plain values only, as for call.
+      const envelope = { session: request.session ?? null, id: Number(request.id), copies: Number(request.copies), deviceName: request.deviceName ?? null };
+      return ipc.invoke(IPC_PRINT_NOTICE_CHANNEL, envelope) as Promise<ApiResult<unknown>>;
+    },
+    listPrinters() {
+      return ipc.invoke(IPC_PRINTERS_CHANNEL) as Promise<readonly PrinterInfo[]>;
     },
     onEvent(listener: (event: ApiEvent) => void): () => void {
       // A wrapper per subscription, so subscribing the same function twice needs two unsubscribes.

@@ -9,6 +9,8 @@ import { defaultDataDir } from '../db';
 import { translate } from '../../shared/i18n';
 import { forwardEvents, registerIpc } from './ipc';
 import { watchPower } from './power';
+import { printToPdf } from './print';
+import { registerNoticePrint } from './notice-print';
 import { notifyAlarms } from './notify';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
@@ -79,8 +81,8 @@ function run(): void {
       if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
       hardenSession(session.defaultSession);
       serveRenderer(RENDERER_DIR);
-      desk = await openApp({ dataDir: dataDir() });
-      stops.push(registerIpc(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
+      desk = await openApp({ dataDir: dataDir(), makePdf: (html) => printToPdf(html) });
+      stops.push(registerIpc(desk), registerNoticePrint(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
       mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });
       mainWindow.on('closed', () => {
         mainWindow = null;

@@ -38,3 +38,19 @@ export async function printToPdf(html: string): Promise<Buffer> {
     window.destroy();
   }
 }
+
+/** Prints frozen notice HTML on a printer (null: the system default) without a second dialog; resolves when spooled. */
+export async function printHtml(html: string, options: { copies: number; deviceName: string | null }): Promise<void> {
+  const window = new BrowserWindow(printWindowOptions(getPrintSession()));
+  try {
+    await window.loadURL(htmlDataUrl(html));
+    await new Promise<void>((resolve, reject) => {
+      window.webContents.print(
+        { silent: true, printBackground: true, copies: options.copies, ...(options.deviceName ? { deviceName: options.deviceName } : {}) },
+        (success, failureReason) => (success ? resolve() : reject(new Error(failureReason || 'print failed'))),
+      );
+    });
+  } finally {
+    window.destroy();
+  }
+}

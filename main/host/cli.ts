@@ -2,12 +2,14 @@
  * `npm run start:browser`: runs the core in this Node process and serves the built renderer on 127.0.0.1.
  * Flags: --port N, --data-dir DIR, --test-clock (e2e tests only: lets the tests move time).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../db';
 import { openApp } from '../app';
 import { startHost } from './server';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo';
+import { chromiumPdfMaker } from './pdf';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,12 +26,16 @@ async function main(): Promise<void> {
     : values.demo
       ? path.join(defaultDataDir(), '..', 'petition-desk-demo')
       : defaultDataDir();
-  const app = await openApp({ dataDir, testClock: values['test-clock'] });
+  // The build puts the fonts the app ships for notices next to this bundle; without them notices use the office's fonts.
+  const fontDir = path.resolve(__dirname, 'notice-fonts');
+  const noticeFontDir = fs.existsSync(fontDir) ? fontDir : null;
+  const pdf = chromiumPdfMaker(process.env, noticeFontDir);
+  const app = await openApp({ dataDir, testClock: values['test-clock'], makePdf: pdf ? (html) => pdf.make(html) : null });
   if (values.demo && (await seedDemo(app))) {
     console.log(`已生成演示数据。账号 admin、clerk1、leader1、duty1，密码均为 ${DEMO_PASSWORD}`);
   }
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
-  const host = await startHost(app, { rendererDir, port: Number(values.port) });
+  const host = await startHost(app, { rendererDir, port: Number(values.port), noticeFontDir });
   console.log(`信访工作台（浏览器模式）已启动，请用浏览器打开：${host.url}`);
   console.log(`数据文件夹 / data folder: ${dataDir}`);
   console.log(`PETITION_DESK_URL=${host.url}`);
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
     closing = true;
     void host
       .close()
+      .then(() => pdf?.close())
       .then(() => app.close())
       .finally(() => process.exit(0));
   };

@@ -13,12 +13,18 @@ import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app';
+import { NOTICE_FONT_BASE_URL } from '../core/notices';
 
 export interface HostOptions {
   readonly rendererDir: string;
   readonly port?: number;
   readonly token?: string;
+  /** The notice fonts (woff2/ttf/otf), served under NOTICE_FONT_PATH for the A4 preview; none when null. */
+  readonly noticeFontDir?: string | null;
 }
+
+/** Where notice HTML finds the fonts the app ships (its fontBaseUrl), in the preview and in the PDF maker. */
+const NOTICE_FONT_PATH = NOTICE_FONT_BASE_URL;
 
 export interface Host {
   readonly url: string;
@@ -138,7 +144,15 @@ export async function startHost(app: App, options: HostOptions): Promise<Host> {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
-      let file = staticFileFor(options.rendererDir, url.pathname);
+      let file: string | null;
+      if (url.pathname.startsWith(NOTICE_FONT_PATH)) {
+        // Fonts only, from their own folder; nothing else is reachable under this path.
+        const fontDir = options.noticeFontDir;
+        file = fontDir ? staticFileFor(fontDir, url.pathname.slice(NOTICE_FONT_PATH.length - 1)) : null;
+        if (!file || !/\.(woff2?|ttf|otf)$/i.test(file) || !fs.existsSync(file)) return send(res, 404, 'Not found');
+      } else {
+        file = staticFileFor(options.rendererDir, url.pathname);
+      }
       if (file === null) return send(res, 404, 'Not found');
       if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
         // Client-side routes fall back to the app page; missing assets stay 404.

@@ -15,6 +15,7 @@ import { alarms } from './alarms';
 import { warnings } from './warnings';
 import { reports } from './reports';
 import { stats } from './stats';
+import { notices } from './notices';
 
 const zhCN = {
   common: common.zh,
@@ -27,6 +28,7 @@ const zhCN = {
   warnings: warnings.zh,
   reports: reports.zh,
   stats: stats.zh,
+  notices: notices.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -44,6 +46,7 @@ const en: Widen<Catalog> = {
   warnings: warnings.en,
   reports: reports.en,
   stats: stats.en,
+  notices: notices.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -38,8 +38,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports']);
-    expect(LATEST_MIGRATION).toBe('0003-warnings-reports');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices']);
+    expect(LATEST_MIGRATION).toBe('0004-notices');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -82,7 +82,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -91,10 +91,11 @@ describe('an existing file', () => {
 });
 
 describe('schema guard', () => {
-  // Written out from migrations 0001, 0002 and 0003, in name order.
+  // Written out from migrations 0001 to 0004, in name order.
   const TABLES = [
     'alarm_log', 'alarms', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
-    'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'office', 'petition_steps',
+    'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'notice_prints', 'notice_sequences',
+    'notices', 'office', 'petition_steps',
     'petitioners', 'petitions', 'petitions_fts', 'petitions_fts_config', 'petitions_fts_data', 'petitions_fts_docsize',
     'petitions_fts_idx', 'report_steps', 'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence',
     'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
@@ -102,13 +103,15 @@ describe('schema guard', () => {
   const INDEXES = [
     'alarm_log_alarm', 'alarms_deadline', 'alarms_status_fire', 'alarms_status_step', 'deadlines_open_due', 'deadlines_subject',
     'duty_log_at', 'duty_overrides_time', 'info_reports_petition_id', 'info_reports_reported_at', 'info_reports_root_id',
-    'info_reports_status', 'info_reports_unit_id', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',
+    'info_reports_status', 'info_reports_unit_id', 'notice_prints_notice', 'notices_created_at', 'notices_kind', 'notices_status',
+    'notices_subject', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',
     'petitions_next_due_at', 'petitions_received_at', 'petitions_repeat_of_id', 'petitions_status', 'petitions_topic_id',
     'petitions_unit_id', 'report_steps_report',
     // Implicit indexes for primary keys on text columns and unique constraints.
     'sqlite_autoindex_calendar_days_1', 'sqlite_autoindex_duty_roles_1', 'sqlite_autoindex_info_reports_1',
     'sqlite_autoindex_info_reports_2', 'sqlite_autoindex_kysely_migration_1',
-    'sqlite_autoindex_kysely_migration_lock_1', 'sqlite_autoindex_meta_1', 'sqlite_autoindex_petitions_1',
+    'sqlite_autoindex_kysely_migration_lock_1', 'sqlite_autoindex_meta_1', 'sqlite_autoindex_notice_sequences_1',
+    'sqlite_autoindex_notices_1', 'sqlite_autoindex_notices_2', 'sqlite_autoindex_petitions_1',
     'sqlite_autoindex_petitions_2', 'sqlite_autoindex_rotation_members_1', 'sqlite_autoindex_sessions_1',
     'sqlite_autoindex_topics_1', 'sqlite_autoindex_units_1', 'sqlite_autoindex_users_1', 'sqlite_autoindex_warning_links_1',
     'sqlite_autoindex_warnings_1', 'sqlite_autoindex_warnings_2',
@@ -179,6 +182,13 @@ describe('schema guard', () => {
       'id', 'unit_id', 'period', 'period_kind', 'due_at', 'submitted_at', 'nothing_to_report', 'report_ids_json', 'note',
       'submitted_by', 'created_at',
     ],
+    notices: [
+      'id', 'kind', 'format', 'subject_type', 'subject_id', 'subject_month', 'status', 'title', 'addressee', 'addressee_unit_id',
+      'body_json', 'note', 'copy_to_json', 'withheld_json', 'doc_number', 'year', 'seq', 'supersedes_id', 'superseded_by',
+      'created_by', 'created_at', 'updated_at', 'submitted_by', 'submitted_at', 'signed_by', 'signed_at', 'frozen_html', 'sha256',
+    ],
+    notice_sequences: ['kind', 'year', 'last_seq'],
+    notice_prints: ['id', 'notice_id', 'at', 'user_id', 'copies', 'format', 'sha256'],
   };
 
   it('has exactly the expected tables, indexes and triggers', async () => {

@@ -3,15 +3,17 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-duty-alarms';
 import * as m0003 from './0003-warnings-reports';
+import * as m0004 from './0004-notices';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
   '0002-duty-alarms': m0002,
   '0003-warnings-reports': m0003,
+  '0004-notices': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
 
-export const LATEST_MIGRATION = '0003-warnings-reports';
+export const LATEST_MIGRATION = '0004-notices';

@@ -7,7 +7,7 @@
  * if (!r.ok) notifyError(r.error);
  */
 import type { ApiEvent, ApiResult, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
-import { BRIDGE_NAME, type DeskBridge } from '../../../shared/bridge';
+import { BRIDGE_NAME, type DeskBridge, type PrinterInfo } from '../../../shared/bridge';
 
 const TOKEN_KEY = 'petition-desk.host-token';
 const SESSION_KEY = 'petition-desk.session';
@@ -111,3 +111,13 @@ export const api = {
     return bridge() === null;
   },
 };
+
+/** Inside Electron: print a signed notice on a chosen printer (the session is added here). Null in browser mode. */
+export function desktopPrinting(): { printNotice(id: number, copies: number, deviceName: string | null): Promise<ApiResult<unknown>>; listPrinters(): Promise<readonly PrinterInfo[]> } | null {
+  const b = bridge();
+  if (!b) return null;
+  return {
+    printNotice: (id, copies, deviceName) => b.printNotice({ session: getSession(), id, copies, deviceName }),
+    listPrinters: () => b.listPrinters(),
+  };
+}

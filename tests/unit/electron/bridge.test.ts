@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBridge, type BridgeIpc } from '../../../main/electron/bridge';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../../shared/bridge';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PRINT_NOTICE_CHANNEL } from '../../../shared/bridge';
 import type { ApiEvent } from '../../../shared/api';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -33,9 +33,9 @@ function fakeIpc() {
 const changed: ApiEvent = { type: 'petitions.changed', id: 7 };
 
 describe('createBridge', () => {
-  it('exposes call and onEvent and nothing else, and cannot be modified by the page', () => {
+  it('exposes call, onEvent and the two print functions and nothing else, and cannot be modified by the page', () => {
     const bridge = createBridge(fakeIpc().ipc);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'listPrinters', 'onEvent', 'printNotice']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect('invoke' in bridge || 'send' in bridge || 'on' in bridge).toBe(false);
   });
@@ -45,6 +45,13 @@ describe('createBridge', () => {
     const bridge = createBridge(fake.ipc);
     await expect(bridge.call({ name: 'setup.status', input: {} })).resolves.toEqual({ ok: true, value: 'pong' });
     expect(fake.invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, { name: 'setup.status', input: {}, session: null });
+  });
+
+  it('sends a notice print on its own channel with plain values only', async () => {
+    const fake = fakeIpc();
+    const request = { session: 's1', id: 4, copies: 2, deviceName: 'HP', extra: () => 1 };
+    await createBridge(fake.ipc).printNotice(request);
+    expect(fake.invoke).toHaveBeenCalledWith(IPC_PRINT_NOTICE_CHANNEL, { session: 's1', id: 4, copies: 2, deviceName: 'HP' });
   });
 
   it('sends only the envelope fields, not whatever else the page attached', async () => {

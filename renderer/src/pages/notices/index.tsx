@@ -1,7 +1,13 @@
-import { Text } from '@mantine/core';
 import type { Route } from '../../app/router';
+import { NoticeArchivePage } from './NoticeArchivePage';
+import { NoticeCreatePage } from './NoticeCreatePage';
+import { NoticeDetailPage } from './NoticeDetailPage';
 
-/** Routes under /notices (being built). */
+/** Routes under /notices: the archive, /notices/new (draft from a record), /notices/:id. */
 export function NoticeRoutes({ route }: { route: Route }) {
-  return <Text c="dimmed">{route.path}</Text>;
+  const [, second] = route.parts;
+  if (second === 'new') return <NoticeCreatePage query={route.query} />;
+  const id = Number(second);
+  if (second && Number.isInteger(id) && id > 0) return <NoticeDetailPage key={id} id={id} />;
+  return <NoticeArchivePage />;
 }

@@ -5,14 +5,14 @@
  * reloads whenever the core pushes 'petitions.changed' for it.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCopy, IconScale } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, Loader, Menu, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCopy, IconFileText, IconScale } from '@tabler/icons-react';
 import type { ApiEvent, PetitionDetail } from '../../../../shared/api';
 import type { PetitionAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { useOfficeTimeZone } from '../../app/clock';
-import { href } from '../../app/router';
+import { href, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApiQuery } from '../../app/use-api';
 import { ActionModal } from '../../components/petitions/ActionModal';
@@ -24,6 +24,7 @@ import { PetitionTimeline } from '../../components/petitions/PetitionTimeline';
 import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
+import { SubjectNotices } from '../../components/notices/SubjectNotices';
 
 /** The steps that move a case forward look primary; refusing, closing and withdrawing do not. */
 function buttonVariant(action: PetitionAction): { variant: string; color?: string } {
@@ -34,6 +35,9 @@ function buttonVariant(action: PetitionAction): { variant: string; color?: strin
 }
 
 const HANDLING_STATUSES = new Set(['in_handling', 'extended']);
+
+/** The notices drafted from a petition: the slip to the unit and the three letters to the petitioner. */
+const PETITION_NOTICE_KINDS = ['assignment_slip', 'acceptance_notice', 'non_acceptance_notice', 'handling_opinion'] as const;
 
 function Section({ title, children, extra, testId }: { title: string; children: ReactNode; extra?: ReactNode; testId?: string }) {
   return (
@@ -177,6 +181,22 @@ export function PetitionDetailPage({ id }: { id: number }) {
       <Header petition={petition} timeZone={tz} />
       <Group gap="xs" role="toolbar" aria-label={t('petitions.detail.actionsLabel')}>
         {toolbar}
+        {canWrite && (
+          <Menu position="bottom-start" withinPortal>
+            <Menu.Target>
+              <Button size="sm" variant="default" leftSection={<IconFileText size={16} />}>
+                {t('notices.archive.newButton')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {PETITION_NOTICE_KINDS.map((k) => (
+                <Menu.Item key={k} onClick={() => navigate(`/notices/new?kind=${k}&petition=${petition.id}`)}>
+                  {t(`notices.kinds.${k}`)}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        )}
       </Group>
       {petition.repeatOfNumber !== null && petition.repeatOfId !== null && (
         <Alert color="orange" variant="light" py="xs" icon={<IconCopy size={18} />} data-testid="repeat-of">
@@ -224,6 +244,7 @@ export function PetitionDetailPage({ id }: { id: number }) {
                 {petition.extendedDays > 0 && <Fact label={t('petitions.detail.extension')} value={t('petitions.detail.extendedDays', { days: petition.extendedDays })} />}
               </Stack>
             </Section>
+            <SubjectNotices subjectType="petition" subjectId={petition.id} />
             <Section title={t('petitions.detail.attachmentsSection')}>
               <AttachmentsPanel petitionId={petition.id} attachments={petition.attachments} canAdd={canWrite} />
             </Section>
