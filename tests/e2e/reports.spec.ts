@@ -117,6 +117,15 @@ test('a late report of a demolition dispute is shown as late before saving, veri
   // 发布预警 hands over to the warning form with this report.
   await detail.toolbar().getByRole('button', { name: '发布预警' }).click();
   await expect(page).toHaveURL(/#\/warnings\/new\?report=1$/);
+  await expect(page.getByText('信息报告 信报〔2026〕1号')).toBeVisible();
+  await page.goBack();
+
+  // 起草报告文书 makes the 信息报告 notice from this report, a draft until a leader signs it.
+  await detail.toolbar().getByRole('button', { name: '起草报告文书' }).click();
+  await expect(page).toHaveURL(/#\/notices\/\d+$/);
+  await expect(page.getByTestId('notice-number')).toHaveText('信息报告');
+  await expect(page.getByTestId('notice-status')).toHaveText('草稿');
+  await expect(page.frameLocator('[data-testid="notice-preview"]').locator('body')).toContainText('拆迁方案');
 
   // The list: newest first, the late one marked with how late.
   await page.getByRole('navigation').getByRole('link', { name: '信息报告', exact: true }).click();

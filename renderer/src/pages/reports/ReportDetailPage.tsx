@@ -6,7 +6,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconFlag, IconLink, IconMessagePlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
 import type { ApiEvent, ReportDetail } from '../../../../shared/api';
 import type { ReportAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
@@ -174,6 +174,14 @@ export function ReportDetailPage({ id }: { id: number }) {
             </Button>
             <Button size="sm" variant="light" color="red" leftSection={<IconAlertTriangle size={16} />} onClick={() => navigate(`/warnings/new?report=${report.id}`)}>
               {t('reports.detail.raiseWarning')}
+            </Button>
+            <Button
+              size="sm"
+              variant="default"
+              leftSection={<IconFileText size={16} />}
+              onClick={() => navigate(`/notices/new?kind=${report.parentId === null ? 'info_report' : 'info_followup'}&report=${report.id}`)}
+            >
+              {t('reports.detail.draftNotice')}
             </Button>
           </>
         )}
