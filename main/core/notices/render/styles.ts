@@ -98,7 +98,7 @@ p, h1, h2, h3, h4, h5, h6, table, figure { margin: 0; }
 .para { text-indent: ${px(2 * advance)}; }
 .h1 { font-family: ${heading}; font-weight: normal; }
 .h2 { font-family: ${kai}; }
-.h1, .h2, .h3, .h4 { font-size: ${px(SIZE.body)}; text-indent: ${px(2 * advance)}; }
+.h1, .h2, .h3, .h4 { font-size: ${px(SIZE.body)}; font-weight: normal; text-indent: ${px(2 * advance)}; break-after: avoid; }
 .roster { width: 100%; border-collapse: collapse; font-size: ${px(SIZE.small)}; letter-spacing: 0; text-align: center; line-height: ${px(pitch - 1)}; }
 .roster th, .roster td { border: 1px solid #000; padding: 0 4px; font-weight: normal; }
 .roster th { font-family: ${heading}; }
