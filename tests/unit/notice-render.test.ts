@@ -193,6 +193,23 @@ describe('a notice of three pages', () => {
   });
 });
 
+describe('the 版记 whatever the length of the text', () => {
+  // Sentences with commas at varied places, so the line-breaking rules move characters at some line ends.
+  const SENTENCE = '经调查核实，群众反映的问题基本属实，镇村两级已落实整改措施，并向信访人当面作了答复。';
+  it.each([3, 5, 6, 7, 9, 12, 16, 20, 25])('sits at the bottom of the last page after %i sentences, with text on every page', async (n) => {
+    const doc = { ...KIND_FIXTURES[0]!, body: Array.from({ length: n }, (_, i) => ({ type: 'paragraph' as const, text: SENTENCE.repeat(1 + (i % 3)) })) };
+    const { pages } = await print(`length-${n}`, doc);
+    const last = pages.at(-1)!;
+    const printLine = last.lines.find((l) => l.text.endsWith('印发'))!;
+    expect(BOTTOM - printLine.baseline).toBeGreaterThan(0);
+    expect(BOTTOM - printLine.baseline).toBeLessThan(PITCH / 2 + TOLERANCE);
+    // The text ends on the last page or the one before it: never a page with nothing but the page number.
+    for (const page of pages.slice(0, -1)) expect(page.lines.filter(isBody).length).toBeGreaterThan(0);
+    const signer = lineWith(pages, '2026年11月28日');
+    expect(signer.page).toBeGreaterThanOrEqual(pages.length - 1);
+  });
+});
+
 describe('the HTML itself', () => {
   const doc = KIND_FIXTURES[0]!;
 
