@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_KINDS, type NoticeDocument } from '../../main/core/notices/document';
 import { renderNoticeHtml, shippedFontFiles } from '../../main/core/notices/render';
 import { openPrinter, readPdf, type PdfPage, type Printer } from './support/pdf';
+import { horizontalRules, type Rule } from './support/pdf-raster';
 import { FULL_LINE, KIND_FIXTURES, threePageNotice } from './support/pdf-fixtures';
 
 const SHOTS = path.resolve('tests/e2e/screenshots/notices');
@@ -32,6 +33,7 @@ const emTop = (baseline: number, size: number) => baseline - 0.88 * size;
 
 let printer: Printer;
 const printed = new Map<string, { pages: PdfPage[]; html: string }>();
+const RED_RULE = 100; // mm: shorter red runs are the mark's strokes or the seal
 const figures: string[] = [];
 
 async function print(name: string, doc: NoticeDocument) {
@@ -43,7 +45,7 @@ async function print(name: string, doc: NoticeDocument) {
   fs.rmSync(file);
   const { pages } = await readPdf(bytes);
   printed.set(name, { pages, html });
-  return { pages, html };
+  return { pages, html, bytes };
 }
 
 const isBody = (l: { size: number }) => Math.abs(l.size - BODY_PT * MM_PER_PT) < 0.05;
@@ -69,7 +71,7 @@ afterAll(async () => {
 describe('every kind of notice on A4 in the GB/T 9704 geometry', () => {
   it.each(NOTICE_KINDS.map((kind) => [kind]))('%s', async (kind) => {
     const doc = KIND_FIXTURES.find((d) => d.kind === kind)!;
-    const { pages, html } = await print(kind, doc);
+    const { pages, html, bytes } = await print(kind, doc);
     const letter = doc.format === 'letter';
 
     for (const page of pages) {
@@ -90,6 +92,33 @@ describe('every kind of notice on A4 in the GB/T 9704 geometry', () => {
     expect(doc.docNumber).toMatch(/〔2026〕\d+号$/);
     if (letter) expect(Math.abs(number.right - RIGHT)).toBeLessThan(TOLERANCE);
     else expect(Math.abs((number.x + number.right) / 2 - (LEFT + RIGHT) / 2)).toBeLessThan(TOLERANCE);
+
+    // The red rule: across the block 4 mm under the number; a letter's two double rules (thick over thin under
+    // the mark, thin over thick 20 mm from the bottom), 170 mm long and centred on the block.
+    const red = horizontalRules(bytes, 1, 'red', RED_RULE);
+    const numberBottom = number.baseline + 0.12 * number.size;
+    let ruleFigure: string;
+    if (letter) {
+      expect(red).toHaveLength(4);
+      const [thick, thin, thin2, thick2] = red as [Rule, Rule, Rule, Rule];
+      expect(Math.abs(thick.top - (markTop + mark.height + 4))).toBeLessThan(TOLERANCE);
+      expect(thick.bottom - thick.top).toBeGreaterThan(thin.bottom - thin.top);
+      expect(thick2.bottom - thick2.top).toBeGreaterThan(thin2.bottom - thin2.top);
+      expect(Math.abs(thick2.bottom - (297 - 20))).toBeLessThan(TOLERANCE);
+      for (const rule of red) {
+        expect(Math.abs(rule.right - rule.left - 170)).toBeLessThan(TOLERANCE);
+        expect(Math.abs((rule.left + rule.right) / 2 - (LEFT + RIGHT) / 2)).toBeLessThan(TOLERANCE);
+      }
+      expect(number.baseline).toBeGreaterThan(thin.bottom);
+      ruleFigure = `double rules ${thick.top.toFixed(2)} and ${thick2.bottom.toFixed(2)}, ${(thick.right - thick.left).toFixed(1)} mm long`;
+    } else {
+      expect(red).toHaveLength(1);
+      const rule = red[0]!;
+      expect(Math.abs(rule.top - numberBottom - 4)).toBeLessThan(TOLERANCE);
+      expect(Math.abs(rule.left - LEFT)).toBeLessThan(TOLERANCE);
+      expect(Math.abs(rule.right - RIGHT)).toBeLessThan(TOLERANCE);
+      ruleFigure = `red rule ${rule.top.toFixed(2)} (number bottom + ${(rule.top - numberBottom).toFixed(2)}), ${rule.left.toFixed(2)}–${rule.right.toFixed(2)}`;
+    }
 
     // Title (2号, centred; may run to two lines), then the addressee flush left with "：".
     const title = pages[0]!.lines.filter((l) => Math.abs(l.size - 22 * MM_PER_PT) < 0.05);
@@ -127,6 +156,12 @@ describe('every kind of notice on A4 in the GB/T 9704 geometry', () => {
       expect(BOTTOM - printLine[0]!.baseline).toBeLessThan(PITCH / 2 + TOLERANCE);
       expect(Math.abs(printLine[0]!.x - (LEFT + 14 * MM_PER_PT))).toBeLessThan(TOLERANCE); // 左空一字 (4号)
       if (doc.copyTo.length) expect(lineWith(pages, '抄送：').text).toBe(`抄送：${doc.copyTo.join('，')}。`);
+      // Its rules: thick over the first item, thin between, thick under the last on the block's bottom edge.
+      const rules = horizontalRules(bytes, last, 'black', 150).filter((r) => r.top > (date.page === last ? date.baseline : 0));
+      expect(rules).toHaveLength(doc.copyTo.length ? 3 : 2);
+      expect(Math.abs(rules.at(-1)!.bottom - BOTTOM)).toBeLessThan(TOLERANCE);
+      expect(rules[0]!.bottom - rules[0]!.top).toBeGreaterThanOrEqual(rules.length === 3 ? rules[1]!.bottom - rules[1]!.top : 0);
+      ruleFigure += `; 版记 rules at ${rules.map((r) => r.top.toFixed(2)).join(', ')}`;
     }
     if (doc.kind === 'duty_roster') {
       const table = doc.body.find((b) => b.type === 'table')!;
@@ -136,7 +171,7 @@ describe('every kind of notice on A4 in the GB/T 9704 geometry', () => {
     figures.push(
       `${kind.padEnd(22)} ${letter ? 'letter  ' : 'document'} pages ${last}  mark top ${markTop.toFixed(2)}  number ${number.x.toFixed(2)}–${number.right.toFixed(2)}` +
         `  first body glyph x ${firstLine.x.toFixed(2)} (indent 2)${flush[0] ? `, flush line x ${flush[0].x.toFixed(2)}` : ''}  date right ${date.right.toFixed(2)} (standard ${(RIGHT - 4 * CELL).toFixed(2)})` +
-        `${printLine[0] ? `  印发 baseline ${printLine[0].baseline.toFixed(2)} (block bottom ${BOTTOM})` : ''}`,
+        `${printLine[0] ? `  印发 baseline ${printLine[0].baseline.toFixed(2)} (block bottom ${BOTTOM})` : ''}  ${ruleFigure}`,
     );
   });
 });
@@ -190,6 +225,23 @@ describe('a notice of three pages', () => {
     expect(lineWith(pages, '印发').page).toBe(3);
     expect(lineWith(pages, '抄送：').text).toBe('抄送：县信访局，镇党委办公室，镇政府办公室。');
     expect(lineWith(pages, '（请各单位指定一名联系人）').x).toBeCloseTo(LEFT + 2 * CELL, 0);
+  });
+});
+
+describe('the 版记 whatever the length of the text', () => {
+  // Sentences with commas at varied places, so the line-breaking rules move characters at some line ends.
+  const SENTENCE = '经调查核实，群众反映的问题基本属实，镇村两级已落实整改措施，并向信访人当面作了答复。';
+  it.each([3, 5, 6, 7, 9, 12, 16, 20, 25])('sits at the bottom of the last page after %i sentences, with text on every page', async (n) => {
+    const doc = { ...KIND_FIXTURES[0]!, body: Array.from({ length: n }, (_, i) => ({ type: 'paragraph' as const, text: SENTENCE.repeat(1 + (i % 3)) })) };
+    const { pages } = await print(`length-${n}`, doc);
+    const last = pages.at(-1)!;
+    const printLine = last.lines.find((l) => l.text.endsWith('印发'))!;
+    expect(BOTTOM - printLine.baseline).toBeGreaterThan(0);
+    expect(BOTTOM - printLine.baseline).toBeLessThan(PITCH / 2 + TOLERANCE);
+    // The text ends on the last page or the one before it: never a page with nothing but the page number.
+    for (const page of pages.slice(0, -1)) expect(page.lines.filter(isBody).length).toBeGreaterThan(0);
+    const signer = lineWith(pages, '2026年11月28日');
+    expect(signer.page).toBeGreaterThanOrEqual(pages.length - 1);
   });
 });
 

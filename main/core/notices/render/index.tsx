@@ -16,7 +16,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { NoticeDocument, NoticeFonts } from '../document';
 import { shippedFontFile, subsetFontDataUrl, type ShippedWeight } from './fonts';
 import { DEFAULT_NOTICE_FONTS, noticeCss, type FontFaces } from './styles';
-import { DATE_PLACEHOLDER, NoticeBody, NUMBER_PLACEHOLDER, Watermark } from './templates';
+import { DATE_PLACEHOLDER, letterBannerLayout, NoticeBody, NUMBER_PLACEHOLDER, Watermark } from './templates';
 import { chineseDate } from './measure';
 
 export { DEFAULT_NOTICE_FONTS } from './styles';
@@ -57,7 +57,7 @@ function faces(doc: NoticeDocument, fontBaseUrl: string | undefined): FontFaces 
 
 export function renderNoticeHtml(doc: NoticeDocument, options?: RenderOptions): string {
   const fonts: NoticeFonts = { ...DEFAULT_NOTICE_FONTS, ...options?.fonts };
-  const css = noticeCss(doc.format, fonts, faces(doc, options?.fontBaseUrl));
+  const css = noticeCss(doc.format, fonts, faces(doc, options?.fontBaseUrl), letterBannerLayout(doc.issuerMark).ruleTop);
   const markup = renderToStaticMarkup(
     <html lang="zh-CN">
       <head>

@@ -43,14 +43,21 @@ function fontFace(family: string, src: string | null): string {
   return src ? `@font-face { font-family: ${quote(family)}; src: url(${src}); font-display: block; }\n` : '';
 }
 
-export function noticeCss(format: 'document' | 'letter', fonts: NoticeFonts, faces: FontFaces): string {
+/** letterRuleTop: where the letter's upper double rule starts, in px under the top of the first page's block. */
+export function noticeCss(format: 'document' | 'letter', fonts: NoticeFonts, faces: FontFaces, letterRuleTop = 0): string {
   const body = stack(fonts.body, FALLBACK.body);
   const title = stack(fonts.title, FALLBACK.title);
   const heading = stack(fonts.heading, FALLBACK.heading);
   const kai = stack(fonts.kai, FALLBACK.body);
   const folio = stack(['宋体', 'SimSun', ...fonts.body], FALLBACK.body);
-  // The letter's rules are 170 mm, wider than the block: drawn as shadows, so Chromium does not shrink the page.
+  // The letter's rules are 170 mm, wider than the block: their ends are drawn in the side margin boxes (content
+  // may not paint outside the block, and content wider than the block makes Chromium shrink the page).
   const wing = (LETTER.ruleLength - PAGE.blockWidth) / 2;
+  const wingBox = (side: 'left' | 'right') => {
+    // Each end overlaps the block by 1 mm, so no hairline gap shows where the two parts meet.
+    const bar = (top: number, height: string) => `linear-gradient(${RED}, ${RED}) ${side} 0 top ${px(top)} / ${wing + 1}mm ${height} no-repeat`;
+    return `content: ""; vertical-align: top; margin-${side}: -1mm; height: ${px(letterRuleTop + 8)}; background: ${bar(letterRuleTop, '2pt')}, ${bar(letterRuleTop + 4, '0.75pt')};`;
+  };
   const page = `${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm`;
   const folioBox = `content: "— " counter(page) " —"; font-family: ${folio}; font-size: ${px(SIZE.small)}; line-height: 1; vertical-align: top; padding-top: ${px(FOLIO_GAP)};`;
   // 信函格式: the mark 30 mm from the paper's top (so every page of a letter has the 30 mm top margin: Chromium
@@ -62,6 +69,9 @@ export function noticeCss(format: 'document' | 'letter', fonts: NoticeFonts, fac
 @page :first {
   @bottom-right { content: none; }
   @bottom-left { content: none; }
+  /* The upper double rule's ends, which reach 7 mm into the side margins where the text may not go. */
+  @left-top { ${wingBox('right')} }
+  @right-top { ${wingBox('left')} }
   @bottom-center {
     content: ""; vertical-align: top; height: 0; padding-top: 1pt;
     margin: ${PAGE.bottom - LETTER.bottomRule - 1}mm -${wing}mm 0;
@@ -90,15 +100,15 @@ p, h1, h2, h3, h4, h5, h6, table, figure { margin: 0; }
 .docno { position: absolute; left: 0; right: 0; text-align: center; line-height: 1; white-space: nowrap; letter-spacing: 0; }
 .rule { position: absolute; left: 0; right: 0; height: 0; border-top: ${px(RULE_WIDTH)} solid ${RED}; }
 .letter .docno { text-align: right; }
-.double-rule, .double-rule::after { position: absolute; left: 0; right: 0; background: ${RED}; box-shadow: -${wing}mm 0 0 ${RED}, ${wing}mm 0 0 ${RED}; }
+.double-rule, .double-rule::after { position: absolute; left: 0; right: 0; background: ${RED}; }
 .double-rule { height: 2pt; }
-.double-rule::after { content: ""; top: 3pt; height: 0.75pt; }
+.double-rule::after { content: ""; top: 4px; height: 0.75pt; }
 .title { font-family: ${title}; font-size: ${px(SIZE.title)}; font-weight: normal; text-align: center; letter-spacing: 0; margin-top: ${px(2 * pitch)}; }
 .addressee { margin-top: ${px(pitch)}; text-align: left; }
 .para { text-indent: ${px(2 * advance)}; }
 .h1 { font-family: ${heading}; font-weight: normal; }
 .h2 { font-family: ${kai}; }
-.h1, .h2, .h3, .h4 { font-size: ${px(SIZE.body)}; text-indent: ${px(2 * advance)}; }
+.h1, .h2, .h3, .h4 { font-size: ${px(SIZE.body)}; font-weight: normal; text-indent: ${px(2 * advance)}; break-after: avoid; }
 .roster { width: 100%; border-collapse: collapse; font-size: ${px(SIZE.small)}; letter-spacing: 0; text-align: center; line-height: ${px(pitch - 1)}; }
 .roster th, .roster td { border: 1px solid #000; padding: 0 4px; font-weight: normal; }
 .roster th { font-family: ${heading}; }
