@@ -5,7 +5,7 @@
  * sign-off is told that only a leader signs.
  */
 import { useRef, useState, type ReactNode } from 'react';
-import { Alert, Anchor, Button, Card, Center, Code, Grid, Group, List, Loader, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Code, Grid, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconDownload, IconEdit, IconFilePencil, IconInfoCircle, IconPrinter, IconSend, IconSignature, IconArrowBackUp, IconLock } from '@tabler/icons-react';
 import type { NoticeDetail } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
@@ -21,6 +21,7 @@ import { NoticePreview } from '../../components/notices/NoticePreview';
 import { NoticeStatusBadge } from '../../components/notices/NoticeStatusBadge';
 import { PrintModal } from '../../components/notices/PrintModal';
 import { downloadBase64 } from '../../components/notices/download';
+import { QueryPending } from '../../components/QueryPending';
 
 type Dialog = 'edit' | 'sign' | 'return' | 'print' | 'supersede' | null;
 
@@ -77,20 +78,7 @@ export function NoticeDetailPage({ id }: { id: number }) {
   const frame = useRef<HTMLIFrameElement | null>(null);
   const notice = query.data;
 
-  if (!notice) {
-    if (query.error) {
-      return (
-        <Alert color="red" variant="light">
-          {t('notices.detail.loadFailed', { message: query.error.message })}
-        </Alert>
-      );
-    }
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
+  if (!notice) return <QueryPending error={query.error} message={(message) => t('notices.detail.loadFailed', { message })} />;
 
   const can = (a: NoticeDetail['allowedActions'][number]) => notice.allowedActions.includes(a);
   const done = () => {

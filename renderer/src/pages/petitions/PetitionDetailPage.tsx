@@ -5,7 +5,7 @@
  * reloads whenever the core pushes 'petitions.changed' for it.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, Loader, Menu, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCopy, IconFileText, IconScale } from '@tabler/icons-react';
 import type { ApiEvent, PetitionDetail } from '../../../../shared/api';
 import type { PetitionAction } from '../../../../shared/enums';
@@ -25,6 +25,7 @@ import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { SubjectNotices } from '../../components/notices/SubjectNotices';
+import { QueryPending } from '../../components/QueryPending';
 
 /** The steps that move a case forward look primary; refusing, closing and withdrawing do not. */
 function buttonVariant(action: PetitionAction): { variant: string; color?: string } {
@@ -124,20 +125,7 @@ export function PetitionDetailPage({ id }: { id: number }) {
   const canWrite = session.can('clerk', 'leader');
 
   const petition = query.data;
-  if (!petition) {
-    if (query.error) {
-      return (
-        <Alert color="red" variant="light">
-          {t('petitions.detail.loadFailed', { message: query.error.message })}
-        </Alert>
-      );
-    }
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
+  if (!petition) return <QueryPending error={query.error} message={(message) => t('petitions.detail.loadFailed', { message })} />;
 
   const done = () => {
     setAction(null);

@@ -23,7 +23,6 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { ApiEvent, PETITION_SORTS, PetitionListInput, PetitionSummary } from '../../../../shared/api';
@@ -38,6 +37,7 @@ import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
+import { DateRangeFilter } from '../../components/filters/DateRangeFilter';
 
 type SortKey = (typeof PETITION_SORTS)[number];
 
@@ -330,17 +330,7 @@ export function PetitionListPage({ route }: { route: Route }) {
               searchable
               clearable
             />
-            <DatePickerInput
-              type="range"
-              w={240}
-              aria-label={t('petitions.list.received')}
-              placeholder={t('petitions.list.receivedPlaceholder')}
-              valueFormat="YYYY-MM-DD"
-              value={state.range}
-              onChange={(value) => update({ range: [value[0] ? String(value[0]) : null, value[1] ? String(value[1]) : null] })}
-              clearable
-              allowSingleDateInRange
-            />
+            <DateRangeFilter label={t('petitions.list.received')} placeholder={t('petitions.list.receivedPlaceholder')} value={state.range} onChange={(range) => update({ range })} />
           </Group>
         </Stack>
       </Card>

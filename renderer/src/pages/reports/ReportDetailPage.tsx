@@ -5,7 +5,7 @@
  * of first report and follow-ups, and what it is linked to.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
 import type { ApiEvent, ReportDetail } from '../../../../shared/api';
 import type { ReportAction } from '../../../../shared/enums';
@@ -22,6 +22,7 @@ import { ReportActionModal } from '../../components/reports/ReportActionModal';
 import { FlagBadge, LatenessBadge, ReportStatusBadge, SeverityBadge } from '../../components/reports/ReportBadges';
 import { ReportTimeline } from '../../components/reports/ReportTimeline';
 import { durationLabel, limitAtLabel } from '../../components/reports/report-format';
+import { QueryPending } from '../../components/QueryPending';
 
 type Dialog = { kind: 'action'; action: ReportAction } | { kind: 'link' } | { kind: 'flag' } | null;
 
@@ -113,20 +114,7 @@ export function ReportDetailPage({ id }: { id: number }) {
   const canReport = session.can('clerk', 'leader', 'duty_officer');
 
   const report = query.data;
-  if (!report) {
-    if (query.error) {
-      return (
-        <Alert color="red" variant="light">
-          {t('reports.detail.loadFailed', { message: query.error.message })}
-        </Alert>
-      );
-    }
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
+  if (!report) return <QueryPending error={query.error} message={(message) => t('reports.detail.loadFailed', { message })} />;
 
   const done = () => {
     setDialog(null);

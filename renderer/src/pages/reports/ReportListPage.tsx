@@ -5,7 +5,6 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Checkbox, Group, Loader, MultiSelect, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconPlus, IconSearch, IconSettings } from '@tabler/icons-react';
 import type { ApiEvent, ReportListInput, ReportSummary } from '../../../../shared/api';
@@ -18,6 +17,7 @@ import { useSession } from '../../app/session';
 import { useApiQuery } from '../../app/use-api';
 import { FlagBadge, LatenessBadge, ReportStatusBadge, SeverityBadge } from '../../components/reports/ReportBadges';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
+import { DateRangeFilter } from '../../components/filters/DateRangeFilter';
 
 interface ListState {
   readonly query: string;
@@ -219,17 +219,7 @@ export function ReportListPage() {
               searchable
               clearable
             />
-            <DatePickerInput
-              type="range"
-              w={240}
-              aria-label={t('reports.list.range')}
-              placeholder={t('reports.list.rangePlaceholder')}
-              valueFormat="YYYY-MM-DD"
-              value={state.range}
-              onChange={(value) => update({ range: [value[0] ? String(value[0]) : null, value[1] ? String(value[1]) : null] })}
-              clearable
-              allowSingleDateInRange
-            />
+            <DateRangeFilter label={t('reports.list.range')} placeholder={t('reports.list.rangePlaceholder')} value={state.range} onChange={(range) => update({ range })} />
           </Group>
         </Stack>
       </Card>

@@ -6,7 +6,7 @@
  * deadlines, who is responsible, the resolution steps and the linked petitions and reports.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, List, Loader, Menu, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Menu, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconChevronDown, IconFileText } from '@tabler/icons-react';
 import type { ApiEvent, WarningDetail } from '../../../../shared/api';
 import type { WarningAction } from '../../../../shared/enums';
@@ -23,6 +23,7 @@ import { WarningActionModal } from '../../components/warnings/WarningActionModal
 import { WarningCountdown } from '../../components/warnings/WarningCountdown';
 import { WarningDeadlines } from '../../components/warnings/WarningDeadlines';
 import { WarningTimeline } from '../../components/warnings/WarningTimeline';
+import { QueryPending } from '../../components/QueryPending';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -127,20 +128,7 @@ export function WarningDetailPage({ id }: { id: number }) {
   const canWrite = session.can('clerk', 'leader');
 
   const warning = query.data;
-  if (!warning) {
-    if (query.error) {
-      return (
-        <Alert color="red" variant="light">
-          {t('warnings.detail.loadFailed', { message: query.error.message })}
-        </Alert>
-      );
-    }
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
+  if (!warning) return <QueryPending error={query.error} message={(message) => t('warnings.detail.loadFailed', { message })} />;
 
   const lifted = warning.status === 'lifted';
   let toolbar: ReactNode;
