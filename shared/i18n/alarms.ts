@@ -28,7 +28,9 @@ export const alarms = {
     },
     marker: {
       escalated: '已升级至带班领导',
+      escalatedShort: '已升级',
       late: '迟发：电脑关机期间到时',
+      lateShort: '迟发',
       lateTitle: '应于 {at} 发出，迟发 {duration}',
       noOneOnDuty: '当时无人值班，已发给带班领导和管理员',
       noOneShort: '无人值班',
@@ -173,7 +175,9 @@ export const alarms = {
     },
     marker: {
       escalated: 'Escalated to the leader on duty',
+      escalatedShort: 'Escalated',
       late: 'Late: came due while the PC was off',
+      lateShort: 'Late',
       lateTitle: 'Due at {at}, fired {duration} late',
       noOneOnDuty: 'Nobody was on duty: sent to the leader and the administrators',
       noOneShort: 'Nobody on duty',

@@ -150,9 +150,9 @@ export function AlarmBanner() {
                 {t('alarms.banner.sentTo', { names: '' })}
                 <Recipients alarm={top} meId={session.user?.id} inherit />
               </Text>
-              <EscalatedMarker alarm={top} variant="white" size="sm" />
-              <LateMarker alarm={top} timeZone={tz} variant="white" size="sm" />
-              <NoOneOnDutyMarker alarm={top} variant="white" color="red" size="sm" />
+              <EscalatedMarker alarm={top} variant="white" size="sm" compact />
+              <LateMarker alarm={top} timeZone={tz} variant="white" size="sm" compact />
+              <NoOneOnDutyMarker alarm={top} variant="white" color="red" size="sm" compact />
               {waiting.length > 1 && (
                 <Text size="sm" opacity={0.9} style={{ whiteSpace: 'nowrap' }}>
                   {t('alarms.banner.more', { count: waiting.length - 1 })}

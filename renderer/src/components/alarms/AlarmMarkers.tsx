@@ -6,34 +6,40 @@ import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { durationLabel, isEscalated, isLate } from './alarm-facts';
 
-type MarkerProps = Pick<BadgeProps, 'variant' | 'color' | 'size' | 'mt'>;
+/** `compact`: a short label with the full wording in a tooltip, where the banner has little room. */
+type MarkerProps = Pick<BadgeProps, 'variant' | 'color' | 'size' | 'mt'> & { compact?: boolean };
 
-export function EscalatedMarker({ alarm, ...props }: { alarm: Alarm } & MarkerProps) {
+export function EscalatedMarker({ alarm, compact, ...props }: { alarm: Alarm } & MarkerProps) {
   if (!isEscalated(alarm)) return null;
   return (
-    <Badge color="red" variant="light" radius="sm" leftSection={<IconArrowUp size={12} />} data-testid="alarm-escalated" {...props}>
-      {t('alarms.marker.escalated')}
-    </Badge>
-  );
-}
-
-export function LateMarker({ alarm, timeZone, ...props }: { alarm: Alarm; timeZone: string } & MarkerProps) {
-  if (!isLate(alarm)) return null;
-  return (
-    <Tooltip label={t('alarms.marker.lateTitle', { at: formatDateTime(alarm.fireAt, timeZone), duration: durationLabel(alarm.lateMs) })}>
-      <Badge color="grape" variant="light" radius="sm" leftSection={<IconClockExclamation size={12} />} data-testid="alarm-late" {...props}>
-        {t('alarms.marker.late')}
+    <Tooltip label={t('alarms.marker.escalated')} disabled={!compact}>
+      <Badge color="red" variant="light" radius="sm" leftSection={<IconArrowUp size={12} />} data-testid="alarm-escalated" style={{ flexShrink: 0 }} {...props}>
+        {compact ? t('alarms.marker.escalatedShort') : t('alarms.marker.escalated')}
       </Badge>
     </Tooltip>
   );
 }
 
-export function NoOneOnDutyMarker({ alarm, ...props }: { alarm: Alarm } & MarkerProps) {
+export function LateMarker({ alarm, timeZone, compact, ...props }: { alarm: Alarm; timeZone: string } & MarkerProps) {
+  if (!isLate(alarm)) return null;
+  const title = t('alarms.marker.lateTitle', { at: formatDateTime(alarm.fireAt, timeZone), duration: durationLabel(alarm.lateMs) });
+  return (
+    <Tooltip label={compact ? `${t('alarms.marker.late')}；${title}` : title}>
+      <Badge color="grape" variant="light" radius="sm" leftSection={<IconClockExclamation size={12} />} data-testid="alarm-late" style={{ flexShrink: 0 }} {...props}>
+        {compact ? t('alarms.marker.lateShort') : t('alarms.marker.late')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export function NoOneOnDutyMarker({ alarm, compact, ...props }: { alarm: Alarm } & MarkerProps) {
   if (!alarm.noOneOnDuty) return null;
   return (
-    <Badge color="red" variant="filled" radius="sm" leftSection={<IconUserExclamation size={12} />} data-testid="alarm-no-one" {...props}>
-      {t('alarms.marker.noOneOnDuty')}
-    </Badge>
+    <Tooltip label={t('alarms.marker.noOneOnDuty')} disabled={!compact}>
+      <Badge color="red" variant="filled" radius="sm" leftSection={<IconUserExclamation size={12} />} data-testid="alarm-no-one" style={{ flexShrink: 0 }} {...props}>
+        {compact ? t('alarms.marker.noOneShort') : t('alarms.marker.noOneOnDuty')}
+      </Badge>
+    </Tooltip>
   );
 }
 
