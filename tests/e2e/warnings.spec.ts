@@ -187,3 +187,41 @@ test('a demolition dispute: issued yellow from the report, supervised when feedb
   await expect(home.figure('dash-warnings-red')).toHaveText('0');
   await expect(home.figure('dash-warnings-yellow')).toHaveText('0');
 });
+
+test('the unit’s feedback is recorded on the detail page: empty feedback is refused, then the feedback deadline is met', async ({ page, desk }) => {
+  await desk.setClock(beijing(11, 2, 9));
+  await desk.setupOffice();
+  const admin = await desk.login(ADMIN.username, ADMIN.password);
+  const village = await desk.api<{ id: number }>('units.save', { name: '西村', kind: 'village', liaisonName: '王会计' }, admin);
+  const leader = await desk.api<{ id: number }>('users.create', { username: LEADER.username, displayName: LEADER.displayName, role: 'leader', password: LEADER.password }, admin);
+  const warning = await desk.api<{ id: number }>(
+    'warnings.issue',
+    {
+      title: '西村3户村民对灌溉水费分摊有意见',
+      unitId: village.id,
+      peopleCount: 3,
+      escalation: 'township',
+      grievance: '认为水费按户均摊不合理，要求按田亩分摊',
+      responsibleUnitId: village.id,
+      leadLeaderId: leader.id,
+    },
+    admin,
+  );
+  await page.evaluate((id) => (window.location.hash = `/warnings/${id}`), warning.id);
+  const detail = new WarningDetail(page);
+  await expect(detail.level()).toHaveText('蓝色预警');
+  await expect(detail.countdown('反馈')).toHaveText('反馈 · 剩7天');
+
+  const dialog = await detail.openAction('反馈');
+  await detail.submit(dialog, '反馈');
+  await expect(dialog.getByText('请填写反馈内容')).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(detail.events('feedback')).toHaveCount(0);
+
+  await detail.act('反馈', async (d) => {
+    await d.getByLabel('反馈内容').fill('村两委已召开村民代表会，水费改为按田亩分摊，3户表示接受');
+  });
+  await expect(detail.events('feedback')).toContainText('水费改为按田亩分摊');
+  await expect(detail.countdown('反馈')).toHaveCount(0);
+  await expect(detail.status()).toHaveText('预警中');
+});
