@@ -214,7 +214,7 @@ test('the unit’s feedback is recorded on the detail page: empty feedback is re
 
   const dialog = await detail.openAction('反馈');
   await detail.submit(dialog, '反馈');
-  await expect(dialog.getByText('请填写反馈内容')).toBeVisible();
+  await expect(dialog.getByRole('alert')).toContainText('请填写反馈内容');
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(detail.events('feedback')).toHaveCount(0);
 
