@@ -5,7 +5,7 @@
  * reloads whenever the core pushes 'petitions.changed' for it.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCopy, IconFileText, IconScale } from '@tabler/icons-react';
 import type { ApiEvent, PetitionDetail } from '../../../../shared/api';
 import type { PetitionAction } from '../../../../shared/enums';
@@ -26,6 +26,7 @@ import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { SubjectNotices } from '../../components/notices/SubjectNotices';
 import { QueryPending } from '../../components/QueryPending';
+import { Field, Fact as DetailFact, Section } from '../../components/DetailParts';
 
 /** The steps that move a case forward look primary; refusing, closing and withdrawing do not. */
 function buttonVariant(action: PetitionAction): { variant: string; color?: string } {
@@ -40,41 +41,11 @@ const HANDLING_STATUSES = new Set(['in_handling', 'extended']);
 /** The notices drafted from a petition: the slip to the unit and the three letters to the petitioner. */
 const PETITION_NOTICE_KINDS = ['assignment_slip', 'acceptance_notice', 'non_acceptance_notice', 'handling_opinion'] as const;
 
-function Section({ title, children, extra, testId }: { title: string; children: ReactNode; extra?: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder padding="sm" radius="md" component="section" aria-label={title} data-testid={testId}>
-      <Group justify="space-between" mb={6} wrap="nowrap">
-        <Title order={5}>{title}</Title>
-        {extra}
-      </Group>
-      {children}
-    </Card>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
-
 function Fact({ label, value }: { label: string; value: string | null }) {
   return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={72} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" c={value ? undefined : 'dimmed'}>
-        {value ?? t('petitions.detail.notYet')}
-      </Text>
-    </Group>
+    <DetailFact label={label} dimmed={!value} labelWidth={72}>
+      {value ?? t('petitions.detail.notYet')}
+    </DetailFact>
   );
 }
 

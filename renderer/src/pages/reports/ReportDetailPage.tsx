@@ -5,7 +5,7 @@
  * of first report and follow-ups, and what it is linked to.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
 import type { ApiEvent, ReportDetail } from '../../../../shared/api';
 import type { ReportAction } from '../../../../shared/enums';
@@ -23,45 +23,17 @@ import { FlagBadge, LatenessBadge, ReportStatusBadge, SeverityBadge } from '../.
 import { ReportTimeline } from '../../components/reports/ReportTimeline';
 import { durationLabel, limitAtLabel } from '../../components/reports/report-format';
 import { QueryPending } from '../../components/QueryPending';
+import { Field, Fact as DetailFact, Section } from '../../components/DetailParts';
 
 type Dialog = { kind: 'action'; action: ReportAction } | { kind: 'link' } | { kind: 'flag' } | null;
 
 const WARNING_COLORS = { red: 'red', yellow: 'yellow', blue: 'blue' } as const;
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder padding="sm" radius="md" component="section" aria-label={title} data-testid={testId}>
-      <Title order={5} mb={6}>
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
-
 function Fact({ label, value, testId }: { label: string; value: ReactNode | null; testId?: string }) {
   return (
-    <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={testId}>
-      <Text size="sm" c="dimmed" w={84} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" c={value === null ? 'dimmed' : undefined} style={{ whiteSpace: 'pre-wrap', minWidth: 0 }}>
-        {value ?? t('reports.detail.notYet')}
-      </Text>
-    </Group>
+    <DetailFact label={label} testId={testId} dimmed={value === null}>
+      {value ?? t('reports.detail.notYet')}
+    </DetailFact>
   );
 }
 

@@ -4,7 +4,7 @@
  * the clerk types, so a late report is seen as 迟报 (and by how much) before it is saved. The core checks
  * again on save; a time in the future is refused there with its message, and nothing is saved.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Anchor, Button, Card, Grid, Group, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconArrowLeft, IconDeviceFloppy, IconLink, IconShieldLock } from '@tabler/icons-react';
@@ -21,6 +21,7 @@ import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { PetitionPicker } from '../../components/reports/PetitionPicker';
 import { TimeLimitCheck } from '../../components/reports/TimeLimitCheck';
 import { durationLabel } from '../../components/reports/report-format';
+import { Section } from '../../components/DetailParts';
 
 interface FormValues {
   unitId: string | null;
@@ -34,17 +35,6 @@ interface FormValues {
   content: string;
   demands: string;
   petitionId: string | null;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="sm" radius="md" component="section" aria-label={title}>
-      <Title order={5} mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 export function ReportFormPage({ followOf }: { followOf: number | null }) {
@@ -203,7 +193,7 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
                   </Text>
                 </Alert>
               )}
-              <Section title={t('reports.form.sourceSection')}>
+              <Section titleGap="xs" title={t('reports.form.sourceSection')}>
                 <Stack gap="xs">
                   {!following && (
                     <Select
@@ -255,7 +245,7 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
                 </Stack>
               </Section>
 
-              <Section title={t('reports.form.eventSection')}>
+              <Section titleGap="xs" title={t('reports.form.eventSection')}>
                 <Stack gap="xs">
                   {!following && (
                     <Radio.Group label={t('reports.form.type')} withAsterisk {...form.getInputProps('type')}>
@@ -308,7 +298,7 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
                 </Stack>
               </Section>
 
-              <Section title={t('reports.form.linkSection')}>
+              <Section titleGap="xs" title={t('reports.form.linkSection')}>
                 <PetitionPicker label={t('reports.form.petition')} value={v.petitionId} onChange={(value) => form.setFieldValue('petitionId', value)} error={form.errors.petitionId as string | undefined} />
               </Section>
 

@@ -6,7 +6,7 @@
  * deadlines, who is responsible, the resolution steps and the linked petitions and reports.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Menu, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, List, Menu, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconChevronDown, IconFileText } from '@tabler/icons-react';
 import type { ApiEvent, WarningDetail } from '../../../../shared/api';
 import type { WarningAction } from '../../../../shared/enums';
@@ -24,30 +24,7 @@ import { WarningCountdown } from '../../components/warnings/WarningCountdown';
 import { WarningDeadlines } from '../../components/warnings/WarningDeadlines';
 import { WarningTimeline } from '../../components/warnings/WarningTimeline';
 import { QueryPending } from '../../components/QueryPending';
-
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder padding="sm" radius="md" component="section" aria-label={title} data-testid={testId}>
-      <Title order={5} mb={6}>
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={84} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ minWidth: 0, whiteSpace: 'pre-wrap' }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
+import { Fact, Section } from '../../components/DetailParts';
 
 const ACTION_STYLE: Readonly<Record<WarningAction, { variant: string; color?: string }>> = {
   feedback: { variant: 'filled' },

@@ -4,7 +4,7 @@
  * the rule that matched; choosing another level needs a written reason. The form describes a matter: it has
  * no field for ID numbers, phones, anyone's movements, religion, ethnicity or belief (DOMAIN.md).
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -39,6 +39,7 @@ import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { LevelBadge } from '../../components/warnings/LevelBadge';
 import { StepsEditor } from '../../components/warnings/StepsEditor';
 import { LEVEL_COLOR } from '../../components/warnings/warning-format';
+import { Section } from '../../components/DetailParts';
 
 interface IssueValues {
   title: string;
@@ -57,17 +58,6 @@ interface IssueValues {
 }
 
 const HOUR_MS = 3_600_000;
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="sm" radius="md" component="section" aria-label={title}>
-      <Title order={5} mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function positiveId(value: string | null): number | null {
   const n = Number(value);
@@ -240,7 +230,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
             }}
           >
             <Stack gap="sm">
-              <Section title={t('warnings.issue.matterSection')}>
+              <Section titleGap="xs" title={t('warnings.issue.matterSection')}>
                 <Stack gap="xs">
                   <TextInput label={t('warnings.issue.title')} placeholder={t('warnings.issue.titlePlaceholder')} withAsterisk maxLength={200} {...form.getInputProps('title')} />
                   <Group grow gap="sm" align="flex-start">
@@ -281,7 +271,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
                 </Stack>
               </Section>
 
-              <Section title={t('warnings.issue.levelSection')}>
+              <Section titleGap="xs" title={t('warnings.issue.levelSection')}>
                 <Stack gap="sm">
                   <Radio.Group label={t('warnings.issue.escalation')} description={t('warnings.issue.escalationHint')} withAsterisk {...form.getInputProps('escalation')}>
                     <Group gap="lg" mt={6}>
@@ -331,7 +321,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
                 </Stack>
               </Section>
 
-              <Section title={t('warnings.issue.resolutionSection')}>
+              <Section titleGap="xs" title={t('warnings.issue.resolutionSection')}>
                 <Stack gap="sm">
                   <Group grow gap="sm" align="flex-start">
                     <Select
