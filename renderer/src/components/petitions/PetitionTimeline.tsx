@@ -2,7 +2,7 @@
  * The petition's history: every workflow step (who, when, what, the note and the step's details) and every
  * mediation entry, in time order.
  */
-import { Badge, Group, Stack, Text, Timeline } from '@mantine/core';
+import { Badge, Group, Text, Timeline } from '@mantine/core';
 import {
   IconArrowForwardUp,
   IconCalendarPlus,
@@ -21,6 +21,7 @@ import type { PetitionDetail, Step } from '../../../../shared/api';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { StatusBadge } from './StatusBadge';
+import { TimelineLine, TimelineStepBody } from '../TimelineLines';
 
 type Mediation = PetitionDetail['mediations'][number];
 
@@ -80,29 +81,10 @@ function detailLines(details: Step['details']): { label: string; value: string }
 }
 
 function StepBody({ step, timeZone }: { step: Step; timeZone: string }) {
-  const lines = detailLines(step.details);
   return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed">
-        {t('petitions.detail.stepBy', { user: step.userName, at: formatDateTime(step.at, timeZone) })}
-      </Text>
-      {lines.map((l) => (
-        <Text key={l.label} size="sm">
-          <Text span c="dimmed" size="sm">
-            {l.label}：
-          </Text>
-          {l.value}
-        </Text>
-      ))}
-      {step.note && (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          <Text span c="dimmed" size="sm">
-            {t('petitions.details.note')}：
-          </Text>
-          {step.note}
-        </Text>
-      )}
-    </Stack>
+    <TimelineStepBody byLine={t('petitions.detail.stepBy', { user: step.userName, at: formatDateTime(step.at, timeZone) })} lines={detailLines(step.details)}>
+      {step.note && <TimelineLine label={t('petitions.details.note')}>{step.note}</TimelineLine>}
+    </TimelineStepBody>
   );
 }
 

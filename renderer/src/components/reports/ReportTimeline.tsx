@@ -1,12 +1,13 @@
 /** The report's history: every step (who, when, what) with its details named as people read them. */
 import type { ReactNode } from 'react';
-import { Group, Stack, Text, Timeline } from '@mantine/core';
+import { Group, Text, Timeline } from '@mantine/core';
 import { IconArrowForwardUp, IconChecklist, IconFileText, IconFlag, IconGavel, IconLink, IconMessagePlus, IconSearch } from '@tabler/icons-react';
 import type { ReportDetail } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { ReportStatusBadge } from './ReportBadges';
 import { durationLabel, limitAtLabel } from './report-format';
+import { TimelineLine, TimelineStepBody } from '../TimelineLines';
 
 type Step = ReportDetail['steps'][number];
 
@@ -72,27 +73,9 @@ export function ReportTimeline({ report, timeZone }: { report: ReportDetail; tim
             </Group>
           }
         >
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed">
-              {t('reports.detail.stepBy', { user: s.userName, at: formatDateTime(s.at, timeZone) })}
-            </Text>
-            {detailLines(s, timeZone, petitionNumber).map((l) => (
-              <Text key={l.label} size="sm">
-                <Text span c="dimmed" size="sm">
-                  {l.label}：
-                </Text>
-                {l.value}
-              </Text>
-            ))}
-            {s.note && (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                <Text span c="dimmed" size="sm">
-                  {t('reports.steps.note')}：
-                </Text>
-                {s.note}
-              </Text>
-            )}
-          </Stack>
+          <TimelineStepBody byLine={t('reports.detail.stepBy', { user: s.userName, at: formatDateTime(s.at, timeZone) })} lines={detailLines(s, timeZone, petitionNumber)}>
+            {s.note && <TimelineLine label={t('reports.steps.note')}>{s.note}</TimelineLine>}
+          </TimelineStepBody>
         </Timeline.Item>
       ))}
     </Timeline>

@@ -11,6 +11,7 @@ import type { WarningEventKind } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { LevelBadge } from './LevelBadge';
+import { TimelineLine } from '../TimelineLines';
 
 const ICON = 13;
 
@@ -34,17 +35,6 @@ const COLORS: Readonly<Record<WarningEventKind, string>> = {
   unlink: 'gray',
 };
 
-function Line({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-      <Text span c="dimmed" size="sm">
-        {label}：
-      </Text>
-      {children}
-    </Text>
-  );
-}
-
 function EventBody({ event, warning, timeZone }: { event: WarningEvent; warning: WarningDetail; timeZone: string }) {
   const due = event.dueAt !== null ? formatDateTime(event.dueAt, timeZone) : null;
   return (
@@ -54,28 +44,28 @@ function EventBody({ event, warning, timeZone }: { event: WarningEvent; warning:
       </Text>
       {event.kind === 'issue' && (
         <>
-          <Line label={t('warnings.timeline.suggested')}>
+          <TimelineLine label={t('warnings.timeline.suggested')}>
             {t('warnings.timeline.suggestedValue', { level: enumLabel('warningLevel', warning.suggestedLevel), rule: warning.suggestedRuleDescription })}
-          </Line>
-          {event.note && <Line label={t('warnings.timeline.overrideReason')}>{event.note}</Line>}
+          </TimelineLine>
+          {event.note && <TimelineLine label={t('warnings.timeline.overrideReason')}>{event.note}</TimelineLine>}
         </>
       )}
       {event.kind === 'feedback' && (
         <>
-          {event.source && <Line label={t('warnings.timeline.source')}>{event.source}</Line>}
-          <Line label={t('warnings.timeline.feedback')}>{event.note}</Line>
+          {event.source && <TimelineLine label={t('warnings.timeline.source')}>{event.source}</TimelineLine>}
+          <TimelineLine label={t('warnings.timeline.feedback')}>{event.note}</TimelineLine>
         </>
       )}
-      {event.kind === 'supervise' && <Line label={t('warnings.timeline.supervisionNote')}>{event.note}</Line>}
-      {event.kind === 'change_level' && <Line label={t('warnings.timeline.reason')}>{event.note}</Line>}
+      {event.kind === 'supervise' && <TimelineLine label={t('warnings.timeline.supervisionNote')}>{event.note}</TimelineLine>}
+      {event.kind === 'change_level' && <TimelineLine label={t('warnings.timeline.reason')}>{event.note}</TimelineLine>}
       {event.kind === 'lift' && (
         <>
-          <Line label={t('warnings.timeline.outcome')}>{event.note}</Line>
-          {event.approverName && <Line label={t('warnings.timeline.approver')}>{event.approverName}</Line>}
+          <TimelineLine label={t('warnings.timeline.outcome')}>{event.note}</TimelineLine>
+          {event.approverName && <TimelineLine label={t('warnings.timeline.approver')}>{event.approverName}</TimelineLine>}
         </>
       )}
-      {due && event.kind === 'supervise' && <Line label={t('warnings.timeline.supervisionDue')}>{due}</Line>}
-      {due && (event.kind === 'issue' || event.kind === 'change_level') && <Line label={t('warnings.timeline.feedbackDue')}>{due}</Line>}
+      {due && event.kind === 'supervise' && <TimelineLine label={t('warnings.timeline.supervisionDue')}>{due}</TimelineLine>}
+      {due && (event.kind === 'issue' || event.kind === 'change_level') && <TimelineLine label={t('warnings.timeline.feedbackDue')}>{due}</TimelineLine>}
     </Stack>
   );
 }
