@@ -160,3 +160,36 @@ export type ZeroReportPeriodKind = (typeof ZERO_REPORT_PERIOD_KINDS)[number];
 
 export const ZERO_REPORT_STATES = ['on_time', 'late', 'missing', 'not_due_yet'] as const;
 export type ZeroReportState = (typeof ZERO_REPORT_STATES)[number];
+
+export const SHIFT_PATTERNS = ['daily', 'day_night', 'weekly'] as const;
+export type ShiftPattern = (typeof SHIFT_PATTERNS)[number];
+export const OVERRIDE_KINDS = ['override', 'swap', 'extra'] as const;
+export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
+export const DUTY_LOG_KINDS = ['call', 'visit', 'event', 'other'] as const;
+export type DutyLogKind = (typeof DUTY_LOG_KINDS)[number];
+export const ALARM_STATUSES = ['fired', 'snoozed', 'acknowledged', 'resolved', 'superseded'] as const;
+export type AlarmStatus = (typeof ALARM_STATUSES)[number];
+export const PETITION_SORTS = ['receivedAt', 'number', 'nextDueAt', 'status'] as const;
+export type PetitionSort = (typeof PETITION_SORTS)[number];
+/** Notices (文书): the kinds, in the order the office meets them. */
+export const NOTICE_KINDS = [
+  'warning_report',
+  'warning_notice',
+  'supervision_notice',
+  'assignment_slip',
+  'acceptance_notice',
+  'non_acceptance_notice',
+  'handling_opinion',
+  'info_report',
+  'info_followup',
+  'duty_roster',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const NOTICE_STATUSES = ['draft', 'submitted', 'signed', 'printed'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_ACTIONS = ['edit', 'submit', 'return', 'sign', 'print', 'supersede'] as const;
+export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
+export const NOTICE_SUBJECTS = ['warning', 'petition', 'report', 'duty_month'] as const;
+export type NoticeSubject = (typeof NOTICE_SUBJECTS)[number];
+export const NOTICE_PRINT_FORMATS = ['pdf', 'paper'] as const;
+export type NoticePrintFormat = (typeof NOTICE_PRINT_FORMATS)[number];

@@ -28,7 +28,7 @@ export async function seedDemo(app: App): Promise<boolean> {
     if (!r.ok) throw new Error(`demo ${name}: ${r.error.message}`);
     return r.value;
   };
-  const status = await call<{ needsSetup: boolean }>(null, 'setup.status', {});
+  const status = await call<{ needsSetup: boolean }>(null, 'setup.get', {});
   if (!status.needsSetup) return false;
   const { token } = await call<{ token: string }>(null, 'setup.create', {
     officeName: '青山镇信访办公室',
@@ -41,10 +41,10 @@ export async function seedDemo(app: App): Promise<boolean> {
   await call(token, 'users.create', { username: 'duty1', displayName: '赵值班', role: 'duty_officer', password: DEMO_PASSWORD });
   const units: number[] = [];
   for (const [i, name] of VILLAGES.entries()) {
-    const u = await call<{ id: number }>(token, 'units.save', { name, kind: 'village', liaisonName: `联络员${i + 1}`, liaisonPhone: `1380000000${i}` });
+    const u = await call<{ id: number }>(token, 'units.create', { name, kind: 'village', liaisonName: `联络员${i + 1}`, liaisonPhone: `1380000000${i}` });
     units.push(u.id);
   }
-  await call(token, 'units.save', { name: '镇综治办', kind: 'department', liaisonName: '周综治', liaisonPhone: '0571-88880000' });
+  await call(token, 'units.create', { name: '镇综治办', kind: 'department', liaisonName: '周综治', liaisonPhone: '0571-88880000' });
 
   for (const [i, c] of CASES.entries()) {
     const receivedAt = now - (40 - i * 5) * DAY_MS;

@@ -4,7 +4,7 @@
  *
  * @example
  * const app = await openApp({ dataDir: defaultDataDir() });
- * const result = await app.api.call({ name: 'setup.status', input: {} });
+ * const result = await app.api.call({ name: 'setup.get', input: {} });
  * await app.close();
  */
 import { openStore } from '../db';

@@ -23,7 +23,7 @@ export function registerNoticePrint(app: Pick<App, 'api'>): () => void {
     const request = toPrintPayload(payload);
     if (!request) throw new TypeError('Print refused: the payload is not { session, id, copies, deviceName }');
     // Checked by the core first (copies 1–99, signed, the caller's role), so nothing prints that cannot be recorded.
-    const html = await app.api.call({ name: 'notices.html', input: { id: request.id }, session: request.session });
+    const html = await app.api.call({ name: 'notices.html.get', input: { id: request.id }, session: request.session });
     if (!html.ok) return html;
     const value = html.value as { html: string; frozen: boolean };
     const notice = await app.api.call({ name: 'notices.get', input: { id: request.id }, session: request.session });
@@ -32,7 +32,7 @@ export function registerNoticePrint(app: Pick<App, 'api'>): () => void {
     if (!value.frozen || !allowed.includes('print')) return { ok: false, error: { code: 'illegal_transition', message: t('notices.errors.notSigned') } };
     if (request.copies < 1 || request.copies > 99) return { ok: false, error: { code: 'invalid_input', message: t('notices.errors.copies') } };
     await printHtml(value.html, { copies: request.copies, deviceName: request.deviceName });
-    return app.api.call({ name: 'notices.recordPrint', input: { id: request.id, copies: request.copies, format: 'paper' }, session: request.session });
+    return app.api.call({ name: 'notices.prints.create', input: { id: request.id, copies: request.copies, format: 'paper' }, session: request.session });
   });
   ipcMain.handle(IPC_PRINTERS_CHANNEL, async (event): Promise<PrinterInfo[]> => {
     const url = event.senderFrame?.url ?? '';

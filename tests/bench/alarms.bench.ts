@@ -170,10 +170,10 @@ async function main(): Promise<void> {
   })) as { token: string };
   const officer = (await call(token, 'users.create', { username: 'duty1', displayName: '赵值班', role: 'duty_officer', password: 'Passw0rd1' })) as { id: number };
   const leader = (await call(token, 'users.create', { username: 'leader1', displayName: '张镇长', role: 'leader', password: 'Passw0rd1' })) as { id: number };
-  const roles = (await call(token, 'duty.roles', {})) as unknown as { id: number; key: string }[];
+  const roles = (await call(token, 'duty.roles.list', {})) as unknown as { id: number; key: string }[];
   const startDate = localDateOf(Date.now() - DAY_MS, TZ);
   for (const [key, member] of [['officer', officer.id], ['leader', leader.id]] as const) {
-    await call(token, 'duty.saveRotation', { name: key, roleId: roles.find((r) => r.key === key)?.id, pattern: 'daily', startDate, members: [member] });
+    await call(token, 'duty.rotations.create', { name: key, roleId: roles.find((r) => r.key === key)?.id, pattern: 'daily', startDate, members: [member] });
   }
 
   let t0 = performance.now();

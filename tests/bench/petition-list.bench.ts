@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     timeZone: 'Asia/Shanghai',
     admin: { username: 'admin', displayName: '管理员', password: 'Bench2026x' },
   })) as { token: string };
-  const unit = (await call(token, 'units.save', { name: '东风村', kind: 'village' })) as { id: number };
+  const unit = (await call(token, 'units.create', { name: '东风村', kind: 'village' })) as { id: number };
 
   // Bulk rows go straight into SQLite (one transaction) so the set-up takes seconds; one petition goes through
   // the API below so every real path is measured on top of them.
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   await measure('filter: status + category', () => call(token, 'petitions.list', { statuses: ['in_handling'], category: 'claim' }));
   await measure('filter: overdue only, sorted by next due', () => call(token, 'petitions.list', { overdueOnly: true, sort: 'nextDueAt', descending: false }));
   await measure('detail page', () => call(token, 'petitions.get', { id: 54321 % ROWS || 1 }));
-  await measure('repeat check while typing', () => call(token, 'petitions.checkDuplicates', { text: '东风村村民反映征地补偿款问题' }));
+  await measure('repeat check while typing', () => call(token, 'petitions.repeats.list', { text: '东风村村民反映征地补偿款问题' }));
   await measure('register one petition (with deadlines, audit)', () =>
     call(token, 'petitions.create', {
       channel: 'visit',

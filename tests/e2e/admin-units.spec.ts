@@ -11,7 +11,7 @@ test('units: a liaison cadre is recorded, a bad phone and a duplicate name are r
     { name: '镇司法所', kind: 'department', liaisonName: '郑伟', liaisonPhone: '0571-88881234' },
     { name: '镇综治办', kind: 'department', liaisonName: '', liaisonPhone: '' },
   ]) {
-    await desk.api('units.save', unit, admin);
+    await desk.api('units.create', unit, admin);
   }
 
   const units = new AdminUnits(page);

@@ -34,12 +34,12 @@ test('an overdue case alarms the duty officer, escalates to the leader on duty, 
   await desk.setClock(beijing(11, 2, 9));
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  const roles = await desk.api<{ id: number; key: string }[]>('duty.roles', {}, admin);
+  const roles = await desk.api<{ id: number; key: string }[]>('duty.roles.list', {}, admin);
   const roleId = (key: string) => roles.find((r) => r.key === key)?.id;
   const officer = await desk.api<{ id: number }>('users.create', { ...OFFICER, role: 'duty_officer' }, admin);
   const leader = await desk.api<{ id: number }>('users.create', { ...LEADER, role: 'leader' }, admin);
-  await desk.api('duty.saveRotation', { name: '值班员轮班', roleId: roleId('officer'), pattern: 'daily', startDate: '2026-11-01', members: [officer.id] }, admin);
-  await desk.api('duty.saveRotation', { name: '带班领导轮班', roleId: roleId('leader'), pattern: 'daily', startDate: '2026-11-01', members: [leader.id] }, admin);
+  await desk.api('duty.rotations.create', { name: '值班员轮班', roleId: roleId('officer'), pattern: 'daily', startDate: '2026-11-01', members: [officer.id] }, admin);
+  await desk.api('duty.rotations.create', { name: '带班领导轮班', roleId: roleId('leader'), pattern: 'daily', startDate: '2026-11-01', members: [leader.id] }, admin);
   const petition = await desk.api<{ id: number; number: string }>(
     'petitions.create',
     {

@@ -23,7 +23,7 @@ test('a planner sets up rotations, sees the right people each day, covers a shif
   const admin = await desk.login(ADMIN.username, ADMIN.password);
   for (const u of OFFICERS) await desk.api('users.create', { ...u, role: 'duty_officer', password: PASSWORD }, admin);
   for (const u of LEADERS) await desk.api('users.create', { ...u, role: 'leader', password: PASSWORD }, admin);
-  await desk.api('duty.saveSensitivePeriod', { name: '全国两会', startDate: '2026-03-04', endDate: '2026-03-11', note: '各村每日零报告' }, admin);
+  await desk.api('duty.sensitivePeriods.create', { name: '全国两会', startDate: '2026-03-04', endDate: '2026-03-11', note: '各村每日零报告' }, admin);
 
   const roster = new DutyRoster(page);
   await roster.open();
@@ -113,7 +113,7 @@ test('an officer hands over the shift and the next one, logged in as herself, co
   if (!zhao || !qian) throw new Error('two officers expected');
   for (const u of [zhao, qian]) await desk.api('users.create', { username: u.username, displayName: u.displayName, role: 'duty_officer', password: PASSWORD }, admin);
   const zhaoSession = await desk.login(zhao.username, PASSWORD);
-  await desk.api('dutyLog.add', { kind: 'call', content: '青石村来电咨询宅基地确权进度' }, zhaoSession);
+  await desk.api('duty.log.create', { kind: 'call', content: '青石村来电咨询宅基地确权进度' }, zhaoSession);
 
   const handover = new HandoverPage(page);
   await loginThroughUi(page, zhao);
@@ -149,9 +149,9 @@ test('day and night shifts: a swap marks both people, an extra person is added, 
   const ids: number[] = [];
   for (const u of OFFICERS.slice(0, 3)) ids.push((await desk.api<{ id: number }>('users.create', { ...u, role: 'duty_officer', password: PASSWORD }, admin)).id);
   for (const u of LEADERS) await desk.api('users.create', { ...u, role: 'leader', password: PASSWORD }, admin);
-  const roles = await desk.api<{ id: number; key: string }[]>('duty.roles', {}, admin);
+  const roles = await desk.api<{ id: number; key: string }[]>('duty.roles.list', {}, admin);
   const officerRole = roles.find((r) => r.key === 'officer')?.id;
-  await desk.api('duty.saveRotation', { name: '值班员白夜班', roleId: officerRole, pattern: 'day_night', handoffHour: 8, nightHour: 18, startDate: '2026-03-01', members: ids }, admin);
+  await desk.api('duty.rotations.create', { name: '值班员白夜班', roleId: officerRole, pattern: 'day_night', handoffHour: 8, nightHour: 18, startDate: '2026-03-01', members: ids }, admin);
 
   // Shifts from 1 March: day 赵立新, night 钱文静; 2 March day 孙海涛, night 赵立新; … 12 March (day 11) is
   // shift 22 and 23: day 钱文静, night 孙海涛; 13 March: day 赵立新, night 钱文静.

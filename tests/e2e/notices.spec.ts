@@ -23,7 +23,7 @@ test('a warning notice is drafted, edited, refused to a clerk, signed by a leade
   const admin = await desk.login(ADMIN.username, ADMIN.password);
   await desk.api('users.create', { ...CLERK, role: 'clerk' }, admin);
   const leader = await desk.api<{ id: number }>('users.create', { ...LEADER, role: 'leader' }, admin);
-  const unit = await desk.api<{ id: number }>('units.save', { name: '东风村', kind: 'village', liaisonName: '周联络' }, admin);
+  const unit = await desk.api<{ id: number }>('units.create', { name: '东风村', kind: 'village', liaisonName: '周联络' }, admin);
   const clerk = await desk.login(CLERK.username, CLERK.password);
   await desk.api(
     'warnings.issue',
@@ -135,7 +135,7 @@ test('a 交办单 to the accused unit leaves the accuser out, says why, and refu
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
   await desk.api('users.create', { ...CLERK, role: 'clerk' }, admin);
-  const unit = await desk.api<{ id: number }>('units.save', { name: '红旗村', kind: 'village', liaisonName: '吴联络' }, admin);
+  const unit = await desk.api<{ id: number }>('units.create', { name: '红旗村', kind: 'village', liaisonName: '吴联络' }, admin);
   const clerk = await desk.login(CLERK.username, CLERK.password);
   const petition = await desk.api<{ id: number; number: string }>(
     'petitions.create',

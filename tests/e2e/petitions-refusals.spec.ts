@@ -62,7 +62,7 @@ test('the workflow offers only legal steps, and a review requested after 30 days
   await desk.setClock(beijing(11, 2, 9));
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  const unit = await desk.api<{ id: number }>('units.save', { name: '青山村', kind: 'village' }, admin);
+  const unit = await desk.api<{ id: number }>('units.create', { name: '青山村', kind: 'village' }, admin);
   const leader = await desk.api<{ id: number }>('users.create', { username: 'lizhen', displayName: '李镇长', role: 'leader', password: 'Leader2026' }, admin);
   const p = await desk.api<{ id: number; number: string }>(
     'petitions.create',

@@ -25,7 +25,7 @@ test('a collective visit is registered, found by a Chinese phrase, accepted, han
   await desk.setClock(beijing(11, 2, 9));
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  await desk.api('units.save', { name: '青山村', kind: 'village', liaisonName: '黄会计', liaisonPhone: '0791-88123456' }, admin);
+  await desk.api('units.create', { name: '青山村', kind: 'village', liaisonName: '黄会计', liaisonPhone: '0791-88123456' }, admin);
   await desk.api('users.create', { ...LEADER, role: 'leader' }, admin);
   // Intake: six villagers came together, five of them representatives.
   await intake.open();

@@ -10,10 +10,10 @@ test('the zero-report grid of a month with a sensitive week shows daily columns,
   await desk.setClock(beijing(11, 10, 10));
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  const qingshan = await desk.api<{ id: number }>('units.save', { name: '青山村', kind: 'village', liaisonName: '黄会计' }, admin);
-  await desk.api('units.save', { name: '东风村', kind: 'village', liaisonName: '陈主任' }, admin);
-  await desk.api('units.save', { name: '镇司法所', kind: 'department' }, admin);
-  await desk.api('duty.saveSensitivePeriod', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15' }, admin);
+  const qingshan = await desk.api<{ id: number }>('units.create', { name: '青山村', kind: 'village', liaisonName: '黄会计' }, admin);
+  await desk.api('units.create', { name: '东风村', kind: 'village', liaisonName: '陈主任' }, admin);
+  await desk.api('units.create', { name: '镇司法所', kind: 'department' }, admin);
+  await desk.api('duty.sensitivePeriods.create', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15' }, admin);
   const report = await desk.api<{ id: number; number: string }>(
     'reports.create',
     { unitId: qingshan.id, type: 'dispute', severity: 'general', foundAt: beijing(11, 10, 9), summary: '青山村两户村民宅基地界址纠纷', content: '两户村民因宅基地界址发生争执，村调委会已介入' },

@@ -13,8 +13,8 @@ const LEADER = { username: 'lizhen', displayName: '李镇长', password: 'Leader
 async function office(desk: Parameters<Parameters<typeof test>[2]>[0]['desk']) {
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  await desk.api('units.save', { name: '青山村', kind: 'village', liaisonName: '黄会计', liaisonPhone: '0791-88123456' }, admin);
-  await desk.api('units.save', { name: '东风村', kind: 'village', liaisonName: '陈主任' }, admin);
+  await desk.api('units.create', { name: '青山村', kind: 'village', liaisonName: '黄会计', liaisonPhone: '0791-88123456' }, admin);
+  await desk.api('units.create', { name: '东风村', kind: 'village', liaisonName: '陈主任' }, admin);
   await desk.api('users.create', { ...CLERK, role: 'clerk' }, admin);
   await desk.api('users.create', { ...LEADER, role: 'leader' }, admin);
   return admin;
@@ -202,11 +202,11 @@ test('the administrator changes a time limit, a bad limit is refused; a report i
   await major.fill('0');
   await page.getByRole('button', { name: '保存设置' }).click();
   await expect(page.getByText('请填写1到1440之间的整数')).toBeVisible();
-  expect((await desk.api<{ limits: { major: { minutes: number } } }>('reports.settings', {}, admin)).limits.major.minutes).toBe(60);
+  expect((await desk.api<{ limits: { major: { minutes: number } } }>('reports.settings.get', {}, admin)).limits.major.minutes).toBe(60);
   await major.fill('120');
   await page.getByRole('button', { name: '保存设置' }).click();
   await expect(page.getByText('已保存报告时限设置')).toBeVisible();
-  expect((await desk.api<{ limits: { major: { minutes: number } } }>('reports.settings', {}, admin)).limits.major.minutes).toBe(120);
+  expect((await desk.api<{ limits: { major: { minutes: number } } }>('reports.settings.get', {}, admin)).limits.major.minutes).toBe(120);
   await dismissToasts(page);
   await desk.screenshot('reports-05-settings');
 

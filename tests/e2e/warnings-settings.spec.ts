@@ -13,7 +13,7 @@ test('feedback hours and a new rule change what the issue form shows; hours out 
   await desk.setClock(beijing(11, 2, 9));
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  await desk.api('units.save', { name: '南岭村', kind: 'village' }, admin);
+  await desk.api('units.create', { name: '南岭村', kind: 'village' }, admin);
 
   await page.getByRole('navigation').getByRole('link', { name: '预警', exact: true }).click();
   await page.getByRole('button', { name: '预警规则设置' }).click();
@@ -29,7 +29,7 @@ test('feedback hours and a new rule change what the issue form shows; hours out 
   await yellowHours.fill('0');
   await page.getByRole('button', { name: '保存期限' }).click();
   await expect(page.getByText('期限应为1到720小时之间的整数')).toBeVisible();
-  expect((await desk.api<{ feedbackHours: { yellow: number } }>('warnings.settings', {}, admin)).feedbackHours.yellow).toBe(72);
+  expect((await desk.api<{ feedbackHours: { yellow: number } }>('warnings.settings.get', {}, admin)).feedbackHours.yellow).toBe(72);
   await yellowHours.fill('48');
   await page.getByRole('button', { name: '保存期限' }).click();
   await expect(page.getByText('反馈期限已保存')).toBeVisible();

@@ -28,8 +28,8 @@ interface Listed {
 /** The office, a leader, and the liaison's report: found 90 minutes before it was entered, verified, approved. */
 async function arrangeReport(desk: Desk): Promise<{ reportId: number }> {
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  const village = await desk.api<{ id: number }>('units.save', { name: '东风村', kind: 'village', liaisonName: '刘会计' }, admin);
-  await desk.api('units.save', { name: '青山镇综治中心', kind: 'department' }, admin);
+  const village = await desk.api<{ id: number }>('units.create', { name: '东风村', kind: 'village', liaisonName: '刘会计' }, admin);
+  await desk.api('units.create', { name: '青山镇综治中心', kind: 'department' }, admin);
   await desk.api('users.create', { username: LEADER.username, displayName: LEADER.displayName, role: 'leader', password: LEADER.password }, admin);
   const leader = await desk.login(LEADER.username, LEADER.password);
   const report = await desk.api<{ id: number; late: boolean }>(
@@ -192,7 +192,7 @@ test('the unit’s feedback is recorded on the detail page: empty feedback is re
   await desk.setClock(beijing(11, 2, 9));
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  const village = await desk.api<{ id: number }>('units.save', { name: '西村', kind: 'village', liaisonName: '王会计' }, admin);
+  const village = await desk.api<{ id: number }>('units.create', { name: '西村', kind: 'village', liaisonName: '王会计' }, admin);
   const leader = await desk.api<{ id: number }>('users.create', { username: LEADER.username, displayName: LEADER.displayName, role: 'leader', password: LEADER.password }, admin);
   const warning = await desk.api<{ id: number }>(
     'warnings.issue',

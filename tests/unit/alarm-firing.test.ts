@@ -43,7 +43,7 @@ beforeAll(async () => {
   const t = await testApp({ now: '2026-06-01 08:00' });
   const admin = await t.setup();
   const staff = await staffDutyOffice(t, admin, ['zhao', 'qian', 'sun']);
-  const me = await t.ok(admin, 'auth.me', {});
+  const me = await t.ok(admin, 'auth.get', {});
   await t.close();
   template = { dir: t.dataDir, ids: { admin: me.user.id, ...staff } };
 });
@@ -80,9 +80,9 @@ async function office(options: { now?: string } = {}): Promise<Office> {
 /** Changes the roster as the planner would: a rotation ends on a given day, or is switched off. */
 async function changeRotation(o: Office, id: number, change: { endDate?: string; active?: boolean }) {
   const admin = await o.as('admin');
-  const current = (await o.t.ok(admin, 'duty.rotations', {})).find((r) => r.id === id);
+  const current = (await o.t.ok(admin, 'duty.rotations.list', {})).find((r) => r.id === id);
   if (!current) throw new Error(`no rotation ${id}`);
-  await o.t.ok(admin, 'duty.saveRotation', { ...current, ...change });
+  await o.t.ok(admin, 'duty.rotations.update', { ...current, ...change });
 }
 
 /** A letter signed with a name but no address: only the forward deadline applies (no acceptance notice can be sent). */
@@ -259,7 +259,7 @@ describe('alarms follow the forward deadline of a petition', () => {
     const [threeDays, oneDay] = await rowsOf(o, (await deadlineOf(o, p.id, 'forward')).id);
     await o.tickAt('2026-11-14 09:00');
     o.travel('2026-11-14 09:05');
-    await o.t.ok(await o.as('admin'), 'alarms.saveSettings', { ackMinutes: 30, repeatMinutes: 60, prealarmDays: { default: [3, 1, 0] }, prealarmHour: 9 });
+    await o.t.ok(await o.as('admin'), 'alarms.settings.update', { ackMinutes: 30, repeatMinutes: 60, prealarmDays: { default: [3, 1, 0] }, prealarmHour: 9 });
     // Fired at 09:00 under 15/15: escalates at 09:15 and repeats at 09:30 as before.
     expect((await o.tickAt('2026-11-14 09:15')).map((f) => [f.alarmId, f.step])).toEqual([[threeDays?.id, 'escalated']]);
     expect((await o.tickAt('2026-11-14 09:30')).map((f) => [f.alarmId, f.step])).toEqual([[threeDays?.id, 'repeated']]);
@@ -358,7 +358,7 @@ describe('alarms follow their deadline when it is met or moved', () => {
     await o.t.ok(await o.as('duty2'), 'alarms.acknowledge', { id: (await rowsOf(o, forward.id))[0]?.id ?? 0, note: '' });
     // 11-15 10:00: the county declares Tue 11-17 a holiday; the last day becomes Wed 11-18.
     o.travel('2026-11-15 10:00');
-    await o.t.ok(await o.as('admin'), 'calendar.setDay', { date: '2026-11-17', isOffDay: true, name: '县庆放假' });
+    await o.t.ok(await o.as('admin'), 'calendar.days.update', { date: '2026-11-17', isOffDay: true, name: '县庆放假' });
     expect((await deadlineOf(o, p.id, 'forward')).dueDate).toBe('2026-11-18');
     expect((await rowsOf(o, forward.id)).map((r) => [r.kind, r.daysBefore, r.fireAt, r.status])).toEqual([
       // The three-day pre-alarm rang and was acknowledged: it stays as it was. The new one (11-15 09:00) is past.
@@ -375,7 +375,7 @@ describe('alarms follow their deadline when it is met or moved', () => {
     // 20 days more is Thu 08-20 (due 08-21 00:00). No holiday falls on either day.
     const o = await office({ now: '2026-06-01 09:00' });
     const admin = await o.as('admin');
-    const unit = await o.t.ok(admin, 'units.save', { name: '东风村', kind: 'village' });
+    const unit = await o.t.ok(admin, 'units.create', { name: '东风村', kind: 'village' });
     const clerk = await o.as('clerk1');
     const p = await o.t.ok(clerk, 'petitions.create', letter({ receivedAt: at('2026-06-01 08:30'), category: 'claim', claimItem: 6, summary: '反映征地补偿款未足额发放' }));
     await o.t.ok(clerk, 'petitions.transition', { id: p.id, action: 'accept' });

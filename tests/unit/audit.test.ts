@@ -12,7 +12,7 @@ import { testApp, at } from './support/test-app';
 async function busyOffice() {
   const t = await testApp({ now: '2026-11-02 09:00' });
   const admin = await t.setup();
-  const unit = await t.ok(admin, 'units.save', { name: '东风村', kind: 'village', liaisonName: '李四', liaisonPhone: '13800000000' });
+  const unit = await t.ok(admin, 'units.create', { name: '东风村', kind: 'village', liaisonName: '李四', liaisonPhone: '13800000000' });
   const clerk = await t.addUser(admin, 'clerk1', 'clerk', '李登记');
   const { id } = await t.ok(clerk.token, 'petitions.create', {
     channel: 'visit',
@@ -26,8 +26,8 @@ async function busyOffice() {
     unitId: unit.id,
   });
   await t.ok(clerk.token, 'petitions.transition', { id, action: 'accept' });
-  await t.ok(clerk.token, 'petitions.revealPersonal', { petitionerId: 1 });
-  await t.ok(admin, 'calendar.setDay', { date: '2026-11-20', isOffDay: true, name: '县庆放假' });
+  await t.ok(clerk.token, 'petitions.reveal', { petitionerId: 1 });
+  await t.ok(admin, 'calendar.days.update', { date: '2026-11-20', isOffDay: true, name: '县庆放假' });
   const audit = await t.ok(admin, 'audit.list', { pageSize: 200 });
   const rowOf = (action: string) => {
     const row = audit.rows.find((r) => r.action === action);
@@ -61,7 +61,7 @@ describe('audit verification', () => {
     expect(result.checked).toBe(audit.rows.filter((r) => r.id < target.id).length);
 
     // New work goes on, but does not hide the break.
-    await t.ok(admin, 'units.save', { name: '西山村', kind: 'village' });
+    await t.ok(admin, 'units.create', { name: '西山村', kind: 'village' });
     expect((await t.ok(admin, 'audit.verify', {})).brokenAt).toBe(target.id);
     await t.close();
   });

@@ -22,7 +22,7 @@ const login = (t: TestApp, username: string, password: string) => t.call(null, '
 describe('first-run setup', () => {
   it('happens once: a weak password is refused, and a second setup is refused without touching the first', async () => {
     const t = await testApp();
-    expect(await t.ok(null, 'setup.status', {})).toMatchObject({ needsSetup: true, officeName: null });
+    expect(await t.ok(null, 'setup.get', {})).toMatchObject({ needsSetup: true, officeName: null });
 
     const weak = await t.call(null, 'setup.create', {
       officeName: '青山镇信访办', township: '青山镇', timeZone: 'Asia/Shanghai',
@@ -30,17 +30,17 @@ describe('first-run setup', () => {
     });
     expect(weak.ok).toBe(false);
     if (!weak.ok) expect(weak.error.fields?.password).toBe('密码至少8位，并且要同时包含字母和数字');
-    expect((await t.ok(null, 'setup.status', {})).needsSetup).toBe(true);
+    expect((await t.ok(null, 'setup.get', {})).needsSetup).toBe(true);
 
     await t.setup();
-    expect(await t.ok(null, 'setup.status', {})).toMatchObject({ needsSetup: false, officeName: '青山镇信访办' });
+    expect(await t.ok(null, 'setup.get', {})).toMatchObject({ needsSetup: false, officeName: '青山镇信访办' });
 
     const again = await t.call(null, 'setup.create', {
       officeName: '别的镇信访办', township: '别的镇', timeZone: 'Asia/Shanghai',
       admin: { username: 'intruder', displayName: '某人', password: 'Intruder2026' },
     });
     expectError(again, 'conflict', '本机已完成初始设置，请直接登录');
-    expect((await t.ok(null, 'setup.status', {})).officeName).toBe('青山镇信访办');
+    expect((await t.ok(null, 'setup.get', {})).officeName).toBe('青山镇信访办');
     expect((await login(t, 'intruder', 'Intruder2026')).ok).toBe(false);
     expect((await login(t, 'admin', ADMIN_PASSWORD)).ok).toBe(true);
     await t.close();
@@ -113,14 +113,14 @@ describe('accounts and roles', () => {
   beforeAll(async () => {
     t = await testApp({ now: '2026-11-02 09:00' });
     admin = await t.setup();
-    adminId = (await t.ok(admin, 'auth.me', {})).user.id;
+    adminId = (await t.ok(admin, 'auth.get', {})).user.id;
   });
   afterAll(() => t.close());
 
   it('a disabled account cannot log in, and its open session ends at once', async () => {
     const clerk = await t.addUser(admin, 'clerk_d', 'clerk');
     await t.ok(admin, 'users.update', { id: clerk.id, active: false });
-    expectError(await t.call(clerk.token, 'auth.me', {}), 'unauthenticated', '登录已过期，请重新登录');
+    expectError(await t.call(clerk.token, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
     expectError(await login(t, 'clerk_d', 'Passw0rd1'), 'unauthenticated', '此账号已停用，请联系管理员');
     await t.ok(admin, 'users.update', { id: clerk.id, active: true });
     expect((await login(t, 'clerk_d', 'Passw0rd1')).ok).toBe(true);
@@ -155,7 +155,7 @@ describe('accounts and roles', () => {
   it('the last admin cannot be demoted or disabled; once there is another, they can', async () => {
     expectError(await t.call(admin, 'users.update', { id: adminId, role: 'clerk' }), 'conflict', '不能停用或降级最后一个管理员账号');
     expectError(await t.call(admin, 'users.update', { id: adminId, active: false }), 'conflict', '不能停用或降级最后一个管理员账号');
-    expect((await t.ok(admin, 'auth.me', {})).user.role).toBe('admin');
+    expect((await t.ok(admin, 'auth.get', {})).user.role).toBe('admin');
 
     const second = await t.addUser(admin, 'admin2', 'admin');
     const demoted = await t.ok(second.token, 'users.update', { id: adminId, role: 'leader' });
@@ -170,12 +170,12 @@ describe('sessions', () => {
     const admin = await t.setup();
     // A long day with breaks under 12 hours keeps the session.
     t.clock.advance(11 * HOUR + 59 * MINUTE);
-    expect((await t.call(admin, 'auth.me', {})).ok).toBe(true);
+    expect((await t.call(admin, 'auth.get', {})).ok).toBe(true);
     t.clock.advance(11 * HOUR + 59 * MINUTE);
-    expect((await t.call(admin, 'auth.me', {})).ok).toBe(true);
+    expect((await t.call(admin, 'auth.get', {})).ok).toBe(true);
     // Left overnight: 12 hours and a minute without use.
     t.clock.advance(12 * HOUR + MINUTE);
-    expectError(await t.call(admin, 'auth.me', {}), 'unauthenticated', '登录已过期，请重新登录');
+    expectError(await t.call(admin, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
     await t.close();
   });
 
@@ -183,7 +183,7 @@ describe('sessions', () => {
     const t = await testApp();
     const admin = await t.setup();
     await t.ok(admin, 'auth.logout', {});
-    expectError(await t.call(admin, 'auth.me', {}), 'unauthenticated', '登录已过期，请重新登录');
+    expectError(await t.call(admin, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
     await t.close();
   });
 });

@@ -17,9 +17,9 @@ describe('backup', () => {
       summary: '建议修建村口便民桥',
       request: '建议修桥',
     });
-    await t.ok(admin, 'petitions.addAttachment', { id: p.id, fileName: '来信.txt', dataBase64: Buffer.from('来信原文').toString('base64') });
+    await t.ok(admin, 'petitions.attachments.create', { id: p.id, fileName: '来信.txt', dataBase64: Buffer.from('来信原文').toString('base64') });
     const target = path.join(t.dataDir, 'usb');
-    const r = await t.ok(admin, 'backup.create', { targetDir: target });
+    const r = await t.ok(admin, 'backups.create', { targetDir: target });
     expect(path.basename(r.folder)).toBe('petition-desk-20261128-153000');
     expect(r.attachments).toBe(1);
     const copy = new SqliteDatabase(path.join(r.folder, 'petition-desk.sqlite'), { readonly: true });
@@ -35,11 +35,11 @@ describe('backup', () => {
     const admin = await t.setup();
     const file = path.join(t.dataDir, 'not-a-folder');
     fs.writeFileSync(file, 'x');
-    const r = await t.call(admin, 'backup.create', { targetDir: path.join(file, 'sub') });
+    const r = await t.call(admin, 'backups.create', { targetDir: path.join(file, 'sub') });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('无法写入文件夹');
     const clerk = await t.addUser(admin, 'clerk1', 'clerk');
-    const forbidden = await t.call(clerk.token, 'backup.create', { targetDir: null });
+    const forbidden = await t.call(clerk.token, 'backups.create', { targetDir: null });
     expect(forbidden.ok ? '' : forbidden.error.code).toBe('forbidden');
     await t.close();
   });

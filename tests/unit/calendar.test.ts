@@ -51,7 +51,7 @@ describe('importing a year', () => {
     const before = d.deadlines.find((x) => x.kind === 'forward');
     expect(before).toMatchObject({ dueDate: '2027-01-01' });
     expect(before?.explanation.uncoveredYears).toEqual([2027]);
-    const versionBefore = (await t.ok(admin, 'calendar.years', {})).version;
+    const versionBefore = (await t.ok(admin, 'calendar.years.list', {})).version;
 
     const result = await t.ok(admin, 'calendar.import', { fileText: FILE_2027 });
     // Three deadlines were open: the first petition's forward and notice deadlines, the second's notice.
@@ -73,10 +73,10 @@ describe('importing a year', () => {
     expect(f.deadlines.find((x) => x.kind === 'forward')).toMatchObject({ status: 'met', dueDate: '2027-01-01' });
     expect(f.deadlines.find((x) => x.kind === 'acceptance_notice')).toMatchObject({ status: 'open', dueDate: '2027-01-04' });
 
-    const years = await t.ok(admin, 'calendar.years', {});
+    const years = await t.ok(admin, 'calendar.years.list', {});
     expect(years.version).toBe(versionBefore + 1);
     expect(years.years.find((y) => y.year === 2027)).toEqual({ year: 2027, offDays: 1, makeUpDays: 1 });
-    expect(await t.ok(admin, 'calendar.days', { year: 2027 })).toEqual([
+    expect(await t.ok(admin, 'calendar.days.list', { year: 2027 })).toEqual([
       { date: '2027-01-01', isOffDay: true, name: '元旦' },
       { date: '2027-02-20', isOffDay: false, name: '春节' },
     ]);
@@ -99,29 +99,29 @@ describe('editing one day', () => {
     const { id } = await t.ok(admin, 'petitions.create', petitionInput('2026-11-02 08:30'));
     expect((await forwardDue(id))?.dueDate).toBe('2026-11-17');
 
-    const r = await t.ok(admin, 'calendar.setDay', { date: '2026-11-17', isOffDay: true, name: '县庆放假' });
+    const r = await t.ok(admin, 'calendar.days.update', { date: '2026-11-17', isOffDay: true, name: '县庆放假' });
     expect(r.recomputed).toBe(2); // this petition's forward and notice deadlines
     const moved = await forwardDue(id);
     expect(moved?.dueDate).toBe('2026-11-18');
     expect(moved?.explanation.skipped).toEqual([{ date: '2026-11-17', name: '县庆放假', reason: 'holiday' }]);
-    expect(await t.ok(admin, 'calendar.days', { year: 2026 })).toContainEqual({ date: '2026-11-17', isOffDay: true, name: '县庆放假' });
+    expect(await t.ok(admin, 'calendar.days.list', { year: 2026 })).toContainEqual({ date: '2026-11-17', isOffDay: true, name: '县庆放假' });
 
-    await t.ok(admin, 'calendar.setDay', { date: '2026-11-17', isOffDay: null });
+    await t.ok(admin, 'calendar.days.update', { date: '2026-11-17', isOffDay: null });
     expect((await forwardDue(id))?.dueDate).toBe('2026-11-17');
-    expect((await t.ok(admin, 'calendar.days', { year: 2026 })).map((x) => x.date)).not.toContain('2026-11-17');
+    expect((await t.ok(admin, 'calendar.days.list', { year: 2026 })).map((x) => x.date)).not.toContain('2026-11-17');
   });
 
   it('making a Saturday a working day lets a deadline end on it', async () => {
     // Fri 2026-11-06 + 15 = Sat Nov 21, a weekend, so Mon Nov 23; once Nov 21 is a working day, it ends there.
     const { id } = await t.ok(admin, 'petitions.create', petitionInput('2026-11-06 10:00'));
     expect((await forwardDue(id))?.dueDate).toBe('2026-11-23');
-    await t.ok(admin, 'calendar.setDay', { date: '2026-11-21', isOffDay: false, name: '' });
+    await t.ok(admin, 'calendar.days.update', { date: '2026-11-21', isOffDay: false, name: '' });
     expect((await forwardDue(id))?.dueDate).toBe('2026-11-21');
-    expect(await t.ok(admin, 'calendar.days', { year: 2026 })).toContainEqual({ date: '2026-11-21', isOffDay: false, name: '调休上班' });
+    expect(await t.ok(admin, 'calendar.days.list', { year: 2026 })).toContainEqual({ date: '2026-11-21', isOffDay: false, name: '调休上班' });
   });
 
   it('refuses a date that does not exist', async () => {
-    const r = await t.call(admin, 'calendar.setDay', { date: '2026-02-30', isOffDay: true });
+    const r = await t.call(admin, 'calendar.days.update', { date: '2026-02-30', isOffDay: true });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe('日期“2026-02-30”不存在或格式不对，应为 2027-01-01');
   });
@@ -138,9 +138,9 @@ describe('bad holiday files', () => {
   afterAll(() => t.close());
 
   const snapshot = async () => ({
-    years: await t.ok(admin, 'calendar.years', {}),
-    days2026: await t.ok(admin, 'calendar.days', { year: 2026 }),
-    days2027: await t.ok(admin, 'calendar.days', { year: 2027 }),
+    years: await t.ok(admin, 'calendar.years.list', {}),
+    days2026: await t.ok(admin, 'calendar.days.list', { year: 2026 }),
+    days2027: await t.ok(admin, 'calendar.days.list', { year: 2027 }),
     petition: await t.ok(admin, 'petitions.get', { id: petitionId }),
   });
 
@@ -181,11 +181,11 @@ describe('who may change the calendar', () => {
   it('only the admin: a clerk is refused and nothing changes', async () => {
     const { t, admin } = await office('2026-11-02 09:00');
     const clerk = await t.addUser(admin, 'clerk1', 'clerk');
-    const before = await t.ok(admin, 'calendar.years', {});
+    const before = await t.ok(admin, 'calendar.years.list', {});
 
     for (const r of [
       await t.call(clerk.token, 'calendar.import', { fileText: FILE_2027 }),
-      await t.call(clerk.token, 'calendar.setDay', { date: '2026-11-17', isOffDay: true }),
+      await t.call(clerk.token, 'calendar.days.update', { date: '2026-11-17', isOffDay: true }),
     ]) {
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -193,8 +193,8 @@ describe('who may change the calendar', () => {
         expect(r.error.message).toBe('您的账号（登记员）无权进行此操作');
       }
     }
-    expect(await t.ok(admin, 'calendar.years', {})).toEqual(before);
-    expect(await t.ok(clerk.token, 'calendar.days', { year: 2027 })).toEqual([]);
+    expect(await t.ok(admin, 'calendar.years.list', {})).toEqual(before);
+    expect(await t.ok(clerk.token, 'calendar.days.list', { year: 2027 })).toEqual([]);
     await t.close();
   });
 });

@@ -264,7 +264,7 @@ describe('the duty roster through the API', () => {
   beforeAll(async () => {
     const t = await testApp({ now: '2026-11-02 09:00' });
     const admin = await t.setup();
-    const roles = await t.ok(admin, 'duty.roles', {});
+    const roles = await t.ok(admin, 'duty.roles.list', {});
     const zhao = await t.addUser(admin, 'duty1', 'duty_officer', '赵值班');
     const qian = await t.addUser(admin, 'duty2', 'duty_officer', '钱值班');
     const sun = await t.ok(admin, 'users.create', { username: 'duty3', displayName: '孙值班', role: 'duty_officer', password: 'Passw0rd1' });
@@ -273,8 +273,8 @@ describe('the duty roster through the API', () => {
     await t.ok(admin, 'users.update', { id: zhou.id, active: false });
     const officerRole = roles.find((r) => r.key === 'officer')?.id ?? 0;
     const leaderRole = roles.find((r) => r.key === 'leader')?.id ?? 0;
-    await t.ok(leader.token, 'duty.saveRotation', { name: '值班员轮班', roleId: officerRole, pattern: 'daily', startDate: '2026-11-01', members: [zhao.id, qian.id] });
-    await t.ok(leader.token, 'duty.saveRotation', { name: '带班领导', roleId: leaderRole, pattern: 'daily', startDate: '2026-11-01', endDate: '2026-11-10', members: [leader.id] });
+    await t.ok(leader.token, 'duty.rotations.create', { name: '值班员轮班', roleId: officerRole, pattern: 'daily', startDate: '2026-11-01', members: [zhao.id, qian.id] });
+    await t.ok(leader.token, 'duty.rotations.create', { name: '带班领导', roleId: leaderRole, pattern: 'daily', startDate: '2026-11-01', endDate: '2026-11-10', members: [leader.id] });
     o = {
       t,
       admin,
@@ -291,11 +291,11 @@ describe('the duty roster through the API', () => {
     o.t.clock.set(at(when));
   }
 
-  const overridesOn = (from: string, to: string) => o.t.ok(o.leader, 'duty.overrides', { from: at(from), to: at(to) });
+  const overridesOn = (from: string, to: string) => o.t.ok(o.leader, 'duty.overrides.list', { from: at(from), to: at(to) });
 
   it('duty.now names the officer and the leader on shift, until when, and the next time nobody leads', async () => {
     travel('2026-11-02 09:00');
-    const now = await o.t.ok(o.officer, 'duty.now', {});
+    const now = await o.t.ok(o.officer, 'duty.current.get', {});
     const users = (key: string) => now.roles.find((r) => r.key === key)?.users;
     expect(users('officer')).toEqual([{ id: o.ids.qian, name: '钱值班', source: 'rotation', until: at('2026-11-03 08:00') }]);
     expect(users('leader')).toEqual([{ id: o.ids.leader, name: '张镇长', source: 'rotation', until: at('2026-11-03 08:00') }]);
@@ -304,7 +304,7 @@ describe('the duty roster through the API', () => {
   });
 
   it('duty.schedule shows segments with names, and the leader gap with its exact start and end', async () => {
-    const s = await o.t.ok(o.officer, 'duty.schedule', { from: at('2026-11-09 08:00'), to: at('2026-11-13 08:00') });
+    const s = await o.t.ok(o.officer, 'duty.schedule.get', { from: at('2026-11-09 08:00'), to: at('2026-11-13 08:00') });
     // 11-09 is day 8 (赵), 11-10 钱, 11-11 赵, 11-12 钱.
     expect(s.segments.filter((g) => g.roleId === o.roles.officer).map((g) => [g.userName, formatDateTime(g.start, TZ)])).toEqual([
       ['赵值班', '2026-11-09 08:00'],
@@ -317,7 +317,7 @@ describe('the duty roster through the API', () => {
 
   it('an override for part of a shift shows on duty.now while it runs and is gone once cancelled', async () => {
     travel('2026-11-02 13:00');
-    const { id } = await o.t.ok(o.leader, 'duty.addOverride', {
+    const { id } = await o.t.ok(o.leader, 'duty.overrides.create', {
       roleId: o.roles.officer,
       userId: o.ids.sun,
       replacedUserId: o.ids.qian,
@@ -325,15 +325,15 @@ describe('the duty roster through the API', () => {
       endAt: at('2026-11-02 18:00'),
       reason: '钱值班下午就医',
     });
-    const officers = async () => (await o.t.ok(o.officer, 'duty.now', {})).roles.find((r) => r.key === 'officer')?.users;
+    const officers = async () => (await o.t.ok(o.officer, 'duty.current.get', {})).roles.find((r) => r.key === 'officer')?.users;
     expect(await officers()).toEqual([{ id: o.ids.sun, name: '孙值班', source: 'override', until: at('2026-11-02 18:00') }]);
-    const s = await o.t.ok(o.officer, 'duty.schedule', { from: at('2026-11-02 08:00'), to: at('2026-11-03 08:00') });
+    const s = await o.t.ok(o.officer, 'duty.schedule.get', { from: at('2026-11-02 08:00'), to: at('2026-11-03 08:00') });
     expect(s.segments.filter((g) => g.roleId === o.roles.officer).map((g) => [g.userName, formatDateTime(g.start, TZ), formatDateTime(g.end, TZ), g.source])).toEqual([
       ['钱值班', '2026-11-02 08:00', '2026-11-02 12:00', 'rotation'],
       ['孙值班', '2026-11-02 12:00', '2026-11-02 18:00', 'override'],
       ['钱值班', '2026-11-02 18:00', '2026-11-03 08:00', 'rotation'],
     ]);
-    await o.t.ok(o.leader, 'duty.cancelOverride', { id });
+    await o.t.ok(o.leader, 'duty.overrides.remove', { id });
     expect(await officers()).toEqual([{ id: o.ids.qian, name: '钱值班', source: 'rotation', until: at('2026-11-03 08:00') }]);
   });
 
@@ -351,7 +351,7 @@ describe('the duty roster through the API', () => {
       reason: '赵值班11月3日参加培训',
     });
     const names = async () =>
-      (await o.t.ok(o.officer, 'duty.schedule', { from: at('2026-11-03 08:00'), to: at('2026-11-05 08:00') })).segments
+      (await o.t.ok(o.officer, 'duty.schedule.get', { from: at('2026-11-03 08:00'), to: at('2026-11-05 08:00') })).segments
         .filter((g) => g.roleId === o.roles.officer)
         .map((g) => [g.userName, g.source]);
     expect(await names()).toEqual([
@@ -361,7 +361,7 @@ describe('the duty roster through the API', () => {
     const pair = await overridesOn('2026-11-03 00:00', '2026-11-06 00:00');
     expect(pair).toHaveLength(2);
     expect(pair[0]?.swapGroup).toBe(pair[1]?.swapGroup);
-    await o.t.ok(o.leader, 'duty.cancelOverride', { id: pair[1]?.id ?? 0 });
+    await o.t.ok(o.leader, 'duty.overrides.remove', { id: pair[1]?.id ?? 0 });
     expect(await overridesOn('2026-11-03 00:00', '2026-11-06 00:00')).toEqual([]);
     expect(await names()).toEqual([
       ['赵值班', 'rotation'],
@@ -387,7 +387,7 @@ describe('the duty roster through the API', () => {
       [{ userId: o.ids.zhou }, 'userId', '所选人员不存在或账号已停用，请重新选择'],
     ];
     for (const [change, field, message] of refusals) {
-      const r = await o.t.call(o.leader, 'duty.addOverride', { ...good, ...change });
+      const r = await o.t.call(o.leader, 'duty.overrides.create', { ...good, ...change });
       expect(r.ok ? null : [r.error.code, r.error.message, r.error.fields?.[field]]).toEqual(['invalid_input', message, message]);
     }
     const swap = {
@@ -413,17 +413,17 @@ describe('the duty roster through the API', () => {
     }
     expect(await overridesOn('2026-11-04 00:00', '2026-11-10 00:00')).toEqual([]);
 
-    const missing = await o.t.call(o.leader, 'duty.cancelOverride', { id: 9999 });
+    const missing = await o.t.call(o.leader, 'duty.overrides.remove', { id: 9999 });
     expect(missing.ok ? null : [missing.error.code, missing.error.message]).toEqual(['not_found', '没有找到这条记录，它可能已被删除']);
   });
 
   it('a duty officer may look at the roster but not change it', async () => {
     travel('2026-11-02 16:00');
-    const before = await o.t.ok(o.officer, 'duty.rotations', {});
-    const r = await o.t.call(o.officer, 'duty.saveRotation', { name: '自排班', roleId: o.roles.officer, pattern: 'daily', startDate: '2026-11-02', members: [o.ids.zhao] });
+    const before = await o.t.ok(o.officer, 'duty.rotations.list', {});
+    const r = await o.t.call(o.officer, 'duty.rotations.create', { name: '自排班', roleId: o.roles.officer, pattern: 'daily', startDate: '2026-11-02', members: [o.ids.zhao] });
     expect(r.ok ? null : [r.error.code, r.error.message]).toEqual(['forbidden', '您的账号（值班员）无权进行此操作']);
-    const o2 = await o.t.call(o.officer, 'duty.addOverride', { roleId: o.roles.officer, userId: o.ids.zhao, startAt: at('2026-11-03 08:00'), endAt: at('2026-11-03 12:00'), reason: '自己顶班' });
+    const o2 = await o.t.call(o.officer, 'duty.overrides.create', { roleId: o.roles.officer, userId: o.ids.zhao, startAt: at('2026-11-03 08:00'), endAt: at('2026-11-03 12:00'), reason: '自己顶班' });
     expect(o2.ok ? null : o2.error.code).toBe('forbidden');
-    expect(await o.t.ok(o.officer, 'duty.rotations', {})).toEqual(before);
+    expect(await o.t.ok(o.officer, 'duty.rotations.list', {})).toEqual(before);
   });
 });

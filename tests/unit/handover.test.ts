@@ -75,7 +75,7 @@ async function letter(o: Office, received: string, summary: string): Promise<num
 
 async function log(o: Office, username: string, when: string, kind: 'call' | 'visit' | 'event', content: string): Promise<void> {
   o.travel(when);
-  await o.t.ok(await o.as(username), 'dutyLog.add', { at: null, kind, content });
+  await o.t.ok(await o.as(username), 'duty.log.create', { at: null, kind, content });
 }
 
 describe('handover sheets', () => {
@@ -84,11 +84,11 @@ describe('handover sheets', () => {
     // Mon 11-02: 赵 ends the first shift with a note, hands over to 钱 at 07:55, 钱 confirms at 08:05.
     await log(o, 'duty1', '2026-11-02 07:50', 'event', '夜间无来访');
     o.travel('2026-11-02 07:55');
-    const first = await o.t.ok(await o.as('duty1'), 'handover.prepare', {});
+    const first = await o.t.ok(await o.as('duty1'), 'duty.handoverDraft.get', {});
     expect(first.incoming).toEqual({ id: o.ids.qian, name: '钱值班', from: at('2026-11-02 08:00') });
-    const h1 = await o.t.ok(await o.as('duty1'), 'handover.start', { notes: '一切正常', toUserId: o.ids.qian });
+    const h1 = await o.t.ok(await o.as('duty1'), 'duty.handovers.create', { notes: '一切正常', toUserId: o.ids.qian });
     o.travel('2026-11-02 08:05');
-    await o.t.ok(await o.as('duty2'), 'handover.confirm', { id: h1.id });
+    await o.t.ok(await o.as('duty2'), 'duty.handovers.confirm', { id: h1.id });
 
     // 08:30: the clerk enters three letters that came in earlier. Last days: 10-19 + 15 = Tue 11-03 (due 11-04
     // 00:00, inside the 24 hours from 11-03 07:40); 10-20 + 15 = Wed 11-04 and 10-21 + 15 = Thu 11-05 (outside).
@@ -110,7 +110,7 @@ describe('handover sheets', () => {
     await log(o, 'duty2', '2026-11-02 21:30', 'visit', '红旗村两位村民来访反映道路问题，已登记');
 
     o.travel('2026-11-03 07:40');
-    const draft = await o.t.ok(await o.as('duty2'), 'handover.prepare', {});
+    const draft = await o.t.ok(await o.as('duty2'), 'duty.handoverDraft.get', {});
     expect(draft.since).toBe(at('2026-11-02 07:55'));
     expect(draft.openAlarms.map((a) => [a.id, a.subjectSummary, a.deadlineKind, a.dueAt, a.status])).toEqual([
       [stillOpen?.id, '反映东风村饮水管道漏水', 'forward', at('2026-11-04 00:00'), 'fired'],
@@ -123,10 +123,10 @@ describe('handover sheets', () => {
     ]);
     expect(draft.incoming).toEqual({ id: o.ids.zhao, name: '赵值班', from: at('2026-11-03 08:00') });
 
-    const h2 = await o.t.ok(await o.as('duty2'), 'handover.start', { notes: '东风村饮水管道事项今晚到期，请跟进', toUserId: o.ids.zhao });
+    const h2 = await o.t.ok(await o.as('duty2'), 'duty.handovers.create', { notes: '东风村饮水管道事项今晚到期，请跟进', toUserId: o.ids.zhao });
     o.travel('2026-11-03 08:02');
-    await o.t.ok(await o.as('duty1'), 'handover.confirm', { id: h2.id });
-    const [latest] = await o.t.ok(await o.as('duty1'), 'handover.list', { limit: 5 });
+    await o.t.ok(await o.as('duty1'), 'duty.handovers.confirm', { id: h2.id });
+    const [latest] = await o.t.ok(await o.as('duty1'), 'duty.handovers.list', { limit: 5 });
     expect(latest).toMatchObject({
       id: h2.id,
       fromName: '钱值班',
@@ -148,13 +148,13 @@ describe('handover sheets', () => {
 
   it('an entry logged while a handover waits for confirmation is on the next sheet', async () => {
     const o = await office('2026-11-02 07:55');
-    const h = await o.t.ok(await o.as('duty1'), 'handover.start', { notes: '', toUserId: o.ids.qian });
+    const h = await o.t.ok(await o.as('duty1'), 'duty.handovers.create', { notes: '', toUserId: o.ids.qian });
     // A call comes in while 钱 is on the way; 赵 logs it before 钱 confirms at 08:05.
     await log(o, 'duty1', '2026-11-02 07:58', 'call', '石桥村村民来电反映停水');
     o.travel('2026-11-02 08:05');
-    await o.t.ok(await o.as('duty2'), 'handover.confirm', { id: h.id });
+    await o.t.ok(await o.as('duty2'), 'duty.handovers.confirm', { id: h.id });
     o.travel('2026-11-03 07:40');
-    const draft = await o.t.ok(await o.as('duty2'), 'handover.prepare', {});
+    const draft = await o.t.ok(await o.as('duty2'), 'duty.handoverDraft.get', {});
     expect(draft.dutyLog.map((l) => l.content)).toEqual(['石桥村村民来电反映停水']);
     await o.t.close();
   });
@@ -169,32 +169,32 @@ describe('refusals', () => {
       return res.ok ? 'ok' : [res.error?.code, res.error?.message];
     };
 
-    expect(await message(o.t.call(qian, 'handover.start', { notes: '', toUserId: o.ids.qian }))).toEqual([
+    expect(await message(o.t.call(qian, 'duty.handovers.create', { notes: '', toUserId: o.ids.qian }))).toEqual([
       'invalid_input',
       '不能交班给自己，请由接班人员登录后确认',
     ]);
-    const { id } = await o.t.ok(qian, 'handover.start', { notes: '正常交班', toUserId: o.ids.zhao });
-    expect(await message(o.t.call(qian, 'handover.start', { notes: '再交一次', toUserId: o.ids.zhao }))).toEqual([
+    const { id } = await o.t.ok(qian, 'duty.handovers.create', { notes: '正常交班', toUserId: o.ids.zhao });
+    expect(await message(o.t.call(qian, 'duty.handovers.create', { notes: '再交一次', toUserId: o.ids.zhao }))).toEqual([
       'conflict',
       '您已有一份待确认的交班单，请等接班人员确认或先撤回',
     ]);
-    expect(await message(o.t.call(qian, 'handover.confirm', { id }))).toEqual(['forbidden', '不能交班给自己，请由接班人员登录后确认']);
-    expect(await message(o.t.call(await o.as('duty3'), 'handover.confirm', { id }))).toEqual([
+    expect(await message(o.t.call(qian, 'duty.handovers.confirm', { id }))).toEqual(['forbidden', '不能交班给自己，请由接班人员登录后确认']);
+    expect(await message(o.t.call(await o.as('duty3'), 'duty.handovers.confirm', { id }))).toEqual([
       'forbidden',
       '这份交班单指定由其他人员接班，请由该人员登录确认',
     ]);
     // None of that touched the sheet: it still waits for 赵.
-    const waiting = await o.t.ok(qian, 'handover.list', { limit: 5 });
+    const waiting = await o.t.ok(qian, 'duty.handovers.list', { limit: 5 });
     expect(waiting.map((h) => [h.id, h.status, h.toName, h.confirmedAt])).toEqual([[id, 'pending', '赵值班', null]]);
 
     o.travel('2026-11-03 08:01');
     const zhao = await o.as('duty1');
-    expect(await message(o.t.call(zhao, 'handover.confirm', { id }))).toBe('ok');
-    expect(await message(o.t.call(zhao, 'handover.confirm', { id }))).toEqual(['conflict', '这份交班单已经确认过了']);
-    const done = await o.t.ok(zhao, 'handover.list', { limit: 5 });
+    expect(await message(o.t.call(zhao, 'duty.handovers.confirm', { id }))).toBe('ok');
+    expect(await message(o.t.call(zhao, 'duty.handovers.confirm', { id }))).toEqual(['conflict', '这份交班单已经确认过了']);
+    const done = await o.t.ok(zhao, 'duty.handovers.list', { limit: 5 });
     expect(done.map((h) => [h.status, h.toName, h.confirmedAt])).toEqual([['confirmed', '赵值班', at('2026-11-03 08:01')]]);
     // With the first confirmed, 钱 may start another.
-    expect(await message(o.t.call(qian, 'handover.start', { notes: '补充交接', toUserId: null }))).toBe('ok');
+    expect(await message(o.t.call(qian, 'duty.handovers.create', { notes: '补充交接', toUserId: null }))).toBe('ok');
     await o.t.close();
   });
 });

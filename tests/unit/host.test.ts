@@ -50,18 +50,18 @@ describe('browser-mode host', () => {
   });
 
   it('answers API calls that carry the token, in the result envelope', async () => {
-    const r = await api({ Host: `127.0.0.1:${host.port}`, 'X-Desk-Token': host.token }, { name: 'setup.status', input: {} });
+    const r = await api({ Host: `127.0.0.1:${host.port}`, 'X-Desk-Token': host.token }, { name: 'setup.get', input: {} });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toEqual({ ok: true, value: { needsSetup: true, officeName: null, testClock: false } });
   });
 
   it('refuses API calls without the token or with a wrong one', async () => {
-    expect((await api({ Host: `127.0.0.1:${host.port}` }, { name: 'setup.status', input: {} })).status).toBe(403);
-    expect((await api({ Host: `127.0.0.1:${host.port}`, 'X-Desk-Token': 'x'.repeat(host.token.length) }, { name: 'setup.status' })).status).toBe(403);
+    expect((await api({ Host: `127.0.0.1:${host.port}` }, { name: 'setup.get', input: {} })).status).toBe(403);
+    expect((await api({ Host: `127.0.0.1:${host.port}`, 'X-Desk-Token': 'x'.repeat(host.token.length) }, { name: 'setup.get' })).status).toBe(403);
   });
 
   it('refuses a request whose Host header names another site (DNS rebinding)', async () => {
-    const r = await api({ Host: `evil.example:${host.port}`, 'X-Desk-Token': host.token }, { name: 'setup.status', input: {} });
+    const r = await api({ Host: `evil.example:${host.port}`, 'X-Desk-Token': host.token }, { name: 'setup.get', input: {} });
     expect(r.status).toBe(421);
   });
 

@@ -57,7 +57,7 @@ describe('time limits', () => {
   });
 
   it('a holiday does not extend the limit: found on National Day evening, reported the next morning is late', async () => {
-    const days = await o.t.ok(o.clerk, 'calendar.days', { year: 2026 });
+    const days = await o.t.ok(o.clerk, 'calendar.days.list', { year: 2026 });
     expect(days.find((d) => d.date === '2026-10-01')).toMatchObject({ isOffDay: true });
     const general = await o.t.ok(o.clerk, 'reports.create', report({ foundAt: at('2026-10-01 20:00'), reportedAt: at('2026-10-02 08:00') }));
     expect([general.limitAt, general.lateMs]).toEqual([at('2026-10-02 00:00'), 8 * HOUR]);
@@ -68,13 +68,13 @@ describe('time limits', () => {
   it('uses the limits the admin sets; reports already made keep their judgement', async () => {
     const first = await o.t.ok(o.clerk, 'reports.create', report({ severity: 'major', foundAt: at('2026-11-03 08:20') }));
     expect(first.lateMs).toBe(0);
-    const settings = await o.t.ok(o.clerk, 'reports.settings', {});
+    const settings = await o.t.ok(o.clerk, 'reports.settings.get', {});
     expect(settings).toEqual({ limits: { major: { kind: 'minutes', minutes: 60 }, important: { kind: 'minutes', minutes: 120 }, general: { kind: 'same_day' } } });
-    const forbidden = await o.t.call(o.clerk, 'reports.saveSettings', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 30 } } });
+    const forbidden = await o.t.call(o.clerk, 'reports.settings.update', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 30 } } });
     expect(forbidden.ok || forbidden.error.code).toBe('forbidden');
-    const zero = await o.t.call(o.admin, 'reports.saveSettings', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 0 } } });
+    const zero = await o.t.call(o.admin, 'reports.settings.update', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 0 } } });
     expect(zero.ok || zero.error.fields?.['limits.major.minutes']).toBe('重大信息的报告时限应为1到1440分钟之间的整数');
-    await o.t.ok(o.admin, 'reports.saveSettings', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 30 } } });
+    await o.t.ok(o.admin, 'reports.settings.update', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 30 } } });
     try {
       const second = await o.t.ok(o.clerk, 'reports.create', report({ severity: 'major', foundAt: at('2026-11-03 08:20') }));
       // Found 08:20, 30 minutes allowed, reported 09:00: 10 minutes late.
@@ -84,7 +84,7 @@ describe('time limits', () => {
       expect(audit.rows[0]?.action).toBe('report.submit');
       expect(audit.rows.some((r) => r.action === 'report.settings')).toBe(true);
     } finally {
-      await o.t.ok(o.admin, 'reports.saveSettings', settings);
+      await o.t.ok(o.admin, 'reports.settings.update', settings);
     }
   });
 });

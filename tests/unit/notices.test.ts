@@ -83,7 +83,7 @@ describe('drafting from a warning', () => {
     const edited = await o.t.ok(o.clerk, 'notices.update', { id: draft.id, title: draft.title, addressee: draft.addressee, body, note: '联系人：李登记', copyTo: ['镇综治办'] });
     expect(edited.body.at(-1)).toEqual({ type: 'paragraph', text: '请你单位于本周内召开村民代表会议。' });
     expect(edited.copyTo).toEqual(['镇综治办']);
-    const html = await o.t.ok(o.clerk, 'notices.html', { id: draft.id });
+    const html = await o.t.ok(o.clerk, 'notices.html.get', { id: draft.id });
     expect(html.frozen).toBe(false);
     expect(htmlText(html.html)).toContain('请你单位于本周内召开村民代表会议。');
     await o.t.close();
@@ -186,7 +186,7 @@ describe('sign-off', () => {
   it('freezes the HTML: signed text cannot change, prints are the same bytes, and each print is archived', async () => {
     const o = await matterOffice();
     const signed = await signedWarningNotice(o);
-    const html = await o.t.ok(o.clerk, 'notices.html', { id: signed.id });
+    const html = await o.t.ok(o.clerk, 'notices.html.get', { id: signed.id });
     expect(html.frozen).toBe(true);
     expect(sha(html.html)).toBe(signed.sha256);
     expect(htmlText(html.html)).toContain('信预〔2026〕1号');
@@ -194,14 +194,14 @@ describe('sign-off', () => {
 
     const edit = await o.t.call(o.clerk, 'notices.update', { id: signed.id, title: '改标题', addressee: signed.addressee, body: signed.body, note: '', copyTo: [] });
     expect(edit.ok || edit.error.message).toBe('文书已签发定稿，不能修改；如需更正，请起草更正文书');
-    const badCopies = await o.t.call(o.clerk, 'notices.recordPrint', { id: signed.id, copies: 0, format: 'paper' });
+    const badCopies = await o.t.call(o.clerk, 'notices.prints.create', { id: signed.id, copies: 0, format: 'paper' });
     expect(badCopies.ok).toBe(false);
 
     o.t.clock.advance(3_600_000);
-    const printed = await o.t.ok(o.clerk, 'notices.recordPrint', { id: signed.id, copies: 3, format: 'paper' });
+    const printed = await o.t.ok(o.clerk, 'notices.prints.create', { id: signed.id, copies: 3, format: 'paper' });
     expect(printed).toMatchObject({ status: 'printed', printCount: 1, copiesPrinted: 3 });
     expect(printed.prints).toEqual([expect.objectContaining({ userName: '李登记', copies: 3, format: 'paper', sha256: signed.sha256 })]);
-    expect((await o.t.ok(o.clerk, 'notices.html', { id: signed.id })).html).toBe(html.html);
+    expect((await o.t.ok(o.clerk, 'notices.html.get', { id: signed.id })).html).toBe(html.html);
     const list = await o.t.ok(o.clerk, 'notices.list', {});
     expect(list.rows[0]).toMatchObject({ docNumber: '信预〔2026〕1号', status: 'printed', printCount: 1, signedByName: '张镇长' });
 
@@ -229,25 +229,25 @@ describe('sign-off', () => {
 describe('settings', () => {
   it('numbers with the prefix the admin sets, and refuses a prefix with digits or brackets', async () => {
     const o = await matterOffice();
-    const settings = await o.t.ok(o.clerk, 'notices.settings', {});
+    const settings = await o.t.ok(o.clerk, 'notices.settings.get', {});
     expect(settings).toMatchObject({ issuerMark: '青山镇信访办文件', issuerName: '青山镇信访办', countyAddressee: '县信访局' });
-    const bad = await o.t.call(o.admin, 'notices.saveSettings', { ...settings, prefixes: { ...settings.prefixes, warning_notice: '信预1' } });
+    const bad = await o.t.call(o.admin, 'notices.settings.update', { ...settings, prefixes: { ...settings.prefixes, warning_notice: '信预1' } });
     expect(bad.ok || bad.error.fields?.['prefixes.warning_notice']).toBe('文号前缀只能是文字，不能含数字或括号');
-    const clerkTry = await o.t.call(o.clerk, 'notices.saveSettings', settings);
+    const clerkTry = await o.t.call(o.clerk, 'notices.settings.update', settings);
     expect(clerkTry.ok).toBe(false);
     const seal = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-    const notPng = await o.t.call(o.admin, 'notices.saveSettings', { ...settings, sealDataUrl: 'data:image/jpeg;base64,/9j/4AAQ' });
+    const notPng = await o.t.call(o.admin, 'notices.settings.update', { ...settings, sealDataUrl: 'data:image/jpeg;base64,/9j/4AAQ' });
     expect(notPng.ok || notPng.error.fields?.sealDataUrl).toBe('印章须为 PNG 图片，请重新选择');
-    await o.t.ok(o.admin, 'notices.saveSettings', { ...settings, issuerMark: '青山镇人民政府文件', prefixes: { ...settings.prefixes, warning_notice: '青信预' }, sealDataUrl: seal });
+    await o.t.ok(o.admin, 'notices.settings.update', { ...settings, issuerMark: '青山镇人民政府文件', prefixes: { ...settings.prefixes, warning_notice: '青信预' }, sealDataUrl: seal });
     const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const draft = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_notice', warningId: w.id });
     // The seal is pressed on the signed version only, never on a draft.
-    expect((await o.t.ok(o.clerk, 'notices.html', { id: draft.id })).html).not.toContain(seal);
+    expect((await o.t.ok(o.clerk, 'notices.html.get', { id: draft.id })).html).not.toContain(seal);
     await o.t.ok(o.clerk, 'notices.submit', { id: draft.id });
     const signed = await o.t.ok(o.leader, 'notices.sign', { id: draft.id });
-    expect((await o.t.ok(o.clerk, 'notices.html', { id: signed.id })).html).toContain(seal);
+    expect((await o.t.ok(o.clerk, 'notices.html.get', { id: signed.id })).html).toContain(seal);
     expect(signed.docNumber).toBe('青信预〔2026〕1号');
-    expect(htmlText((await o.t.ok(o.clerk, 'notices.html', { id: signed.id })).html)).toContain('青山镇人民政府文件');
+    expect(htmlText((await o.t.ok(o.clerk, 'notices.html.get', { id: signed.id })).html)).toContain('青山镇人民政府文件');
     await o.t.close();
   });
 });
@@ -256,13 +256,13 @@ describe('after a restart', () => {
   it('the frozen HTML still hashes to the stored SHA-256 and is served byte for byte', async () => {
     const o = await matterOffice();
     const signed = await signedWarningNotice(o);
-    const before = await o.t.ok(o.clerk, 'notices.html', { id: signed.id });
+    const before = await o.t.ok(o.clerk, 'notices.html.get', { id: signed.id });
     await o.t.close();
 
     const t = await testApp({ now: '2026-11-03 09:00', dataDir: o.t.dataDir });
     const { token } = await t.ok(null, 'auth.login', { username: 'clerk1', password: 'Passw0rd1' });
     const reopened = await t.ok(token, 'notices.get', { id: signed.id });
-    const after = await t.ok(token, 'notices.html', { id: signed.id });
+    const after = await t.ok(token, 'notices.html.get', { id: signed.id });
     expect(reopened.sha256).toBe(signed.sha256);
     expect(sha(after.html)).toBe(reopened.sha256);
     expect(after.html).toBe(before.html);
@@ -299,7 +299,7 @@ describe('confidentiality (《信访工作条例》第三十条)', () => {
     // The signed HTML (and so every print) carries none of it either.
     await o.t.ok(o.clerk, 'notices.submit', { id: slip.id });
     await o.t.ok(o.leader, 'notices.sign', { id: slip.id });
-    const html = htmlText((await o.t.ok(o.clerk, 'notices.html', { id: slip.id })).html);
+    const html = htmlText((await o.t.ok(o.clerk, 'notices.html.get', { id: slip.id })).html);
     for (const secret of [ACCUSER.name, ACCUSER.idNumber, ACCUSER.phone, ACCUSER.address, ACCUSATION]) expect(html).not.toContain(secret);
     await o.t.close();
   });
@@ -360,10 +360,10 @@ describe('letters to petitioners', () => {
 describe('the duty roster', () => {
   it('lists every day of the month with the leader and the officer on duty', async () => {
     const o = await matterOffice();
-    const roles = await o.t.ok(o.admin, 'duty.roles', {});
+    const roles = await o.t.ok(o.admin, 'duty.roles.list', {});
     const role = (key: string) => roles.find((r) => r.key === key)?.id ?? 0;
-    await o.t.ok(o.admin, 'duty.saveRotation', { name: '带班', roleId: role('leader'), pattern: 'daily', startDate: '2026-12-01', members: [o.leaderId] });
-    await o.t.ok(o.leader, 'duty.saveRotation', { name: '值班', roleId: role('officer'), pattern: 'daily', startDate: '2026-12-01', members: [o.clerkId] });
+    await o.t.ok(o.admin, 'duty.rotations.create', { name: '带班', roleId: role('leader'), pattern: 'daily', startDate: '2026-12-01', members: [o.leaderId] });
+    await o.t.ok(o.leader, 'duty.rotations.create', { name: '值班', roleId: role('officer'), pattern: 'daily', startDate: '2026-12-01', members: [o.clerkId] });
     const roster = await o.t.ok(o.clerk, 'notices.create', { kind: 'duty_roster', month: '2026-12' });
     expect(roster.title).toBe('2026年12月值班表');
     const table = roster.body.find((b) => b.type === 'table');
@@ -377,7 +377,7 @@ describe('PDF', () => {
   it('says so when no Chromium is available to make one', async () => {
     const o = await matterOffice();
     const signed = await signedWarningNotice(o);
-    const r = await o.t.call(o.clerk, 'notices.pdf', { id: signed.id });
+    const r = await o.t.call(o.clerk, 'notices.pdf.get', { id: signed.id });
     expect(r.ok || r.error.message).toBe('本机没有可用的 Chromium，无法生成PDF；请使用“打印”');
     await o.t.close();
   });
@@ -403,7 +403,7 @@ describe('PDF', () => {
       const slip = await call<NoticeDetail>(clerk, 'notices.create', { kind: 'assignment_slip', petitionId: p.id });
       await call(clerk, 'notices.submit', { id: slip.id });
       const signed = await call<NoticeDetail>(leader, 'notices.sign', { id: slip.id });
-      const out = await call<{ fileName: string; base64: string; sha256: string }>(clerk, 'notices.pdf', { id: slip.id });
+      const out = await call<{ fileName: string; base64: string; sha256: string }>(clerk, 'notices.pdf.get', { id: slip.id });
       expect(out.fileName).toBe('信交〔2026〕1号.pdf');
       const bytes = Buffer.from(out.base64, 'base64');
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -231,15 +231,15 @@ describe('finding petitions', () => {
   });
 
   it('suggests a repeat petition by the same ID number, typed with a lower-case x', async () => {
-    const found = await t.ok(clerk, 'petitions.checkDuplicates', { idNumbers: [ID_ZHANG.toLowerCase()] });
+    const found = await t.ok(clerk, 'petitions.repeats.list', { idNumbers: [ID_ZHANG.toLowerCase()] });
     expect(found.map((f) => [f.id, f.reason])).toEqual([[ids.land, 'idNumber']]);
   });
 
   it('suggests a repeat petition by similar wording, and nothing for an unrelated matter', async () => {
-    const found = await t.ok(clerk, 'petitions.checkDuplicates', { text: '征地补偿款没有发放到位' });
+    const found = await t.ok(clerk, 'petitions.repeats.list', { text: '征地补偿款没有发放到位' });
     expect(found.map((f) => [f.id, f.reason])).toEqual([[ids.land, 'text']]);
-    expect(await t.ok(clerk, 'petitions.checkDuplicates', { text: '孩子上学路途太远' })).toEqual([]);
-    expect(await t.ok(clerk, 'petitions.checkDuplicates', { text: '征地补偿款没有发放到位', excludeId: ids.land })).toEqual([]);
+    expect(await t.ok(clerk, 'petitions.repeats.list', { text: '孩子上学路途太远' })).toEqual([]);
+    expect(await t.ok(clerk, 'petitions.repeats.list', { text: '征地补偿款没有发放到位', excludeId: ids.land })).toEqual([]);
   });
 });
 
@@ -291,7 +291,7 @@ describe('personal data', () => {
     const petitionerId = (await t.ok(clerk, 'petitions.get', { id })).petitioners[0]?.id ?? 0;
     const auditBefore = await t.ok(admin, 'audit.list', {});
 
-    const revealed = await t.ok(clerk, 'petitions.revealPersonal', { petitionerId });
+    const revealed = await t.ok(clerk, 'petitions.reveal', { petitionerId });
     expect(revealed).toEqual({ idNumber: ID_ZHANG, phone: PHONE_ZHANG }); // stored with a capital X
 
     const auditAfter = await t.ok(admin, 'audit.list', {});
@@ -304,7 +304,7 @@ describe('personal data', () => {
 
   it('a duty officer cannot reveal them', async () => {
     const duty = await t.addUser(admin, 'duty1', 'duty_officer');
-    const r = await t.call(duty.token, 'petitions.revealPersonal', { petitionerId: 1 });
+    const r = await t.call(duty.token, 'petitions.reveal', { petitionerId: 1 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('forbidden');
   });

@@ -36,7 +36,7 @@ async function office(): Promise<Office> {
   const admin = await t.setup();
   const clerk = (await t.addUser(admin, 'clerk1', 'clerk', '李登记')).token;
   const leaderId = (await t.ok(admin, 'users.create', { username: 'leader1', displayName: '赵镇长', role: 'leader', password: 'Passw0rd1' })).id;
-  const unit = await t.ok(admin, 'units.save', { name: '东风村', kind: 'village' });
+  const unit = await t.ok(admin, 'units.create', { name: '东风村', kind: 'village' });
   return { t, admin, clerk, leaderId, unitId: unit.id };
 }
 

@@ -46,7 +46,7 @@ afterAll(() => o.t.close());
 
 describe('a chosen range of months', () => {
   it('February alone: three petitions, with each unit’s on-time rate', async () => {
-    const s = await o.t.ok(o.clerk, 'stats.overview', { fromMonth: '2026-02', toMonth: '2026-02' });
+    const s = await o.t.ok(o.clerk, 'stats.overview.get', { fromMonth: '2026-02', toMonth: '2026-02' });
     expect([s.from, s.to]).toEqual([at('2026-02-01 00:00'), at('2026-03-01 00:00')]);
     expect(s.byMonth).toEqual([{ month: '2026-02', petitions: 3, reports: 0, warnings: 0 }]);
     const units = Object.fromEntries(s.byUnit.map((u) => [u.unitName, u]));
@@ -55,7 +55,7 @@ describe('a chosen range of months', () => {
   });
 
   it('the whole year 2026: twelve months, March’s new petition counted but not judged', async () => {
-    const s = await o.t.ok(o.clerk, 'stats.overview', { fromMonth: '2026-01', toMonth: '2026-12' });
+    const s = await o.t.ok(o.clerk, 'stats.overview.get', { fromMonth: '2026-01', toMonth: '2026-12' });
     expect(s.byMonth.map((m) => m.month)).toHaveLength(12);
     expect(s.byMonth.map((m) => m.petitions)).toEqual([0, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     const hongqi = s.byUnit.find((u) => u.unitName === '红旗村');
@@ -65,7 +65,7 @@ describe('a chosen range of months', () => {
   });
 
   it('without a range, the last months up to this one', async () => {
-    const s = await o.t.ok(o.clerk, 'stats.overview', { months: 2 });
+    const s = await o.t.ok(o.clerk, 'stats.overview.get', { months: 2 });
     expect(s.byMonth.map((m) => [m.month, m.petitions])).toEqual([
       ['2026-02', 3],
       ['2026-03', 1],
@@ -80,7 +80,7 @@ describe('a chosen range of months', () => {
       [{ fromMonth: '2026-13', toMonth: '2026-12' }, 'fromMonth', '起始月份的格式应为“2026-01”'],
     ];
     for (const [input, field, message] of cases) {
-      const r = await o.t.call(o.clerk, 'stats.overview', input);
+      const r = await o.t.call(o.clerk, 'stats.overview.get', input);
       expect(r.ok, JSON.stringify(input)).toBe(false);
       if (!r.ok) expect(r.error.fields?.[field]).toBe(message);
     }

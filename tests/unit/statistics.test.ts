@@ -78,14 +78,14 @@ beforeAll(async () => {
   await o.t.ok(o.clerk, 'zeroReports.submit', { unitId: dongfeng, period: '2026-09', nothingToReport: true, submittedAt: at('2026-10-08 10:00') });
   await o.t.ok(o.clerk, 'zeroReports.submit', { unitId: dongfeng, period: '2026-10', nothingToReport: true, submittedAt: at('2026-11-03 10:00') });
   // 镇综治办 is switched off and has nothing in the window: it drops out of the figures.
-  await o.t.ok(o.admin, 'units.save', { id: zongzhi, name: '镇综治办', kind: 'department', active: false });
+  await o.t.ok(o.admin, 'units.update', { id: zongzhi, name: '镇综治办', kind: 'department', active: false });
   ids = { octWarning: octWarning.id, redWarning: red.id, hongqiReport: hongqiReport.id };
 });
 afterAll(() => o.t.close());
 
 describe('statistics over the last 12 months', () => {
   it('counts by month, the repeat petition once', async () => {
-    const s = await o.t.ok(o.clerk, 'stats.overview', {});
+    const s = await o.t.ok(o.clerk, 'stats.overview.get', {});
     expect([s.from, s.to]).toEqual([at('2025-12-01 00:00'), at('2026-12-01 00:00')]);
     expect(s.byMonth.map((m) => m.month)).toEqual([
       '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11',
@@ -98,7 +98,7 @@ describe('statistics over the last 12 months', () => {
   });
 
   it('counts petitions by topic, reports by type, warnings by level (issued in the window, and active now)', async () => {
-    const s = await o.t.ok(o.clerk, 'stats.overview', {});
+    const s = await o.t.ok(o.clerk, 'stats.overview.get', {});
     const topics = Object.fromEntries(s.byTopic.map((x) => [x.topicName, x.petitions]));
     expect(topics).toMatchObject({ 征地拆迁: 2, 劳动社保: 1, 农村农业: 0 });
     expect(s.byTopic.some((x) => x.topicId === null)).toBe(false);
@@ -118,7 +118,7 @@ describe('statistics over the last 12 months', () => {
   });
 
   it('gives each unit its late, missed and concealed reports and its on-time rates', async () => {
-    const s = await o.t.ok(o.clerk, 'stats.overview', {});
+    const s = await o.t.ok(o.clerk, 'stats.overview.get', {});
     expect(s.byUnit.map((u) => u.unitName)).toEqual(['东风村', '红旗村']);
     // 东风村: 3 reports — on time; an hour late; on time but concealed. Zero reports: 11 months due
     // (2025-12 … 2026-10; November's is due 12-05 24:00), one on time, one late, nine missing.
@@ -169,7 +169,7 @@ describe('statistics over the last 12 months', () => {
   });
 
   it('takes a shorter window: three months hold September and October as due zero reports', async () => {
-    const s = await o.t.ok(o.clerk, 'stats.overview', { months: 3 });
+    const s = await o.t.ok(o.clerk, 'stats.overview.get', { months: 3 });
     expect(s.byMonth.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(s.byUnit[0]).toMatchObject({ zeroReportsExpected: 2, zeroReportsOnTime: 1, zeroReportsLate: 1, zeroReportsMissing: 0, zeroReportOnTimeRate: 0.5 });
   });
@@ -177,10 +177,10 @@ describe('statistics over the last 12 months', () => {
 
 describe('the dashboard', () => {
   it('counts what needs attention now', async () => {
-    await o.t.ok(o.admin, 'duty.saveSensitivePeriod', { name: '冬季维稳', startDate: '2026-11-20', endDate: '2026-11-22' });
+    await o.t.ok(o.admin, 'duty.sensitivePeriods.create', { name: '冬季维稳', startDate: '2026-11-20', endDate: '2026-11-22' });
     await o.t.ok(o.clerk, 'reports.transition', { id: ids.hongqiReport, action: 'verify', verification: 'true' });
     await o.t.ok(o.clerk, 'reports.transition', { id: ids.hongqiReport, action: 'analyse', nature: '自然灾害', urgency: 'urgent', opinion: '转应急办处置' });
-    const d = await o.t.ok(o.clerk, 'stats.dashboard', {});
+    const d = await o.t.ok(o.clerk, 'stats.dashboard.get', {});
     expect(d).toEqual({
       now: at('2026-11-20 10:00'),
       activeWarnings: { red: 1, yellow: 0, blue: 0 },
@@ -198,7 +198,7 @@ describe('the dashboard', () => {
 
   it('a day later: the red warning’s feedback is overdue and yesterday’s daily reports are missing', async () => {
     await o.setClock('2026-11-21 11:00');
-    const d = await o.t.ok(o.clerk, 'stats.dashboard', {});
+    const d = await o.t.ok(o.clerk, 'stats.dashboard.get', {});
     expect(d.overdueWarningFeedback).toBe(1);
     expect(d.zeroReports).toEqual({ dueToday: 2, missing: 3 });
     const overdue = await o.t.ok(o.clerk, 'warnings.list', { overdueOnly: true });

@@ -55,10 +55,10 @@ describe('issuing', () => {
 
   it('uses the configured hours when the admin changes them', async () => {
     const o = await matterOffice();
-    await o.t.ok(o.admin, 'warnings.saveSettings', { feedbackHours: { red: 12, yellow: 48, blue: 120 }, supervisionHours: 8 });
+    await o.t.ok(o.admin, 'warnings.settings.update', { feedbackHours: { red: 12, yellow: 48, blue: 120 }, supervisionHours: 8 });
     const red = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
     expect(open(red)).toEqual([['warning_feedback', at('2026-11-02 21:00')]]);
-    const bad = await o.t.call(o.admin, 'warnings.saveSettings', { feedbackHours: { red: 0, yellow: 48, blue: 120 }, supervisionHours: 8 });
+    const bad = await o.t.call(o.admin, 'warnings.settings.update', { feedbackHours: { red: 0, yellow: 48, blue: 120 }, supervisionHours: 8 });
     expect(bad.ok || bad.error.fields).toEqual({ 'feedbackHours.red': '期限应为1到720小时之间的整数' });
     await o.t.close();
   });
@@ -66,7 +66,7 @@ describe('issuing', () => {
   it('keeps its hour-based deadline when the holiday calendar changes (only calendar periods are recounted)', async () => {
     const o = await matterOffice();
     const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
-    const r = await o.t.ok(o.admin, 'calendar.setDay', { date: '2026-11-03', isOffDay: true, name: '临时休息' });
+    const r = await o.t.ok(o.admin, 'calendar.days.update', { date: '2026-11-03', isOffDay: true, name: '临时休息' });
     expect(r.recomputed).toBe(0);
     expect(open(await o.t.ok(o.clerk, 'warnings.get', { id: w.id }))).toEqual([['warning_feedback', at('2026-11-03 09:00')]]);
     await o.t.close();
@@ -89,7 +89,7 @@ describe('feedback and supervision', () => {
     const o = await matterOffice();
     const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
     await o.setClock('2026-11-02 15:00');
-    const after = await o.t.ok(o.clerk, 'warnings.feedback', { id: w.id, content: '已入户走访12户，听取诉求并登记', source: '东风村 村支书 周某' });
+    const after = await o.t.ok(o.clerk, 'warnings.feedback.create', { id: w.id, content: '已入户走访12户，听取诉求并登记', source: '东风村 村支书 周某' });
     expect(after.deadlines.map((d) => [d.kind, d.status, d.metAt])).toEqual([['warning_feedback', 'met', at('2026-11-02 15:00')]]);
     expect([after.nextDueAt, after.overdue]).toEqual([null, false]);
     expect(after.history.map((h) => h.kind)).toEqual(['issue', 'feedback']);
@@ -128,7 +128,7 @@ describe('feedback and supervision', () => {
     expect([card?.feedbackDueAt, card?.supervisedUntil]).toEqual([at('2026-11-09 09:00'), at('2026-11-10 10:00')]);
 
     await o.setClock('2026-11-09 16:00');
-    const fed = await o.t.ok(o.clerk, 'warnings.feedback', { id: w.id, content: '已组织调解，达成初步意向', source: '东风村' });
+    const fed = await o.t.ok(o.clerk, 'warnings.feedback.create', { id: w.id, content: '已组织调解，达成初步意向', source: '东风村' });
     expect(fed.deadlines.map((d) => [d.kind, d.status])).toEqual([
       ['warning_feedback', 'met'],
       ['supervision', 'met'],
@@ -233,7 +233,7 @@ describe('lifting', () => {
     const before = await o.t.ok(o.clerk, 'warnings.get', { id: w.id });
     const auditBefore = (await o.t.ok(o.admin, 'audit.list', {})).total;
     const attempts = [
-      ['反馈', () => o.t.call(o.clerk, 'warnings.feedback', { id: w.id, content: '补充反馈' })],
+      ['反馈', () => o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, content: '补充反馈' })],
       ['督办', () => o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '督办' })],
       ['调整等级', () => o.t.call(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'blue', reason: '降级' })],
       ['解除预警', () => o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '再解除', approverId: o.leaderId })],
@@ -280,7 +280,7 @@ describe('links and history', () => {
     const unlinked = await o.t.ok(o.clerk, 'warnings.link', { id: w.id, linkType: 'report', subjectId: report.id, linked: false });
     expect(unlinked.reports).toEqual([]);
     await o.setClock('2026-11-02 20:00');
-    await o.t.ok(o.clerk, 'warnings.feedback', { id: w.id, content: '已听取诉求' });
+    await o.t.ok(o.clerk, 'warnings.feedback.create', { id: w.id, content: '已听取诉求' });
     await o.setClock('2026-11-03 10:00');
     await o.t.ok(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'yellow', reason: '已初步稳定' });
     const done = await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '已化解', approverId: o.leaderId });
@@ -302,9 +302,9 @@ describe('links and history', () => {
   it('feedback cannot be dated before the previous step or in the future', async () => {
     const o = await matterOffice();
     const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
-    const before = await o.t.call(o.clerk, 'warnings.feedback', { id: w.id, at: at('2026-11-02 08:00'), content: '反馈' });
+    const before = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, at: at('2026-11-02 08:00'), content: '反馈' });
     expect(before.ok || before.error.fields?.at).toBe('操作时间不能早于上一步（2026-11-02 09:00）');
-    const future = await o.t.call(o.clerk, 'warnings.feedback', { id: w.id, at: at('2026-11-02 10:00'), content: '反馈' });
+    const future = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, at: at('2026-11-02 10:00'), content: '反馈' });
     expect(future.ok || future.error.fields?.at).toBe('反馈时间不能晚于现在');
     await o.t.close();
   });
@@ -329,7 +329,7 @@ describe('the feedback deadline and the alarm scheduler', () => {
     expect(alarms.rows[0]?.noOneOnDuty).toBe(true);
 
     await o.setClock('2026-11-03 09:20');
-    await o.t.ok(o.clerk, 'warnings.feedback', { id: w.id, content: '村支书已到现场，正在做工作' });
+    await o.t.ok(o.clerk, 'warnings.feedback.create', { id: w.id, content: '村支书已到现场，正在做工作' });
     expect((await o.t.ok(o.officer, 'alarms.list', {})).rows).toEqual([]);
     const all = await o.t.ok(o.officer, 'alarms.list', { scope: 'all' });
     expect(all.rows.map((a) => a.status)).toEqual(['resolved']);

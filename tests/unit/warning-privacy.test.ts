@@ -69,7 +69,7 @@ const guarded = Object.entries(contract).filter(([name]) => GUARDED_PREFIXES.som
 describe('the API schemas of warnings and reports', () => {
   it('covers the procedures it should', () => {
     const names = guarded.map(([name]) => name);
-    for (const n of ['warnings.issue', 'warnings.get', 'warnings.feedback', 'warningRules.save', 'reports.create', 'reports.get', 'zeroReports.grid']) {
+    for (const n of ['warnings.issue', 'warnings.get', 'warnings.feedback.create', 'warnings.rules.create', 'reports.create', 'reports.get', 'zeroReports.grid.get']) {
       expect(names).toContain(n);
     }
   });
@@ -169,7 +169,7 @@ describe('their tables', () => {
     const phone = await o.t.call(o.clerk, 'warnings.issue', { ...base, title: '联系人电话 0571-88880000' });
     expect(phone.ok || Object.keys(phone.error.fields ?? {})).toEqual(['title']);
     const w = await o.t.ok(o.clerk, 'warnings.issue', base);
-    const feedback = await o.t.call(o.clerk, 'warnings.feedback', { id: w.id, content: '已联系，手机 139 1234 5678' });
+    const feedback = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, content: '已联系，手机 139 1234 5678' });
     expect(feedback.ok || Object.keys(feedback.error.fields ?? {})).toEqual(['content']);
   });
 

@@ -30,7 +30,7 @@ function issueInput(overrides: Partial<WarningIssueInput> = {}): WarningIssueInp
 
 describe('the default rule table', () => {
   it('is seeded with the seven rules of DOMAIN.md, red first, the blue catch-all last', async () => {
-    const rules = await o.t.ok(o.clerk, 'warningRules.list', {});
+    const rules = await o.t.ok(o.clerk, 'warnings.rules.list', {});
     expect(rules.map((r) => [r.ord, r.level, r.description])).toEqual([
       [1, 'red', '已经发生群体性事件'],
       [2, 'red', '情况紧急'],
@@ -57,9 +57,9 @@ describe('the default rule table', () => {
     ['collective (30) to the county: only an early sign', facts({ peopleCount: 30, escalation: 'county' }), 'blue', 7],
     ['one person, township', facts({}), 'blue', 7],
   ] as const)('%s → %s', async (_name, f, level, ord) => {
-    const rules = await o.t.ok(o.clerk, 'warningRules.list', {});
+    const rules = await o.t.ok(o.clerk, 'warnings.rules.list', {});
     const rule = rules.find((r) => r.ord === ord);
-    const s = await o.t.ok(o.clerk, 'warnings.suggest', f);
+    const s = await o.t.ok(o.clerk, 'warnings.suggestion.get', f);
     expect(s.level).toBe(level);
     expect(s.ruleId).toBe(rule?.id);
     expect(s.ruleDescription).toBe(rule?.description);
@@ -69,7 +69,7 @@ describe('the default rule table', () => {
   it('counts "collective" by the office threshold: raised to 10, five people to the province are individual (yellow)', async () => {
     await o.t.ok(o.admin, 'office.update', { collectiveThreshold: 10 });
     try {
-      const s = await o.t.ok(o.clerk, 'warnings.suggest', facts({ peopleCount: 5, escalation: 'province' }));
+      const s = await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ peopleCount: 5, escalation: 'province' }));
       expect([s.level, s.ruleDescription, s.collectiveThreshold]).toEqual(['yellow', '有个体赴省上访的可能', 10]);
     } finally {
       await o.t.ok(o.admin, 'office.update', { collectiveThreshold: 5 });
@@ -79,68 +79,68 @@ describe('the default rule table', () => {
 
 describe('an administrator edits the table', () => {
   it('adds a rule, which goes before the catch-all and is named when it matches', async () => {
-    const rule = await o.t.ok(o.admin, 'warningRules.save', {
+    const rule = await o.t.ok(o.admin, 'warnings.rules.create', {
       level: 'yellow',
       description: '30人以上群体赴县上访的可能',
       conditions: { escalationIn: ['county'], minPeople: 30 },
     });
     expect(rule).toMatchObject({ ord: 7, level: 'yellow', builtIn: false, active: true });
-    const rules = await o.t.ok(o.clerk, 'warningRules.list', {});
+    const rules = await o.t.ok(o.clerk, 'warnings.rules.list', {});
     expect(rules.map((r) => r.ord)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(rules[7]?.description).toBe('发现不稳定因素或信访苗头');
 
-    const thirty = await o.t.ok(o.clerk, 'warnings.suggest', facts({ peopleCount: 30, escalation: 'county' }));
+    const thirty = await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ peopleCount: 30, escalation: 'county' }));
     expect([thirty.level, thirty.ruleId, thirty.ruleDescription]).toEqual(['yellow', rule.id, '30人以上群体赴县上访的可能']);
     // 29 people: the new rule does not hold, the catch-all does.
-    expect((await o.t.ok(o.clerk, 'warnings.suggest', facts({ peopleCount: 29, escalation: 'county' }))).level).toBe('blue');
+    expect((await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ peopleCount: 29, escalation: 'county' }))).level).toBe('blue');
   });
 
   it('edits a built-in rule: collective to the city becomes red', async () => {
-    const rules = await o.t.ok(o.admin, 'warningRules.list', {});
+    const rules = await o.t.ok(o.admin, 'warnings.rules.list', {});
     const city = rules.find((r) => r.description === '有集体赴市上访的可能');
     if (!city) throw new Error('rule missing');
-    await o.t.ok(o.admin, 'warningRules.save', { id: city.id, level: 'red', description: '有集体赴市上访的可能（本镇从严）', conditions: city.conditions });
-    const s = await o.t.ok(o.clerk, 'warnings.suggest', facts({ peopleCount: 8, escalation: 'city' }));
+    await o.t.ok(o.admin, 'warnings.rules.update', { id: city.id, level: 'red', description: '有集体赴市上访的可能（本镇从严）', conditions: city.conditions });
+    const s = await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ peopleCount: 8, escalation: 'city' }));
     expect([s.level, s.ruleId, s.ruleDescription]).toEqual(['red', city.id, '有集体赴市上访的可能（本镇从严）']);
-    await o.t.ok(o.admin, 'warningRules.save', { id: city.id, level: 'yellow', description: city.description, conditions: city.conditions });
+    await o.t.ok(o.admin, 'warnings.rules.update', { id: city.id, level: 'yellow', description: city.description, conditions: city.conditions });
   });
 
   it('switches a rule off: an urgent individual matter falls through to blue', async () => {
-    const urgent = (await o.t.ok(o.admin, 'warningRules.list', {})).find((r) => r.description === '情况紧急');
+    const urgent = (await o.t.ok(o.admin, 'warnings.rules.list', {})).find((r) => r.description === '情况紧急');
     if (!urgent) throw new Error('rule missing');
-    await o.t.ok(o.admin, 'warningRules.save', { ...urgent, active: false });
-    expect((await o.t.ok(o.clerk, 'warnings.suggest', facts({ urgent: true }))).level).toBe('blue');
-    await o.t.ok(o.admin, 'warningRules.save', { ...urgent, active: true });
-    expect((await o.t.ok(o.clerk, 'warnings.suggest', facts({ urgent: true }))).level).toBe('red');
+    await o.t.ok(o.admin, 'warnings.rules.update', { ...urgent, active: false });
+    expect((await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ urgent: true }))).level).toBe('blue');
+    await o.t.ok(o.admin, 'warnings.rules.update', { ...urgent, active: true });
+    expect((await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ urgent: true }))).level).toBe('red');
   });
 
   it('reorders: with the catch-all first, everything is blue; the order must name every rule once', async () => {
-    const rules = await o.t.ok(o.admin, 'warningRules.list', {});
+    const rules = await o.t.ok(o.admin, 'warnings.rules.list', {});
     const ids = rules.map((r) => r.id);
     const catchAll = ids[ids.length - 1] ?? 0;
-    await o.t.ok(o.admin, 'warningRules.reorder', { ids: [catchAll, ...ids.slice(0, -1)] });
-    expect((await o.t.ok(o.clerk, 'warnings.suggest', facts({ collectiveEventHappened: true }))).level).toBe('blue');
-    const bad = await o.t.call(o.admin, 'warningRules.reorder', { ids: ids.slice(1) });
+    await o.t.ok(o.admin, 'warnings.rules.reorder', { ids: [catchAll, ...ids.slice(0, -1)] });
+    expect((await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ collectiveEventHappened: true }))).level).toBe('blue');
+    const bad = await o.t.call(o.admin, 'warnings.rules.reorder', { ids: ids.slice(1) });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toContain('全部规则');
-    await o.t.ok(o.admin, 'warningRules.reorder', { ids });
-    expect((await o.t.ok(o.clerk, 'warnings.suggest', facts({ collectiveEventHappened: true }))).level).toBe('red');
+    await o.t.ok(o.admin, 'warnings.rules.reorder', { ids });
+    expect((await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ collectiveEventHappened: true }))).level).toBe('red');
   });
 
   it('refuses unknown conditions, a clerk editing rules, and switching off the last active rule', async () => {
-    const unknown = await o.t.call(o.admin, 'warningRules.save', { level: 'red', description: 'x', conditions: { ethnicGroup: 'x' } as never });
+    const unknown = await o.t.call(o.admin, 'warnings.rules.create', { level: 'red', description: 'x', conditions: { ethnicGroup: 'x' } as never });
     expect(unknown.ok || unknown.error.code).toBe('invalid_input');
-    const clerk = await o.t.call(o.clerk, 'warningRules.save', { level: 'red', description: '任何情况', conditions: {} });
+    const clerk = await o.t.call(o.clerk, 'warnings.rules.create', { level: 'red', description: '任何情况', conditions: {} });
     expect(clerk.ok || clerk.error.code).toBe('forbidden');
 
-    const rules = await o.t.ok(o.admin, 'warningRules.list', {});
-    for (const r of rules.slice(1)) await o.t.ok(o.admin, 'warningRules.save', { ...r, active: false });
+    const rules = await o.t.ok(o.admin, 'warnings.rules.list', {});
+    for (const r of rules.slice(1)) await o.t.ok(o.admin, 'warnings.rules.update', { ...r, active: false });
     const first = rules[0];
     if (!first) throw new Error('no rule');
-    const last = await o.t.call(o.admin, 'warningRules.save', { ...first, active: false });
+    const last = await o.t.call(o.admin, 'warnings.rules.update', { ...first, active: false });
     expect(last.ok).toBe(false);
     if (!last.ok) expect(last.error.message).toContain('至少要保留一条');
-    for (const r of rules.slice(1)) await o.t.ok(o.admin, 'warningRules.save', { ...r, active: true });
+    for (const r of rules.slice(1)) await o.t.ok(o.admin, 'warnings.rules.update', { ...r, active: true });
   });
 
   it('is audited', async () => {

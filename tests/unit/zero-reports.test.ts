@@ -9,7 +9,7 @@ import { at } from './support/test-app';
 import { HOUR, matterOffice, type MatterOffice } from './support/matters';
 
 async function sensitiveWeek(o: MatterOffice) {
-  return o.t.ok(o.admin, 'duty.saveSensitivePeriod', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15' });
+  return o.t.ok(o.admin, 'duty.sensitivePeriods.create', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15' });
 }
 
 const submit = (o: MatterOffice, unitId: number, period: string, when: string, extra: { reportIds?: number[] } = {}) =>
@@ -40,7 +40,7 @@ describe('the grid for a month with a sensitive week', () => {
     await submit(o, zongzhi, '2026-11-10', '2026-11-10 20:00');
     await submit(o, zongzhi, '2026-11-11', '2026-11-11 23:59');
 
-    const grid = await o.t.ok(o.clerk, 'zeroReports.grid', { month: '2026-11' });
+    const grid = await o.t.ok(o.clerk, 'zeroReports.grid.get', { month: '2026-11' });
     expect(grid.periods.map((p) => [p.period, p.kind, p.dueAt, p.sensitivePeriodName])).toEqual([
       ['2026-11', 'monthly', at('2026-12-06 00:00'), null],
       ...['09', '10', '11', '12', '13', '14', '15'].map((d) => [`2026-11-${d}`, 'daily', at(`2026-11-${d} 00:00`) + 24 * HOUR, '进博会保障']),
@@ -63,7 +63,7 @@ describe('the grid for a month with a sensitive week', () => {
     expect([late?.submittedAt, late?.lateMs]).toEqual([at('2026-11-11 08:00'), 8 * HOUR]);
 
     // October had no sensitive period: one monthly report, due 11-05 24:00, missing everywhere.
-    const october = await o.t.ok(o.clerk, 'zeroReports.grid', { month: '2026-10' });
+    const october = await o.t.ok(o.clerk, 'zeroReports.grid.get', { month: '2026-10' });
     expect(october.periods.map((p) => p.period)).toEqual(['2026-10']);
     expect(october.counts).toEqual({ on_time: 0, late: 0, missing: 3, not_due_yet: 0 });
     await o.t.close();
@@ -100,12 +100,12 @@ describe('the grid for a month with a sensitive week', () => {
 
   it('follows the due day the admin sets', async () => {
     const o = await matterOffice({ now: '2026-11-12 10:00' });
-    await o.t.ok(o.admin, 'zeroReports.saveSettings', { monthlyDueDay: 10, dailyDueHour: 18 });
+    await o.t.ok(o.admin, 'zeroReports.settings.update', { monthlyDueDay: 10, dailyDueHour: 18 });
     await sensitiveWeek(o);
-    const grid = await o.t.ok(o.clerk, 'zeroReports.grid', { month: '2026-11' });
+    const grid = await o.t.ok(o.clerk, 'zeroReports.grid.get', { month: '2026-11' });
     expect(grid.periods[0]?.dueAt).toBe(at('2026-12-11 00:00'));
     expect(grid.periods[1]?.dueAt).toBe(at('2026-11-09 18:00'));
-    const bad = await o.t.call(o.admin, 'zeroReports.saveSettings', { monthlyDueDay: 31, dailyDueHour: 18 });
+    const bad = await o.t.call(o.admin, 'zeroReports.settings.update', { monthlyDueDay: 31, dailyDueHour: 18 });
     expect(bad.ok || bad.error.fields?.monthlyDueDay).toBe('月报截止日应为次月1日到28日之间');
     await o.t.close();
   });
@@ -115,7 +115,7 @@ describe('a missing zero report and the alarm scheduler', () => {
   it('rings for the unit that has not reported when the day is over, and stops when it reports late', async () => {
     const o = await matterOffice({ now: '2026-11-08 12:00' });
     const { dongfeng, hongqi, zongzhi } = o.units;
-    await o.t.ok(o.admin, 'units.save', { id: zongzhi, name: '镇综治办', kind: 'department', active: false });
+    await o.t.ok(o.admin, 'units.update', { id: zongzhi, name: '镇综治办', kind: 'department', active: false });
     await sensitiveWeek(o);
     await o.t.app.scheduler.tick();
     const deadlines = async () =>
@@ -149,7 +149,7 @@ describe('a missing zero report and the alarm scheduler', () => {
     expect(alarms.rows.map((a) => [a.deadlineKind, a.subjectType, a.subjectNumber, a.subjectSummary, a.dueAt])).toEqual([
       ['zero_report', 'zero_report', '零报告 2026年11月9日', '红旗村2026年11月9日零报告', at('2026-11-10 00:00')],
     ]);
-    const grid = await o.t.ok(o.clerk, 'zeroReports.grid', { month: '2026-11' });
+    const grid = await o.t.ok(o.clerk, 'zeroReports.grid.get', { month: '2026-11' });
     expect(grid.cells.find((c) => c.unitId === hongqi && c.period === '2026-11-09')?.state).toBe('missing');
 
     await o.setClock('2026-11-10 08:00');
@@ -168,7 +168,7 @@ describe('a missing zero report and the alarm scheduler', () => {
       (await o.t.app.core.db.selectFrom('deadlines').select('id').where('subject_type', '=', 'zero_report').where('status', '=', 'open').execute()).length;
     // Three units × six days.
     expect(await open()).toBe(18);
-    await o.t.ok(o.admin, 'duty.saveSensitivePeriod', { id: period.id, name: period.name, startDate: period.startDate, endDate: period.endDate, cancelled: true });
+    await o.t.ok(o.admin, 'duty.sensitivePeriods.update', { id: period.id, name: period.name, startDate: period.startDate, endDate: period.endDate, cancelled: true });
     await o.t.app.scheduler.tick();
     expect(await open()).toBe(0);
     await o.setClock('2026-11-10 09:00');
@@ -180,7 +180,7 @@ describe('a missing zero report and the alarm scheduler', () => {
     const o = await matterOffice({ now: '2026-11-08 12:00' });
     await sensitiveWeek(o);
     await o.t.app.scheduler.tick();
-    await o.t.ok(o.admin, 'zeroReports.saveSettings', { monthlyDueDay: 5, dailyDueHour: 18 });
+    await o.t.ok(o.admin, 'zeroReports.settings.update', { monthlyDueDay: 5, dailyDueHour: 18 });
     await o.t.app.scheduler.tick();
     const rows = await o.t.app.core.db
       .selectFrom('deadlines')
@@ -204,7 +204,7 @@ describe('a missing zero report and the alarm scheduler', () => {
     const o = await matterOffice({ now: '2026-11-12 10:00' });
     await o.t.app.scheduler.tick();
     expect((await o.t.ok(o.officer, 'alarms.list', {})).rows).toEqual([]);
-    expect((await o.t.ok(o.clerk, 'zeroReports.grid', { month: '2026-10' })).counts.missing).toBe(3);
+    expect((await o.t.ok(o.clerk, 'zeroReports.grid.get', { month: '2026-10' })).counts.missing).toBe(3);
     await o.t.close();
   });
 });

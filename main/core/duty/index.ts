@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Database, Db, RotationMemberTable, RotationTable } from '../../db';
 import { DAY_MS, isIsoDate } from '../../../shared/time';
+import type { DutyLogKind } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
 import { appendAudit } from '../audit';
@@ -363,9 +364,6 @@ export async function listSensitivePeriods(db: Db) {
   const rows = await db.selectFrom('sensitive_periods').selectAll().where('cancelled', '=', 0).orderBy('start_date', 'desc').execute();
   return rows.map((p) => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date, note: p.note, cancelled: false }));
 }
-
-export const DUTY_LOG_KINDS = ['call', 'visit', 'event', 'other'] as const;
-export type DutyLogKind = (typeof DUTY_LOG_KINDS)[number];
 
 export async function addDutyLog(core: Core, actor: Actor, input: { at: number | null; kind: DutyLogKind; content: string }) {
   const now = core.clock.now();

@@ -10,9 +10,9 @@
  * onDutyAt(segs, officerRoleId, now) // [{ userId: 4, … }]
  */
 import { addDays, daysBetween, instantOf, localDateOf, weekdayOf } from '../../../shared/time';
+import type { OverrideKind, ShiftPattern } from '../../../shared/enums';
 
-export const SHIFT_PATTERNS = ['daily', 'day_night', 'weekly'] as const;
-export type ShiftPattern = (typeof SHIFT_PATTERNS)[number];
+export type { OverrideKind, ShiftPattern };
 
 export interface RotationDef {
   readonly id: number;
@@ -32,8 +32,6 @@ export interface RotationDef {
   readonly sensitiveOnly: boolean;
   readonly members: readonly number[];
 }
-
-export type OverrideKind = 'override' | 'swap' | 'extra';
 
 export interface OverrideDef {
   readonly id: number;

@@ -4,20 +4,9 @@
  * NoticeDocument from the records and the clerk's edited body; the renderer never reads the store.
  */
 
-/** Every notice the office prints (DOMAIN.md, Notices). */
-export const NOTICE_KINDS = [
-  'warning_report', // 预警报告 (to the county petition bureau)
-  'warning_notice', // 预警通知书 (to the responsible unit)
-  'supervision_notice', // 督办通知书
-  'assignment_slip', // 交办单
-  'acceptance_notice', // 受理告知书 (letter to the petitioner)
-  'non_acceptance_notice', // 不予受理告知书 (letter to the petitioner)
-  'handling_opinion', // 信访处理意见书 (letter to the petitioner)
-  'info_report', // 信息报告
-  'info_followup', // 续报
-  'duty_roster', // 值班表 (monthly)
-] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+/** Every notice the office prints (DOMAIN.md, Notices): the one list in shared/enums. */
+export { NOTICE_KINDS, type NoticeKind } from '../../../shared/enums';
+import type { NoticeKind } from '../../../shared/enums';
 
 /** 公文格式 for documents to units and the county; 信函格式 for letters to petitioners. */
 export type NoticeFormat = 'document' | 'letter';

@@ -5,10 +5,10 @@
  * @example
  * KIND_INFO.handling_opinion // { subject: 'petition', format: 'letter', toUnit: false }
  */
-import { type NOTICE_KIND_VALUES } from '../../../shared/api';
-import { type NOTICE_KINDS, type NoticeFormat, type NoticeKind } from './document';
+import type { NoticeKind, NoticeSubject } from '../../../shared/enums';
+import type { NoticeFormat } from './document';
 
-export type NoticeSubject = 'warning' | 'petition' | 'report' | 'duty_month';
+export type { NoticeSubject };
 
 export interface KindInfo {
   readonly subject: NoticeSubject;
@@ -30,7 +30,3 @@ export const KIND_INFO: Readonly<Record<NoticeKind, KindInfo>> = {
   duty_roster: { subject: 'duty_month', format: 'document', toUnit: false },
 };
 
-/** The contract's list and the seam's list are the same list: the compiler fails when one gains a kind. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameKinds: Same<(typeof NOTICE_KIND_VALUES)[number], (typeof NOTICE_KINDS)[number]> = true;
-void sameKinds;

@@ -34,7 +34,7 @@ function Gate() {
   const session = useSession();
   const [status, setStatus] = useState<{ needsSetup: boolean; officeName: string | null } | null>(null);
   useEffect(() => {
-    void api.call('setup.status', {}).then((r) => {
+    void api.call('setup.get', {}).then((r) => {
       if (r.ok) setStatus(r.value);
     });
   }, []);

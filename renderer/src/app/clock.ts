@@ -14,7 +14,7 @@ let timeZone = DEFAULT_TIME_ZONE;
 const listeners = new Set<() => void>();
 
 async function sync(): Promise<void> {
-  const r = await api.call('clock.now', {});
+  const r = await api.call('clock.get', {});
   if (!r.ok) return;
   offsetMs = r.value.now - Date.now();
   timeZone = r.value.timeZone;

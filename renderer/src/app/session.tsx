@@ -28,7 +28,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setReady(true);
       return;
     }
-    const r = await api.call('auth.me', {});
+    const r = await api.call('auth.get', {});
     if (r.ok) {
       setUser(r.value.user);
       setOffice(r.value.office);

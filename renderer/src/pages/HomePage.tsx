@@ -60,7 +60,7 @@ export function HomePage() {
   const overdue = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1 }, { reloadOn: reloadPetitions });
   const registered = useApiQuery('petitions.list', { receivedFrom: todayStart, receivedTo: todayStart + DAY_MS, pageSize: 1 }, { reloadOn: reloadPetitions });
   const upcoming = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false, pageSize: 20 }, { reloadOn: reloadPetitions });
-  const dash = useApiQuery('stats.dashboard', {}, { reloadOn: reloadDashboard });
+  const dash = useApiQuery('stats.dashboard.get', {}, { reloadOn: reloadDashboard });
   const alarms = useApiQuery('alarms.list', { scope: 'open', pageSize: 200 }, { reloadOn: reloadAlarms });
 
   const dueRows = (upcoming.data?.rows ?? []).filter((r) => r.nextDueAt !== null);

@@ -46,7 +46,7 @@ export function BrandPanel() {
 export function LoginPage({ officeName }: { officeName: string | null }) {
   const session = useSession();
   // Right after first-run setup the caller has no office name yet; ask for it then.
-  const status = useApiQuery('setup.status', officeName === null ? {} : null);
+  const status = useApiQuery('setup.get', officeName === null ? {} : null);
   const office = officeName ?? status.data?.officeName ?? '';
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);

@@ -53,8 +53,8 @@ export async function arrangeOffice(desk: Desk): Promise<{ units: { dongfeng: nu
   await desk.api('users.create', { ...PEOPLE.clerk, role: 'clerk', password: PASSWORD }, admin);
   const leader = await desk.api<Ids>('users.create', { ...PEOPLE.leader, role: 'leader', password: PASSWORD }, admin);
   const officer = await desk.api<Ids>('users.create', { ...PEOPLE.officer, role: 'duty_officer', password: PASSWORD }, admin);
-  const dongfeng = (await desk.api<Ids>('units.save', { name: '东风村', kind: 'village', liaisonName: '周联络' }, admin)).id;
-  const hongqi = (await desk.api<Ids>('units.save', { name: '红旗村', kind: 'village', liaisonName: '吴联络' }, admin)).id;
+  const dongfeng = (await desk.api<Ids>('units.create', { name: '东风村', kind: 'village', liaisonName: '周联络' }, admin)).id;
+  const hongqi = (await desk.api<Ids>('units.create', { name: '红旗村', kind: 'village', liaisonName: '吴联络' }, admin)).id;
   const topics = await desk.api<{ id: number; name: string }[]>('topics.list', {}, admin);
   const topic = (name: string) => topics.find((x) => x.name === name)?.id;
 
@@ -87,10 +87,10 @@ export async function arrangeOffice(desk: Desk): Promise<{ units: { dongfeng: nu
     clerk,
   );
 
-  const roles = await desk.api<{ id: number; key: string }[]>('duty.roles', {}, admin);
+  const roles = await desk.api<{ id: number; key: string }[]>('duty.roles.list', {}, admin);
   const roleId = (key: string) => roles.find((r) => r.key === key)?.id;
-  await desk.api('duty.saveRotation', { name: '值班员轮值', roleId: roleId('officer'), pattern: 'daily', startDate: '2026-11-01', members: [officer.id] }, admin);
-  await desk.api('duty.saveRotation', { name: '带班领导轮值', roleId: roleId('leader'), pattern: 'daily', startDate: '2026-11-01', endDate: '2026-11-21', members: [leader.id] }, admin);
-  await desk.api('duty.saveSensitivePeriod', { name: '冬季维稳', startDate: '2026-11-20', endDate: '2026-11-22' }, admin);
+  await desk.api('duty.rotations.create', { name: '值班员轮值', roleId: roleId('officer'), pattern: 'daily', startDate: '2026-11-01', members: [officer.id] }, admin);
+  await desk.api('duty.rotations.create', { name: '带班领导轮值', roleId: roleId('leader'), pattern: 'daily', startDate: '2026-11-01', endDate: '2026-11-21', members: [leader.id] }, admin);
+  await desk.api('duty.sensitivePeriods.create', { name: '冬季维稳', startDate: '2026-11-20', endDate: '2026-11-22' }, admin);
   return { units: { dongfeng, hongqi } };
 }

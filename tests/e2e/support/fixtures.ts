@@ -74,10 +74,10 @@ export const test = base.extend<{ desk: Desk }>({
       dataDir,
       api: call,
       setClock: async (ms) => {
-        await call('dev.clock', { setNow: ms });
+        await call('clock.set', { setNow: ms });
       },
       advanceClock: async (ms) => {
-        await call('dev.clock', { advanceMs: ms });
+        await call('clock.set', { advanceMs: ms });
       },
       async setupOffice() {
         await page.goto(url);

@@ -43,8 +43,8 @@ describe('createBridge', () => {
   it('sends calls on the call channel and returns the answer', async () => {
     const fake = fakeIpc();
     const bridge = createBridge(fake.ipc);
-    await expect(bridge.call({ name: 'setup.status', input: {} })).resolves.toEqual({ ok: true, value: 'pong' });
-    expect(fake.invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, { name: 'setup.status', input: {}, session: null });
+    await expect(bridge.call({ name: 'setup.get', input: {} })).resolves.toEqual({ ok: true, value: 'pong' });
+    expect(fake.invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, { name: 'setup.get', input: {}, session: null });
   });
 
   it('sends a notice print on its own channel with plain values only', async () => {

@@ -10,9 +10,9 @@ function fakeApi() {
 describe('dispatchCall', () => {
   it('forwards a call from the app page to the API', async () => {
     const api = fakeApi();
-    const result = await dispatchCall(api, 'app://desk/index.html', { name: 'setup.status', input: {}, session: null });
-    expect(result).toEqual({ ok: true, value: 'setup.status' });
-    expect(api.call).toHaveBeenCalledWith({ name: 'setup.status', input: {}, session: null });
+    const result = await dispatchCall(api, 'app://desk/index.html', { name: 'setup.get', input: {}, session: null });
+    expect(result).toEqual({ ok: true, value: 'setup.get' });
+    expect(api.call).toHaveBeenCalledWith({ name: 'setup.get', input: {}, session: null });
   });
 
   it.each([

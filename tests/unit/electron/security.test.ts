@@ -181,7 +181,7 @@ describe('toApiRequest', () => {
       input: { id: 1 },
       session: 'abc',
     });
-    expect(toApiRequest({ name: 'setup.status', input: {} })).toEqual({ name: 'setup.status', input: {}, session: null });
+    expect(toApiRequest({ name: 'setup.get', input: {} })).toEqual({ name: 'setup.get', input: {}, session: null });
   });
 
   it('drops fields that are not part of the envelope', () => {

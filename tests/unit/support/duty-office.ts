@@ -29,11 +29,11 @@ export async function staffDutyOffice(t: TestApp, admin: string, rotation: reado
   };
   const leader = await user('leader1', 'leader', '张镇长');
   await user('clerk1', 'clerk', '李登记');
-  const roles = await t.ok(admin, 'duty.roles', {});
+  const roles = await t.ok(admin, 'duty.roles.list', {});
   const roleId = (key: string) => roles.find((r) => r.key === key)?.id ?? 0;
   const members = rotation.map((o) => officers[o]);
-  const officerRotation = await t.ok(admin, 'duty.saveRotation', { name: '值班员轮班', roleId: roleId('officer'), pattern: 'daily', startDate: '2026-11-01', members });
-  const leaderRotation = await t.ok(admin, 'duty.saveRotation', { name: '带班领导', roleId: roleId('leader'), pattern: 'daily', startDate: '2026-11-01', members: [leader] });
+  const officerRotation = await t.ok(admin, 'duty.rotations.create', { name: '值班员轮班', roleId: roleId('officer'), pattern: 'daily', startDate: '2026-11-01', members });
+  const leaderRotation = await t.ok(admin, 'duty.rotations.create', { name: '带班领导', roleId: roleId('leader'), pattern: 'daily', startDate: '2026-11-01', members: [leader] });
   return { ...officers, leader, officerRotation: officerRotation.id, leaderRotation: leaderRotation.id };
 }
 

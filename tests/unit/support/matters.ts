@@ -45,9 +45,9 @@ async function buildTemplate(now: string): Promise<Template> {
   const clerk = await t.addUser(admin, 'clerk1', 'clerk', '李登记');
   const leader = await t.addUser(admin, 'leader1', 'leader', '张镇长');
   const officer = await t.addUser(admin, 'duty1', 'duty_officer', '赵值班');
-  const dongfeng = (await t.ok(admin, 'units.save', { name: '东风村', kind: 'village', liaisonName: '周联络' })).id;
-  const hongqi = (await t.ok(admin, 'units.save', { name: '红旗村', kind: 'village', liaisonName: '吴联络' })).id;
-  const zongzhi = (await t.ok(admin, 'units.save', { name: '镇综治办', kind: 'department', liaisonName: '郑联络' })).id;
+  const dongfeng = (await t.ok(admin, 'units.create', { name: '东风村', kind: 'village', liaisonName: '周联络' })).id;
+  const hongqi = (await t.ok(admin, 'units.create', { name: '红旗村', kind: 'village', liaisonName: '吴联络' })).id;
+  const zongzhi = (await t.ok(admin, 'units.create', { name: '镇综治办', kind: 'department', liaisonName: '郑联络' })).id;
   await t.close();
   return {
     dir: t.dataDir,

@@ -63,9 +63,9 @@ function RoleBlock({ role, tz, compact }: { role: RoleNow; tz: string; compact: 
 export function OnDutyCard({ variant = 'home' }: { variant?: 'home' | 'side' }) {
   const now = useNow(30_000);
   const tz = useOfficeTimeZone();
-  const duty = useApiQuery('duty.now', {}, { reloadOn });
-  const periods = useApiQuery('duty.sensitivePeriods', {}, { reloadOn });
-  const roles = useApiQuery('duty.roles', {}, { reloadOn });
+  const duty = useApiQuery('duty.current.get', {}, { reloadOn });
+  const periods = useApiQuery('duty.sensitivePeriods.list', {}, { reloadOn });
+  const roles = useApiQuery('duty.roles.list', {}, { reloadOn });
   const { reload } = duty;
   const compact = variant === 'side';
 

@@ -13,7 +13,7 @@ const A4_HEIGHT_PX = 1123;
 
 export function NoticePreview({ id, version, frameRef, maxHeight }: { id: number; version: string; frameRef?: Ref<HTMLIFrameElement>; maxHeight: number }) {
   // `version` changes whenever the notice does, so the preview is typeset again.
-  const query = useApiQuery('notices.html', { id }, { reloadOn: (e) => e.type === 'notices.changed' && e.id === id });
+  const query = useApiQuery('notices.html.get', { id }, { reloadOn: (e) => e.type === 'notices.changed' && e.id === id });
   const box = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLIFrameElement | null>(null);
   const [width, setWidth] = useState(600);

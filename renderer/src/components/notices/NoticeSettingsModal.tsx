@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, FileButton, Group, Image, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { NOTICE_KIND_VALUES, type NoticeSettings } from '../../../../shared/api';
+import { type NoticeSettings } from '../../../../shared/api';
+import { NOTICE_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { notifySaved } from '../../app/use-api';
@@ -28,13 +29,13 @@ export function NoticeSettingsModal({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void api.call('notices.settings', {}).then((r) => (r.ok ? setSettings(r.value) : setMessage(r.error.message)));
+    void api.call('notices.settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setMessage(r.error.message)));
   }, []);
 
   const save = async () => {
     if (!settings) return;
     setBusy(true);
-    const r = await api.call('notices.saveSettings', settings);
+    const r = await api.call('notices.settings.update', settings);
     setBusy(false);
     if (r.ok) {
       notifySaved(t('notices.settings.saved'));
@@ -67,7 +68,7 @@ export function NoticeSettingsModal({ onClose }: { onClose: () => void }) {
             {t('notices.settings.prefixes')}
           </Text>
           <SimpleGrid cols={5} spacing="xs">
-            {NOTICE_KIND_VALUES.map((k) => (
+            {NOTICE_KINDS.map((k) => (
               <TextInput
                 key={k}
                 size="xs"

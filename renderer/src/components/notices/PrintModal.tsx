@@ -43,7 +43,7 @@ export function PrintModal({ notice, printFrame, onClose, onDone }: { notice: No
       r = await desktop.printNotice(notice.id, n, printer);
     } else {
       printFrame();
-      r = await api.call('notices.recordPrint', { id: notice.id, copies: n, format: 'paper' });
+      r = await api.call('notices.prints.create', { id: notice.id, copies: n, format: 'paper' });
     }
     setBusy(false);
     if (!r.ok) {

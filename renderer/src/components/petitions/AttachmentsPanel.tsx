@@ -17,7 +17,7 @@ export function AttachmentsPanel({ petitionId, attachments, canAdd }: { petition
   const add = async (picked: File[]) => {
     setBusy(true);
     for (const file of acceptFiles(picked)) {
-      const r = await api.call('petitions.addAttachment', { id: petitionId, fileName: file.name, dataBase64: await readFileBase64(file) });
+      const r = await api.call('petitions.attachments.create', { id: petitionId, fileName: file.name, dataBase64: await readFileBase64(file) });
       if (r.ok) notifySaved(t('petitions.detail.attachmentAdded', { name: file.name }));
       else notifyError(r.error);
     }

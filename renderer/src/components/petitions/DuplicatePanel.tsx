@@ -32,7 +32,7 @@ export function usePossibleRepeats(idNumbers: readonly string[], text: string): 
     }
     let cancelled = false;
     setSearching(true);
-    void api.call('petitions.checkDuplicates', query).then((r) => {
+    void api.call('petitions.repeats.list', query).then((r) => {
       if (cancelled) return;
       setSearching(false);
       if (r.ok) setMatches(r.value);

@@ -28,7 +28,7 @@ export function MediationModal({ petition, onClose, onDone }: { petition: Petiti
     const at = v.at === initialAt ? officeNow() : fromLocalInput(v.at, tz);
     if (at === null) return form.setFieldError('at', t('petitions.intake.badTime'));
     setBusy(true);
-    const r = await api.call('petitions.addMediation', { id: petition.id, kind: v.kind, outcome: v.outcome, at, note: v.note.trim() });
+    const r = await api.call('petitions.mediations.create', { id: petition.id, kind: v.kind, outcome: v.outcome, at, note: v.note.trim() });
     setBusy(false);
     if (!r.ok) {
       setRefusal(r.error);

@@ -20,7 +20,7 @@ export function PetitionersPanel({ petitioners, canReveal }: { petitioners: read
 
   const reveal = async (p: Petitioner) => {
     setBusyId(p.id);
-    const r = await api.call('petitions.revealPersonal', { petitionerId: p.id });
+    const r = await api.call('petitions.reveal', { petitionerId: p.id });
     setBusyId(null);
     if (!r.ok) return notifyError(r.error);
     setRevealed((prev) => new Map(prev).set(p.id, r.value));

@@ -98,7 +98,7 @@ export function WarningActionModal({
     const text = v.text.trim();
     switch (action) {
       case 'feedback':
-        return api.call('warnings.feedback', { id: warning.id, content: text, source: v.source.trim() });
+        return api.call('warnings.feedback.create', { id: warning.id, content: text, source: v.source.trim() });
       case 'supervise': {
         // Untouched, the deadline is left to the core (the configured hours from the moment it is saved).
         const dueAt = v.dueAt === initialDue ? null : fromLocalInput(v.dueAt, tz);

@@ -119,9 +119,9 @@ export function CalendarPage() {
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const years = useApiQuery('calendar.years', {}, { reloadOn });
+  const years = useApiQuery('calendar.years.list', {}, { reloadOn });
   const year = picked ?? currentYear;
-  const days = useApiQuery('calendar.days', { year }, { reloadOn });
+  const days = useApiQuery('calendar.days.list', { year }, { reloadOn });
 
   const stored = years.data?.years ?? [];
   const storedYears = stored.map((y) => y.year);

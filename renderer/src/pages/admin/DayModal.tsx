@@ -27,7 +27,7 @@ export function DayModal({ date, entry, onClose }: { date: string; entry: Calend
   const save = async () => {
     setBusy(true);
     setError(null);
-    const r = await api.call('calendar.setDay', { date, isOffDay: choice === 'normal' ? null : choice === 'off', name: choice === 'normal' ? '' : name.trim() });
+    const r = await api.call('calendar.days.update', { date, isOffDay: choice === 'normal' ? null : choice === 'off', name: choice === 'normal' ? '' : name.trim() });
     setBusy(false);
     if (!r.ok) {
       setError(r.error.message);

@@ -183,7 +183,7 @@ function DataFolderCard() {
 }
 
 export function OfficePage() {
-  const me = useApiQuery('auth.me', {});
+  const me = useApiQuery('auth.get', {});
   return (
     <Stack gap="md">
       <PageHeader title={t('admin.office.title')} subtitle={t('admin.office.subtitle')} />

@@ -25,7 +25,7 @@ export function TopicsPage() {
   const nextOrder = all.reduce((max, x) => Math.max(max, x.sortOrder), 0) + 10;
 
   const save = async (topic: Topic): Promise<boolean> => {
-    const r = await api.call('topics.save', topic);
+    const r = await api.call('topics.update', topic);
     if (!r.ok) notifyError(r.error);
     return r.ok;
   };
@@ -162,7 +162,8 @@ function TopicModal({ topic, nextOrder, onClose }: { topic: Topic | undefined; n
   const submit = form.onSubmit(async (v) => {
     setBusy(true);
     setFormError(null);
-    const r = await api.call('topics.save', { ...(topic ? { id: topic.id } : {}), name: v.name.trim(), sortOrder: v.sortOrder, active: topic?.active ?? true });
+    const values = { name: v.name.trim(), sortOrder: v.sortOrder, active: topic?.active ?? true };
+    const r = topic ? await api.call('topics.update', { id: topic.id, ...values }) : await api.call('topics.create', values);
     setBusy(false);
     if (!r.ok) {
       setFormError(applyErrors(form, r.error));

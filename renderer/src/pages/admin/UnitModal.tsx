@@ -26,14 +26,14 @@ export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; default
   const submit = form.onSubmit(async (v) => {
     setBusy(true);
     setFormError(null);
-    const r = await api.call('units.save', {
-      ...(unit ? { id: unit.id } : {}),
+    const values = {
       name: v.name.trim(),
       kind: v.kind,
       liaisonName: v.liaisonName.trim(),
       liaisonPhone: v.liaisonPhone.trim(),
       active: unit?.active ?? true,
-    });
+    };
+    const r = unit ? await api.call('units.update', { id: unit.id, ...values }) : await api.call('units.create', values);
     setBusy(false);
     if (!r.ok) {
       setFormError(applyErrors(form, r.error));

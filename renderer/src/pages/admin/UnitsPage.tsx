@@ -28,7 +28,7 @@ export function UnitsPage() {
   const countOf = (k: UnitKind) => listed.filter((u) => u.kind === k).length;
 
   const setActive = async (unit: Unit, active: boolean) => {
-    const r = await api.call('units.save', { ...unit, active });
+    const r = await api.call('units.update', { ...unit, active });
     if (!r.ok) return notifyError(r.error);
     notifySaved(t(active ? 'admin.units.activated' : 'admin.units.deactivated', { name: unit.name }));
     setDialog(null);

@@ -3,7 +3,7 @@
  * of this form's fields, as one message for the form as a whole.
  *
  * @example
- * const r = await api.call('units.save', values);
+ * const r = await api.call('units.create', values);
  * if (!r.ok) setFormError(applyErrors(form, r.error));
  */
 import type { ApiError } from '../../../../shared/api';

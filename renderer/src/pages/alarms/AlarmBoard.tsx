@@ -136,7 +136,7 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const list = useApiQuery('alarms.list', { scope: tab, page, pageSize: PAGE_SIZE, withLog: true }, { reloadOn });
   const openCount = useApiQuery('alarms.list', { scope: 'open', pageSize: 1 }, { reloadOn });
-  const settings = useApiQuery('alarms.settings', {}, { reloadOn: (e) => e.type === 'alarms.changed' });
+  const settings = useApiQuery('alarms.settings.get', {}, { reloadOn: (e) => e.type === 'alarms.changed' });
   const actions = useAlarmActions();
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;

@@ -122,7 +122,7 @@ function SettingsForm({ initial }: { initial: AlarmSettings }) {
         prealarmDays,
       };
       setBusy(true);
-      const r = await api.call('alarms.saveSettings', settings);
+      const r = await api.call('alarms.settings.update', settings);
       setBusy(false);
       if (!r.ok) {
         if (r.error.fields) form.setErrors(Object.fromEntries(Object.entries(r.error.fields).map(([f, m]) => [formField(f), m])));
@@ -237,7 +237,7 @@ function SettingsForm({ initial }: { initial: AlarmSettings }) {
 
 export function AlarmSettingsPage() {
   const session = useSession();
-  const settings = useApiQuery('alarms.settings', {});
+  const settings = useApiQuery('alarms.settings.get', {});
   if (!session.can('admin')) {
     return (
       <Stack>

@@ -92,7 +92,7 @@ export function OverrideForm({ ctx }: { ctx: AdjustContext }) {
     const range = parseRange(ctx.tz, v.startAt, v.endAt);
     if ('error' in range) return form.setFieldError(range.error === 'start' ? 'startAt' : 'endAt', t('duty.adjust.badTime'));
     setBusy(true);
-    const r = await api.call('duty.addOverride', {
+    const r = await api.call('duty.overrides.create', {
       roleId: Number(v.roleId),
       userId: Number(v.userId),
       replacedUserId: v.replacedUserId ? Number(v.replacedUserId) : null,
@@ -267,7 +267,7 @@ export function ExtraForm({ ctx }: { ctx: AdjustContext }) {
     const range = parseRange(ctx.tz, v.startAt, v.endAt);
     if ('error' in range) return form.setFieldError(range.error === 'start' ? 'startAt' : 'endAt', t('duty.adjust.badTime'));
     setBusy(true);
-    const r = await api.call('duty.addOverride', { roleId: Number(v.roleId), userId: Number(v.userId), replacedUserId: null, startAt: range.start, endAt: range.end, reason: v.reason, extra: true });
+    const r = await api.call('duty.overrides.create', { roleId: Number(v.roleId), userId: Number(v.userId), replacedUserId: null, startAt: range.start, endAt: range.end, reason: v.reason, extra: true });
     setBusy(false);
     if (!r.ok) return showError(form, r.error);
     notifySaved(t('duty.adjust.extraSaved'));

@@ -15,7 +15,7 @@ function CancelOverride({ override }: { override: DutyOverride }) {
   const [busy, setBusy] = useState(false);
   const cancel = async () => {
     setBusy(true);
-    const r = await api.call('duty.cancelOverride', { id: override.id });
+    const r = await api.call('duty.overrides.remove', { id: override.id });
     setBusy(false);
     setOpened(false);
     if (!r.ok) notifyError(r.error);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Grid, Group, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { DUTY_LOG_KINDS, type DutyLogEntry } from '../../../../shared/api';
+import { type DutyLogEntry } from '../../../../shared/api';
+import { DUTY_LOG_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { addDays, daysBetween, instantOf, isIsoDate, localDateOf, parseLocalDateTime } from '../../../../shared/time';
 import { api } from '../../api/client';
@@ -42,7 +43,7 @@ function LogForm() {
     const at = v.at ? parseLocalDateTime(v.at, tz) : null;
     if (v.at && at === null) return form.setFieldError('at', t('duty.adjust.badTime'));
     setBusy(true);
-    const r = await api.call('dutyLog.add', { kind: v.kind, at, content: v.content.trim() });
+    const r = await api.call('duty.log.create', { kind: v.kind, at, content: v.content.trim() });
     setBusy(false);
     if (!r.ok) {
       const fields = fieldErrors(r.error);
@@ -140,7 +141,7 @@ export function DutyLogPage() {
   const from = range?.from ?? today;
   const to = range?.to ?? today;
   const valid = isIsoDate(from) && isIsoDate(to) && to >= from && daysBetween(from, to) < MAX_DAYS;
-  const log = useApiQuery('dutyLog.list', valid ? { from: instantOf(from, tz), to: instantOf(addDays(to, 1), tz) } : null, { reloadOn: dutyChanged });
+  const log = useApiQuery('duty.log.list', valid ? { from: instantOf(from, tz), to: instantOf(addDays(to, 1), tz) } : null, { reloadOn: dutyChanged });
   const rows = [...(log.data ?? [])].reverse();
   const setDays = (a: string, b: string) => setRange({ from: a, to: b });
   const quick = [

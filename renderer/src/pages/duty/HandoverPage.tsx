@@ -125,7 +125,7 @@ function StartForm({ draft, myPending, now, tz }: { draft: HandoverDraft; myPend
 
   const start = async () => {
     setBusy(true);
-    const r = await api.call('handover.start', { notes: notes.trim(), toUserId: incoming ? Number(incoming) : null });
+    const r = await api.call('duty.handovers.create', { notes: notes.trim(), toUserId: incoming ? Number(incoming) : null });
     setBusy(false);
     if (!r.ok) {
       const fields = fieldErrors(r.error);
@@ -192,7 +192,7 @@ function ConfirmCard({ handover, now, tz }: { handover: Handover; now: number; t
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     setBusy(true);
-    const r = await api.call('handover.confirm', { id: handover.id });
+    const r = await api.call('duty.handovers.confirm', { id: handover.id });
     setBusy(false);
     if (!r.ok) notifyError(r.error);
     else notifySaved(t('duty.handover.confirmed'));
@@ -326,8 +326,8 @@ export function HandoverPage() {
   const canHandOver = session.can('duty_officer', 'leader', 'clerk');
   const now = useNow(30_000);
   const tz = useOfficeTimeZone();
-  const draft = useApiQuery('handover.prepare', {}, { reloadOn });
-  const list = useApiQuery('handover.list', { limit: 50 }, { reloadOn });
+  const draft = useApiQuery('duty.handoverDraft.get', {}, { reloadOn });
+  const list = useApiQuery('duty.handovers.list', { limit: 50 }, { reloadOn });
   const [open, setOpen] = useState<Handover | null>(null);
   const me = session.user?.id;
   const rows = list.data ?? [];

@@ -153,8 +153,8 @@ export function MonthPage({ month: requested }: { month: string | null }) {
   const grid = useMemo(() => monthGrid(month), [month]);
   const from = instantOf(grid.gridStart, tz);
   const to = instantOf(addDays(grid.gridStart, grid.days.length), tz);
-  const schedule = useApiQuery('duty.schedule', { from, to }, { reloadOn: dutyChanged });
-  const overrides = useApiQuery('duty.overrides', { from, to }, { reloadOn: dutyChanged });
+  const schedule = useApiQuery('duty.schedule.get', { from, to }, { reloadOn: dutyChanged });
+  const overrides = useApiQuery('duty.overrides.list', { from, to }, { reloadOn: dutyChanged });
   const data = useDutyData();
   const roles = useMemo(() => sortRoles(data.roles), [data.roles]);
   const [openDate, setOpenDate] = useState<string | null>(null);

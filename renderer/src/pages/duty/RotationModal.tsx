@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Button, Grid, Group, Input, Modal, NumberInput, Paper, ScrollArea, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
-import { SHIFT_PATTERNS, type DutyRole, type Rotation, type User } from '../../../../shared/api';
+import { type DutyRole, type Rotation, type User } from '../../../../shared/api';
+import { SHIFT_PATTERNS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { isIsoDate } from '../../../../shared/time';
 import { api } from '../../api/client';
@@ -104,8 +105,7 @@ function RotationForm({ rotation, defaultRoleId, roles, people, users, today, on
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
-    const r = await api.call('duty.saveRotation', {
-      ...(rotation ? { id: rotation.id } : {}),
+    const input = {
       name: values.name.trim(),
       roleId: Number(values.roleId),
       pattern: values.pattern,
@@ -118,7 +118,8 @@ function RotationForm({ rotation, defaultRoleId, roles, people, users, today, on
       sensitiveOnly: values.sensitiveOnly,
       active: values.active,
       members: values.members,
-    });
+    };
+    const r = rotation ? await api.call('duty.rotations.update', { id: rotation.id, ...input }) : await api.call('duty.rotations.create', input);
     setBusy(false);
     if (!r.ok) {
       const fields = fieldErrors(r.error);

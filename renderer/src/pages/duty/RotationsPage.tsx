@@ -62,7 +62,7 @@ function RoleForm({ role, onClose }: { role: DutyRole | null; onClose(): void })
   const form = useForm({ initialValues: { name: role?.name ?? '' }, validate: { name: (v) => (v.trim() ? null : t('duty.roles.nameRequired')) } });
   const submit = form.onSubmit(async (v) => {
     setBusy(true);
-    const r = await api.call('duty.saveRole', { ...(role ? { id: role.id } : {}), name: v.name.trim() });
+    const r = role ? await api.call('duty.roles.update', { id: role.id, name: v.name.trim() }) : await api.call('duty.roles.create', { name: v.name.trim() });
     setBusy(false);
     if (!r.ok) {
       if (fieldErrors(r.error).name) form.setErrors(fieldErrors(r.error));
@@ -107,7 +107,8 @@ function PeriodForm({ period, onClose }: { period: SensitivePeriod | null; onClo
   const save = async (cancelled: boolean) => {
     const v = form.values;
     setBusy(true);
-    const r = await api.call('duty.saveSensitivePeriod', { ...(period ? { id: period.id } : {}), name: v.name.trim(), startDate: v.startDate, endDate: v.endDate, note: v.note, cancelled });
+    const input = { name: v.name.trim(), startDate: v.startDate, endDate: v.endDate, note: v.note, cancelled };
+    const r = period ? await api.call('duty.sensitivePeriods.update', { id: period.id, ...input }) : await api.call('duty.sensitivePeriods.create', input);
     setBusy(false);
     if (!r.ok) {
       const fields = fieldErrors(r.error);
@@ -170,7 +171,7 @@ export function RotationsPage() {
   const tz = useOfficeTimeZone();
   const today = localDateOf(now, tz);
   const data = useDutyData();
-  const periods = useApiQuery('duty.sensitivePeriods', {}, { reloadOn: dutyChanged });
+  const periods = useApiQuery('duty.sensitivePeriods.list', {}, { reloadOn: dutyChanged });
   const [editing, setEditing] = useState<Rotation | 'new' | null>(null);
   const [newForRole, setNewForRole] = useState<number | null>(null);
   const [editingRole, setEditingRole] = useState<DutyRole | 'new' | null>(null);

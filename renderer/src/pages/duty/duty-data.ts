@@ -25,8 +25,8 @@ export function personLabel(u: Pick<User, 'displayName' | 'role'>): string {
 const ROLE_ORDER: Record<User['role'], number> = { leader: 0, duty_officer: 1, clerk: 2, admin: 3 };
 
 export function useDutyData() {
-  const roles = useApiQuery('duty.roles', {}, { reloadOn: dutyChanged });
-  const rotations = useApiQuery('duty.rotations', {}, { reloadOn: dutyChanged });
+  const roles = useApiQuery('duty.roles.list', {}, { reloadOn: dutyChanged });
+  const rotations = useApiQuery('duty.rotations.list', {}, { reloadOn: dutyChanged });
   const users = useApiQuery('users.list', {}, {});
   const people = useMemo(
     () => (users.data ?? []).filter((u) => u.active).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.id - b.id),

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Center, Group, Loader, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { IconFilePlus, IconSettings } from '@tabler/icons-react';
-import { NOTICE_KIND_VALUES, NOTICE_STATUSES, type NoticeSummary } from '../../../../shared/api';
+import { type NoticeSummary } from '../../../../shared/api';
+import { NOTICE_KINDS, NOTICE_STATUSES } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { useOfficeTimeZone } from '../../app/clock';
@@ -60,7 +61,7 @@ export function NoticeArchivePage() {
           placeholder={t('notices.archive.allKinds')}
           clearable
           w={200}
-          data={NOTICE_KIND_VALUES.map((k) => ({ value: k, label: t(`notices.kinds.${k}`) }))}
+          data={NOTICE_KINDS.map((k) => ({ value: k, label: t(`notices.kinds.${k}`) }))}
           value={kind}
           onChange={(v) => {
             setKind(v as NoticeSummary['kind'] | null);

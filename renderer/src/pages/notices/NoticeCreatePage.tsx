@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Card, Center, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { NOTICE_KIND_VALUES, type NoticeCreateInput, type NoticeSummary } from '../../../../shared/api';
+import { type NoticeCreateInput, type NoticeSummary } from '../../../../shared/api';
+import { NOTICE_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { localDateOf } from '../../../../shared/time';
 import { api } from '../../api/client';
@@ -32,7 +33,7 @@ const SUBJECT_OF: Readonly<Record<Kind, SubjectKey>> = {
 };
 
 function isKind(v: string | null): v is Kind {
-  return v !== null && (NOTICE_KIND_VALUES as readonly string[]).includes(v);
+  return v !== null && (NOTICE_KINDS as readonly string[]).includes(v);
 }
 
 function inputOf(kind: Kind, source: string): NoticeCreateInput {
@@ -134,7 +135,7 @@ export function NoticeCreatePage({ query }: { query: URLSearchParams }) {
             <Select
               label={t('notices.create.kind')}
               placeholder={t('notices.create.kindPlaceholder')}
-              data={NOTICE_KIND_VALUES.map((k) => ({ value: k, label: t(`notices.kinds.${k}`) }))}
+              data={NOTICE_KINDS.map((k) => ({ value: k, label: t(`notices.kinds.${k}`) }))}
               value={kind}
               onChange={(v) => {
                 const k = isKind(v) ? v : null;

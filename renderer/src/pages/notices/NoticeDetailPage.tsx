@@ -93,7 +93,7 @@ export function NoticeDetailPage({ id }: { id: number }) {
   };
   const downloadPdf = async () => {
     setPdfBusy(true);
-    const r = await api.call('notices.pdf', { id: notice.id });
+    const r = await api.call('notices.pdf.get', { id: notice.id });
     setPdfBusy(false);
     if (!r.ok) return notifyError(r.error);
     downloadBase64(r.value.base64, r.value.fileName, 'application/pdf');

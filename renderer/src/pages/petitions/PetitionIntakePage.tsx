@@ -164,7 +164,7 @@ export function PetitionIntakePage() {
   const uploadFiles = async (id: number) => {
     for (const file of files) {
       const dataBase64 = await readFileBase64(file);
-      const r = await api.call('petitions.addAttachment', { id, fileName: file.name, dataBase64 });
+      const r = await api.call('petitions.attachments.create', { id, fileName: file.name, dataBase64 });
       if (!r.ok) notifyError({ ...r.error, message: t('petitions.intake.attachmentFailed', { name: file.name, message: r.error.message }) });
     }
   };

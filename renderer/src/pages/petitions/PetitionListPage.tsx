@@ -25,8 +25,8 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
-import type { ApiEvent, PETITION_SORTS, PetitionListInput, PetitionSummary } from '../../../../shared/api';
-import { CATEGORIES, PETITION_STATUSES, type Category, type PetitionStatus } from '../../../../shared/enums';
+import type { ApiEvent, PetitionListInput, PetitionSummary } from '../../../../shared/api';
+import { CATEGORIES, PETITION_STATUSES, type Category, type PetitionSort, type PetitionStatus } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { addDays, startOfLocalDay } from '../../../../shared/time';
 import { useOfficeTimeZone } from '../../app/clock';
@@ -39,7 +39,7 @@ import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { DateRangeFilter } from '../../components/filters/DateRangeFilter';
 
-type SortKey = (typeof PETITION_SORTS)[number];
+type SortKey = PetitionSort;
 
 const COLUMN_KEYS = {
   number: 'petitions.list.columns.number',

@@ -42,7 +42,7 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
   const now = useNow(15_000);
   const directory = usePetitionDirectory();
   const units = useApiQuery('units.list', {});
-  const settings = useApiQuery('reports.settings', {});
+  const settings = useApiQuery('reports.settings.get', {});
   const parent = useApiQuery('reports.get', followOf !== null ? { id: followOf } : null);
   const formRef = useRef<HTMLFormElement>(null);
   const reportedEdited = useRef(false);

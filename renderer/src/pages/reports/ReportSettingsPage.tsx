@@ -39,8 +39,8 @@ const validMinutes = (v: number | string) => typeof v === 'number' && Number.isI
 export function ReportSettingsPage() {
   const session = useSession();
   const isAdmin = session.can('admin');
-  const reportSettings = useApiQuery('reports.settings', {});
-  const zeroSettings = useApiQuery('zeroReports.settings', {});
+  const reportSettings = useApiQuery('reports.settings.get', {});
+  const zeroSettings = useApiQuery('zeroReports.settings.get', {});
   const [draft, setDraft] = useState<Draft | null>(null);
   const [zero, setZero] = useState<{ monthlyDueDay: number | string; dailyDueHour: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -66,8 +66,8 @@ export function ReportSettingsPage() {
     setRefusal(null);
     const limits: ReportSettings = { limits: { major: toLimit(draft.major), important: toLimit(draft.important), general: toLimit(draft.general) } };
     const zeroInput: ZeroReportSettings = { monthlyDueDay: Number(zero.monthlyDueDay), dailyDueHour: Number(zero.dailyDueHour) };
-    const r1 = await api.call('reports.saveSettings', limits);
-    const r2 = r1.ok ? await api.call('zeroReports.saveSettings', zeroInput) : null;
+    const r1 = await api.call('reports.settings.update', limits);
+    const r2 = r1.ok ? await api.call('zeroReports.settings.update', zeroInput) : null;
     setBusy(false);
     const failed = !r1.ok ? r1.error : r2 && !r2.ok ? r2.error : null;
     if (failed) {

@@ -49,8 +49,8 @@ export function ZeroReportPage({ route }: { route: Route }) {
   const now = useNow(60_000);
   const asked = route.query.get('month') ?? '';
   const month = MONTH_RE.test(asked) ? asked : localDateOf(now, tz).slice(0, 7);
-  const grid = useApiQuery('zeroReports.grid', { month }, { reloadOn });
-  const settings = useApiQuery('zeroReports.settings', {});
+  const grid = useApiQuery('zeroReports.grid.get', { month }, { reloadOn });
+  const settings = useApiQuery('zeroReports.settings.get', {});
   const [picked, setPicked] = useState<{ unit: Grid['units'][number]; cell: ZeroCell } | null>(null);
   const canSubmit = session.can('duty_officer', 'leader', 'clerk');
   const go = (m: string) => navigate(`/zero-reports?month=${m}`);

@@ -246,7 +246,7 @@ function Sections({ stats }: { stats: Statistics }) {
 
 export function StatisticsPage() {
   const [choice, setChoice] = useState<RangeChoice>({ kind: 'recent' });
-  const stats = useApiQuery('stats.overview', rangeInput(choice), { reloadOn });
+  const stats = useApiQuery('stats.overview.get', rangeInput(choice), { reloadOn });
   const data = stats.data;
   const totals = data?.byMonth.reduce((a, m) => ({ petitions: a.petitions + m.petitions, reports: a.reports + m.reports, warnings: a.warnings + m.warnings }), {
     petitions: 0,

@@ -98,7 +98,7 @@ export function WarningDetailPage({ id }: { id: number }) {
   const session = useSession();
   const tz = useOfficeTimeZone();
   const directory = usePetitionDirectory();
-  const settings = useApiQuery('warnings.settings', {});
+  const settings = useApiQuery('warnings.settings.get', {});
   const reloadOn = (e: ApiEvent) => (e.type === 'warnings.changed' && (e.id === id || e.id === null)) || e.type === 'clock.changed';
   const query = useApiQuery('warnings.get', { id }, { reloadOn });
   const [action, setAction] = useState<WarningAction | null>(null);

@@ -78,7 +78,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
   const tz = useOfficeTimeZone();
   const now = useNow(60_000);
   const directory = usePetitionDirectory();
-  const settings = useApiQuery('warnings.settings', {});
+  const settings = useApiQuery('warnings.settings.get', {});
   const source = useSource(route);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -126,7 +126,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
   const [debouncedPeople] = useDebouncedValue(people, 250);
   const factsReady = v.escalation !== '' && Number.isInteger(debouncedPeople) && debouncedPeople >= 1 && debouncedPeople <= 100_000;
   const suggestion = useApiQuery(
-    'warnings.suggest',
+    'warnings.suggestion.get',
     factsReady ? { peopleCount: debouncedPeople, escalation: v.escalation as Escalation, collectiveEventHappened: v.collectiveEventHappened, urgent: v.urgent } : null,
   );
   const suggested = factsReady ? (suggestion.data ?? null) : null;

@@ -83,7 +83,8 @@ function RuleModal({ rule, onClose, onSaved }: { rule: WarningRule | null; onClo
       escalationIn: v.escalationIn.length > 0 ? (v.escalationIn as Escalation[]) : undefined,
       minPeople: v.minPeople === '' ? undefined : Number(v.minPeople),
     };
-    const r = await api.call('warningRules.save', { ...(rule ? { id: rule.id } : {}), level: v.level, description: v.description.trim(), conditions, active: v.active });
+    const input = { level: v.level, description: v.description.trim(), conditions, active: v.active };
+    const r = rule ? await api.call('warnings.rules.update', { id: rule.id, ...input }) : await api.call('warnings.rules.create', input);
     setBusy(false);
     if (!r.ok) {
       setFormError(applyErrors(form, r.error));
@@ -166,12 +167,12 @@ function RuleTable({ rules, threshold, onEdit, reload }: { rules: readonly Warni
     const [moved] = ids.splice(index, 1);
     if (moved === undefined) return;
     ids.splice(index + by, 0, moved);
-    const r = await api.call('warningRules.reorder', { ids });
+    const r = await api.call('warnings.rules.reorder', { ids });
     if (!r.ok) notifyError(r.error);
     else reload();
   };
   const toggle = async (rule: WarningRule, active: boolean) => {
-    const r = await api.call('warningRules.save', { id: rule.id, level: rule.level, description: rule.description, conditions: rule.conditions, active });
+    const r = await api.call('warnings.rules.update', { id: rule.id, level: rule.level, description: rule.description, conditions: rule.conditions, active });
     if (!r.ok) notifyError(r.error);
     else reload();
   };
@@ -249,7 +250,7 @@ function HoursForm({ initial }: { initial: WarningSettings }) {
   });
   const submit = form.onSubmit(async (v) => {
     setBusy(true);
-    const r = await api.call('warnings.saveSettings', {
+    const r = await api.call('warnings.settings.update', {
       feedbackHours: { red: Number(v.red), yellow: Number(v.yellow), blue: Number(v.blue) },
       supervisionHours: Number(v.supervision),
     });
@@ -295,8 +296,8 @@ function HoursForm({ initial }: { initial: WarningSettings }) {
 
 export function WarningSettingsPage() {
   const session = useSession();
-  const rules = useApiQuery('warningRules.list', {}, { reloadOn });
-  const settings = useApiQuery('warnings.settings', {});
+  const rules = useApiQuery('warnings.rules.list', {}, { reloadOn });
+  const settings = useApiQuery('warnings.settings.get', {});
   const [editing, setEditing] = useState<WarningRule | 'new' | null>(null);
   if (!session.can('admin')) {
     return (

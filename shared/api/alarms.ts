@@ -1,0 +1,55 @@
+/** Alarms raised by deadlines: the board, acknowledgement, snoozing and escalation settings. */
+import { z } from 'zod';
+import { ALARM_STATUSES, DEADLINE_KINDS } from '../enums';
+import { id, optionalText, instant, procedure, empty, ok } from './common';
+import { ADMINS } from './access';
+
+export const alarmSchema = z.object({
+  id,
+  kind: z.enum(['pre', 'due']),
+  daysBefore: z.number().int(),
+  fireAt: instant,
+  firedAt: instant.nullable(),
+  lateMs: z.number().int(),
+  status: z.enum(ALARM_STATUSES),
+  level: z.number().int(),
+  noOneOnDuty: z.boolean(),
+  recipients: z.array(z.object({ id, name: z.string() })),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: instant.nullable(),
+  snoozedUntil: instant.nullable(),
+  snoozeReason: z.string().nullable(),
+  deadlineKind: z.enum(DEADLINE_KINDS),
+  dueAt: instant,
+  subjectType: z.string(),
+  subjectId: z.number().int(),
+  subjectNumber: z.string(),
+  subjectSummary: z.string(),
+  log: z.array(z.object({ at: instant, step: z.string(), note: z.string(), users: z.array(z.string()) })),
+});
+export type Alarm = z.infer<typeof alarmSchema>;
+
+export const alarmSettingsSchema = z.object({
+  ackMinutes: z.number().int(),
+  repeatMinutes: z.number().int(),
+  prealarmDays: z.record(z.string(), z.array(z.number().int()).max(5)),
+  prealarmHour: z.number().int(),
+});
+export type AlarmSettings = z.infer<typeof alarmSettingsSchema>;
+
+export const alarmsContract = {
+  'alarms.list': procedure(
+    'any',
+    z.object({
+      scope: z.enum(['open', 'all']).default('open'),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+      withLog: z.boolean().default(false),
+    }),
+    z.object({ rows: z.array(alarmSchema), total: z.number().int() }),
+  ),
+  'alarms.acknowledge': procedure('any', z.object({ id, note: optionalText(500) }), ok),
+  'alarms.snooze': procedure('any', z.object({ id, minutes: z.number().int(), reason: optionalText(500) }), ok),
+  'alarms.settings.get': procedure('any', empty, alarmSettingsSchema),
+  'alarms.settings.update': procedure(ADMINS, alarmSettingsSchema, alarmSettingsSchema),
+} as const;

@@ -1,0 +1,42 @@
+/** Building blocks every domain's contract uses: field types, the procedure record, who may call. */
+import { z } from 'zod';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, DEADLINE_UNITS, type Role } from '../enums';
+
+export const id = z.number().int().positive();
+export const text = (max: number) => z.string().trim().max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).default('');
+export const instant = z.number().int().nonnegative();
+
+/** Who may call: 'public' needs no login; 'any' any logged-in user; otherwise the listed roles (admin always may). */
+export type Access = 'public' | 'any' | readonly Role[];
+
+export function procedure<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O) {
+  return { access, input, output } as const;
+}
+
+export const empty = z.object({}).default({});
+export const ok = z.object({ ok: z.literal(true) });
+
+export const deadlineSchema = z.object({
+  id,
+  kind: z.enum(DEADLINE_KINDS),
+  status: z.enum(DEADLINE_STATUSES),
+  officeDuty: z.boolean(),
+  startDate: z.string(),
+  dueDate: z.string(),
+  dueAt: instant,
+  metAt: instant.nullable(),
+  explanation: z.object({
+    article: z.string(),
+    unit: z.enum(DEADLINE_UNITS),
+    days: z.number().int(),
+    extensionDays: z.number().int(),
+    nominalEndDate: z.string(),
+    shiftedFrom: z.string().nullable(),
+    skipped: z.array(z.object({ date: z.string(), name: z.string(), reason: z.enum(['holiday', 'weekend']) })),
+    makeUpDays: z.array(z.object({ date: z.string(), name: z.string() })),
+    uncoveredYears: z.array(z.number().int()),
+    calendarVersion: z.number().int(),
+  }),
+});
+export type Deadline = z.infer<typeof deadlineSchema>;

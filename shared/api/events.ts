@@ -1,0 +1,12 @@
+/** Pushes from the core to every open window: one stream, one union. */
+export type ApiEvent =
+  | { readonly type: 'petitions.changed'; readonly id: number }
+  | { readonly type: 'calendar.changed' }
+  | { readonly type: 'clock.changed'; readonly now: number }
+  | { readonly type: 'duty.changed' }
+  | { readonly type: 'alarms.changed' }
+  | { readonly type: 'warnings.changed'; readonly id: number | null }
+  /** An information report changed (its id), or the zero reports or report settings did (null). */
+  | { readonly type: 'reports.changed'; readonly id: number | null }
+  | { readonly type: 'notices.changed'; readonly id: number | null }
+  | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: 'fired' | 'escalated' | 'repeated' | 'snooze_ended'; readonly late: boolean; readonly recipients: readonly number[] };

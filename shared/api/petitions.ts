@@ -1,0 +1,178 @@
+/** Petitions (信访事项): intake, the register, the legal workflow, mediation, attachments. */
+import { z } from 'zod';
+import { CATEGORIES, CHANNELS, DEADLINE_KINDS, DECISIONS, MEDIATION_KINDS, MEDIATION_OUTCOMES, PETITION_ACTIONS, PETITION_SORTS, PETITION_STATUSES } from '../enums';
+import { PETITION_WRITERS } from './access';
+import { id, text, optionalText, instant, procedure, deadlineSchema } from './common';
+
+export const petitionerInputSchema = z.object({
+  name: text(60),
+  idNumber: optionalText(18),
+  phone: optionalText(30),
+  address: optionalText(200),
+  isRepresentative: z.boolean().default(false),
+});
+export type PetitionerInput = z.input<typeof petitionerInputSchema>;
+
+export const petitionInputSchema = z.object({
+  channel: z.enum(CHANNELS),
+  receivedAt: instant,
+  petitioners: z.array(petitionerInputSchema).max(200),
+  peopleCount: z.number().int().min(1).max(100_000),
+  category: z.enum(CATEGORIES),
+  claimItem: z.number().int().min(1).max(6).nullable().default(null),
+  topicId: id.nullable().default(null),
+  unitId: id.nullable().default(null),
+  summary: text(200).min(1),
+  request: text(4000).min(1),
+  factsReasons: optionalText(20_000),
+  repeatOfId: id.nullable().default(null),
+});
+export type PetitionInput = z.input<typeof petitionInputSchema>;
+
+export const petitionerSchema = z.object({
+  id,
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  address: z.string(),
+  isRepresentative: z.boolean(),
+});
+
+export const stepSchema = z.object({
+  id,
+  at: instant,
+  action: z.string(),
+  fromStatus: z.enum(PETITION_STATUSES).nullable(),
+  toStatus: z.enum(PETITION_STATUSES),
+  note: z.string(),
+  userName: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type Step = z.infer<typeof stepSchema>;
+
+export const mediationSchema = z.object({
+  id,
+  kind: z.enum(MEDIATION_KINDS),
+  at: instant,
+  outcome: z.enum(MEDIATION_OUTCOMES),
+  note: z.string(),
+  userName: z.string(),
+});
+
+export const attachmentSchema = z.object({
+  id,
+  fileName: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  addedAt: instant,
+});
+
+export const petitionSummarySchema = z.object({
+  id,
+  number: z.string(),
+  channel: z.enum(CHANNELS),
+  receivedAt: instant,
+  status: z.enum(PETITION_STATUSES),
+  category: z.enum(CATEGORIES),
+  claimItem: z.number().int().nullable(),
+  topicName: z.string().nullable(),
+  unitName: z.string().nullable(),
+  summary: z.string(),
+  peopleCount: z.number().int(),
+  firstPetitioner: z.string(),
+  firstIdNumberMasked: z.string(),
+  nextDueAt: instant.nullable(),
+  nextDueKind: z.enum(DEADLINE_KINDS).nullable(),
+  repeatOfId: id.nullable(),
+});
+export type PetitionSummary = z.infer<typeof petitionSummarySchema>;
+
+export const petitionDetailSchema = petitionSummarySchema.extend({
+  request: z.string(),
+  factsReasons: z.string(),
+  topicId: id.nullable(),
+  unitId: id.nullable(),
+  responsibleUnitId: id.nullable(),
+  responsibleUnitName: z.string().nullable(),
+  leadLeaderId: id.nullable(),
+  leadLeaderName: z.string().nullable(),
+  decision: z.enum(DECISIONS).nullable(),
+  extendedDays: z.number().int(),
+  petitioners: z.array(petitionerSchema),
+  steps: z.array(stepSchema),
+  deadlines: z.array(deadlineSchema),
+  mediations: z.array(mediationSchema),
+  attachments: z.array(attachmentSchema),
+  repeats: z.array(z.object({ id, number: z.string(), receivedAt: instant, summary: z.string() })),
+  repeatOfNumber: z.string().nullable(),
+  allowedActions: z.array(z.enum(PETITION_ACTIONS)),
+  createdAt: instant,
+});
+export type PetitionDetail = z.infer<typeof petitionDetailSchema>;
+
+export const transitionInputSchema = z.object({
+  id,
+  action: z.enum(PETITION_ACTIONS),
+  at: instant.optional(),
+  note: optionalText(4000),
+  targetBody: optionalText(100),
+  unitId: id.optional(),
+  leaderId: id.optional(),
+  days: z.number().int().optional(),
+  approverId: id.optional(),
+  decision: z.enum(DECISIONS).optional(),
+  basis: optionalText(2000),
+  noticeOnTheSpot: z.boolean().optional(),
+});
+export type TransitionInput = z.input<typeof transitionInputSchema>;
+
+
+export const petitionListInputSchema = z.object({
+  query: optionalText(100),
+  statuses: z.array(z.enum(PETITION_STATUSES)).default([]),
+  category: z.enum(CATEGORIES).nullable().default(null),
+  topicId: id.nullable().default(null),
+  unitId: id.nullable().default(null),
+  receivedFrom: instant.nullable().default(null),
+  receivedTo: instant.nullable().default(null),
+  overdueOnly: z.boolean().default(false),
+  sort: z.enum(PETITION_SORTS).default('receivedAt'),
+  descending: z.boolean().default(true),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+export type PetitionListInput = z.input<typeof petitionListInputSchema>;
+
+export const petitionsContract = {
+  'petitions.repeats.list': procedure(
+    PETITION_WRITERS,
+    z.object({ idNumbers: z.array(z.string().max(18)).max(200).default([]), text: optionalText(4000), excludeId: id.optional() }),
+    z.array(
+      petitionSummarySchema.extend({ reason: z.enum(['idNumber', 'text']) }),
+    ),
+  ),
+  'petitions.create': procedure(PETITION_WRITERS, petitionInputSchema, z.object({ id, number: z.string() })),
+  'petitions.list': procedure(
+    'any',
+    petitionListInputSchema,
+    z.object({ rows: z.array(petitionSummarySchema), total: z.number().int() }),
+  ),
+  'petitions.get': procedure('any', z.object({ id }), petitionDetailSchema),
+  'petitions.transition': procedure(PETITION_WRITERS, transitionInputSchema, petitionDetailSchema),
+  'petitions.mediations.create': procedure(
+    PETITION_WRITERS,
+    z.object({ id, kind: z.enum(MEDIATION_KINDS), at: instant, outcome: z.enum(MEDIATION_OUTCOMES), note: optionalText(4000) }),
+    petitionDetailSchema,
+  ),
+  'petitions.linkRepeat': procedure(PETITION_WRITERS, z.object({ id, repeatOfId: id.nullable() }), petitionDetailSchema),
+  'petitions.reveal': procedure(
+    PETITION_WRITERS,
+    z.object({ petitionerId: id }),
+    z.object({ idNumber: z.string(), phone: z.string() }),
+  ),
+  'petitions.attachments.create': procedure(
+    PETITION_WRITERS,
+    z.object({ id, fileName: text(200).min(1), dataBase64: z.string().max(30_000_000) }),
+    attachmentSchema,
+  ),
+} as const;

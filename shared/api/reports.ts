@@ -1,0 +1,145 @@
+/** Information reports (信息报告) and their follow-ups (续报). */
+import { z } from 'zod';
+import { PETITION_STATUSES, REPORT_ACTIONS, REPORT_FLAGS, REPORT_SEVERITIES, REPORT_STATUSES, REPORT_TYPES, URGENCIES, VERIFICATION_RESULTS, WARNING_LEVELS, WARNING_STATUSES } from '../enums';
+import { ADMINS, REPORT_HANDLERS, REPORT_INTAKE } from './access';
+import { id, text, optionalText, instant, procedure, empty } from './common';
+
+// ---- Information reports (信息报告), early warnings (预警), zero reports (零报告), statistics ----
+// Warnings and reports describe matters. Their schemas have no field for ID numbers, phones, people's
+// movements, interception, religion, ethnicity or belief; tests/unit/warning-privacy.test.ts guards this.
+
+const reportLimitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minutes'), minutes: z.number().int() }),
+  z.object({ kind: z.literal('same_day') }),
+]);
+export type ReportLimit = z.infer<typeof reportLimitSchema>;
+
+export const reportSettingsSchema = z.object({
+  limits: z.object({ major: reportLimitSchema, important: reportLimitSchema, general: reportLimitSchema }),
+});
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+
+export const reportInputSchema = z.object({
+  /** A follow-up (续报) names the report it follows; it inherits that report's unit and type. */
+  parentId: id.nullable().default(null),
+  unitId: id.nullable().default(null),
+  type: z.enum(REPORT_TYPES).nullable().default(null),
+  severity: z.enum(REPORT_SEVERITIES),
+  foundAt: instant,
+  /** Null: now. */
+  reportedAt: instant.nullable().default(null),
+  place: optionalText(200),
+  peopleCount: z.number().int().min(0).max(100_000).default(0),
+  summary: text(200).min(1),
+  content: text(4000).min(1),
+  demands: optionalText(2000),
+  petitionId: id.nullable().default(null),
+});
+export type ReportInput = z.input<typeof reportInputSchema>;
+
+export const reportSummarySchema = z.object({
+  id,
+  number: z.string(),
+  unitId: id,
+  unitName: z.string(),
+  type: z.enum(REPORT_TYPES),
+  severity: z.enum(REPORT_SEVERITIES),
+  status: z.enum(REPORT_STATUSES),
+  foundAt: instant,
+  reportedAt: instant,
+  limitAt: instant,
+  late: z.boolean(),
+  lateMs: z.number().int(),
+  place: z.string(),
+  peopleCount: z.number().int(),
+  summary: z.string(),
+  parentId: id.nullable(),
+  rootId: id.nullable(),
+  followSeq: z.number().int(),
+  flag: z.enum(REPORT_FLAGS).nullable(),
+  petitionId: id.nullable(),
+});
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+export const reportStepSchema = z.object({
+  id,
+  at: instant,
+  action: z.string(),
+  fromStatus: z.enum(REPORT_STATUSES).nullable(),
+  toStatus: z.enum(REPORT_STATUSES),
+  note: z.string(),
+  userName: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+
+export const reportDetailSchema = reportSummarySchema.extend({
+  content: z.string(),
+  demands: z.string(),
+  verification: z.enum(VERIFICATION_RESULTS).nullable(),
+  verificationNote: z.string(),
+  nature: z.string(),
+  urgency: z.enum(URGENCIES).nullable(),
+  opinion: z.string(),
+  approvedByName: z.string().nullable(),
+  approvedAt: instant.nullable(),
+  forwardTo: z.string(),
+  forwardedAt: instant.nullable(),
+  flagNote: z.string(),
+  flaggedAt: instant.nullable(),
+  createdAt: instant,
+  /** The first report and all its follow-ups, oldest first (this report included). */
+  chain: z.array(z.object({ id, number: z.string(), followSeq: z.number().int(), reportedAt: instant, summary: z.string(), status: z.enum(REPORT_STATUSES), late: z.boolean() })),
+  steps: z.array(reportStepSchema),
+  allowedActions: z.array(z.enum(REPORT_ACTIONS)),
+  petition: z.object({ id, number: z.string(), summary: z.string(), status: z.enum(PETITION_STATUSES) }).nullable(),
+  warnings: z.array(z.object({ id, number: z.string(), title: z.string(), level: z.enum(WARNING_LEVELS), status: z.enum(WARNING_STATUSES) })),
+});
+export type ReportDetail = z.infer<typeof reportDetailSchema>;
+
+export const reportTransitionInputSchema = z.object({
+  id,
+  action: z.enum(REPORT_ACTIONS),
+  /** Null: now. */
+  at: instant.nullable().default(null),
+  note: optionalText(4000),
+  verification: z.enum(VERIFICATION_RESULTS).nullable().default(null),
+  nature: optionalText(500),
+  urgency: z.enum(URGENCIES).nullable().default(null),
+  opinion: optionalText(4000),
+  forwardTo: optionalText(100),
+});
+export type ReportTransitionInput = z.input<typeof reportTransitionInputSchema>;
+
+export const reportListInputSchema = z.object({
+  query: optionalText(100),
+  unitId: id.nullable().default(null),
+  type: z.enum(REPORT_TYPES).nullable().default(null),
+  severity: z.enum(REPORT_SEVERITIES).nullable().default(null),
+  statuses: z.array(z.enum(REPORT_STATUSES)).default([]),
+  lateOnly: z.boolean().default(false),
+  flaggedOnly: z.boolean().default(false),
+  reportedFrom: instant.nullable().default(null),
+  reportedTo: instant.nullable().default(null),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+export type ReportListInput = z.input<typeof reportListInputSchema>;
+
+export const reportsContract = {
+  'reports.settings.get': procedure('any', empty, reportSettingsSchema),
+  'reports.settings.update': procedure(ADMINS, reportSettingsSchema, reportSettingsSchema),
+  'reports.create': procedure(
+    REPORT_INTAKE,
+    reportInputSchema,
+    z.object({ id, number: z.string(), limitAt: instant, late: z.boolean(), lateMs: z.number().int() }),
+  ),
+  'reports.list': procedure('any', reportListInputSchema, z.object({ rows: z.array(reportSummarySchema), total: z.number().int() })),
+  'reports.get': procedure('any', z.object({ id }), reportDetailSchema),
+  'reports.transition': procedure(REPORT_HANDLERS, reportTransitionInputSchema, reportDetailSchema),
+  'reports.linkPetition': procedure(REPORT_HANDLERS, z.object({ id, petitionId: id.nullable() }), reportDetailSchema),
+  'reports.flag': procedure(
+    REPORT_HANDLERS,
+    z.object({ id, flag: z.enum(REPORT_FLAGS).nullable(), note: optionalText(2000) }),
+    reportDetailSchema,
+  ),
+} as const;

@@ -1,0 +1,59 @@
+/** Zero reports (零报告): monthly, and daily in sensitive periods. */
+import { z } from 'zod';
+import { ZERO_REPORT_PERIOD_KINDS, ZERO_REPORT_STATES } from '../enums';
+import { ADMINS, ZERO_REPORT_INTAKE } from './access';
+import { id, optionalText, instant, procedure, empty } from './common';
+
+export const zeroReportSettingsSchema = z.object({
+  /** The monthly report is due by 24:00 of this day of the next month. */
+  monthlyDueDay: z.number().int(),
+  /** The daily report in a sensitive period is due by this hour the same day (24 = midnight). */
+  dailyDueHour: z.number().int(),
+});
+export type ZeroReportSettings = z.infer<typeof zeroReportSettingsSchema>;
+
+const zeroReportCounts = z.object({ on_time: z.number().int(), late: z.number().int(), missing: z.number().int(), not_due_yet: z.number().int() });
+
+export const zeroReportGridSchema = z.object({
+  month: z.string(),
+  periods: z.array(z.object({ period: z.string(), kind: z.enum(ZERO_REPORT_PERIOD_KINDS), dueAt: instant, sensitivePeriodName: z.string().nullable() })),
+  units: z.array(z.object({ unitId: id, unitName: z.string(), counts: zeroReportCounts })),
+  cells: z.array(
+    z.object({
+      unitId: id,
+      period: z.string(),
+      state: z.enum(ZERO_REPORT_STATES),
+      dueAt: instant,
+      submittedAt: instant.nullable(),
+      lateMs: z.number().int(),
+      nothingToReport: z.boolean().nullable(),
+      reportIds: z.array(id),
+    }),
+  ),
+  counts: zeroReportCounts,
+});
+export type ZeroReportGrid = z.infer<typeof zeroReportGridSchema>;
+
+export const zeroReportSubmitInputSchema = z.object({
+  unitId: id,
+  /** '2026-11' for the month, '2026-11-03' for a day in a sensitive period. */
+  period: z.string().max(10),
+  nothingToReport: z.boolean(),
+  /** The unit's reports of the period, when there was something to report. */
+  reportIds: z.array(id).max(200).default([]),
+  note: optionalText(1000),
+  /** Null: now. */
+  submittedAt: instant.nullable().default(null),
+});
+export type ZeroReportSubmitInput = z.input<typeof zeroReportSubmitInputSchema>;
+
+export const zeroReportsContract = {
+  'zeroReports.settings.get': procedure('any', empty, zeroReportSettingsSchema),
+  'zeroReports.settings.update': procedure(ADMINS, zeroReportSettingsSchema, zeroReportSettingsSchema),
+  'zeroReports.grid.get': procedure('any', z.object({ month: z.string().max(7) }), zeroReportGridSchema),
+  'zeroReports.submit': procedure(
+    ZERO_REPORT_INTAKE,
+    zeroReportSubmitInputSchema,
+    z.object({ id, state: z.enum(['on_time', 'late']), lateMs: z.number().int() }),
+  ),
+} as const;
