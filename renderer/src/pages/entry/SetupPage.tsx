@@ -1,60 +1,60 @@
-import { useState } from 'react';
 import { Box, Button, Center, Divider, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { t } from '../../../shared/i18n';
-import { api } from '../api/client';
-import { useSession } from '../app/session';
-import { fieldErrors, notifyError } from '../app/use-api';
-import { navigate } from '../app/router';
+import { z } from 'zod';
+import { contract } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
+import { useNavigate } from '../../platform/links';
+import { notifyError } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
+import { timeZoneOptions } from '../../components/office/time-zones';
 import { BrandPanel } from './LoginPage';
 
-/** The zones offered at setup and in the office settings, named the way the office says them. */
-export function timeZoneOptions(): { value: string; label: string }[] {
-  return [
-    { value: 'Asia/Shanghai', label: t('common.setup.zones.shanghai') },
-    { value: 'Asia/Urumqi', label: t('common.setup.zones.urumqi') },
-    { value: 'Asia/Hong_Kong', label: t('common.setup.zones.hongKong') },
-    { value: 'Asia/Macau', label: t('common.setup.zones.macau') },
-    { value: 'Asia/Taipei', label: t('common.setup.zones.taipei') },
-  ];
-}
+const setupInput = contract['setup.create'].input;
+const adminInput = setupInput.shape.admin.shape;
 
-export function SetupPage({ onDone }: { onDone: () => void }) {
+/** The form holds the administrator's fields beside the office's, with the password typed twice. */
+const setupForm = setupInput
+  .pick({ officeName: true, township: true, timeZone: true })
+  .extend({ username: adminInput.username, displayName: adminInput.displayName, password: adminInput.password, passwordRepeat: z.string() })
+  .refine((v) => v.passwordRepeat === v.password, { path: ['passwordRepeat'], error: t('common.setup.passwordMismatch') });
+
+export function SetupPage() {
   const session = useSession();
-  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
   const form = useForm({
     initialValues: { officeName: '', township: '', timeZone: 'Asia/Shanghai', username: 'admin', displayName: '', password: '', passwordRepeat: '' },
-    validate: {
-      officeName: (v) => (v.trim() ? null : t('errors.generic.required', { field: t('common.setup.officeName') })),
-      township: (v) => (v.trim() ? null : t('errors.generic.required', { field: t('common.setup.township') })),
-      displayName: (v) => (v.trim() ? null : t('errors.generic.required', { field: t('common.setup.displayName') })),
-      passwordRepeat: (v, values) => (v === values.password ? null : t('common.setup.passwordMismatch')),
+    validate: contractResolver(setupForm, {
+      labels: {
+        officeName: t('common.setup.officeName'),
+        township: t('common.setup.township'),
+        displayName: t('common.setup.displayName'),
+        username: t('common.setup.username'),
+        password: t('common.setup.password'),
+      },
+    }),
+  });
+  const setup = useApiMutation('setup.create', {
+    onError: (error) => {
+      applyErrors(form, error, { rename: { 'admin.username': 'username', 'admin.password': 'password', 'admin.displayName': 'displayName' } });
+      notifyError(error);
+    },
+    onSuccess: async (value) => {
+      await session.signIn(value.token);
+      void navigate({ to: '/' });
     },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    const r = await api.call('setup.create', {
+  const submit = form.onSubmit((v) =>
+    setup.mutate({
       officeName: v.officeName,
       township: v.township,
       timeZone: v.timeZone,
       admin: { username: v.username, displayName: v.displayName, password: v.password },
-    });
-    setBusy(false);
-    if (!r.ok) {
-      const fields = fieldErrors(r.error);
-      form.setErrors({
-        ...(fields['admin.username'] || fields.username ? { username: fields['admin.username'] ?? fields.username } : {}),
-        ...(fields['admin.password'] || fields.password ? { password: fields['admin.password'] ?? fields.password } : {}),
-        ...(fields.timeZone ? { timeZone: fields.timeZone } : {}),
-      });
-      notifyError(r.error);
-      return;
-    }
-    await session.signIn(r.value.token);
-    onDone();
-    navigate('/');
-  });
+    }),
+  );
 
   const showPassword = { 'aria-label': t('common.showPassword') };
   return (
@@ -95,7 +95,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
                   <Text size="xs" c="dimmed">
                     {t('common.setup.adminHint')}
                   </Text>
-                  <Button type="submit" loading={busy} size="md" style={{ flexShrink: 0 }}>
+                  <Button type="submit" loading={setup.isPending} size="md" style={{ flexShrink: 0 }}>
                     {t('common.setup.submit')}
                   </Button>
                 </Group>

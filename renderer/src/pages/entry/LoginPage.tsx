@@ -2,10 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconBellRinging, IconCalendarTime, IconDeviceDesktop } from '@tabler/icons-react';
-import { t } from '../../../shared/i18n';
-import { api } from '../api/client';
-import { useSession } from '../app/session';
-import { useApiQuery } from '../app/use-api';
+import { contract } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver } from '../../components/forms/contract-resolver';
 
 function Point({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (
@@ -48,22 +49,23 @@ export function LoginPage({ officeName }: { officeName: string | null }) {
   // Right after first-run setup the caller has no office name yet; ask for it then.
   const status = useApiQuery('setup.get', officeName === null ? {} : null);
   const office = officeName ?? status.data?.officeName ?? '';
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm({ initialValues: { username: '', password: '' } });
-
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    const r = await api.call('auth.login', { username: v.username.trim(), password: v.password });
-    setBusy(false);
-    if (!r.ok) {
-      setMessage(r.error.message);
-      form.setFieldValue('password', '');
-      return;
-    }
-    setMessage(null);
-    await session.signIn(r.value.token);
+  const form = useForm({
+    initialValues: { username: '', password: '' },
+    validate: contractResolver(contract['auth.login'].input, { labels: { username: t('common.login.username'), password: t('common.login.password') } }),
   });
+  const login = useApiMutation('auth.login', {
+    onError: (error) => {
+      setMessage(error.message);
+      form.setFieldValue('password', '');
+    },
+    onSuccess: async (value) => {
+      setMessage(null);
+      await session.signIn(value.token);
+    },
+  });
+
+  const submit = form.onSubmit((v) => login.mutate({ username: v.username.trim(), password: v.password }));
 
   return (
     <Center mih="100vh" bg="gray.1">
@@ -88,7 +90,7 @@ export function LoginPage({ officeName }: { officeName: string | null }) {
                 )}
                 <TextInput label={t('common.login.username')} required data-autofocus autoComplete="username" {...form.getInputProps('username')} />
                 <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }} label={t('common.login.password')} required autoComplete="current-password" {...form.getInputProps('password')} />
-                <Button type="submit" loading={busy} mt={4}>
+                <Button type="submit" loading={login.isPending} mt={4}>
                   {t('common.login.submit')}
                 </Button>
                 <Text size="xs" c="dimmed">
