@@ -35,6 +35,12 @@ function month(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined;
 }
 
+/** '?month=2026-03', for the screens that show one month. */
+function monthSearch(s: Search): { month?: string } {
+  const m = month(s.month);
+  return m ? { month: m } : {};
+}
+
 /** '$id' is a positive whole number; anything else is not this route. */
 const idParam = {
   parse: ({ id }: { id: string }) => {
@@ -98,10 +104,7 @@ const dutyTabsRoute = createRoute({ getParentRoute: () => rootRoute, id: 'duty-t
 const dutyRoute = createRoute({
   getParentRoute: () => dutyTabsRoute,
   path: '/duty',
-  validateSearch: (s: Search): { month?: string } => {
-    const m = month(s.month);
-    return m ? { month: m } : {};
-  },
+  validateSearch: monthSearch,
   component: function DutyRoute() {
     const search = dutyRoute.useSearch();
     return <MonthPage month={search.month ?? null} />;
@@ -144,10 +147,7 @@ const reportRoute = createRoute({
 });
 const zeroReportsRoute = createRoute({
   ...page('/zero-reports'),
-  validateSearch: (s: Search): { month?: string } => {
-    const m = month(s.month);
-    return m ? { month: m } : {};
-  },
+  validateSearch: monthSearch,
   component: function ZeroReportsRoute() {
     return <ZeroReportPage month={zeroReportsRoute.useSearch().month ?? null} />;
   },
@@ -186,13 +186,12 @@ const noticeCreateRoute = createRoute({
     const warning = positiveInt(s.warning);
     const petition = positiveInt(s.petition);
     const report = positiveInt(s.report);
-    const m = month(s.month);
     return {
       ...(kind ? { kind } : {}),
       ...(warning !== undefined ? { warning } : {}),
       ...(petition !== undefined ? { petition } : {}),
       ...(report !== undefined ? { report } : {}),
-      ...(m ? { month: m } : {}),
+      ...monthSearch(s),
     };
   },
   component: function NoticeCreateRoute() {
@@ -233,7 +232,14 @@ const routeTree = rootRoute.addChildren([
   elsewhereRoute,
 ]);
 
-export const router = createRouter({ routeTree, history: createHashHistory() });
+/** Hash history; links are written relative to the page ('#/petitions/12'), the same under app:// and http://. */
+function hashHistory() {
+  const history = createHashHistory();
+  history.createHref = (href) => `#${href}`;
+  return history;
+}
+
+export const router = createRouter({ routeTree, history: hashHistory() });
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -43,7 +43,15 @@ export function useListState<S extends ListBasics>(memory: ListMemory<S>, initia
     memory.current = state;
   }, [memory, state]);
   const update = (patch: Partial<S>) => setState((s) => ({ ...s, page: 1, ...patch }));
-  return { state, setState, update, query };
+  /** The paging props of a {@link ListPage} over this state, with the page-size words of the list. */
+  const paging = (sizeLabel: (size: number | string) => string): ListPageProps['paging'] => ({
+    page: state.page,
+    pageSize: state.pageSize,
+    onPage: (page) => setState((s) => ({ ...s, page })),
+    onPageSize: (pageSize) => update({ pageSize } as Partial<S>),
+    sizeLabel,
+  });
+  return { state, setState, update, query, paging };
 }
 
 export interface ListPageProps {
@@ -61,7 +69,14 @@ export interface ListPageProps {
   /** The row of selects and date ranges under the search box. */
   readonly filters: ReactNode;
   readonly error: string | null;
-  readonly table: { readonly testId: string; readonly head: ReactNode; readonly columns: number; readonly rows: ReactNode; readonly empty: ReactNode | null };
+  /** The rows; with none (once the list has been asked for), `empty` says why, in words for a filtered list or for none at all. */
+  readonly table: {
+    readonly testId: string;
+    readonly head: ReactNode;
+    readonly columns: number;
+    readonly rows: readonly ReactNode[];
+    readonly empty: { readonly filtered: boolean; readonly filteredText: string; readonly noneText: string; readonly testId?: string };
+  };
   readonly paging: { readonly page: number; readonly pageSize: number; onPage(page: number): void; onPageSize(size: number): void; sizeLabel(size: number | string): string };
 }
 
@@ -115,9 +130,13 @@ export function ListPage({ title, totalText, totalTestId, total, fetching, actio
             <Table.Tr>{table.head}</Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {table.empty ? (
+            {table.rows.length === 0 && !fetching ? (
               <Table.Tr>
-                <Table.Td colSpan={table.columns}>{table.empty}</Table.Td>
+                <Table.Td colSpan={table.columns}>
+                  <Text c="dimmed" ta="center" py="xl" data-testid={table.empty.testId}>
+                    {table.empty.filtered ? table.empty.filteredText : table.empty.noneText}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
             ) : (
               table.rows

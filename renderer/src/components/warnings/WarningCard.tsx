@@ -1,19 +1,25 @@
 /** One warning on the board: where, what, how many people, who leads it, and how long until feedback is due. */
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconUser, IconUsers } from '@tabler/icons-react';
 import type { WarningSummary } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { useOfficeTimeZone } from '../../platform/clock';
-import { PlainLink } from '../../platform/links';
+import { useNavigate } from '../../platform/links';
 import { WarningCountdown } from './WarningCountdown';
 import { LEVEL_COLOR } from './warning-format';
 
 export function WarningCard({ warning }: { warning: WarningSummary }) {
   const tz = useOfficeTimeZone();
+  const navigate = useNavigate();
   const lifted = warning.status === 'lifted';
   return (
-    <PlainLink to="/warnings/$id" params={{ id: warning.id }} aria-label={warning.title} data-testid="warning-card" style={{ display: 'block', width: '100%' }}>
+    <UnstyledButton
+      onClick={() => void navigate({ to: '/warnings/$id', params: { id: warning.id } })}
+      aria-label={warning.title}
+      data-testid="warning-card"
+      style={{ display: 'block', width: '100%' }}
+    >
       <Card
         withBorder
         radius="md"
@@ -76,6 +82,6 @@ export function WarningCard({ warning }: { warning: WarningSummary }) {
           )}
         </Stack>
       </Card>
-    </PlainLink>
+    </UnstyledButton>
   );
 }

@@ -44,6 +44,22 @@ export function BrandPanel() {
   );
 }
 
+/** The card the set-up and login forms sit in, the brand band on its left. */
+export function EntryFrame({ width, padding, children }: { width: number; padding: number; children: ReactNode }) {
+  return (
+    <Center mih="100vh" bg="gray.1" py="md">
+      <Paper withBorder shadow="md" radius="md" w={width} style={{ overflow: 'hidden' }}>
+        <Group wrap="nowrap" align="stretch" gap={0}>
+          <BrandPanel />
+          <Box p={padding} style={{ flex: 1, minWidth: 0 }}>
+            {children}
+          </Box>
+        </Group>
+      </Paper>
+    </Center>
+  );
+}
+
 export function LoginPage({ officeName }: { officeName: string | null }) {
   const session = useSession();
   // Right after first-run setup the caller has no office name yet; ask for it then.
@@ -68,39 +84,32 @@ export function LoginPage({ officeName }: { officeName: string | null }) {
   const submit = form.onSubmit((v) => login.mutate({ username: v.username.trim(), password: v.password }));
 
   return (
-    <Center mih="100vh" bg="gray.1">
-      <Paper withBorder shadow="md" radius="md" w={740} style={{ overflow: 'hidden' }}>
-        <Group wrap="nowrap" align="stretch" gap={0}>
-          <BrandPanel />
-          <Box p={36} style={{ flex: 1 }}>
-            <form onSubmit={submit}>
-              <Stack gap="md">
-                <div>
-                  <Text size="sm" c="dimmed" mih={20}>
-                    {office}
-                  </Text>
-                  <Title order={3} mt={2}>
-                    {t('common.login.title')}
-                  </Title>
-                </div>
-                {message && (
-                  <Alert color="red" variant="light" role="alert">
-                    {message}
-                  </Alert>
-                )}
-                <TextInput label={t('common.login.username')} required data-autofocus autoComplete="username" {...form.getInputProps('username')} />
-                <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }} label={t('common.login.password')} required autoComplete="current-password" {...form.getInputProps('password')} />
-                <Button type="submit" loading={login.isPending} mt={4}>
-                  {t('common.login.submit')}
-                </Button>
-                <Text size="xs" c="dimmed">
-                  {t('common.login.forgot')}
-                </Text>
-              </Stack>
-            </form>
-          </Box>
-        </Group>
-      </Paper>
-    </Center>
+    <EntryFrame width={740} padding={36}>
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <div>
+            <Text size="sm" c="dimmed" mih={20}>
+              {office}
+            </Text>
+            <Title order={3} mt={2}>
+              {t('common.login.title')}
+            </Title>
+          </div>
+          {message && (
+            <Alert color="red" variant="light" role="alert">
+              {message}
+            </Alert>
+          )}
+          <TextInput label={t('common.login.username')} required data-autofocus autoComplete="username" {...form.getInputProps('username')} />
+          <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }} label={t('common.login.password')} required autoComplete="current-password" {...form.getInputProps('password')} />
+          <Button type="submit" loading={login.isPending} mt={4}>
+            {t('common.login.submit')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('common.login.forgot')}
+          </Text>
+        </Stack>
+      </form>
+    </EntryFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { Box, Button, Center, Divider, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { contract } from '../../../../shared/api';
@@ -10,7 +10,7 @@ import { useSession } from '../../platform/session';
 import { contractResolver } from '../../components/forms/contract-resolver';
 import { applyErrors } from '../../components/forms/form-errors';
 import { timeZoneOptions } from '../../components/office/time-zones';
-import { BrandPanel } from './LoginPage';
+import { EntryFrame } from './LoginPage';
 
 const setupInput = contract['setup.create'].input;
 const adminInput = setupInput.shape.admin.shape;
@@ -58,52 +58,45 @@ export function SetupPage() {
 
   const showPassword = { 'aria-label': t('common.showPassword') };
   return (
-    <Center mih="100vh" bg="gray.1" py="md">
-      <Paper withBorder shadow="md" radius="md" w={1040} style={{ overflow: 'hidden' }}>
-        <Group wrap="nowrap" align="stretch" gap={0}>
-          <BrandPanel />
-          <Box p={32} style={{ flex: 1, minWidth: 0 }}>
-            <form onSubmit={submit} noValidate>
-              <Stack gap="md">
-                <div>
-                  <Title order={3}>{t('common.setup.title')}</Title>
-                  <Text size="sm" c="dimmed" mt={4}>
-                    {t('common.setup.intro')}
-                  </Text>
-                </div>
-                <SimpleGrid cols={2} spacing={28}>
-                  <Stack gap="sm">
-                    <Divider label={t('common.setup.officeSection')} labelPosition="left" />
-                    <TextInput label={t('common.setup.officeName')} placeholder={t('common.setup.officeNamePlaceholder')} required data-autofocus {...form.getInputProps('officeName')} />
-                    <TextInput label={t('common.setup.township')} placeholder={t('common.setup.townshipPlaceholder')} required {...form.getInputProps('township')} />
-                    <Select label={t('common.setup.timeZone')} description={t('common.setup.timeZoneHint')} data={timeZoneOptions()} allowDeselect={false} {...form.getInputProps('timeZone')} />
-                  </Stack>
-                  <Stack gap="sm">
-                    <Divider label={t('common.setup.adminSection')} labelPosition="left" />
-                    <SimpleGrid cols={2} spacing="sm">
-                      <TextInput label={t('common.setup.username')} required {...form.getInputProps('username')} />
-                      <TextInput label={t('common.setup.displayName')} required {...form.getInputProps('displayName')} />
-                    </SimpleGrid>
-                    <Text size="xs" c="dimmed" mt={-4}>
-                      {t('common.setup.usernameHint')}
-                    </Text>
-                    <PasswordInput visibilityToggleButtonProps={showPassword} label={t('common.setup.password')} description={t('common.setup.passwordHint')} required {...form.getInputProps('password')} />
-                    <PasswordInput visibilityToggleButtonProps={showPassword} label={t('common.setup.passwordRepeat')} required {...form.getInputProps('passwordRepeat')} />
-                  </Stack>
-                </SimpleGrid>
-                <Group justify="space-between" mt="xs" wrap="nowrap">
-                  <Text size="xs" c="dimmed">
-                    {t('common.setup.adminHint')}
-                  </Text>
-                  <Button type="submit" loading={setup.isPending} size="md" style={{ flexShrink: 0 }}>
-                    {t('common.setup.submit')}
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
-          </Box>
-        </Group>
-      </Paper>
-    </Center>
+    <EntryFrame width={1040} padding={32}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <div>
+            <Title order={3}>{t('common.setup.title')}</Title>
+            <Text size="sm" c="dimmed" mt={4}>
+              {t('common.setup.intro')}
+            </Text>
+          </div>
+          <SimpleGrid cols={2} spacing={28}>
+            <Stack gap="sm">
+              <Divider label={t('common.setup.officeSection')} labelPosition="left" />
+              <TextInput label={t('common.setup.officeName')} placeholder={t('common.setup.officeNamePlaceholder')} required data-autofocus {...form.getInputProps('officeName')} />
+              <TextInput label={t('common.setup.township')} placeholder={t('common.setup.townshipPlaceholder')} required {...form.getInputProps('township')} />
+              <Select label={t('common.setup.timeZone')} description={t('common.setup.timeZoneHint')} data={timeZoneOptions()} allowDeselect={false} {...form.getInputProps('timeZone')} />
+            </Stack>
+            <Stack gap="sm">
+              <Divider label={t('common.setup.adminSection')} labelPosition="left" />
+              <SimpleGrid cols={2} spacing="sm">
+                <TextInput label={t('common.setup.username')} required {...form.getInputProps('username')} />
+                <TextInput label={t('common.setup.displayName')} required {...form.getInputProps('displayName')} />
+              </SimpleGrid>
+              <Text size="xs" c="dimmed" mt={-4}>
+                {t('common.setup.usernameHint')}
+              </Text>
+              <PasswordInput visibilityToggleButtonProps={showPassword} label={t('common.setup.password')} description={t('common.setup.passwordHint')} required {...form.getInputProps('password')} />
+              <PasswordInput visibilityToggleButtonProps={showPassword} label={t('common.setup.passwordRepeat')} required {...form.getInputProps('passwordRepeat')} />
+            </Stack>
+          </SimpleGrid>
+          <Group justify="space-between" mt="xs" wrap="nowrap">
+            <Text size="xs" c="dimmed">
+              {t('common.setup.adminHint')}
+            </Text>
+            <Button type="submit" loading={setup.isPending} size="md" style={{ flexShrink: 0 }}>
+              {t('common.setup.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </EntryFrame>
   );
 }

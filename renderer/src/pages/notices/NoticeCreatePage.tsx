@@ -5,15 +5,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Center, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { type NoticeCreateInput, type NoticeSummary } from '../../../../shared/api';
 import { NOTICE_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { localDateOf } from '../../../../shared/time';
 import { officeNow, useOfficeTimeZone } from '../../platform/clock';
-import { AnchorLink, useNavigate } from '../../platform/links';
+import { useNavigate } from '../../platform/links';
 import { useApiMutation, useApiQuery } from '../../platform/query';
 import { PageHeader } from '../../components/layout/PageHeader';
+import { BackLink } from '../../components/layout/BackLink';
 
 type Kind = NoticeSummary['kind'];
 type SubjectKey = 'warning' | 'petition' | 'report' | 'month';
@@ -119,10 +119,7 @@ export function NoticeCreatePage({ request }: { request: NoticeRequest }) {
   const auto = urlKind !== null && urlSource !== null;
   return (
     <Stack gap="sm">
-      <AnchorLink to="/notices" size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('notices.create.back')}
-      </AnchorLink>
+      <BackLink to={{ to: '/notices' }}>{t('notices.create.back')}</BackLink>
       <PageHeader title={t('notices.create.heading')} subtitle={t('notices.create.description')} />
       {error && (
         <Alert color="red" variant="light" data-testid="notice-create-error">

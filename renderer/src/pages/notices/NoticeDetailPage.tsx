@@ -6,7 +6,7 @@
  */
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Code, Grid, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconEdit, IconFilePencil, IconInfoCircle, IconPrinter, IconSend, IconSignature, IconArrowBackUp, IconLock } from '@tabler/icons-react';
+import { IconDownload, IconEdit, IconFilePencil, IconInfoCircle, IconPrinter, IconSend, IconSignature, IconArrowBackUp, IconLock } from '@tabler/icons-react';
 import type { NoticeDetail } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
@@ -23,6 +23,7 @@ import { NoticeStatusBadge } from '../../components/notices/NoticeStatusBadge';
 import { PrintModal } from '../../components/notices/PrintModal';
 import { downloadBase64 } from '../../components/notices/download';
 import { QueryPending } from '../../components/QueryPending';
+import { BackLink } from '../../components/layout/BackLink';
 
 type Dialog = 'edit' | 'sign' | 'return' | 'print' | 'supersede' | null;
 
@@ -93,10 +94,7 @@ export function NoticeDetailPage({ id }: { id: number }) {
 
   return (
     <Stack gap="sm">
-      <AnchorLink to="/notices" size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('notices.detail.back')}
-      </AnchorLink>
+      <BackLink to={{ to: '/notices' }}>{t('notices.detail.back')}</BackLink>
       <Group gap="sm" wrap="nowrap" align="center">
         <Title order={3} data-testid="notice-number" style={{ whiteSpace: 'nowrap' }}>
           {notice.docNumber ?? t(`notices.kinds.${notice.kind}`)}

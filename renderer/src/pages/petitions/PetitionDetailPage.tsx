@@ -6,7 +6,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCopy, IconFileText, IconScale } from '@tabler/icons-react';
+import { IconCopy, IconFileText, IconScale } from '@tabler/icons-react';
 import type { PetitionDetail } from '../../../../shared/api';
 import type { PetitionAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
@@ -27,6 +27,7 @@ import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { SubjectNotices } from '../../components/notices/SubjectNotices';
 import { QueryPending } from '../../components/QueryPending';
 import { Field, Fact, Section } from '../../components/DetailParts';
+import { BackLink } from '../../components/layout/BackLink';
 
 /** The steps that move a case forward look primary; refusing, closing and withdrawing do not. */
 function buttonVariant(action: PetitionAction): { variant: string; color?: string } {
@@ -55,10 +56,7 @@ function Header({ petition, timeZone }: { petition: PetitionDetail; timeZone: st
   ].filter((x): x is string => Boolean(x));
   return (
     <Stack gap={4}>
-      <AnchorLink to="/petitions" size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('petitions.detail.back')}
-      </AnchorLink>
+      <BackLink to={{ to: '/petitions' }}>{t('petitions.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <Title order={3} data-testid="petition-number">
           {petition.number}

@@ -20,6 +20,7 @@ import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { DateRangeFilter } from '../../components/filters/DateRangeFilter';
+import { UnitFilter } from '../../components/filters/UnitFilter';
 
 type SortKey = PetitionSort;
 
@@ -158,7 +159,7 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
   const tz = useOfficeTimeZone();
   const directory = usePetitionDirectory();
   const preset = overdueOnly || soonestDueFirst;
-  const { state, setState, update, query } = useListState(memory, () =>
+  const { state, setState, update, query, paging } = useListState(memory, () =>
     preset ? { ...DEFAULT_STATE, overdueOnly, ...(soonestDueFirst ? { sort: 'nextDueAt' as const, descending: false } : {}) } : memory.current,
   );
 
@@ -253,16 +254,7 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
             searchable
             clearable
           />
-          <Select
-            w={160}
-            aria-label={t('petitions.list.unit')}
-            placeholder={t('petitions.list.unitPlaceholder')}
-            data={directory.units}
-            value={state.unitId}
-            onChange={(value) => update({ unitId: value })}
-            searchable
-            clearable
-          />
+          <UnitFilter w={160} label={t('petitions.list.unit')} placeholder={t('petitions.list.unitPlaceholder')} value={state.unitId} onChange={(unitId) => update({ unitId })} />
           <DateRangeFilter label={t('petitions.list.received')} placeholder={t('petitions.list.receivedPlaceholder')} value={state.range} onChange={(range) => update({ range })} />
         </>
       }
@@ -282,20 +274,9 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
           </>
         ),
         rows: rows.map((r) => <Row key={r.id} row={r} tz={tz} />),
-        empty:
-          rows.length === 0 && !list.isFetching ? (
-            <Text c="dimmed" ta="center" py="xl">
-              {filtered ? t('petitions.list.empty') : t('petitions.list.emptyAll')}
-            </Text>
-          ) : null,
+        empty: { filtered, filteredText: t('petitions.list.empty'), noneText: t('petitions.list.emptyAll') },
       }}
-      paging={{
-        page: state.page,
-        pageSize: state.pageSize,
-        onPage: (page) => setState((s) => ({ ...s, page })),
-        onPageSize: (pageSize) => update({ pageSize }),
-        sizeLabel: (size) => t('petitions.list.pageSize', { size }),
-      }}
+      paging={paging((size) => t('petitions.list.pageSize', { size }))}
     />
   );
 }

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
 import type { ReportDetail } from '../../../../shared/api';
 import type { ReportAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
@@ -24,6 +24,7 @@ import { ReportTimeline } from '../../components/reports/ReportTimeline';
 import { durationLabel, limitAtLabel } from '../../components/reports/report-format';
 import { QueryPending } from '../../components/QueryPending';
 import { Field, Fact, Section } from '../../components/DetailParts';
+import { BackLink } from '../../components/layout/BackLink';
 
 type Dialog = { kind: 'action'; action: ReportAction } | { kind: 'link' } | { kind: 'flag' } | null;
 
@@ -42,10 +43,7 @@ function Header({ report, timeZone }: { report: ReportDetail; timeZone: string }
   ].filter((x): x is string => Boolean(x));
   return (
     <Stack gap={4}>
-      <AnchorLink to="/reports" size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('reports.detail.back')}
-      </AnchorLink>
+      <BackLink to={{ to: '/reports' }}>{t('reports.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <Title order={3} data-testid="report-number">
           {report.number}

@@ -7,14 +7,14 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Card, Grid, Group, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconArrowLeft, IconDeviceFloppy, IconLink, IconShieldLock } from '@tabler/icons-react';
+import { IconAlertCircle, IconDeviceFloppy, IconLink, IconShieldLock } from '@tabler/icons-react';
 import { linkOptions } from '@tanstack/react-router';
 import { z } from 'zod';
 import { reportInputSchema } from '../../../../shared/api';
 import { REPORT_SEVERITIES, REPORT_TYPES, type ReportSeverity, type ReportType } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { clockReady, officeNow, officeTimeZone, useNow, useOfficeTimeZone } from '../../platform/clock';
-import { AnchorLink, useNavigate } from '../../platform/links';
+import { useNavigate } from '../../platform/links';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation, useApiQuery } from '../../platform/query';
 import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
@@ -27,6 +27,7 @@ import { PetitionPicker } from '../../components/reports/PetitionPicker';
 import { TimeLimitCheck } from '../../components/reports/TimeLimitCheck';
 import { durationLabel } from '../../components/reports/report-format';
 import { Section } from '../../components/DetailParts';
+import { BackLink } from '../../components/layout/BackLink';
 
 const shape = reportInputSchema.shape;
 
@@ -182,10 +183,11 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
   return (
     <div onKeyDown={onKeyDown}>
       <Stack gap={4} mb="sm">
-        <AnchorLink {...backTo} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-          <IconArrowLeft size={14} />
-          {t('reports.detail.back')}
-        </AnchorLink>
+        {followOf !== null ? (
+          <BackLink to={{ to: '/reports/$id', params: { id: followOf } }}>{t('reports.detail.back')}</BackLink>
+        ) : (
+          <BackLink to={{ to: '/reports' }}>{t('reports.detail.back')}</BackLink>
+        )}
         <Title order={3}>{title}</Title>
       </Stack>
       <Grid gap="md" align="flex-start">

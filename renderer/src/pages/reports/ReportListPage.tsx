@@ -16,8 +16,8 @@ import { useApiQuery } from '../../platform/query';
 import { useSession } from '../../platform/session';
 import { ListPage, listMemory, useListState } from '../../components/lists/ListPage';
 import { FlagBadge, LatenessBadge, ReportStatusBadge, SeverityBadge } from '../../components/reports/ReportBadges';
-import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { DateRangeFilter } from '../../components/filters/DateRangeFilter';
+import { UnitFilter } from '../../components/filters/UnitFilter';
 
 interface ListState {
   readonly query: string;
@@ -99,8 +99,7 @@ function Row({ row, tz }: { row: ReportSummary; tz: string }) {
 export function ReportListPage() {
   const session = useSession();
   const tz = useOfficeTimeZone();
-  const directory = usePetitionDirectory();
-  const { state, setState, update, query } = useListState(memory);
+  const { state, setState, update, query, paging } = useListState(memory);
   const [from, to] = state.range;
   const input: ReportListInput = {
     query,
@@ -174,16 +173,7 @@ export function ReportListPage() {
             onChange={(value) => update({ statuses: value as ReportStatus[] })}
             clearable
           />
-          <Select
-            w={180}
-            aria-label={t('reports.list.unit')}
-            placeholder={t('reports.list.unitPlaceholder')}
-            data={directory.units}
-            value={state.unitId}
-            onChange={(value) => update({ unitId: value })}
-            searchable
-            clearable
-          />
+          <UnitFilter w={180} label={t('reports.list.unit')} placeholder={t('reports.list.unitPlaceholder')} value={state.unitId} onChange={(unitId) => update({ unitId })} />
           <DateRangeFilter label={t('reports.list.range')} placeholder={t('reports.list.rangePlaceholder')} value={state.range} onChange={(range) => update({ range })} />
         </>
       }
@@ -204,20 +194,9 @@ export function ReportListPage() {
           </>
         ),
         rows: rows.map((r) => <Row key={r.id} row={r} tz={tz} />),
-        empty:
-          rows.length === 0 && !list.isFetching ? (
-            <Text c="dimmed" ta="center" py="xl" data-testid="report-empty">
-              {filtered ? t('reports.list.empty') : t('reports.list.emptyAll')}
-            </Text>
-          ) : null,
+        empty: { filtered, filteredText: t('reports.list.empty'), noneText: t('reports.list.emptyAll'), testId: 'report-empty' },
       }}
-      paging={{
-        page: state.page,
-        pageSize: state.pageSize,
-        onPage: (page) => setState((s) => ({ ...s, page })),
-        onPageSize: (pageSize) => update({ pageSize }),
-        sizeLabel: (size) => t('reports.list.pageSize', { size }),
-      }}
+      paging={paging((size) => t('reports.list.pageSize', { size }))}
     />
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -12,7 +12,6 @@ import { zeroReportSettingsSchema, type ReportLimit, type ReportSettings, type Z
 import { REPORT_SEVERITIES, type ReportSeverity } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { invalidateAfterWrite } from '../../platform/invalidation';
-import { AnchorLink } from '../../platform/links';
 import { notifySaved } from '../../platform/notify';
 import { callApi, useApiQuery, type ApiFailure } from '../../platform/query';
 import { useSession } from '../../platform/session';
@@ -21,6 +20,7 @@ import { applyErrors } from '../../components/forms/form-errors';
 import { PageHeader } from '../../components/layout/PageHeader';
 import { SeverityBadge } from '../../components/reports/ReportBadges';
 import { limitRuleLabel } from '../../components/reports/report-format';
+import { BackLink } from '../../components/layout/BackLink';
 
 interface LimitDraft {
   readonly kind: ReportLimit['kind'];
@@ -107,10 +107,7 @@ function SettingsEditor({ limits, zero }: { limits: ReportSettings; zero: ZeroRe
 
   return (
     <Stack gap="sm" maw={900}>
-      <AnchorLink to="/reports" size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('reports.settings.back')}
-      </AnchorLink>
+      <BackLink to={{ to: '/reports' }}>{t('reports.settings.back')}</BackLink>
       <PageHeader title={t('reports.settings.title')} subtitle={t('reports.settings.subtitle')} />
       {!isAdmin && (
         <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} />}>

@@ -7,7 +7,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Grid, Group, List, Menu, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconChevronDown, IconFileText } from '@tabler/icons-react';
+import { IconChevronDown, IconFileText } from '@tabler/icons-react';
 import type { WarningDetail } from '../../../../shared/api';
 import type { WarningAction } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
@@ -25,6 +25,7 @@ import { WarningDeadlines } from '../../components/warnings/WarningDeadlines';
 import { WarningTimeline } from '../../components/warnings/WarningTimeline';
 import { QueryPending } from '../../components/QueryPending';
 import { Fact, Section } from '../../components/DetailParts';
+import { BackLink } from '../../components/layout/BackLink';
 
 const ACTION_STYLE: Readonly<Record<WarningAction, { variant: string; color?: string }>> = {
   feedback: { variant: 'filled' },
@@ -61,10 +62,7 @@ function Header({ warning, timeZone }: { warning: WarningDetail; timeZone: strin
   const lifted = warning.status === 'lifted';
   return (
     <Stack gap={4}>
-      <AnchorLink to="/warnings" size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('warnings.detail.back')}
-      </AnchorLink>
+      <BackLink to={{ to: '/warnings' }}>{t('warnings.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <LevelBadge level={warning.level} size="xl" />
         <Title order={3} data-testid="warning-number">
