@@ -5,7 +5,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { queryClient } from '../platform/query';
-import { useEventInvalidation } from '../platform/invalidation';
+import { useEventInvalidation } from '../platform/pushes';
 import { SessionProvider } from '../platform/session';
 import { router } from './routes';
 

@@ -9,13 +9,11 @@
  * invalidated once, so each read refetches once.
  *
  * @example
- * useEventInvalidation();                       // once, at the app root
+ * invalidateForEvent(queryClient, { type: 'petitions.changed', id: 12 });   // pushes.ts does this for every push
  * invalidateAfterWrite(queryClient, 'units.update');
  */
-import { useEffect } from 'react';
-import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import type { Alarm, ApiEvent, ProcedureName } from '../../../shared/api';
-import { api } from './api-client';
 
 type DomainOf<N> = N extends `${infer D}.${string}` ? D : never;
 export type Domain = DomainOf<ProcedureName>;
@@ -96,7 +94,7 @@ function ruleMatcher<E>(rule: Rule<E>, event: E): Matcher {
 }
 
 /** How long changes are gathered before the reads they touch are invalidated together. */
-const GATHER_MS = 25;
+export const GATHER_MS = 25;
 
 class Invalidator {
   #pending: Matcher[] = [];
@@ -142,10 +140,4 @@ export function invalidateAfterWrite(client: QueryClient, name: ProcedureName): 
   const domain = name.slice(0, name.indexOf('.')) as Domain;
   const all: QueryTarget[] = [`${domain}.*`, ...(WRITE_ALSO_INVALIDATES[domain] ?? [])];
   invalidatorOf(client).add(all.map((target) => (q: Query) => targets(target, nameOf(q))));
-}
-
-/** The one subscriber to the core's pushes that keeps cached reads honest; mounted once at the app root. */
-export function useEventInvalidation(): void {
-  const client = useQueryClient();
-  useEffect(() => api.onEvent((event) => invalidateForEvent(client, event)), [client]);
 }

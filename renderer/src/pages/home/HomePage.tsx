@@ -12,6 +12,7 @@ import { useApiQuery } from '../../platform/query';
 import { useNow, useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink } from '../../platform/links';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
+import { DUE_SOON_MS } from '../../components/time/display-thresholds';
 import { OnDutyCard } from '../../components/duty/OnDutyCard';
 import { weekdayOfDateLabel } from '../../components/duty/duty-format';
 import { byUrgency, needsAttention } from '../../components/alarms/alarm-facts';
@@ -60,7 +61,7 @@ export function HomePage() {
   const alarms = useApiQuery('alarms.list', { scope: 'open', pageSize: 200 });
 
   const dueRows = (upcoming.data?.rows ?? []).filter((r) => r.nextDueAt !== null);
-  const soon = dueRows.filter((r) => r.nextDueAt !== null && r.nextDueAt > now && r.nextDueAt - now <= 3 * DAY_MS).length;
+  const soon = dueRows.filter((r) => r.nextDueAt !== null && r.nextDueAt > now && r.nextDueAt - now <= DUE_SOON_MS).length;
   const d = dash.data;
   const warningTotal = d ? d.activeWarnings.red + d.activeWarnings.yellow + d.activeWarnings.blue : undefined;
   const openAlarms = [...(alarms.data?.rows ?? [])].sort(byUrgency);
