@@ -48,6 +48,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // still open ask again, as the new person).
   const switchTo = useCallback(
     (next: string | null) => {
+      // Requests still under way when a session ends come back refused one by one: once is enough.
+      if (next === null && getSession() === null) return setToken(null);
       setSession(next);
       void client.resetQueries();
       setToken(next);
