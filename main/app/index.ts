@@ -56,12 +56,12 @@ export async function openApp(options: AppOptions): Promise<App> {
       core.emit({ type: 'alarms.changed' });
     },
   });
-  // Anything that can move a deadline or change who is on duty re-arms the one timer.
-  // A step that meets or cancels a deadline closes its alarms in the same transaction; tell the banner and board.
+  // Anything that can move a deadline or change who is on duty re-arms the one timer. The event itself says
+  // what changed: the renderer knows which of its reads that touches (alarms closed by a step included), so
+  // nothing is re-emitted here.
   listeners.add((event) => {
     if (event.type === 'alarm.fired' || event.type === 'alarms.changed') return;
     scheduler.poke();
-    if (event.type !== 'clock.changed') core.emit({ type: 'alarms.changed' });
   });
   const api = createApi(core, { testClock, scheduler, makePdf: options.makePdf ?? null });
   if (options.startScheduler !== false) await scheduler.start();

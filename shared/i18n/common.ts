@@ -95,6 +95,19 @@ export const common = {
       overdueHours: '已超期{hours}小时',
       dueToday: '今日24时到期',
       daysLeft: '剩{days}天',
+      endsAt: '{date} 24:00 止',
+    },
+    client: {
+      failed: '操作未完成',
+      httpFailed: '无法连接本机服务（HTTP {status}），请重新打开启动时给出的地址',
+      unreachable: '无法连接本机服务，请确认信访工作台仍在运行',
+    },
+    form: {
+      pick: '请选择{field}',
+      atLeast: '{field}不能小于{min}',
+      atMost: '{field}不能大于{max}',
+      whole: '{field}应为整数',
+      invalid: '{field}填写有误，请检查',
     },
   },
   en: {
@@ -193,6 +206,19 @@ export const common = {
       overdueHours: '{hours} hours overdue',
       dueToday: 'Due today 24:00',
       daysLeft: '{days} days left',
+      endsAt: 'Ends {date} 24:00',
+    },
+    client: {
+      failed: 'Not done',
+      httpFailed: 'Cannot reach the local service (HTTP {status}); open the address printed at start-up again',
+      unreachable: 'Cannot reach the local service; check that Petition Desk is still running',
+    },
+    form: {
+      pick: 'Choose the {field}',
+      atLeast: '{field} cannot be less than {min}',
+      atMost: '{field} cannot be more than {max}',
+      whole: '{field} must be a whole number',
+      invalid: '{field} is not valid; check it',
     },
   },
 };

@@ -1,54 +1,58 @@
 import { useState, type ReactNode } from 'react';
-import { AppShell, Badge, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, Title, Button, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Group, Menu, Modal, ScrollArea, Stack, Text, Title, Button, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey } from '@tabler/icons-react';
-import { PasswordForm } from '../components/account/PasswordForm';
+import { linkOptions, useLocation } from '@tanstack/react-router';
+import type { ProcedureName } from '../../../shared/api';
 import { t, enumLabel, type MessageKey } from '../../../shared/i18n';
-import type { Role } from '../../../shared/enums';
-import { useSession } from './session';
-import { href, useRoute } from './router';
-import { api } from '../api/client';
+import { api } from '../platform/api-client';
+import { NavItemLink } from '../platform/links';
+import { useSession } from '../platform/session';
+import { PasswordForm } from '../components/account/PasswordForm';
 import { AlarmBanner } from '../components/alarms/AlarmBanner';
 
 interface NavItem {
-  readonly path: string;
+  readonly link: { readonly to: string };
   readonly label: MessageKey;
-  readonly roles?: readonly Role[];
+  /** Shown to those who may call this procedure: what the screen is for. */
+  readonly may?: ProcedureName;
   readonly exact?: boolean;
 }
 
-const MAIN_NAV: readonly NavItem[] = [
-  { path: '/', label: 'common.nav.home', exact: true },
-  { path: '/petitions/new', label: 'common.nav.intake', roles: ['clerk', 'leader'], exact: true },
-  { path: '/petitions', label: 'common.nav.petitions' },
-  { path: '/alarms', label: 'common.nav.alarms' },
-  { path: '/warnings', label: 'common.nav.warnings' },
-  { path: '/reports', label: 'common.nav.reports' },
-  { path: '/zero-reports', label: 'common.nav.zeroReports' },
-  { path: '/notices', label: 'common.nav.notices' },
-  { path: '/stats', label: 'common.nav.stats' },
-  { path: '/duty', label: 'common.nav.duty' },
-  { path: '/handover', label: 'common.nav.handover' },
-];
+const MAIN_NAV = [
+  { link: linkOptions({ to: '/' }), label: 'common.nav.home', exact: true },
+  { link: linkOptions({ to: '/petitions/new' }), label: 'common.nav.intake', may: 'petitions.create', exact: true },
+  { link: linkOptions({ to: '/petitions' }), label: 'common.nav.petitions' },
+  { link: linkOptions({ to: '/alarms' }), label: 'common.nav.alarms' },
+  { link: linkOptions({ to: '/warnings' }), label: 'common.nav.warnings' },
+  { link: linkOptions({ to: '/reports' }), label: 'common.nav.reports' },
+  { link: linkOptions({ to: '/zero-reports' }), label: 'common.nav.zeroReports' },
+  { link: linkOptions({ to: '/notices' }), label: 'common.nav.notices' },
+  { link: linkOptions({ to: '/stats' }), label: 'common.nav.stats' },
+  { link: linkOptions({ to: '/duty' }), label: 'common.nav.duty' },
+  { link: linkOptions({ to: '/handover' }), label: 'common.nav.handover' },
+] as const satisfies readonly NavItem[];
 
-const ADMIN_NAV: readonly NavItem[] = [
-  { path: '/admin/users', label: 'common.nav.users' },
-  { path: '/admin/units', label: 'common.nav.units' },
-  { path: '/admin/topics', label: 'common.nav.topics' },
-  { path: '/admin/calendar', label: 'common.nav.calendar' },
-  { path: '/admin/office', label: 'common.nav.office' },
-  { path: '/admin/audit', label: 'common.nav.audit' },
-];
+const ADMIN_NAV = [
+  { link: linkOptions({ to: '/admin/users' }), label: 'common.nav.users', may: 'users.create' },
+  { link: linkOptions({ to: '/admin/units' }), label: 'common.nav.units', may: 'units.create' },
+  { link: linkOptions({ to: '/admin/topics' }), label: 'common.nav.topics', may: 'topics.create' },
+  { link: linkOptions({ to: '/admin/calendar' }), label: 'common.nav.calendar', may: 'calendar.import' },
+  { link: linkOptions({ to: '/admin/office' }), label: 'common.nav.office', may: 'office.update' },
+  { link: linkOptions({ to: '/admin/audit' }), label: 'common.nav.audit', may: 'audit.list' },
+] as const satisfies readonly NavItem[];
 
 function isActive(item: NavItem, path: string): boolean {
-  if (item.exact) return path === item.path;
+  const target = item.link.to;
+  if (item.exact) return path === target;
   if (path === '/petitions/new') return false;
-  return path === item.path || path.startsWith(`${item.path}/`);
+  return path === target || path.startsWith(`${target}/`);
 }
 
 export function Shell({ children }: { children: ReactNode }) {
   const session = useSession();
-  const route = useRoute();
-  const visible = (item: NavItem) => !item.roles || session.can(...item.roles);
+  const path = useLocation({ select: (l) => l.pathname });
+  const visible = (item: NavItem) => item.may === undefined || session.may(item.may);
+  const adminItems = ADMIN_NAV.filter(visible);
   const [passwordOpen, setPasswordOpen] = useState(false);
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 188, breakpoint: 0 }} padding="md">
@@ -95,15 +99,15 @@ export function Shell({ children }: { children: ReactNode }) {
         <ScrollArea>
           <Stack gap={2}>
             {MAIN_NAV.filter(visible).map((item) => (
-              <NavLink key={item.path} href={href(item.path)} label={t(item.label)} active={isActive(item, route.path)} py={4} />
+              <NavItemLink key={item.link.to} {...item.link} label={t(item.label)} active={isActive(item, path)} py={4} />
             ))}
-            {session.can('admin') && (
+            {adminItems.length > 0 && (
               <>
                 <Text size="xs" c="dimmed" mt="sm" mb={2} px="sm">
                   {t('common.nav.admin')}
                 </Text>
-                {ADMIN_NAV.map((item) => (
-                  <NavLink key={item.path} href={href(item.path)} label={t(item.label)} active={isActive(item, route.path)} py={4} />
+                {adminItems.map((item) => (
+                  <NavItemLink key={item.link.to} {...item.link} label={t(item.label)} active={isActive(item, path)} py={4} />
                 ))}
               </>
             )}

@@ -32,15 +32,38 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-/** A label and its value on one row; `dimmed` for a value that is a placeholder ("尚未进行"). */
-export function Fact({ label, children, testId, dimmed, labelWidth = 84 }: { label: string; children: ReactNode; testId?: string; dimmed?: boolean; labelWidth?: number }) {
+/**
+ * A label and its value on one row. `missing` is shown, dimmed, when there is no value yet ("尚未进行");
+ * `dimmed` dims a value that is itself a placeholder; `breakAnywhere` lets a long unbroken value (a number,
+ * an address) wrap inside the column.
+ */
+export function Fact({
+  label,
+  children,
+  testId,
+  dimmed,
+  missing,
+  size = 'sm',
+  labelWidth = 84,
+  breakAnywhere,
+}: {
+  label: string;
+  children?: ReactNode;
+  testId?: string;
+  dimmed?: boolean;
+  missing?: string;
+  size?: 'xs' | 'sm';
+  labelWidth?: number;
+  breakAnywhere?: boolean;
+}) {
+  const absent = missing !== undefined && (children === null || children === undefined);
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={testId}>
-      <Text size="sm" c="dimmed" w={labelWidth} style={{ flexShrink: 0 }}>
+      <Text size={size} c="dimmed" w={labelWidth} style={{ flexShrink: 0 }}>
         {label}
       </Text>
-      <Text size="sm" component="div" c={dimmed ? 'dimmed' : undefined} style={{ minWidth: 0, whiteSpace: 'pre-wrap' }}>
-        {children}
+      <Text size={size} component="div" c={dimmed || absent ? 'dimmed' : undefined} style={{ minWidth: 0, whiteSpace: 'pre-wrap', wordBreak: breakAnywhere ? 'break-all' : undefined }}>
+        {absent ? missing : children}
       </Text>
     </Group>
   );

@@ -2,36 +2,40 @@
 import { useState } from 'react';
 import { Alert, Button, Group, PasswordInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { z } from 'zod';
+import { contract } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
-import { applyErrors } from '../../pages/admin/form-errors';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
+import { contractResolver } from '../forms/contract-resolver';
+import { applyErrors } from '../forms/form-errors';
 
 const showPassword = { 'aria-label': t('common.showPassword') };
+const input = contract['auth.changePassword'].input.shape;
+const filled = z.string().min(1);
+
+/** Both passwords typed, the new one twice; how strong it must be is the core's to say. */
+const passwordForm = z
+  .object({ oldPassword: input.oldPassword.pipe(filled), newPassword: input.newPassword.pipe(filled), newPasswordRepeat: z.string() })
+  .refine((v) => v.newPasswordRepeat === v.newPassword, { path: ['newPasswordRepeat'], error: t('admin.office.passwordMismatch') });
 
 export function PasswordForm({ onDone }: { onDone?: () => void }) {
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { oldPassword: '', newPassword: '', newPasswordRepeat: '' },
-    validate: {
-      oldPassword: (v) => (v ? null : t('errors.generic.required', { field: t('admin.office.oldPassword') })),
-      newPassword: (v) => (v ? null : t('errors.generic.required', { field: t('admin.office.newPassword') })),
-      newPasswordRepeat: (v, all) => (v === all.newPassword ? null : t('admin.office.passwordMismatch')),
-    },
+    validate: contractResolver(passwordForm, { labels: { oldPassword: t('admin.office.oldPassword'), newPassword: t('admin.office.newPassword') } }),
   });
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
+  const change = useApiMutation('auth.changePassword', {
+    onSuccess: () => {
+      form.reset();
+      notifySaved(t('admin.office.passwordChanged'));
+      onDone?.();
+    },
+    onError: (error) => setFormError(applyErrors(form, error)),
+  });
+  const submit = form.onSubmit((v) => {
     setFormError(null);
-    const r = await api.call('auth.changePassword', { oldPassword: v.oldPassword, newPassword: v.newPassword });
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(applyErrors(form, r.error));
-      return;
-    }
-    form.reset();
-    notifySaved(t('admin.office.passwordChanged'));
-    onDone?.();
+    change.mutate({ oldPassword: v.oldPassword, newPassword: v.newPassword });
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -50,7 +54,7 @@ export function PasswordForm({ onDone }: { onDone?: () => void }) {
           <Text size="xs" c="dimmed">
             {t('admin.office.passwordRules')}
           </Text>
-          <Button type="submit" variant="light" loading={busy}>
+          <Button type="submit" variant="light" loading={change.isPending}>
             {t('admin.office.changePassword')}
           </Button>
         </Group>

@@ -4,22 +4,20 @@
  * while no window was open, e.g. at start-up after the PC was off).
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { Anchor, Badge, Box, Button, Group, Paper, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Badge, Box, Group, Paper, Text, ThemeIcon, Tooltip, Button } from '@mantine/core';
 import { IconAlarmFilled, IconCheck, IconAlarmSnooze, IconVolume, IconVolumeOff, IconListDetails } from '@tabler/icons-react';
-import type { ApiEvent } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { useApiQuery } from '../../app/use-api';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { useSession } from '../../app/session';
-import { href } from '../../app/router';
-import { countdownLabel } from '../DeadlineBadge';
+import { api } from '../../platform/api-client';
+import { useApiQuery } from '../../platform/query';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink, ButtonLink } from '../../platform/links';
+import { useSession } from '../../platform/session';
+import { countdownText } from '../time/countdown';
 import { alarmChime, type ChimeState } from './alarm-chime';
-import { alarmKindLabel, byUrgency, needsAttention, subjectPath } from './alarm-facts';
+import { alarmKindLabel, byUrgency, needsAttention, subjectLink } from './alarm-facts';
 import { EscalatedMarker, LateMarker, NoOneOnDutyMarker, Recipients } from './AlarmMarkers';
 import { useAlarmActions } from './AlarmDialogs';
 
-const reloadOn = (e: ApiEvent) => e.type === 'alarms.changed' || e.type === 'alarm.fired' || e.type === 'clock.changed';
 const OPEN_QUERY = { scope: 'open', pageSize: 200 } as const;
 
 /**
@@ -66,7 +64,7 @@ export function AlarmBanner() {
   const session = useSession();
   const now = useNow(30_000);
   const tz = useOfficeTimeZone();
-  const { data } = useApiQuery('alarms.list', OPEN_QUERY, { reloadOn });
+  const { data } = useApiQuery('alarms.list', OPEN_QUERY);
   const actions = useAlarmActions();
   const sound = useSyncExternalStore(alarmChime.subscribe, alarmChime.state);
   const chimes = useSyncExternalStore(alarmChime.subscribe, alarmChime.played);
@@ -129,14 +127,14 @@ export function AlarmBanner() {
               <Badge variant="white" color={tone} radius="sm" style={{ flexShrink: 0 }} data-testid="alarm-banner-count">
                 {t('alarms.banner.count', { count: waiting.length })}
               </Badge>
-              <Anchor href={href(subjectPath(top))} c="white" fw={700} underline="always" title={t('alarms.banner.caseLink')} style={{ whiteSpace: 'nowrap' }} data-testid="alarm-banner-case">
+              <AnchorLink {...subjectLink(top)} c="white" fw={700} underline="always" title={t('alarms.banner.caseLink')} style={{ whiteSpace: 'nowrap' }} data-testid="alarm-banner-case">
                 {top.subjectNumber || t('alarms.board.noSubject')}
-              </Anchor>
+              </AnchorLink>
               <Text fw={500} style={{ whiteSpace: 'nowrap' }}>
                 {enumLabel('deadlineKind', top.deadlineKind)}
               </Text>
               <Badge variant="white" color="red" radius="sm" style={{ flexShrink: 0 }} data-testid="alarm-banner-countdown">
-                {countdownLabel(top.dueAt, now)}
+                {countdownText(top.dueAt, now, 'days')}
               </Badge>
               <Text size="sm" opacity={0.9} style={{ whiteSpace: 'nowrap' }}>
                 {alarmKindLabel(top)}
@@ -169,9 +167,9 @@ export function AlarmBanner() {
           <Button size="sm" variant="outline" color="white" leftSection={<IconAlarmSnooze size={16} />} onClick={() => actions.snooze(top)}>
             {t('alarms.banner.snooze')}
           </Button>
-          <Button size="sm" variant="subtle" color="white" component="a" href={href('/alarms')} leftSection={<IconListDetails size={16} />}>
+          <ButtonLink to="/alarms" size="sm" variant="subtle" color="white" leftSection={<IconListDetails size={16} />}>
             {t('alarms.banner.viewAll')}
-          </Button>
+          </ButtonLink>
         </Group>
       </Group>
       {actions.dialogs}

@@ -8,14 +8,23 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import type { Alarm } from '../../../../shared/api';
+import { useForm } from '@mantine/form';
+import { z } from 'zod';
+import { contract, type Alarm } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifyError, notifySaved } from '../../app/use-api';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
+import { contractResolver } from '../forms/contract-resolver';
+import { applyErrors } from '../forms/form-errors';
 
 /** The minutes the core accepts (main/core/alarms SNOOZE_MINUTES). */
 const SNOOZE_CHOICES = [15, 30, 60, 120, 240] as const;
 type SnoozeMinutes = (typeof SNOOZE_CHOICES)[number];
+
+/** A snooze says why the alarm cannot be dealt with now. */
+const snoozeForm = z.object({
+  reason: contract['alarms.snooze'].input.shape.reason.refine((reason) => reason !== '', { error: t('alarms.snooze.reasonRequired') }),
+});
 
 function snoozeLabel(minutes: SnoozeMinutes): string {
   return t(`alarms.snooze.m${minutes}`);
@@ -27,18 +36,12 @@ function subjectLabel(a: Alarm): string {
 
 function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => void }) {
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    const r = await api.call('alarms.acknowledge', { id: alarm.id, note: note.trim() });
-    setBusy(false);
-    if (!r.ok) {
-      notifyError(r.error);
-      return;
-    }
-    notifySaved(t('alarms.acknowledge.done'));
-    onClose();
-  };
+  const acknowledge = useApiMutation('alarms.acknowledge', {
+    onSuccess: () => {
+      notifySaved(t('alarms.acknowledge.done'));
+      onClose();
+    },
+  });
   return (
     <Modal opened onClose={onClose} title={t('alarms.acknowledge.title')} centered>
       <Stack>
@@ -48,7 +51,7 @@ function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => vo
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="green" loading={busy} onClick={() => void submit()}>
+          <Button color="green" loading={acknowledge.isPending} onClick={() => acknowledge.mutate({ id: alarm.id, note: note.trim() })}>
             {t('alarms.acknowledge.submit')}
           </Button>
         </Group>
@@ -58,68 +61,56 @@ function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => vo
 }
 
 function SnoozeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => void }) {
-  const [minutes, setMinutes] = useState<SnoozeMinutes>(30);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (!reason.trim()) {
-      setError(t('alarms.snooze.reasonRequired'));
-      return;
-    }
-    setBusy(true);
-    const r = await api.call('alarms.snooze', { id: alarm.id, minutes, reason: reason.trim() });
-    setBusy(false);
-    if (!r.ok) {
-      if (r.error.fields?.reason) setError(r.error.fields.reason);
-      else notifyError(r.error);
-      return;
-    }
-    notifySaved(t('alarms.snooze.done', { duration: snoozeLabel(minutes) }));
-    onClose();
-  };
+  const form = useForm({ initialValues: { minutes: 30 as SnoozeMinutes, reason: '' }, validate: contractResolver(snoozeForm) });
+  const snooze = useApiMutation('alarms.snooze', {
+    onSuccess: (_value, input) => {
+      notifySaved(t('alarms.snooze.done', { duration: snoozeLabel(input.minutes as SnoozeMinutes) }));
+      onClose();
+    },
+    onError: (error) => {
+      if (applyErrors(form, error) !== null) notifyError(error);
+    },
+  });
+  const submit = form.onSubmit((v) => snooze.mutate({ id: alarm.id, minutes: v.minutes, reason: v.reason.trim() }));
   return (
     <Modal opened onClose={onClose} title={t('alarms.snooze.title')} centered>
-      <Stack>
-        <Text size="sm" c="dimmed">
-          {subjectLabel(alarm)} · {enumLabel('deadlineKind', alarm.deadlineKind)} — {t('alarms.snooze.intro')}
-        </Text>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('alarms.snooze.minutes')}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {subjectLabel(alarm)} · {enumLabel('deadlineKind', alarm.deadlineKind)} — {t('alarms.snooze.intro')}
           </Text>
-          <SegmentedControl
-            fullWidth
-            aria-label={t('alarms.snooze.minutes')}
-            value={String(minutes)}
-            onChange={(v) => setMinutes(Number(v) as SnoozeMinutes)}
-            data={SNOOZE_CHOICES.map((m) => ({ value: String(m), label: snoozeLabel(m) }))}
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('alarms.snooze.minutes')}
+            </Text>
+            <SegmentedControl
+              fullWidth
+              aria-label={t('alarms.snooze.minutes')}
+              value={String(form.values.minutes)}
+              onChange={(v) => form.setFieldValue('minutes', Number(v) as SnoozeMinutes)}
+              data={SNOOZE_CHOICES.map((m) => ({ value: String(m), label: snoozeLabel(m) }))}
+            />
+          </Stack>
+          <Textarea
+            label={t('alarms.snooze.reason')}
+            placeholder={t('alarms.snooze.reasonPlaceholder')}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxLength={500}
+            data-autofocus
+            {...form.getInputProps('reason')}
           />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="orange" loading={snooze.isPending}>
+              {t('alarms.snooze.submit')}
+            </Button>
+          </Group>
         </Stack>
-        <Textarea
-          label={t('alarms.snooze.reason')}
-          placeholder={t('alarms.snooze.reasonPlaceholder')}
-          withAsterisk
-          autosize
-          minRows={2}
-          maxLength={500}
-          value={reason}
-          error={error}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            setError(null);
-          }}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="orange" loading={busy} onClick={() => void submit()}>
-            {t('alarms.snooze.submit')}
-          </Button>
-        </Group>
-      </Stack>
+      </form>
     </Modal>
   );
 }

@@ -3,7 +3,9 @@
  *
  * @example
  * const waiting = rows.filter((a) => needsAttention(a, now)).sort(byUrgency);
+ * <AnchorLink {...subjectLink(alarm)}>{alarm.subjectNumber}</AnchorLink>
  */
+import { linkOptions } from '@tanstack/react-router';
 import type { Alarm } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 
@@ -63,13 +65,13 @@ export function durationLabel(ms: number): string {
 }
 
 /** Where the alarm's case lives: the petition or warning page, or the zero-report grid. */
-export function subjectPath(a: Pick<Alarm, 'subjectType' | 'subjectId'>): string {
+export function subjectLink(a: Pick<Alarm, 'subjectType' | 'subjectId'>) {
   switch (a.subjectType) {
     case 'warning':
-      return `/warnings/${a.subjectId}`;
+      return linkOptions({ to: '/warnings/$id', params: { id: a.subjectId } });
     case 'zero_report':
-      return '/zero-reports';
+      return linkOptions({ to: '/zero-reports' });
     default:
-      return `/petitions/${a.subjectId}`;
+      return linkOptions({ to: '/petitions/$id', params: { id: a.subjectId } });
   }
 }

@@ -1,15 +1,13 @@
 import { useEffect } from 'react';
-import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarStats } from '@tabler/icons-react';
-import type { ApiEvent, OnDuty, SensitivePeriod } from '../../../../shared/api';
+import type { OnDuty, SensitivePeriod } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { localDateOf } from '../../../../shared/time';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { href } from '../../app/router';
-import { useApiQuery } from '../../app/use-api';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink } from '../../platform/links';
+import { useApiQuery } from '../../platform/query';
 import { dateTimeLabel, endLabel, gapLabel, monthDayLabel, sourceTag, timeLabel } from './duty-format';
-
-const reloadOn = (e: ApiEvent) => e.type === 'duty.changed' || e.type === 'clock.changed';
 
 type RoleNow = OnDuty['roles'][number];
 
@@ -63,10 +61,10 @@ function RoleBlock({ role, tz, compact }: { role: RoleNow; tz: string; compact: 
 export function OnDutyCard({ variant = 'home' }: { variant?: 'home' | 'side' }) {
   const now = useNow(30_000);
   const tz = useOfficeTimeZone();
-  const duty = useApiQuery('duty.current.get', {}, { reloadOn });
-  const periods = useApiQuery('duty.sensitivePeriods.list', {}, { reloadOn });
-  const roles = useApiQuery('duty.roles.list', {}, { reloadOn });
-  const { reload } = duty;
+  const duty = useApiQuery('duty.current.get', {});
+  const periods = useApiQuery('duty.sensitivePeriods.list', {});
+  const roles = useApiQuery('duty.roles.list', {});
+  const { refetch } = duty;
   const compact = variant === 'side';
 
   // The answer goes stale when a shift ends: ask again once the earliest "until" has passed.
@@ -74,8 +72,8 @@ export function OnDutyCard({ variant = 'home' }: { variant?: 'home' | 'side' }) 
   const changes = [...(duty.data?.roles.flatMap((r) => r.users.map((u) => u.until)) ?? []), duty.data?.nextGap?.start ?? Infinity];
   const earliestEnd = Math.min(...changes.filter((x) => x > answeredAt));
   useEffect(() => {
-    if (now >= earliestEnd) reload();
-  }, [now, earliestEnd, reload]);
+    if (now >= earliestEnd) void refetch();
+  }, [now, earliestEnd, refetch]);
 
   const data = duty.data;
   const period = currentSensitivePeriod(periods.data ?? [], localDateOf(now, tz));
@@ -131,12 +129,12 @@ export function OnDutyCard({ variant = 'home' }: { variant?: 'home' | 'side' }) 
           </Text>
           {periodBadge}
         </Group>
-        <Anchor href={href('/duty')} size="sm">
+        <AnchorLink to="/duty" size="sm">
           <Group gap={4}>
             <IconCalendarStats size={16} />
             {t('duty.now.toRoster')}
           </Group>
-        </Anchor>
+        </AnchorLink>
       </Group>
       <Group align="flex-start" gap="xl">
         {data ? visibleRoles(data).map((r) => <RoleBlock key={r.roleId} role={r} tz={tz} compact={false} />) : <Text c="dimmed">{t('common.loading')}</Text>}

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { NoticeDetail } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
 import { blocksToRuns, runsToBlocks, type BodyRun } from './body-text';
 
 export function NoticeEditor({ notice, onClose, onSaved }: { notice: NoticeDetail; onClose: () => void; onSaved: () => void }) {
@@ -18,11 +18,19 @@ export function NoticeEditor({ notice, onClose, onSaved }: { notice: NoticeDetai
   const [copyTo, setCopyTo] = useState(notice.copyTo.join('、'));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const update = useApiMutation('notices.update', {
+    onSuccess: () => {
+      notifySaved(t('notices.detail.saved'));
+      onSaved();
+    },
+    onError: (error) => {
+      setErrors({ ...(error.fields ?? {}) });
+      setMessage(error.fields ? null : error.message);
+    },
+  });
 
-  const save = async () => {
-    setBusy(true);
-    const r = await api.call('notices.update', {
+  const save = () =>
+    update.mutate({
       id: notice.id,
       title,
       addressee,
@@ -30,15 +38,6 @@ export function NoticeEditor({ notice, onClose, onSaved }: { notice: NoticeDetai
       note,
       copyTo: copyTo.split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean),
     });
-    setBusy(false);
-    if (r.ok) {
-      notifySaved(t('notices.detail.saved'));
-      onSaved();
-      return;
-    }
-    setErrors({ ...(r.error.fields ?? {}) });
-    setMessage(r.error.fields ? null : r.error.message);
-  };
 
   const textRuns = runs.filter((r) => r.kind === 'text').length;
   return (
@@ -82,7 +81,7 @@ export function NoticeEditor({ notice, onClose, onSaved }: { notice: NoticeDetai
           <Button variant="default" onClick={onClose}>
             {t('notices.editor.cancel')}
           </Button>
-          <Button loading={busy} onClick={() => void save()}>
+          <Button loading={update.isPending} onClick={save}>
             {t('notices.editor.save')}
           </Button>
         </Group>

@@ -6,27 +6,19 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { Alert, Box, Center, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
 import { t } from '../../../../shared/i18n';
-import { useApiQuery } from '../../app/use-api';
+import { useApiQuery } from '../../platform/query';
 
 const A4_WIDTH_PX = 794;
 const A4_HEIGHT_PX = 1123;
 
-export function NoticePreview({ id, version, frameRef, maxHeight }: { id: number; version: string; frameRef?: Ref<HTMLIFrameElement>; maxHeight: number }) {
-  // `version` changes whenever the notice does, so the preview is typeset again.
-  const query = useApiQuery('notices.html.get', { id }, { reloadOn: (e) => e.type === 'notices.changed' && e.id === id });
+/** Typeset again whenever the notice changes (a 'notices.changed' push makes the cached HTML stale). */
+export function NoticePreview({ id, frameRef, maxHeight }: { id: number; frameRef?: Ref<HTMLIFrameElement>; maxHeight: number }) {
+  const query = useApiQuery('notices.html.get', { id });
   const box = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLIFrameElement | null>(null);
   const [width, setWidth] = useState(600);
   const [contentHeight, setContentHeight] = useState(A4_HEIGHT_PX);
   const [fit, setFit] = useState<'page' | 'width'>('page');
-  const { reload } = query;
-
-  const firstVersion = useRef(version);
-  useEffect(() => {
-    // The query loads on mount by itself; only a later change of the notice needs another typesetting.
-    if (version !== firstVersion.current) reload();
-  }, [version, reload]);
-
   useEffect(() => {
     const el = box.current;
     if (!el) return;

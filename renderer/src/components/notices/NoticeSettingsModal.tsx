@@ -3,13 +3,13 @@
  * and the number prefix of each kind (信预 → 信预〔2026〕3号). A change applies to notices signed from now on;
  * signed notices keep their frozen text.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, FileButton, Group, Image, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type NoticeSettings } from '../../../../shared/api';
 import { NOTICE_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
 
 const MAX_SEAL_BYTES = 300 * 1024;
 
@@ -23,38 +23,41 @@ function readDataUrl(file: File): Promise<string> {
 }
 
 export function NoticeSettingsModal({ onClose }: { onClose: () => void }) {
-  const [settings, setSettings] = useState<NoticeSettings | null>(null);
+  const query = useApiQuery('notices.settings.get', {});
+  return (
+    <Modal opened onClose={onClose} title={t('notices.settings.title')} size={680} centered>
+      {query.error && (
+        <Alert color="red" variant="light">
+          {query.error.message}
+        </Alert>
+      )}
+      {query.data && <SettingsForm initial={query.data} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function SettingsForm({ initial, onClose }: { initial: NoticeSettings; onClose: () => void }) {
+  const [settings, setSettings] = useState<NoticeSettings>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api.call('notices.settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setMessage(r.error.message)));
-  }, []);
-
-  const save = async () => {
-    if (!settings) return;
-    setBusy(true);
-    const r = await api.call('notices.settings.update', settings);
-    setBusy(false);
-    if (r.ok) {
+  const update = useApiMutation('notices.settings.update', {
+    onSuccess: () => {
       notifySaved(t('notices.settings.saved'));
       onClose();
-      return;
-    }
-    setErrors({ ...(r.error.fields ?? {}) });
-    // A field's own message shows under it; the banner is for everything else.
-    setMessage(r.error.fields ? null : r.error.message);
-  };
+    },
+    onError: (error) => {
+      setErrors({ ...(error.fields ?? {}) });
+      // A field's own message shows under it; the banner is for everything else.
+      setMessage(error.fields ? null : error.message);
+    },
+  });
 
   const set = (patch: Partial<NoticeSettings>) => {
     setErrors({});
     setMessage(null);
-    setSettings((s) => (s ? { ...s, ...patch } : s));
+    setSettings((s) => ({ ...s, ...patch }));
   };
   return (
-    <Modal opened onClose={onClose} title={t('notices.settings.title')} size={680} centered>
-      {settings && (
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {t('notices.settings.description')}
@@ -133,12 +136,10 @@ export function NoticeSettingsModal({ onClose }: { onClose: () => void }) {
             <Button variant="default" onClick={onClose}>
               {t('notices.detail.cancel')}
             </Button>
-            <Button loading={busy} onClick={() => void save()}>
+            <Button loading={update.isPending} onClick={() => update.mutate(settings)}>
               {t('notices.editor.save')}
             </Button>
           </Group>
         </Stack>
-      )}
-    </Modal>
   );
 }

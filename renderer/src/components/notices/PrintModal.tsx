@@ -5,20 +5,25 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
-import type { NoticeDetail } from '../../../../shared/api';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { contract, type NoticeDetail } from '../../../../shared/api';
 import type { PrinterInfo } from '../../../../shared/bridge';
 import { t } from '../../../../shared/i18n';
-import { api, desktopPrinting } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
+import { desktopPrinting } from '../../platform/api-client';
+import { invalidateAfterWrite } from '../../platform/invalidation';
+import { notifySaved } from '../../platform/notify';
+import { ApiFailure, callApi } from '../../platform/query';
+import { contractResolver } from '../forms/contract-resolver';
+
+const printForm = contract['notices.prints.create'].input.pick({ copies: true });
 
 export function PrintModal({ notice, printFrame, onClose, onDone }: { notice: NoticeDetail; printFrame: () => void; onClose: () => void; onDone: () => void }) {
   const desktop = desktopPrinting();
-  const [copies, setCopies] = useState<number | string>(1);
+  const client = useQueryClient();
   const [printers, setPrinters] = useState<readonly PrinterInfo[]>([]);
   const [printer, setPrinter] = useState<string | null>(null);
-  const [copiesError, setCopiesError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ initialValues: { copies: 1 as number | string }, validate: contractResolver(printForm, { messages: { copies: t('notices.print.copiesRange') } }) });
 
   useEffect(() => {
     if (!desktop) return;
@@ -30,29 +35,26 @@ export function PrintModal({ notice, printFrame, onClose, onDone }: { notice: No
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const print = async () => {
-    const n = typeof copies === 'number' ? copies : Number(copies);
-    if (!Number.isInteger(n) || n < 1 || n > 99) {
-      setCopiesError(t('notices.print.copiesRange'));
-      return;
-    }
-    setCopiesError(null);
-    setBusy(true);
-    let r;
-    if (desktop) {
-      r = await desktop.printNotice(notice.id, n, printer);
-    } else {
-      printFrame();
-      r = await api.call('notices.prints.create', { id: notice.id, copies: n, format: 'paper' });
-    }
-    setBusy(false);
-    if (!r.ok) {
-      setError(t('notices.print.failed', { message: r.error.message }));
-      return;
-    }
-    notifySaved(t('notices.detail.printed'));
-    onDone();
-  };
+  // Inside Electron the shell prints on the chosen printer; in the browser the preview frame prints and the
+  // core records it. Either way the print lands in the archive.
+  const print = useMutation<unknown, ApiFailure, number>({
+    mutationFn: async (copies) => {
+      if (!desktop) {
+        printFrame();
+        return callApi('notices.prints.create', { id: notice.id, copies, format: 'paper' });
+      }
+      const r = await desktop.printNotice(notice.id, copies, printer);
+      if (!r.ok) throw new ApiFailure(r.error);
+      return r.value;
+    },
+    onSuccess: () => {
+      invalidateAfterWrite(client, 'notices.prints.create');
+      notifySaved(t('notices.detail.printed'));
+      onDone();
+    },
+  });
+
+  const submit = form.onSubmit((v) => print.mutate(Number(v.copies)));
 
   return (
     <Modal opened onClose={onClose} title={t('notices.print.title')} size={440} centered>
@@ -70,22 +72,22 @@ export function PrintModal({ notice, printFrame, onClose, onDone }: { notice: No
             onChange={setPrinter}
           />
         )}
-        <NumberInput label={t('notices.print.copies')} min={1} max={99} value={copies} onChange={setCopies} error={copiesError} w={160} />
+        <NumberInput label={t('notices.print.copies')} min={1} max={99} w={160} {...form.getInputProps('copies')} />
         {!desktop && (
           <Text size="xs" c="dimmed">
             {t('notices.print.browserHint')}
           </Text>
         )}
-        {error && (
+        {print.error && (
           <Alert color="red" variant="light">
-            {error}
+            {t('notices.print.failed', { message: print.error.message })}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('notices.detail.cancel')}
           </Button>
-          <Button loading={busy} onClick={() => void print()}>
+          <Button loading={print.isPending} onClick={() => submit()}>
             {t('notices.print.confirm')}
           </Button>
         </Group>

@@ -2,15 +2,15 @@
  * The notices drafted from one record, for that record's page: number (or "draft"), kind, status, each a link
  * to the notice. Nothing is shown while there are none.
  */
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { NoticeSummary } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { href } from '../../app/router';
-import { useApiQuery } from '../../app/use-api';
+import { AnchorLink } from '../../platform/links';
+import { useApiQuery } from '../../platform/query';
 import { NoticeStatusBadge } from './NoticeStatusBadge';
 
 export function SubjectNotices({ subjectType, subjectId }: { subjectType: NoticeSummary['subjectType']; subjectId: number }) {
-  const query = useApiQuery('notices.list', { subjectType, subjectId, pageSize: 50 }, { reloadOn: (e) => e.type === 'notices.changed' });
+  const query = useApiQuery('notices.list', { subjectType, subjectId, pageSize: 50 });
   const rows = query.data?.rows ?? [];
   if (rows.length === 0) return null;
   return (
@@ -21,9 +21,9 @@ export function SubjectNotices({ subjectType, subjectId }: { subjectType: Notice
       <Stack gap={4}>
         {rows.map((n) => (
           <Group key={n.id} gap="xs" wrap="nowrap" justify="space-between">
-            <Anchor href={href(`/notices/${n.id}`)} size="sm" truncate>
+            <AnchorLink to="/notices/$id" params={{ id: n.id }} size="sm" truncate>
               {`${t(`notices.kinds.${n.kind}`)} ${n.docNumber ?? ''}`}
-            </Anchor>
+            </AnchorLink>
             <NoticeStatusBadge status={n.status} superseded={n.supersededById !== null} />
           </Group>
         ))}

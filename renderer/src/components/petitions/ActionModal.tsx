@@ -5,18 +5,23 @@
  * reason. Every action has an optional 办理时间 that defaults to now. When the core refuses, its message
  * stays in the dialog and nothing changes.
  */
-import { useState, type KeyboardEvent } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { Checkbox, Group, NumberInput, Radio, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
-import type { ApiError, PetitionDetail, TransitionInput } from '../../../../shared/api';
+import { z } from 'zod';
+import { transitionInputSchema, type PetitionDetail, type TransitionInput } from '../../../../shared/api';
 import { DECISIONS, type Decision, type PetitionAction } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { officeNow, useOfficeTimeZone } from '../../app/clock';
-import { notifySaved } from '../../app/use-api';
+import { officeNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifySaved } from '../../platform/notify';
+import { apiQueryKey, useApiMutation } from '../../platform/query';
+import { useQueryClient } from '@tanstack/react-query';
+import { contractResolver, parsedInput } from '../forms/contract-resolver';
+import { applyErrors } from '../forms/form-errors';
+import { chosenId, typedTime } from '../forms/form-fields';
+import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { DateTimeField } from './DateTimeField';
-import { fromLocalInput, toLocalInput } from './petition-format';
+import { toLocalInput } from './petition-format';
 import type { PetitionDirectory } from './use-directory';
 
 type Field = 'targetBody' | 'unitId' | 'leaderId' | 'days' | 'approverId' | 'decision' | 'basis' | 'noticeOnTheSpot' | 'note';
@@ -57,6 +62,31 @@ interface Values {
   note: string;
 }
 
+/** The longest extension of the handling period (《信访工作条例》第三十四条); the core refuses more. */
+const MAX_EXTENSION_DAYS = 30;
+
+const filled = z.string().min(1);
+
+/** The step's input as the form holds it: the contract's fields, those the step requires made required. */
+function actionSchema(spec: ActionSpec, timeZone: string) {
+  const has = (f: Field) => spec.fields.includes(f);
+  const shape = transitionInputSchema.shape;
+  // A field the step does not take is left out of its input.
+  const absent = z.unknown().transform(() => undefined);
+  return z.object({
+    at: typedTime(timeZone, t('petitions.intake.badTime')),
+    targetBody: has('targetBody') ? shape.targetBody.pipe(filled) : absent,
+    unitId: has('unitId') ? chosenId : absent,
+    leaderId: has('leaderId') ? chosenId : absent,
+    days: has('days') ? z.number().int().min(1).max(MAX_EXTENSION_DAYS) : absent,
+    approverId: has('approverId') ? chosenId : absent,
+    decision: has('decision') ? z.enum(DECISIONS) : absent,
+    basis: has('basis') ? (spec.basisRequired ? shape.basis.pipe(filled) : shape.basis) : absent,
+    noticeOnTheSpot: has('noticeOnTheSpot') ? z.boolean() : absent,
+    note: spec.reason ? shape.note.pipe(filled) : shape.note,
+  });
+}
+
 export function ActionModal({
   petition,
   action,
@@ -71,12 +101,14 @@ export function ActionModal({
   onDone: (detail: PetitionDetail) => void;
 }) {
   const tz = useOfficeTimeZone();
+  const client = useQueryClient();
   const spec = SPECS[action];
   const has = (f: Field) => spec.fields.includes(f);
   const actionLabel = enumLabel('action', action);
+  const noteLabel = spec.reason ? t(spec.reason) : t('petitions.actions.note');
   const [initialAt] = useState(() => toLocalInput(officeNow(), tz));
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const [schema] = useState(() => actionSchema(spec, tz));
+  const [refusal, setRefusal] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       at: initialAt,
@@ -90,75 +122,53 @@ export function ActionModal({
       noticeOnTheSpot: false,
       note: '',
     },
+    validate: contractResolver(schema, {
+      labels: {
+        targetBody: t('petitions.actions.targetBody'),
+        unitId: t('petitions.actions.unit'),
+        leaderId: t('petitions.actions.leader'),
+        approverId: t('petitions.actions.approver'),
+        decision: t('petitions.actions.decision'),
+        basis: t('petitions.actions.basis'),
+        note: noteLabel,
+      },
+      messages: { days: t('petitions.actions.daysRange') },
+    }),
+  });
+  const transition = useApiMutation('petitions.transition', {
+    onSuccess: (detail) => {
+      client.setQueryData(apiQueryKey('petitions.get', { id: detail.id }), detail);
+      notifySaved(t('petitions.actions.done', { action: actionLabel }));
+      onDone(detail);
+    },
+    onError: (error) => {
+      setRefusal(error.message);
+      // The alert above already says it: a field that the same message is about is only outlined in red.
+      applyErrors(form, error, { outlineOnly: true });
+    },
   });
 
-  const noteLabel = spec.reason ? t(spec.reason) : t('petitions.actions.note');
   // The dialog opens on the first field that needs typing or choosing (a prefilled unit does not).
   const firstField = spec.fields.find((f) => f !== 'noticeOnTheSpot' && !(f === 'unitId' && form.values.unitId));
   const focusFirst = (f: Field): true | undefined => (f === firstField ? true : undefined);
 
-  const validate = (v: Values): Record<string, string> => {
-    const e: Record<string, string> = {};
-    const required = (field: string) => t('petitions.actions.required', { field });
-    const pick = (field: string) => t('petitions.actions.pick', { field });
-    if (fromLocalInput(v.at, tz) === null) e.at = t('petitions.intake.badTime');
-    if (has('targetBody') && !v.targetBody.trim()) e.targetBody = required(t('petitions.actions.targetBody'));
-    if (has('unitId') && !v.unitId) e.unitId = pick(t('petitions.actions.unit'));
-    if (has('leaderId') && !v.leaderId) e.leaderId = pick(t('petitions.actions.leader'));
-    if (has('days')) {
-      const d = Number(v.days);
-      if (v.days === '' || !Number.isInteger(d) || d < 1 || d > 30) e.days = t('petitions.actions.daysRange');
-    }
-    if (has('approverId') && !v.approverId) e.approverId = pick(t('petitions.actions.approver'));
-    if (has('decision') && !v.decision) e.decision = pick(t('petitions.actions.decision'));
-    if (spec.basisRequired && !v.basis.trim()) e.basis = required(t('petitions.actions.basis'));
-    if (spec.reason && !v.note.trim()) e.note = required(noteLabel);
-    return e;
-  };
-
-  const submit = async () => {
-    if (busy) return;
-    const v = form.values;
-    const errors = validate(v);
-    form.setErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    const input: TransitionInput = { id: petition.id, action, note: v.note.trim() };
+  const submit = form.onSubmit((values) => {
+    const v = parsedInput(schema, values);
+    const input: TransitionInput = { id: petition.id, action, note: v.note };
     // Untouched, the time is "now" as the core sees it when the step is saved, so it can never fall before
     // a step saved a few seconds earlier.
-    if (v.at !== initialAt) input.at = fromLocalInput(v.at, tz) ?? undefined;
-    if (has('targetBody')) input.targetBody = v.targetBody.trim();
-    if (has('unitId') && v.unitId) input.unitId = Number(v.unitId);
-    if (has('leaderId') && v.leaderId) input.leaderId = Number(v.leaderId);
-    if (has('days')) input.days = Number(v.days);
-    if (has('approverId') && v.approverId) input.approverId = Number(v.approverId);
-    if (has('decision') && v.decision) input.decision = v.decision;
-    if (has('basis')) input.basis = v.basis.trim();
-    if (has('noticeOnTheSpot')) input.noticeOnTheSpot = v.noticeOnTheSpot;
-    setBusy(true);
+    if (values.at !== initialAt) input.at = v.at;
+    if (v.targetBody !== undefined) input.targetBody = v.targetBody;
+    if (v.unitId !== undefined) input.unitId = v.unitId;
+    if (v.leaderId !== undefined) input.leaderId = v.leaderId;
+    if (v.days !== undefined) input.days = v.days;
+    if (v.approverId !== undefined) input.approverId = v.approverId;
+    if (v.decision !== undefined) input.decision = v.decision;
+    if (v.basis !== undefined) input.basis = v.basis;
+    if (v.noticeOnTheSpot !== undefined) input.noticeOnTheSpot = v.noticeOnTheSpot;
     setRefusal(null);
-    const r = await api.call('petitions.transition', input);
-    setBusy(false);
-    if (!r.ok) {
-      setRefusal(r.error);
-      // The alert above already says it: a field that the same message is about is only outlined in red.
-      const fields = Object.entries(r.error.fields ?? {}).filter(([k]) => k in v);
-      form.setErrors(Object.fromEntries(fields.map(([k, m]) => [k, m === r.error.message ? true : m])));
-      return;
-    }
-    notifySaved(t('petitions.actions.done', { action: actionLabel }));
-    onDone(r.value);
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-    if (e.ctrlKey || e.metaKey) {
-      e.preventDefault();
-      void submit();
-    } else if (e.target instanceof HTMLInputElement) {
-      // Enter in a one-line field does not submit the step by accident; Ctrl+Enter or the button does.
-      e.preventDefault();
-    }
-  };
+    transition.mutate(input);
+  });
 
   const leaderSelect = (field: 'leaderId' | 'approverId', label: MessageKey, placeholder: MessageKey) => (
     <Select
@@ -173,23 +183,17 @@ export function ActionModal({
   );
 
   return (
-    <Modal opened onClose={onClose} title={actionLabel} centered size="lg" styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm" onKeyDown={onKeyDown}>
-          <Text size="sm" c="dimmed">
-            {t(`petitions.actions.intro.${action}` as MessageKey)}
-          </Text>
-          {refusal && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={t('petitions.actions.refused', { action: actionLabel })} role="alert">
-              {refusal.message}
-            </Alert>
-          )}
+    <WorkflowActionModal
+      title={actionLabel}
+      intro={t(`petitions.actions.intro.${action}` as MessageKey)}
+      refusal={refusal}
+      refusalTitle={t('petitions.actions.refused', { action: actionLabel })}
+      submitLabel={t('petitions.actions.submit', { action: actionLabel })}
+      submitColor={action === 'withdraw' || action === 'reject' ? 'red' : undefined}
+      pending={transition.isPending}
+      onSubmit={() => submit()}
+      onClose={onClose}
+    >
           {has('targetBody') && (
             <TextInput
               label={t('petitions.actions.targetBody')}
@@ -271,16 +275,6 @@ export function ActionModal({
             error={form.errors.at}
             onChange={(value) => form.setFieldValue('at', value)}
           />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('petitions.actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} color={action === 'withdraw' || action === 'reject' ? 'red' : undefined}>
-              {t('petitions.actions.submit', { action: actionLabel })}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </WorkflowActionModal>
   );
 }

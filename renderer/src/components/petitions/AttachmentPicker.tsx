@@ -5,7 +5,7 @@
 import { ActionIcon, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { IconFile, IconPaperclip, IconX } from '@tabler/icons-react';
 import { t } from '../../../../shared/i18n';
-import { notifyError } from '../../app/use-api';
+import { notifyError } from '../../platform/notify';
 import { formatFileSize } from './petition-format';
 
 /** The core's limit for one attachment (main/core/petitions/records.ts). */
@@ -19,7 +19,7 @@ export function tooLarge(file: File): boolean {
 export function acceptFiles(files: readonly File[]): File[] {
   const ok: File[] = [];
   for (const file of files) {
-    if (tooLarge(file)) notifyError({ code: 'invalid_input', message: t('petitions.intake.fileTooLarge', { name: file.name, max: MAX_ATTACHMENT_MB }) });
+    if (tooLarge(file)) notifyError({ message: t('petitions.intake.fileTooLarge', { name: file.name, max: MAX_ATTACHMENT_MB }) });
     else ok.push(file);
   }
   return ok;

@@ -1,27 +1,25 @@
 /** A petition's attachments with size and SHA-256 (short; the full value on hover), and adding more. */
-import { useState } from 'react';
 import { Button, FileButton, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFile, IconPaperclip } from '@tabler/icons-react';
 import type { PetitionDetail } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifyError, notifySaved } from '../../app/use-api';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
 import { acceptFiles } from './AttachmentPicker';
 import { formatFileSize, readFileBase64, shortHash } from './petition-format';
 
 type Attachment = PetitionDetail['attachments'][number];
 
 export function AttachmentsPanel({ petitionId, attachments, canAdd }: { petitionId: number; attachments: readonly Attachment[]; canAdd: boolean }) {
-  const [busy, setBusy] = useState(false);
+  const upload = useApiMutation('petitions.attachments.create', {
+    onSuccess: (_attachment, { fileName }) => notifySaved(t('petitions.detail.attachmentAdded', { name: fileName })),
+  });
 
+  // One file after another; a refused one is reported and the rest still go.
   const add = async (picked: File[]) => {
-    setBusy(true);
     for (const file of acceptFiles(picked)) {
-      const r = await api.call('petitions.attachments.create', { id: petitionId, fileName: file.name, dataBase64: await readFileBase64(file) });
-      if (r.ok) notifySaved(t('petitions.detail.attachmentAdded', { name: file.name }));
-      else notifyError(r.error);
+      await upload.mutateAsync({ id: petitionId, fileName: file.name, dataBase64: await readFileBase64(file) }).catch(() => undefined);
     }
-    setBusy(false);
   };
 
   return (
@@ -50,7 +48,7 @@ export function AttachmentsPanel({ petitionId, attachments, canAdd }: { petition
       {canAdd && (
         <FileButton multiple onChange={(files) => void add(files)}>
           {(props) => (
-            <Button {...props} size="xs" variant="default" loading={busy} leftSection={<IconPaperclip size={14} />} style={{ alignSelf: 'flex-start' }}>
+            <Button {...props} size="xs" variant="default" loading={upload.isPending} leftSection={<IconPaperclip size={14} />} style={{ alignSelf: 'flex-start' }}>
               {t('petitions.detail.addAttachment')}
             </Button>
           )}

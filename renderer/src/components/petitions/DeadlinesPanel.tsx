@@ -4,52 +4,43 @@
  * a move off a rest day, the rest days skipped and make-up days counted, and a warning when the holiday
  * calendar of a year the period touches has not been imported.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Box, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { Deadline } from '../../../../shared/api';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatChineseDate, formatDateTime, weekdayOf } from '../../../../shared/time';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
 import { DeadlineBadge } from '../DeadlineBadge';
+import { Fact } from '../DetailParts';
 
 function shortDate(date: string): string {
   const weekday = t(`petitions.deadlines.weekdays.${weekdayOf(date)}` as MessageKey);
   return t('petitions.deadlines.shortDate', { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)), weekday });
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="xs" c="dimmed" w={80} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="xs" component="div" style={{ minWidth: 0 }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
+/** The explanation's lines are small, in a narrow column under the deadline. */
+const SMALL = { size: 'xs', labelWidth: 80 } as const;
 
 export function DeadlineExplanation({ deadline }: { deadline: Deadline }) {
   const e = deadline.explanation;
   const fixed = e.unit === 'fixed';
   return (
     <Stack gap={4} data-testid="deadline-explanation">
-      {!fixed && <Fact label={t('petitions.deadlines.start')}>{t('petitions.deadlines.startValue', { date: formatChineseDate(deadline.startDate) })}</Fact>}
-      <Fact label={t('petitions.deadlines.rule')}>
+      {!fixed && <Fact {...SMALL} label={t('petitions.deadlines.start')}>{t('petitions.deadlines.startValue', { date: formatChineseDate(deadline.startDate) })}</Fact>}
+      <Fact {...SMALL} label={t('petitions.deadlines.rule')}>
         {fixed ? t('petitions.deadlines.ruleFixed') : t('petitions.deadlines.ruleValue', { days: e.days, unit: enumLabel('periodUnit', e.unit) })}
       </Fact>
-      <Fact label={t('petitions.deadlines.article')}>{e.article}</Fact>
-      {e.extensionDays > 0 && <Fact label={t('petitions.deadlines.extension')}>{t('petitions.deadlines.extensionValue', { days: e.extensionDays })}</Fact>}
-      {!fixed && <Fact label={t('petitions.deadlines.nominalEnd')}>{formatChineseDate(e.nominalEndDate)}</Fact>}
+      <Fact {...SMALL} label={t('petitions.deadlines.article')}>{e.article}</Fact>
+      {e.extensionDays > 0 && <Fact {...SMALL} label={t('petitions.deadlines.extension')}>{t('petitions.deadlines.extensionValue', { days: e.extensionDays })}</Fact>}
+      {!fixed && <Fact {...SMALL} label={t('petitions.deadlines.nominalEnd')}>{formatChineseDate(e.nominalEndDate)}</Fact>}
       {e.shiftedFrom !== null && (
-        <Fact label={t('petitions.deadlines.shifted')}>
+        <Fact {...SMALL} label={t('petitions.deadlines.shifted')}>
           {t('petitions.deadlines.shiftedValue', { from: formatChineseDate(e.shiftedFrom), to: formatChineseDate(deadline.dueDate) })}
         </Fact>
       )}
       {e.skipped.length > 0 && (
-        <Fact label={t('petitions.deadlines.skipped')}>
+        <Fact {...SMALL} label={t('petitions.deadlines.skipped')}>
           <Group gap={4}>
             {e.skipped.map((s) => (
               <Badge key={s.date} size="xs" radius="sm" variant="light" color={s.reason === 'holiday' ? 'red' : 'gray'} tt="none">
@@ -60,7 +51,7 @@ export function DeadlineExplanation({ deadline }: { deadline: Deadline }) {
         </Fact>
       )}
       {e.makeUpDays.length > 0 && (
-        <Fact label={t('petitions.deadlines.makeUp')}>
+        <Fact {...SMALL} label={t('petitions.deadlines.makeUp')}>
           <Group gap={4}>
             {e.makeUpDays.map((d) => (
               <Badge key={d.date} size="xs" radius="sm" variant="light" color="blue" tt="none">
@@ -70,7 +61,7 @@ export function DeadlineExplanation({ deadline }: { deadline: Deadline }) {
           </Group>
         </Fact>
       )}
-      <Fact label={t('petitions.deadlines.endDate')}>{t('petitions.deadlines.endDateValue', { date: formatChineseDate(deadline.dueDate) })}</Fact>
+      <Fact {...SMALL} label={t('petitions.deadlines.endDate')}>{t('petitions.deadlines.endDateValue', { date: formatChineseDate(deadline.dueDate) })}</Fact>
       {e.uncoveredYears.length > 0 && (
         <Alert color="orange" variant="light" p={6} mt={2} icon={<IconAlertTriangle size={14} />} styles={{ message: { fontSize: 'var(--mantine-font-size-xs)' } }}>
           {t('petitions.deadlines.uncovered', { years: e.uncoveredYears.join('、') })}

@@ -2,14 +2,14 @@
  * "可能的重复信访": while the clerk types ID numbers, the summary or the request, the core looks for the
  * same person or similar wording (debounced), and the clerk can mark the new petition as a repeat of one.
  */
-import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCopy } from '@tabler/icons-react';
 import type { PetitionSummary } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { useOfficeTimeZone } from '../../app/clock';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { useApiQuery } from '../../platform/query';
 import { StatusBadge } from './StatusBadge';
 import { dateOf } from './petition-format';
 
@@ -19,29 +19,12 @@ const DEBOUNCE_MS = 400;
 
 /** Looks up possible repeats for what has been typed so far; an empty query returns nothing. */
 export function usePossibleRepeats(idNumbers: readonly string[], text: string): { matches: PossibleRepeat[]; searching: boolean } {
-  const key = JSON.stringify({ idNumbers, text: text.trim() });
-  const [debounced] = useDebouncedValue(key, DEBOUNCE_MS);
-  const [matches, setMatches] = useState<PossibleRepeat[]>([]);
-  const [searching, setSearching] = useState(false);
-  useEffect(() => {
-    const query = JSON.parse(debounced) as { idNumbers: string[]; text: string };
-    if (query.idNumbers.length === 0 && !query.text) {
-      setMatches([]);
-      setSearching(false);
-      return;
-    }
-    let cancelled = false;
-    setSearching(true);
-    void api.call('petitions.repeats.list', query).then((r) => {
-      if (cancelled) return;
-      setSearching(false);
-      if (r.ok) setMatches(r.value);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [debounced]);
-  return { matches, searching };
+  const [debounced] = useDebouncedValue(JSON.stringify({ idNumbers, text: text.trim() }), DEBOUNCE_MS);
+  const query = JSON.parse(debounced) as { idNumbers: string[]; text: string };
+  const empty = query.idNumbers.length === 0 && !query.text;
+  // The last matches stay up while the next words are looked up.
+  const repeats = useApiQuery('petitions.repeats.list', empty ? null : query, { placeholderData: keepPreviousData });
+  return { matches: empty ? [] : (repeats.data ?? []), searching: !empty && repeats.isFetching };
 }
 
 export function DuplicatePanel({

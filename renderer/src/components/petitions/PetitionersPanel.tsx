@@ -7,8 +7,8 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
 import type { PetitionDetail } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifyError, notifySaved } from '../../app/use-api';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
 
 type Petitioner = PetitionDetail['petitioners'][number];
 
@@ -16,16 +16,12 @@ const NUMBER_STYLE = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' 
 
 export function PetitionersPanel({ petitioners, canReveal }: { petitioners: readonly Petitioner[]; canReveal: boolean }) {
   const [revealed, setRevealed] = useState<ReadonlyMap<number, { idNumber: string; phone: string }>>(new Map());
-  const [busyId, setBusyId] = useState<number | null>(null);
-
-  const reveal = async (p: Petitioner) => {
-    setBusyId(p.id);
-    const r = await api.call('petitions.reveal', { petitionerId: p.id });
-    setBusyId(null);
-    if (!r.ok) return notifyError(r.error);
-    setRevealed((prev) => new Map(prev).set(p.id, r.value));
-    notifySaved(t('petitions.detail.revealed', { name: p.name }));
-  };
+  const reveal = useApiMutation('petitions.reveal', {
+    onSuccess: (full, { petitionerId }) => {
+      setRevealed((prev) => new Map(prev).set(petitionerId, full));
+      notifySaved(t('petitions.detail.revealed', { name: petitioners.find((p) => p.id === petitionerId)?.name ?? '' }));
+    },
+  });
   const hide = (id: number) =>
     setRevealed((prev) => {
       const next = new Map(prev);
@@ -81,8 +77,8 @@ export function PetitionersPanel({ petitioners, canReveal }: { petitioners: read
                           size="compact-xs"
                           variant="subtle"
                           leftSection={<IconEye size={12} />}
-                          loading={busyId === p.id}
-                          onClick={() => void reveal(p)}
+                          loading={reveal.isPending && reveal.variables.petitionerId === p.id}
+                          onClick={() => reveal.mutate({ petitionerId: p.id })}
                           aria-label={`${t('petitions.detail.reveal')}：${p.name}`}
                         >
                           {t('petitions.detail.reveal')}

@@ -9,7 +9,7 @@
 import { useMemo } from 'react';
 import { enumLabel } from '../../../../shared/i18n';
 import type { UnitKind } from '../../../../shared/enums';
-import { useApiQuery } from '../../app/use-api';
+import { useApiQuery } from '../../platform/query';
 
 export interface Option {
   readonly value: string;

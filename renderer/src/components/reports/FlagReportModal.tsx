@@ -1,84 +1,74 @@
 /** The office marks a report 瞒报 or 漏报 when it learnt of the event from another source, with an explanation. */
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
-import type { ApiError, ReportDetail } from '../../../../shared/api';
+import { Group, Radio, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { contract, type ReportDetail } from '../../../../shared/api';
 import { REPORT_FLAGS, type ReportFlag } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
+import { notifySaved } from '../../platform/notify';
+import { apiQueryKey, useApiMutation } from '../../platform/query';
+import { contractResolver } from '../forms/contract-resolver';
+import { applyErrors } from '../forms/form-errors';
+import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 
 const NONE = 'none';
 
-export function FlagReportModal({ report, onClose, onDone }: { report: ReportDetail; onClose: () => void; onDone: (r: ReportDetail) => void }) {
-  const [flag, setFlag] = useState<string>(report.flag ?? 'concealed');
-  const [note, setNote] = useState(report.flagNote);
-  const [error, setError] = useState<string | undefined>();
-  const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+/** A mark needs an explanation; taking one away does not. */
+const flagForm = z
+  .object({ flag: z.string(), note: contract['reports.flag'].input.shape.note })
+  .refine((v) => v.flag === NONE || v.note !== '', { path: ['note'], error: t('reports.flag.noteRequired') });
 
-  const save = async () => {
-    const value = flag === NONE ? null : (flag as ReportFlag);
-    if (value !== null && !note.trim()) {
-      setError(t('reports.flag.noteRequired'));
-      return;
-    }
-    setBusy(true);
+export function FlagReportModal({ report, onClose, onDone }: { report: ReportDetail; onClose: () => void; onDone: (r: ReportDetail) => void }) {
+  const client = useQueryClient();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm({ initialValues: { flag: (report.flag ?? 'concealed') as string, note: report.flagNote }, validate: contractResolver(flagForm) });
+  const flag = useApiMutation('reports.flag', {
+    onSuccess: (detail) => {
+      client.setQueryData(apiQueryKey('reports.get', { id: detail.id }), detail);
+      notifySaved(t('reports.flag.saved'));
+      onDone(detail);
+    },
+    onError: (error) => {
+      setRefusal(error.message);
+      applyErrors(form, error);
+    },
+  });
+  const submit = form.onSubmit((v) => {
     setRefusal(null);
-    const r = await api.call('reports.flag', { id: report.id, flag: value, note: note.trim() });
-    setBusy(false);
-    if (!r.ok) {
-      setRefusal(r.error);
-      if (r.error.fields?.note) setError(r.error.fields.note);
-      return;
-    }
-    notifySaved(t('reports.flag.saved'));
-    onDone(r.value);
-  };
+    flag.mutate({ id: report.id, flag: v.flag === NONE ? null : (v.flag as ReportFlag), note: v.note.trim() });
+  });
 
   return (
-    <Modal opened onClose={onClose} title={t('reports.flag.title')} centered size="lg" styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('reports.flag.intro')}
-        </Text>
-        {refusal && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {refusal.message}
-          </Alert>
-        )}
-        <Radio.Group label={t('reports.flag.kind')} value={flag} onChange={setFlag} withAsterisk>
-          <Group gap="lg" mt={4}>
-            {REPORT_FLAGS.map((f) => (
-              <Radio key={f} value={f} label={enumLabel('reportFlag', f)} />
-            ))}
-            {report.flag && <Radio value={NONE} label={t('reports.flag.none')} />}
-          </Group>
-        </Radio.Group>
-        <Textarea
-          label={t('reports.flag.note')}
-          placeholder={t('reports.flag.notePlaceholder')}
-          withAsterisk={flag !== NONE}
-          autosize
-          minRows={3}
-          maxRows={8}
-          value={note}
-          error={error}
-          onChange={(e) => {
-            setNote(e.currentTarget.value);
-            setError(undefined);
-          }}
-          data-autofocus
-        />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('reports.actions.cancel')}
-          </Button>
-          <Button color="grape" loading={busy} onClick={() => void save()}>
-            {t('reports.flag.save')}
-          </Button>
+    <WorkflowActionModal
+      title={t('reports.flag.title')}
+      intro={t('reports.flag.intro')}
+      refusal={refusal}
+      submitLabel={t('reports.flag.save')}
+      submitColor="grape"
+      pending={flag.isPending}
+      onSubmit={() => submit()}
+      onClose={onClose}
+    >
+      <Radio.Group label={t('reports.flag.kind')} withAsterisk {...form.getInputProps('flag')}>
+        <Group gap="lg" mt={4}>
+          {REPORT_FLAGS.map((f) => (
+            <Radio key={f} value={f} label={enumLabel('reportFlag', f)} />
+          ))}
+          {report.flag && <Radio value={NONE} label={t('reports.flag.none')} />}
         </Group>
-      </Stack>
-    </Modal>
+      </Radio.Group>
+      <Textarea
+        label={t('reports.flag.note')}
+        placeholder={t('reports.flag.notePlaceholder')}
+        withAsterisk={form.values.flag !== NONE}
+        autosize
+        minRows={3}
+        maxRows={8}
+        data-autofocus
+        {...form.getInputProps('note')}
+      />
+    </WorkflowActionModal>
   );
 }

@@ -1,81 +1,66 @@
 /** Links an information report to the petition about the same matter, or removes the link. */
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
-import type { ApiError, ReportDetail } from '../../../../shared/api';
+import { Button } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { ReportDetail } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
+import { notifySaved } from '../../platform/notify';
+import { apiQueryKey, useApiMutation } from '../../platform/query';
+import { contractResolver, parsedInput } from '../forms/contract-resolver';
+import { chosenId } from '../forms/form-fields';
+import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { PetitionPicker } from './PetitionPicker';
 
-export function LinkPetitionModal({ report, onClose, onDone }: { report: ReportDetail; onClose: () => void; onDone: (r: ReportDetail) => void }) {
-  const [value, setValue] = useState<string | null>(report.petition ? String(report.petition.id) : null);
-  const [error, setError] = useState<string | undefined>();
-  const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+const linkForm = z.object({ petitionId: chosenId });
 
-  const save = async (petitionId: number | null) => {
-    setBusy(true);
+export function LinkPetitionModal({ report, onClose, onDone }: { report: ReportDetail; onClose: () => void; onDone: (r: ReportDetail) => void }) {
+  const client = useQueryClient();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { petitionId: report.petition ? String(report.petition.id) : (null as string | null) },
+    validate: contractResolver(linkForm, { messages: { petitionId: t('reports.link.required') } }),
+  });
+  const link = useApiMutation('reports.linkPetition', {
+    onSuccess: (detail) => {
+      client.setQueryData(apiQueryKey('reports.get', { id: detail.id }), detail);
+      notifySaved(detail.petition ? t('reports.link.saved', { number: detail.petition.number }) : t('reports.link.removed'));
+      onDone(detail);
+    },
+    onError: (error) => setRefusal(error.message),
+  });
+  const save = (petitionId: number | null) => {
     setRefusal(null);
-    const r = await api.call('reports.linkPetition', { id: report.id, petitionId });
-    setBusy(false);
-    if (!r.ok) {
-      setRefusal(r.error);
-      return;
-    }
-    notifySaved(r.value.petition ? t('reports.link.saved', { number: r.value.petition.number }) : t('reports.link.removed'));
-    onDone(r.value);
+    link.mutate({ id: report.id, petitionId });
   };
+  const submit = form.onSubmit((values) => save(parsedInput(linkForm, values).petitionId));
 
   return (
-    <Modal opened onClose={onClose} title={t('reports.link.title')} centered size="lg" styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('reports.link.intro')}
-        </Text>
-        {refusal && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {refusal.message}
-          </Alert>
-        )}
-        <PetitionPicker
-          label={t('reports.link.petition')}
-          value={value}
-          onChange={(v) => {
-            setValue(v);
-            setError(undefined);
-          }}
-          error={error}
-          initial={report.petition}
-          autoFocus
-        />
-        <Group justify="space-between" mt="xs">
-          <div>
-            {report.petition && (
-              <Button variant="subtle" color="red" loading={busy} onClick={() => void save(null)}>
-                {t('reports.link.remove')}
-              </Button>
-            )}
-          </div>
-          <Group gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('reports.actions.cancel')}
-            </Button>
-            <Button
-              loading={busy}
-              onClick={() => {
-                if (!value) {
-                  setError(t('reports.link.required'));
-                  return;
-                }
-                void save(Number(value));
-              }}
-            >
-              {t('reports.link.save')}
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    </Modal>
+    <WorkflowActionModal
+      title={t('reports.link.title')}
+      intro={t('reports.link.intro')}
+      refusal={refusal}
+      submitLabel={t('reports.link.save')}
+      pending={link.isPending}
+      onSubmit={() => submit()}
+      onClose={onClose}
+      aside={
+        report.petition ? (
+          <Button variant="subtle" color="red" loading={link.isPending} onClick={() => save(null)}>
+            {t('reports.link.remove')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <PetitionPicker
+        label={t('reports.link.petition')}
+        value={form.values.petitionId}
+        onChange={(v) => form.setFieldValue('petitionId', v)}
+        error={typeof form.errors.petitionId === 'string' ? form.errors.petitionId : undefined}
+        initial={report.petition}
+        autoFocus
+      />
+    </WorkflowActionModal>
   );
 }

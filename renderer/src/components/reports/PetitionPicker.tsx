@@ -8,7 +8,8 @@ import { useMemo, useState } from 'react';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { t } from '../../../../shared/i18n';
-import { useApiQuery } from '../../app/use-api';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery } from '../../platform/query';
 
 export function PetitionPicker({
   label,
@@ -28,7 +29,7 @@ export function PetitionPicker({
 }) {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 250);
-  const list = useApiQuery('petitions.list', { query: query.trim(), pageSize: 20 });
+  const list = useApiQuery('petitions.list', { query: query.trim(), pageSize: 20 }, { placeholderData: keepPreviousData });
   const data = useMemo(() => {
     const rows = (list.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${p.number} ${p.summary}` }));
     if (initial && !rows.some((r) => r.value === String(initial.id))) rows.unshift({ value: String(initial.id), label: `${initial.number} ${initial.summary}` });

@@ -4,18 +4,23 @@
  * initial handling opinion, 审核 a leader's remarks, 报送上级 the receiving body. When the core refuses, its
  * message stays in the dialog and nothing changes.
  */
-import { useState, type KeyboardEvent } from 'react';
-import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { Group, Radio, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
-import type { ApiError, ReportDetail, ReportTransitionInput } from '../../../../shared/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { reportTransitionInputSchema, type ReportDetail } from '../../../../shared/api';
 import { URGENCIES, VERIFICATION_RESULTS, type ReportAction, type Urgency, type VerificationResult } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { officeNow, useOfficeTimeZone } from '../../app/clock';
-import { notifySaved } from '../../app/use-api';
+import { officeNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifySaved } from '../../platform/notify';
+import { apiQueryKey, useApiMutation } from '../../platform/query';
+import { contractResolver, parsedInput } from '../forms/contract-resolver';
+import { applyErrors } from '../forms/form-errors';
+import { typedTime } from '../forms/form-fields';
+import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { DateTimeField } from '../petitions/DateTimeField';
-import { fromLocalInput, toLocalInput } from '../petitions/petition-format';
+import { toLocalInput } from '../petitions/petition-format';
 
 interface Values {
   at: string;
@@ -34,88 +39,82 @@ const NOTE_LABEL: Readonly<Record<ReportAction, MessageKey>> = {
   forward: 'reports.actions.note',
 };
 
+const filled = z.string().min(1);
+
+/** The step's input as the form holds it: the contract's fields, those this step requires made required. */
+function stepSchema(action: ReportAction, timeZone: string) {
+  const shape = reportTransitionInputSchema.shape;
+  return z.object({
+    at: typedTime(timeZone, t('reports.form.badTime')),
+    note: shape.note,
+    verification: action === 'verify' ? shape.verification.unwrap().unwrap() : z.literal(''),
+    nature: action === 'analyse' ? shape.nature.pipe(filled) : z.literal(''),
+    urgency: action === 'analyse' ? shape.urgency.unwrap().unwrap() : z.literal(''),
+    opinion: action === 'analyse' ? shape.opinion.pipe(filled) : z.literal(''),
+    forwardTo: action === 'forward' ? shape.forwardTo.pipe(filled) : z.literal(''),
+  });
+}
+
 export function ReportActionModal({ report, action, onClose, onDone }: { report: ReportDetail; action: ReportAction; onClose: () => void; onDone: (r: ReportDetail) => void }) {
   const tz = useOfficeTimeZone();
+  const client = useQueryClient();
   const label = enumLabel('reportAction', action);
   const [initialAt] = useState(() => toLocalInput(officeNow(), tz));
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const form = useForm<Values>({ initialValues: { at: initialAt, verification: '', nature: '', urgency: '', opinion: '', forwardTo: '', note: '' } });
+  const [schema] = useState(() => stepSchema(action, tz));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: { at: initialAt, verification: '', nature: '', urgency: '', opinion: '', forwardTo: '', note: '' },
+    validate: contractResolver(schema, {
+      labels: {
+        verification: t('reports.actions.verification'),
+        nature: t('reports.actions.nature'),
+        urgency: t('reports.actions.urgency'),
+        opinion: t('reports.actions.opinion'),
+        forwardTo: t('reports.actions.forwardTo'),
+      },
+    }),
+  });
   const v = form.values;
+  const transition = useApiMutation('reports.transition', {
+    onSuccess: (detail) => {
+      client.setQueryData(apiQueryKey('reports.get', { id: detail.id }), detail);
+      notifySaved(t('reports.actions.done', { action: label }));
+      onDone(detail);
+    },
+    onError: (error) => {
+      setRefusal(error.message);
+      applyErrors(form, error);
+    },
+  });
 
-  const validate = (): Record<string, string> => {
-    const e: Record<string, string> = {};
-    const required = (key: MessageKey) => t('reports.actions.required', { field: t(key) });
-    const pick = (key: MessageKey) => t('reports.actions.pick', { field: t(key) });
-    if (fromLocalInput(v.at, tz) === null) e.at = t('reports.form.badTime');
-    if (action === 'verify' && !v.verification) e.verification = pick('reports.actions.verification');
-    if (action === 'analyse') {
-      if (!v.nature.trim()) e.nature = required('reports.actions.nature');
-      if (!v.urgency) e.urgency = pick('reports.actions.urgency');
-      if (!v.opinion.trim()) e.opinion = required('reports.actions.opinion');
-    }
-    if (action === 'forward' && !v.forwardTo.trim()) e.forwardTo = required('reports.actions.forwardTo');
-    return e;
-  };
-
-  const submit = async () => {
-    if (busy) return;
-    const errors = validate();
-    form.setErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    const input: ReportTransitionInput = {
+  const submit = form.onSubmit((values) => {
+    const input = parsedInput(schema, values);
+    setRefusal(null);
+    transition.mutate({
       id: report.id,
       action,
       // Untouched, the time is "now" as the core sees it, so it can never fall before the step before.
-      at: v.at !== initialAt ? fromLocalInput(v.at, tz) : null,
-      note: v.note.trim(),
-      verification: v.verification || null,
-      nature: v.nature.trim(),
-      urgency: v.urgency || null,
-      opinion: v.opinion.trim(),
-      forwardTo: v.forwardTo.trim(),
-    };
-    setBusy(true);
-    setRefusal(null);
-    const r = await api.call('reports.transition', input);
-    setBusy(false);
-    if (!r.ok) {
-      setRefusal(r.error);
-      form.setErrors(Object.fromEntries(Object.entries(r.error.fields ?? {}).filter(([k]) => k in v)));
-      return;
-    }
-    notifySaved(t('reports.actions.done', { action: label }));
-    onDone(r.value);
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-    if (e.ctrlKey || e.metaKey) {
-      e.preventDefault();
-      void submit();
-    } else if (e.target instanceof HTMLInputElement) {
-      e.preventDefault();
-    }
-  };
+      at: values.at !== initialAt ? input.at : null,
+      note: input.note,
+      verification: input.verification || null,
+      nature: input.nature,
+      urgency: input.urgency || null,
+      opinion: input.opinion,
+      forwardTo: input.forwardTo,
+    });
+  });
 
   return (
-    <Modal opened onClose={onClose} title={label} centered size="lg" styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm" onKeyDown={onKeyDown}>
-          <Text size="sm" c="dimmed">
-            {t(`reports.actions.intro.${action}` as MessageKey)}
-          </Text>
-          {refusal && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={t('reports.actions.refused', { action: label })} role="alert">
-              {refusal.message}
-            </Alert>
-          )}
+    <WorkflowActionModal
+      title={label}
+      intro={t(`reports.actions.intro.${action}` as MessageKey)}
+      refusal={refusal}
+      refusalTitle={t('reports.actions.refused', { action: label })}
+      submitLabel={label}
+      pending={transition.isPending}
+      onSubmit={() => submit()}
+      onClose={onClose}
+    >
           {action === 'verify' && (
             <Radio.Group label={t('reports.actions.verification')} withAsterisk {...form.getInputProps('verification')}>
               <Group gap="lg" mt={4}>
@@ -151,16 +150,6 @@ export function ReportActionModal({ report, action, onClose, onDone }: { report:
             {...form.getInputProps('note')}
           />
           <DateTimeField label={t('reports.actions.at')} description={t('reports.actions.atHint')} w={260} value={v.at} error={form.errors.at} onChange={(value) => form.setFieldValue('at', value)} />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('reports.actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {label}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </WorkflowActionModal>
   );
 }

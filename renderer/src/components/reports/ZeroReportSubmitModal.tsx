@@ -3,15 +3,21 @@
  * period. Submitted after the due time it counts as late, and the dialog says so before saving.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertCircle, IconClockExclamation } from '@tabler/icons-react';
-import type { ApiError, ZeroReportGrid } from '../../../../shared/api';
+import { Alert, Group, MultiSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconClockExclamation } from '@tabler/icons-react';
+import { z } from 'zod';
+import { zeroReportSubmitInputSchema, type ZeroReportGrid } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { addDays, startOfLocalDay } from '../../../../shared/time';
 import { zeroReportPeriodLabel } from '../../../../shared/zero-report-period';
-import { api } from '../../api/client';
-import { officeNow, useNow, useOfficeTimeZone } from '../../app/clock';
-import { notifySaved, useApiQuery } from '../../app/use-api';
+import { officeNow, useNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { contractResolver, parsedInput } from '../forms/contract-resolver';
+import { applyErrors } from '../forms/form-errors';
+import { typedTime } from '../forms/form-fields';
+import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { DateTimeField } from '../petitions/DateTimeField';
 import { fromLocalInput, toLocalInput } from '../petitions/petition-format';
 import { durationLabel, limitAtLabel } from './report-format';
@@ -29,107 +35,108 @@ function periodRange(period: string, timeZone: string): { from: number; to: numb
   return { from: startOfLocalDay(period, timeZone), to: startOfLocalDay(addDays(period, 1), timeZone) };
 }
 
+/** "Something to report" names the unit's reports of the period. */
+function submitSchema(timeZone: string) {
+  const shape = zeroReportSubmitInputSchema.shape;
+  return z
+    .object({ kind: z.enum(['nothing', 'reports']), reportIds: z.array(z.string().transform(Number)).pipe(shape.reportIds.unwrap()), note: shape.note, submittedAt: typedTime(timeZone, t('reports.form.badTime')) })
+    .refine((v) => v.kind === 'nothing' || v.reportIds.length > 0, { path: ['reportIds'], error: t('reports.zero.reportsRequired') });
+}
+
+interface Values {
+  kind: 'nothing' | 'reports';
+  reportIds: string[];
+  note: string;
+  submittedAt: string;
+}
+
 export function ZeroReportSubmitModal({ unit, cell, onClose, onDone }: { unit: Unit; cell: ZeroCell; onClose: () => void; onDone: () => void }) {
   const tz = useOfficeTimeZone();
   const now = useNow(15_000);
   const [initialAt] = useState(() => toLocalInput(officeNow(), tz));
-  const [at, setAt] = useState(initialAt);
-  const [kind, setKind] = useState<'nothing' | 'reports'>('nothing');
-  const [reportIds, setReportIds] = useState<string[]>([]);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [schema] = useState(() => submitSchema(tz));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm<Values>({ initialValues: { kind: 'nothing', reportIds: [], note: '', submittedAt: initialAt }, validate: contractResolver(schema) });
+  const v = form.values;
   const range = periodRange(cell.period, tz);
   const reports = useApiQuery('reports.list', { unitId: unit.unitId, reportedFrom: range.from, reportedTo: range.to, pageSize: 200 });
   const options = (reports.data?.rows ?? []).map((r) => ({ value: String(r.id), label: `${r.number} ${r.summary}` }));
   const periodLabel = zeroReportPeriodLabel(cell.period);
-  const submittedAt = at !== initialAt ? fromLocalInput(at, tz) : now;
+  const submittedAt = v.submittedAt !== initialAt ? fromLocalInput(v.submittedAt, tz) : now;
   const lateMs = submittedAt !== null ? submittedAt - cell.dueAt : 0;
-
-  const save = async () => {
-    const e: Record<string, string> = {};
-    if (fromLocalInput(at, tz) === null) e.submittedAt = t('reports.form.badTime');
-    if (kind === 'reports' && reportIds.length === 0) e.reportIds = t('reports.zero.reportsRequired');
-    setErrors(e);
-    if (Object.keys(e).length > 0) return;
-    setBusy(true);
+  const submit = useApiMutation('zeroReports.submit', {
+    onSuccess: (value) => {
+      notifySaved(t('reports.zero.saved', { unit: unit.unitName, period: periodLabel, state: enumLabel('zeroReportState', value.state) }));
+      onDone();
+    },
+    onError: (error) => {
+      setRefusal(error.message);
+      applyErrors(form, error);
+    },
+  });
+  const save = form.onSubmit((values) => {
+    const input = parsedInput(schema, values);
     setRefusal(null);
-    const r = await api.call('zeroReports.submit', {
+    submit.mutate({
       unitId: unit.unitId,
       period: cell.period,
-      nothingToReport: kind === 'nothing',
-      reportIds: kind === 'reports' ? reportIds.map(Number) : [],
-      note: note.trim(),
-      submittedAt: at !== initialAt ? fromLocalInput(at, tz) : null,
+      nothingToReport: input.kind === 'nothing',
+      reportIds: input.kind === 'reports' ? input.reportIds : [],
+      note: input.note,
+      submittedAt: values.submittedAt !== initialAt ? input.submittedAt : null,
     });
-    setBusy(false);
-    if (!r.ok) {
-      setRefusal(r.error);
-      setErrors(Object.fromEntries(Object.entries(r.error.fields ?? {})));
-      return;
-    }
-    notifySaved(t('reports.zero.saved', { unit: unit.unitName, period: periodLabel, state: enumLabel('zeroReportState', r.value.state) }));
-    onDone();
-  };
+  });
+  const reportsError = typeof form.errors.reportIds === 'string' ? form.errors.reportIds : undefined;
 
   return (
-    <Modal opened onClose={onClose} title={t('reports.zero.submitTitle')} centered size="lg" styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
-      <Stack gap="sm">
+    <WorkflowActionModal
+      title={t('reports.zero.submitTitle')}
+      refusal={refusal}
+      refusalTitle={t('reports.zero.refused')}
+      submitLabel={t('reports.zero.save')}
+      pending={submit.isPending}
+      onSubmit={() => save()}
+      onClose={onClose}
+    >
         <Stack gap={2}>
           <Text fw={600}>{t('reports.zero.submitFor', { unit: unit.unitName, period: periodLabel })}</Text>
           <Text size="sm" c="dimmed">
             {t('reports.zero.submitDue', { at: limitAtLabel(cell.dueAt, tz) })}
           </Text>
         </Stack>
-        {refusal && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={t('reports.zero.refused')} role="alert">
-            {refusal.message}
-          </Alert>
-        )}
         {lateMs > 0 && (
           <Alert color="orange" variant="light" icon={<IconClockExclamation size={18} />} p="xs" data-testid="zero-late-warning">
             {t('reports.zero.submitLateNow', { duration: durationLabel(lateMs) })}
           </Alert>
         )}
-        <Radio.Group label={t('reports.zero.kind')} value={kind} onChange={(v) => setKind(v as 'nothing' | 'reports')} withAsterisk>
+        <Radio.Group label={t('reports.zero.kind')} withAsterisk {...form.getInputProps('kind')}>
           <Group gap="lg" mt={4}>
             <Radio value="nothing" label={t('reports.zero.nothing')} data-autofocus />
             <Radio value="reports" label={t('reports.zero.hasReports')} />
           </Group>
         </Radio.Group>
-        {kind === 'reports' &&
-          (options.length === 0 && !reports.loading ? (
+        {v.kind === 'reports' &&
+          (options.length === 0 && !reports.isFetching ? (
             <Alert color="gray" variant="light" p="xs">
               {t('reports.zero.noReports')}
             </Alert>
           ) : (
-            <MultiSelect
-              label={t('reports.zero.reports')}
-              placeholder={t('reports.zero.reportsPlaceholder')}
-              data={options}
-              value={reportIds}
-              onChange={setReportIds}
-              error={errors.reportIds}
-              withAsterisk
-            />
+            <MultiSelect label={t('reports.zero.reports')} placeholder={t('reports.zero.reportsPlaceholder')} data={options} withAsterisk {...form.getInputProps('reportIds')} />
           ))}
-        {kind === 'reports' && options.length === 0 && errors.reportIds && (
+        {v.kind === 'reports' && options.length === 0 && reportsError && (
           <Text size="sm" c="red">
-            {errors.reportIds}
+            {reportsError}
           </Text>
         )}
-        <Textarea label={t('reports.zero.note')} autosize minRows={2} maxRows={5} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
-        <DateTimeField label={t('reports.zero.submittedAt')} description={t('reports.zero.submittedAtHint')} w={260} value={at} error={errors.submittedAt} onChange={setAt} />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('reports.zero.cancel')}
-          </Button>
-          <Button loading={busy} onClick={() => void save()}>
-            {t('reports.zero.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        <Textarea label={t('reports.zero.note')} autosize minRows={2} maxRows={5} {...form.getInputProps('note')} />
+        <DateTimeField
+          label={t('reports.zero.submittedAt')}
+          description={t('reports.zero.submittedAtHint')}
+          w={260}
+          value={v.submittedAt}
+          error={form.errors.submittedAt}
+          onChange={(value) => form.setFieldValue('submittedAt', value)}
+        />
+    </WorkflowActionModal>
   );
 }

@@ -6,17 +6,21 @@
  * refusals stay in the dialog too, and nothing changes.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
-import type { WarningDetail } from '../../../../shared/api';
+import { z } from 'zod';
+import { contract, type WarningDetail } from '../../../../shared/api';
 import { WARNING_LEVELS, type WarningAction, type WarningLevel } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { officeNow, useOfficeTimeZone } from '../../app/clock';
-import { notifySaved } from '../../app/use-api';
+import { officeNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation, type ApiFailure } from '../../platform/query';
+import { contractResolver, parsedInput } from '../forms/contract-resolver';
+import { applyErrors } from '../forms/form-errors';
+import { optionalChosenId, typedTime } from '../forms/form-fields';
+import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { DateTimeField } from '../petitions/DateTimeField';
-import { fromLocalInput, toLocalInput } from '../petitions/petition-format';
+import { toLocalInput } from '../petitions/petition-format';
 import type { Option } from '../petitions/use-directory';
 import { LEVEL_COLOR } from './warning-format';
 
@@ -44,6 +48,34 @@ const TEXT_PLACEHOLDER: Readonly<Record<WarningAction, MessageKey>> = {
   lift: 'warnings.actions.outcomePlaceholder',
 };
 
+/** The core's field names for the one text each step takes, and the form's. */
+const TEXT_FIELD = { content: 'text', note: 'text', reason: 'text', outcome: 'text' } as const;
+
+const filled = z.string().min(1);
+
+/** Each step's input as the dialog holds it; every step needs its text, whatever the core would accept. */
+function stepSchema(action: WarningAction, current: WarningLevel, timeZone: string) {
+  const text = {
+    feedback: contract['warnings.feedback.create'].input.shape.content,
+    supervise: contract['warnings.supervise'].input.shape.note.pipe(filled),
+    change_level: contract['warnings.changeLevel'].input.shape.reason.pipe(filled),
+    lift: contract['warnings.lift'].input.shape.outcome.pipe(filled),
+  }[action];
+  const level = contract['warnings.changeLevel'].input.shape.level.refine((l) => l !== current, {
+    error: t('errors.warnings.sameLevel', { level: enumLabel('warningLevel', current) }),
+  });
+  return z.object({
+    text,
+    source: contract['warnings.feedback.create'].input.shape.source,
+    level: action === 'change_level' ? level : z.unknown(),
+    approverId: action === 'lift' ? optionalChosenId.refine((a) => a !== null, { error: t('errors.warnings.approverRequired') }) : z.unknown(),
+    dueAt:
+      action === 'supervise'
+        ? typedTime(timeZone, t('warnings.actions.badTime')).refine((due) => due > officeNow(), { error: t('errors.warnings.dueNotAfterNow') })
+        : z.unknown(),
+  });
+}
+
 export function WarningActionModal({
   warning,
   action,
@@ -62,9 +94,10 @@ export function WarningActionModal({
 }) {
   const tz = useOfficeTimeZone();
   const label = enumLabel('warningAction', action);
-  const [busy, setBusy] = useState(false);
+  const textLabel = t(TEXT_LABEL[action]);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [initialDue] = useState(() => toLocalInput(officeNow() + supervisionHours * HOUR_MS, tz));
+  const [schema] = useState(() => stepSchema(action, warning.level, tz));
   const form = useForm<Values>({
     initialValues: {
       text: '',
@@ -74,83 +107,57 @@ export function WarningActionModal({
       approverId: String(warning.leadLeaderId),
       dueAt: initialDue,
     },
+    validate: contractResolver(schema, { labels: { text: textLabel }, messages: { level: t('warnings.actions.levelRequired') } }),
   });
   const v = form.values;
-  const textLabel = t(TEXT_LABEL[action]);
-
-  const validate = (): Record<string, string> => {
-    const e: Record<string, string> = {};
-    if (!v.text.trim()) e.text = t('errors.generic.required', { field: textLabel });
-    if (action === 'change_level') {
-      if (!v.level) e.level = t('warnings.actions.levelRequired');
-      else if (v.level === warning.level) e.level = t('errors.warnings.sameLevel', { level: enumLabel('warningLevel', warning.level) });
-    }
-    if (action === 'lift' && !v.approverId) e.approverId = t('errors.warnings.approverRequired');
-    if (action === 'supervise') {
-      const due = fromLocalInput(v.dueAt, tz);
-      if (due === null) e.dueAt = t('warnings.actions.badTime');
-      else if (due <= officeNow()) e.dueAt = t('errors.warnings.dueNotAfterNow');
-    }
-    return e;
+  const handlers = {
+    onSuccess: () => {
+      notifySaved(t('warnings.actions.done', { action: label }));
+      onDone();
+    },
+    onError: (error: ApiFailure) => {
+      setRefusal(error.message);
+      applyErrors(form, error, { rename: TEXT_FIELD });
+    },
   };
+  const feedback = useApiMutation('warnings.feedback.create', handlers);
+  const supervise = useApiMutation('warnings.supervise', handlers);
+  const changeLevel = useApiMutation('warnings.changeLevel', handlers);
+  const lift = useApiMutation('warnings.lift', handlers);
+  const pending = feedback.isPending || supervise.isPending || changeLevel.isPending || lift.isPending;
 
-  const call = () => {
-    const text = v.text.trim();
-    switch (action) {
-      case 'feedback':
-        return api.call('warnings.feedback.create', { id: warning.id, content: text, source: v.source.trim() });
-      case 'supervise': {
-        // Untouched, the deadline is left to the core (the configured hours from the moment it is saved).
-        const dueAt = v.dueAt === initialDue ? null : fromLocalInput(v.dueAt, tz);
-        return api.call('warnings.supervise', { id: warning.id, note: text, dueAt });
+  const submit = form.onSubmit(
+    (values) => {
+      const input = parsedInput(schema, values);
+      setRefusal(null);
+      switch (action) {
+        case 'feedback':
+          return feedback.mutate({ id: warning.id, content: input.text, source: input.source });
+        case 'supervise':
+          // Untouched, the deadline is left to the core (the configured hours from the moment it is saved).
+          return supervise.mutate({ id: warning.id, note: input.text, dueAt: values.dueAt === initialDue ? null : (input.dueAt as number) });
+        case 'change_level':
+          return changeLevel.mutate({ id: warning.id, level: input.level as WarningLevel, reason: input.text });
+        case 'lift':
+          return lift.mutate({ id: warning.id, outcome: input.text, approverId: input.approverId as number });
       }
-      case 'change_level':
-        return api.call('warnings.changeLevel', { id: warning.id, level: v.level as WarningLevel, reason: text });
-      case 'lift':
-        return api.call('warnings.lift', { id: warning.id, outcome: text, approverId: v.approverId ? Number(v.approverId) : null });
-    }
-  };
-
-  const submit = async () => {
-    if (busy) return;
-    const errors = validate();
-    form.setErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      setRefusal(Object.values(errors)[0] ?? null);
-      return;
-    }
-    setBusy(true);
-    setRefusal(null);
-    const r = await call();
-    setBusy(false);
-    if (!r.ok) {
-      setRefusal(r.error.message);
-      const rename: Record<string, string> = { content: 'text', note: 'text', reason: 'text', outcome: 'text' };
-      form.setErrors(Object.fromEntries(Object.entries(r.error.fields ?? {}).map(([k, m]) => [rename[k] ?? k, m])));
-      return;
-    }
-    notifySaved(t('warnings.actions.done', { action: label }));
-    onDone();
-  };
+    },
+    // The dialog's alert says what is missing first; the fields say the rest.
+    (errors) => setRefusal(String(Object.values(errors)[0] ?? '')),
+  );
 
   return (
-    <Modal opened onClose={onClose} title={label} centered size="lg" styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t(`warnings.actions.intro.${action}` as MessageKey, { supervisionHours })}
-          </Text>
-          {refusal && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={t('warnings.actions.refused', { action: label })} role="alert">
-              {refusal}
-            </Alert>
-          )}
+    <WorkflowActionModal
+      title={label}
+      intro={t(`warnings.actions.intro.${action}` as MessageKey, { supervisionHours })}
+      refusal={refusal}
+      refusalTitle={t('warnings.actions.refused', { action: label })}
+      submitLabel={t('warnings.actions.submit', { action: label })}
+      submitColor={action === 'lift' ? 'green' : action === 'supervise' ? 'orange' : undefined}
+      pending={pending}
+      onSubmit={() => submit()}
+      onClose={onClose}
+    >
           {action === 'change_level' && (
             <Stack gap={4}>
               <Text size="sm" fw={500} id="new-level-label">
@@ -205,16 +212,6 @@ export function WarningActionModal({
               {...form.getInputProps('approverId')}
             />
           )}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} color={action === 'lift' ? 'green' : action === 'supervise' ? 'orange' : undefined}>
-              {t('warnings.actions.submit', { action: label })}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </WorkflowActionModal>
   );
 }

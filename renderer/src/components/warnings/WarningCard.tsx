@@ -4,16 +4,22 @@ import { IconUser, IconUsers } from '@tabler/icons-react';
 import type { WarningSummary } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { useOfficeTimeZone } from '../../app/clock';
-import { navigate } from '../../app/router';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { useNavigate } from '../../platform/links';
 import { WarningCountdown } from './WarningCountdown';
 import { LEVEL_COLOR } from './warning-format';
 
 export function WarningCard({ warning }: { warning: WarningSummary }) {
   const tz = useOfficeTimeZone();
+  const navigate = useNavigate();
   const lifted = warning.status === 'lifted';
   return (
-    <UnstyledButton onClick={() => navigate(`/warnings/${warning.id}`)} aria-label={warning.title} data-testid="warning-card" style={{ display: 'block', width: '100%' }}>
+    <UnstyledButton
+      onClick={() => void navigate({ to: '/warnings/$id', params: { id: warning.id } })}
+      aria-label={warning.title}
+      data-testid="warning-card"
+      style={{ display: 'block', width: '100%' }}
+    >
       <Card
         withBorder
         radius="md"

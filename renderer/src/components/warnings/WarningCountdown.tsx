@@ -1,21 +1,22 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { countdownText, countdownTone } from './warning-format';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { countdown } from '../time/countdown';
 
 /**
- * A live countdown to a warning's feedback (or supervision) deadline: green, amber in the last 12 hours, red
+ * A live countdown to a warning's feedback (or supervision) deadline: green, amber in the last 12 hours (display-thresholds.ts), red
  * and "已超期…" once passed. The tooltip gives the exact time.
  */
 export function WarningCountdown({ dueAt, label, size = 'md' }: { dueAt: number; label?: string; size?: 'sm' | 'md' | 'lg' }) {
   const now = useNow(15_000);
   const tz = useOfficeTimeZone();
   const overdue = dueAt <= now;
+  const { text, tone } = countdown(dueAt, now, 'hours');
   return (
     <Tooltip label={t('warnings.countdown.dueAt', { at: formatDateTime(dueAt, tz) })}>
       <Badge
-        color={countdownTone(dueAt, now)}
+        color={tone}
         variant={overdue ? 'filled' : 'light'}
         radius="sm"
         size={size}
@@ -24,7 +25,7 @@ export function WarningCountdown({ dueAt, label, size = 'md' }: { dueAt: number;
         data-overdue={overdue ? 'true' : 'false'}
       >
         {label ? `${label} · ` : ''}
-        {countdownText(dueAt, now)}
+        {text}
       </Badge>
     </Tooltip>
   );

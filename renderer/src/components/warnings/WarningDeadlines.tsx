@@ -6,7 +6,7 @@ import { Badge, Box, Group, Stack, Text } from '@mantine/core';
 import type { Deadline } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { useOfficeTimeZone } from '../../app/clock';
+import { useOfficeTimeZone } from '../../platform/clock';
 import { WarningCountdown } from './WarningCountdown';
 
 function State({ deadline }: { deadline: Deadline }) {

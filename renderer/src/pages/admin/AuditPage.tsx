@@ -4,12 +4,12 @@ import { Alert, Button, Card, Code, Group, Pagination, ScrollArea, SimpleGrid, S
 import { IconArrowRight, IconChevronDown, IconChevronRight, IconCircleCheck, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { useOfficeTimeZone } from '../../app/clock';
-import { notifyError, useApiQuery } from '../../app/use-api';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { useApiMutation, useApiQuery } from '../../platform/query';
 import { auditActionLabel, auditEntityLabel, prettyJson } from './audit-labels';
 import { changedFields } from './audit-diff';
-import { PageHeader } from './PageHeader';
+import { PageHeader } from '../../components/layout/PageHeader';
 import classes from './admin.module.css';
 
 const PAGE_SIZE = 20;
@@ -88,9 +88,11 @@ export function AuditPage() {
   const tz = useOfficeTimeZone();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<Verification | null>(null);
-  const audit = useApiQuery('audit.list', { page, pageSize: PAGE_SIZE });
+  const audit = useApiQuery('audit.list', { page, pageSize: PAGE_SIZE }, { placeholderData: keepPreviousData });
+  const verify = useApiMutation('audit.verify', {
+    onSuccess: (r) => setVerification(r.ok || r.brokenAt === null ? { ok: true, checked: r.checked } : { ok: false, checked: r.checked, brokenAt: r.brokenAt }),
+  });
   const rows = audit.data?.rows ?? [];
   const total = audit.data?.total ?? 0;
 
@@ -102,19 +104,11 @@ export function AuditPage() {
       return next;
     });
 
-  const verify = async () => {
-    setVerifying(true);
-    const r = await api.call('audit.verify', {});
-    setVerifying(false);
-    if (!r.ok) return notifyError(r.error);
-    setVerification(r.value.ok || r.value.brokenAt === null ? { ok: true, checked: r.value.checked } : { ok: false, checked: r.value.checked, brokenAt: r.value.brokenAt });
-    audit.reload();
-  };
 
   return (
     <Stack gap="md">
       <PageHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')}>
-        <Button leftSection={<IconShieldCheck size={16} />} loading={verifying} onClick={() => void verify()}>
+        <Button leftSection={<IconShieldCheck size={16} />} loading={verify.isPending} onClick={() => verify.mutate({})}>
           {t('admin.audit.verify')}
         </Button>
       </PageHeader>
@@ -197,7 +191,7 @@ export function AuditPage() {
             })}
           </Table.Tbody>
         </Table>
-        {rows.length === 0 && !audit.loading && (
+        {rows.length === 0 && !audit.isFetching && (
           <Text size="sm" c="dimmed" ta="center" py="xl">
             {t('admin.audit.empty')}
           </Text>

@@ -3,21 +3,21 @@
  * make-up working days 班), a click on a date to change it, and the import of the State Council's yearly notice.
  */
 import { useMemo, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Button, Card, Group, List, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
-import type { ApiEvent, CalendarDay } from '../../../../shared/api';
+import type { CalendarDay } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { daysBetween, formatChineseDate, localDateOf } from '../../../../shared/time';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { useApiQuery } from '../../app/use-api';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { useApiQuery } from '../../platform/query';
 import { dayState, holidayGroups, monthWeeks, yearsToOffer, type HolidayGroup } from './calendar-model';
 import { WEEKDAY_KEYS, monthDay, stateLabel } from './calendar-labels';
 import { DayModal } from './DayModal';
 import { ImportModal } from './ImportModal';
-import { PageHeader } from './PageHeader';
+import { PageHeader } from '../../components/layout/PageHeader';
 import classes from './calendar.module.css';
 
-const reloadOn = (e: ApiEvent) => e.type === 'calendar.changed';
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 function MonthGrid(props: { year: number; month: number; byDate: ReadonlyMap<string, CalendarDay>; today: string; onPick: (date: string) => void }) {
   return (
@@ -119,13 +119,13 @@ export function CalendarPage() {
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const years = useApiQuery('calendar.years.list', {}, { reloadOn });
+  const years = useApiQuery('calendar.years.list', {});
   const year = picked ?? currentYear;
-  const days = useApiQuery('calendar.days.list', { year }, { reloadOn });
+  const days = useApiQuery('calendar.days.list', { year }, { placeholderData: keepPreviousData });
 
   const stored = years.data?.years ?? [];
   const storedYears = stored.map((y) => y.year);
-  const missing = years.data !== null && !storedYears.includes(year);
+  const missing = years.data !== undefined && !storedYears.includes(year);
   const yearDays = useMemo(() => (days.data ?? []).filter((d) => d.date.startsWith(`${year}-`)), [days.data, year]);
   const byDate = useMemo(() => new Map(yearDays.map((d) => [d.date, d])), [yearDays]);
   const groups = useMemo(() => holidayGroups(yearDays), [yearDays]);

@@ -4,8 +4,8 @@ import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput } from '@man
 import type { CalendarDay } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { formatChineseDate } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
 import { isWeekend } from './calendar-model';
 import { stateLabel, weekdayName } from './calendar-labels';
 
@@ -20,22 +20,16 @@ function suggestedChoice(date: string, entry: CalendarDay | undefined): Choice {
 export function DayModal({ date, entry, onClose }: { date: string; entry: CalendarDay | undefined; onClose: () => void }) {
   const [choice, setChoice] = useState<Choice>(suggestedChoice(date, entry));
   const [name, setName] = useState(entry?.name ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const current = entry ? (entry.isOffDay ? 'off' : 'work') : isWeekend(date) ? 'weekend' : 'normal';
-
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await api.call('calendar.days.update', { date, isOffDay: choice === 'normal' ? null : choice === 'off', name: choice === 'normal' ? '' : name.trim() });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    notifySaved(t('admin.calendar.daySaved', { date: formatChineseDate(date), count: r.value.recomputed }));
-    onClose();
-  };
+  const update = useApiMutation('calendar.days.update', {
+    onSuccess: (result) => {
+      notifySaved(t('admin.calendar.daySaved', { date: formatChineseDate(date), count: result.recomputed }));
+      onClose();
+    },
+    onError: () => undefined,
+  });
+  const save = () => update.mutate({ date, isOffDay: choice === 'normal' ? null : choice === 'off', name: choice === 'normal' ? '' : name.trim() });
+  const error = update.error?.message ?? null;
 
   return (
     <Modal opened onClose={onClose} title={t('admin.calendar.dayTitle', { date: formatChineseDate(date), weekday: weekdayName(date) })} size={460} centered>
@@ -69,7 +63,7 @@ export function DayModal({ date, entry, onClose }: { date: string; entry: Calend
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button loading={busy} onClick={() => void save()}>
+          <Button loading={update.isPending} onClick={save}>
             {t('common.save')}
           </Button>
         </Group>

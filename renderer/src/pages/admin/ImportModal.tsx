@@ -7,13 +7,13 @@ import { Alert, Button, Code, FileButton, Group, Modal, Stack, Text, Textarea } 
 import { IconFileText, IconUpload } from '@tabler/icons-react';
 import type { ProcedureOutput } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
+import { useApiMutation } from '../../platform/query';
 
 export function ImportModal(props: { onClose: () => void; onImported: (result: ProcedureOutput<'calendar.import'>) => void }) {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const importYear = useApiMutation('calendar.import', { onSuccess: props.onImported, onError: (e) => setError(e.message) });
 
   const pick = (file: File | null) => {
     if (!file) return;
@@ -27,20 +27,13 @@ export function ImportModal(props: { onClose: () => void; onImported: (result: P
     );
   };
 
-  const submit = async () => {
+  const submit = () => {
     if (!text.trim()) {
       setError(t('admin.calendar.fileEmpty'));
       return;
     }
-    setBusy(true);
     setError(null);
-    const r = await api.call('calendar.import', { fileText: text });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    props.onImported(r.value);
+    importYear.mutate({ fileText: text });
   };
 
   return (
@@ -97,7 +90,7 @@ export function ImportModal(props: { onClose: () => void; onImported: (result: P
           <Button variant="default" onClick={props.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button loading={busy} onClick={() => void submit()} leftSection={<IconUpload size={16} />}>
+          <Button loading={importYear.isPending} onClick={submit} leftSection={<IconUpload size={16} />}>
             {t('admin.calendar.importSubmit')}
           </Button>
         </Group>

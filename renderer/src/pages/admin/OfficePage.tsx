@@ -1,30 +1,40 @@
 /** '#/admin/office': the office's details and numbering, the admin's own password, and where the data lives. */
 import { useState } from 'react';
+import { z } from 'zod';
 import { Alert, Box, Button, Card, Code, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconFolder, IconKey, IconShieldLock } from '@tabler/icons-react';
-import type { Office } from '../../../../shared/api';
+import { contract, type Office } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { localDateOf } from '../../../../shared/time';
-import { api, getSession } from '../../api/client';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { useSession } from '../../app/session';
-import { notifySaved, useApiQuery } from '../../app/use-api';
-import { applyErrors } from './form-errors';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
 import { previewNumber } from './number-format';
-import { PageHeader } from './PageHeader';
-import { timeZoneOptions } from '../SetupPage';
+import { PageHeader } from '../../components/layout/PageHeader';
+import { timeZoneOptions } from '../../components/office/time-zones';
 import { PasswordForm } from '../../components/account/PasswordForm';
 
 const PREVIEW_SEQ = 12;
 
+const officeInput = contract['office.update'].input.shape;
+
+/** Every setting is sent; the number format must say where the sequence number goes. */
+const officeForm = z.object({
+  name: officeInput.name.unwrap(),
+  township: officeInput.township.unwrap(),
+  timeZone: officeInput.timeZone.unwrap(),
+  numberFormat: officeInput.numberFormat.unwrap().refine((f) => f.includes('{seq'), { error: t('admin.office.previewMissingSeq') }),
+  collectiveThreshold: officeInput.collectiveThreshold.unwrap(),
+});
+
 function OfficeForm({ office }: { office: Office }) {
-  const session = useSession();
   const now = useNow(60_000);
   const tz = useOfficeTimeZone();
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const required = (label: string) => (v: string) => (v.trim() ? null : t('errors.generic.required', { field: label }));
   const form = useForm({
     initialValues: {
       name: office.name,
@@ -33,38 +43,27 @@ function OfficeForm({ office }: { office: Office }) {
       numberFormat: office.numberFormat,
       collectiveThreshold: office.collectiveThreshold as number | string,
     },
-    validate: {
-      name: required(t('admin.office.name')),
-      township: required(t('admin.office.township')),
-      numberFormat: (v) => (v.includes('{seq') ? null : t('admin.office.previewMissingSeq')),
-      collectiveThreshold: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 2 && v <= 1000 ? null : t('admin.office.thresholdRange')),
+    validate: contractResolver(officeForm, {
+      labels: { name: t('admin.office.name'), township: t('admin.office.township'), numberFormat: t('admin.office.numberFormat') },
+      messages: { collectiveThreshold: t('admin.office.thresholdRange') },
+    }),
+  });
+  // The header's office name and the session's settings follow by themselves (invalidation.ts).
+  const update = useApiMutation('office.update', {
+    onSuccess: () => {
+      form.resetDirty();
+      notifySaved(t('admin.office.saved'));
     },
+    onError: (error) => setFormError(applyErrors(form, error)),
   });
   const values = form.getValues();
   const preview = previewNumber(values.numberFormat, Number(localDateOf(now, tz).slice(0, 4)), PREVIEW_SEQ);
   const offered = timeZoneOptions();
   const zones = offered.some((z) => z.value === office.timeZone) ? offered : [{ value: office.timeZone, label: office.timeZone }, ...offered];
 
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
+  const submit = form.onSubmit((v) => {
     setFormError(null);
-    const r = await api.call('office.update', {
-      name: v.name.trim(),
-      township: v.township.trim(),
-      timeZone: v.timeZone,
-      numberFormat: v.numberFormat.trim(),
-      collectiveThreshold: Number(v.collectiveThreshold),
-    });
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(applyErrors(form, r.error));
-      return;
-    }
-    form.resetDirty();
-    notifySaved(t('admin.office.saved'));
-    // The header shows the office name from the session; reading the session again picks up the new one.
-    const token = getSession();
-    if (token) await session.signIn(token);
+    update.mutate(parsedInput(officeForm, v));
   });
 
   return (
@@ -111,7 +110,7 @@ function OfficeForm({ office }: { office: Office }) {
             />
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
+            <Button type="submit" loading={update.isPending} leftSection={<IconDeviceFloppy size={16} />}>
               {t('common.save')}
             </Button>
           </Group>

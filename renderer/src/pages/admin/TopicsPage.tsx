@@ -3,56 +3,45 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Button, Card, Grid, Group, List, NumberInput, Stack, Switch, Table, Text, TextInput, Tooltip, Modal, Alert } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '@tabler/icons-react';
-import type { Topic } from '../../../../shared/api';
+import { topicInputSchema, type Topic } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifyError, notifySaved, useApiQuery } from '../../app/use-api';
-import { applyErrors } from './form-errors';
-import { PageHeader } from './PageHeader';
+import { notifySaved } from '../../platform/notify';
+import { useApiBatch, useApiMutation, useApiQuery, type ApiFailure } from '../../platform/query';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
+import { PageHeader } from '../../components/layout/PageHeader';
 import { reorderTopics } from './topic-order';
 import classes from './admin.module.css';
 import { FormButtons } from '../../components/FormButtons';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; topic: Topic } | null;
 
+/** A topic's name and place in the list; the sort order is a whole number. */
+const topicForm = topicInputSchema.pick({ name: true }).extend({ sortOrder: topicInputSchema.shape.sortOrder.unwrap() });
+
 export function TopicsPage() {
   const [showInactive, setShowInactive] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [moving, setMoving] = useState(false);
   const topics = useApiQuery('topics.list', { includeInactive: true });
   const all = topics.data ?? [];
   const shown = all.filter((x) => showInactive || x.active);
   const nextOrder = all.reduce((max, x) => Math.max(max, x.sortOrder), 0) + 10;
 
-  const save = async (topic: Topic): Promise<boolean> => {
-    const r = await api.call('topics.update', topic);
-    if (!r.ok) notifyError(r.error);
-    return r.ok;
-  };
+  const activation = useApiMutation('topics.update', {
+    onSuccess: (topic) => notifySaved(t(topic.active ? 'admin.topics.activated' : 'admin.topics.deactivated', { name: topic.name })),
+  });
+  // Moving a topic renumbers it and its neighbour (and any ties) one save after another; a refusal stops there.
+  const reorder = useApiBatch('topics.update');
+  const moving = reorder.isPending;
 
-  const setActive = async (topic: Topic, active: boolean) => {
-    if (await save({ ...topic, active })) {
-      notifySaved(t(active ? 'admin.topics.activated' : 'admin.topics.deactivated', { name: topic.name }));
-      topics.reload();
-    }
-  };
-
-  const move = async (topic: Topic, direction: -1 | 1) => {
+  const move = (topic: Topic, direction: -1 | 1) => {
     const index = shown.findIndex((x) => x.id === topic.id);
     const neighbour = shown[index + direction];
     if (!neighbour) return;
-    setMoving(true);
-    for (const changed of reorderTopics(all, topic.id, neighbour.id)) {
-      if (!(await save(changed))) break;
-    }
-    setMoving(false);
-    topics.reload();
+    reorder.mutate(reorderTopics(all, topic.id, neighbour.id));
   };
 
-  const close = (changed: boolean) => {
-    setDialog(null);
-    if (changed) topics.reload();
-  };
+  const close = () => setDialog(null);
 
   return (
     <Stack gap="md">
@@ -90,12 +79,12 @@ export function TopicsPage() {
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
                         <Tooltip label={t('admin.topics.moveUp')} withArrow>
-                          <ActionIcon variant="subtle" color="gray" className={classes.quietIcon} aria-label={`${t('admin.topics.moveUp')}：${topic.name}`} disabled={i === 0 || moving} onClick={() => void move(topic, -1)}>
+                          <ActionIcon variant="subtle" color="gray" className={classes.quietIcon} aria-label={`${t('admin.topics.moveUp')}：${topic.name}`} disabled={i === 0 || moving} onClick={() => move(topic, -1)}>
                             <IconArrowUp size={16} />
                           </ActionIcon>
                         </Tooltip>
                         <Tooltip label={t('admin.topics.moveDown')} withArrow>
-                          <ActionIcon variant="subtle" color="gray" className={classes.quietIcon} aria-label={`${t('admin.topics.moveDown')}：${topic.name}`} disabled={i === shown.length - 1 || moving} onClick={() => void move(topic, 1)}>
+                          <ActionIcon variant="subtle" color="gray" className={classes.quietIcon} aria-label={`${t('admin.topics.moveDown')}：${topic.name}`} disabled={i === shown.length - 1 || moving} onClick={() => move(topic, 1)}>
                             <IconArrowDown size={16} />
                           </ActionIcon>
                         </Tooltip>
@@ -103,11 +92,11 @@ export function TopicsPage() {
                           {t('admin.topics.rename')}
                         </Button>
                         {topic.active ? (
-                          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => void setActive(topic, false)}>
+                          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => activation.mutate({ ...topic, active: false })}>
                             {t('admin.state.deactivate')}
                           </Button>
                         ) : (
-                          <Button size="compact-sm" variant="subtle" color="green" onClick={() => void setActive(topic, true)}>
+                          <Button size="compact-sm" variant="subtle" color="green" onClick={() => activation.mutate({ ...topic, active: true })}>
                             {t('admin.state.activate')}
                           </Button>
                         )}
@@ -117,7 +106,7 @@ export function TopicsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-            {shown.length === 0 && !topics.loading && (
+            {shown.length === 0 && !topics.isPending && (
               <Text size="sm" c="dimmed" ta="center" py="xl">
                 {t('admin.topics.empty')}
               </Text>
@@ -149,31 +138,29 @@ export function TopicsPage() {
   );
 }
 
-function TopicModal({ topic, nextOrder, onClose }: { topic: Topic | undefined; nextOrder: number; onClose: (changed: boolean) => void }) {
-  const [busy, setBusy] = useState(false);
+function TopicModal({ topic, nextOrder, onClose }: { topic: Topic | undefined; nextOrder: number; onClose: () => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { name: topic?.name ?? '', sortOrder: topic?.sortOrder ?? nextOrder },
-    validate: {
-      name: (v) => (v.trim() ? null : t('errors.generic.required', { field: t('admin.topics.name') })),
-      sortOrder: (v) => (Number.isInteger(v) ? null : t('errors.generic.required', { field: t('admin.topics.sortOrder') })),
-    },
+    initialValues: { name: topic?.name ?? '', sortOrder: (topic?.sortOrder ?? nextOrder) as number | string },
+    validate: contractResolver(topicForm, { labels: { name: t('admin.topics.name'), sortOrder: t('admin.topics.sortOrder') } }),
   });
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
+  const handlers = {
+    onSuccess: (saved: Topic) => {
+      notifySaved(t(topic ? 'admin.topics.saved' : 'admin.topics.created', { name: saved.name }));
+      onClose();
+    },
+    onError: (error: ApiFailure) => setFormError(applyErrors(form, error)),
+  };
+  const create = useApiMutation('topics.create', handlers);
+  const update = useApiMutation('topics.update', handlers);
+  const submit = form.onSubmit((v) => {
     setFormError(null);
-    const values = { name: v.name.trim(), sortOrder: v.sortOrder, active: topic?.active ?? true };
-    const r = topic ? await api.call('topics.update', { id: topic.id, ...values }) : await api.call('topics.create', values);
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(applyErrors(form, r.error));
-      return;
-    }
-    notifySaved(t(topic ? 'admin.topics.saved' : 'admin.topics.created', { name: r.value.name }));
-    onClose(true);
+    const values = { ...parsedInput(topicForm, v), active: topic?.active ?? true };
+    if (topic) update.mutate({ id: topic.id, ...values });
+    else create.mutate(values);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={topic ? t('admin.topics.editTitle', { name: topic.name }) : t('admin.topics.createTitle')} size={440} centered>
+    <Modal opened onClose={onClose} title={topic ? t('admin.topics.editTitle', { name: topic.name }) : t('admin.topics.createTitle')} size={440} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {formError && (
@@ -183,7 +170,7 @@ function TopicModal({ topic, nextOrder, onClose }: { topic: Topic | undefined; n
           )}
           <TextInput label={t('admin.topics.name')} placeholder={t('admin.topics.namePlaceholder')} required maxLength={30} data-autofocus {...form.getInputProps('name')} />
           <NumberInput label={t('admin.topics.sortOrder')} description={t('admin.topics.sortOrderHint')} allowDecimal={false} min={0} max={100000} w={200} {...form.getInputProps('sortOrder')} />
-          <FormButtons onCancel={() => onClose(false)} busy={busy} mt="xs" />
+          <FormButtons onCancel={onClose} pending={create.isPending || update.isPending} mt="xs" />
         </Stack>
       </form>
     </Modal>

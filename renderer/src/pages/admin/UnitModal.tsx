@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { Alert, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { Unit } from '../../../../shared/api';
+import { unitInputSchema, type Unit } from '../../../../shared/api';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/enums';
 import { enumLabel, t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
-import { applyErrors } from './form-errors';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
 import { FormButtons } from '../../components/FormButtons';
+
+const unitForm = unitInputSchema.omit({ active: true });
 
 /** Adds a unit, or (with `unit`) edits one. The core checks the phone and refuses a duplicate name. */
 export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; defaultKind: UnitKind; onClose: (changed: boolean) => void }) {
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
@@ -20,27 +22,25 @@ export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; default
       liaisonName: unit?.liaisonName ?? '',
       liaisonPhone: unit?.liaisonPhone ?? '',
     },
-    validate: { name: (v) => (v.trim() ? null : t('errors.generic.required', { field: t('admin.units.name') })) },
+    validate: contractResolver(unitForm, {
+      labels: { name: t('admin.units.name'), liaisonName: t('admin.units.liaisonName'), liaisonPhone: t('admin.units.liaisonPhone') },
+    }),
   });
+  const handlers = {
+    onSuccess: (saved: Unit) => {
+      notifySaved(t(unit ? 'admin.units.saved' : 'admin.units.created', { name: saved.name }));
+      onClose(true);
+    },
+    onError: (error: Parameters<typeof applyErrors>[1]) => setFormError(applyErrors(form, error)),
+  };
+  const create = useApiMutation('units.create', handlers);
+  const update = useApiMutation('units.update', handlers);
 
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
+  const submit = form.onSubmit((v) => {
     setFormError(null);
-    const values = {
-      name: v.name.trim(),
-      kind: v.kind,
-      liaisonName: v.liaisonName.trim(),
-      liaisonPhone: v.liaisonPhone.trim(),
-      active: unit?.active ?? true,
-    };
-    const r = unit ? await api.call('units.update', { id: unit.id, ...values }) : await api.call('units.create', values);
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(applyErrors(form, r.error));
-      return;
-    }
-    notifySaved(t(unit ? 'admin.units.saved' : 'admin.units.created', { name: r.value.name }));
-    onClose(true);
+    const values = { ...parsedInput(unitForm, v), active: unit?.active ?? true };
+    if (unit) update.mutate({ id: unit.id, ...values });
+    else create.mutate(values);
   });
 
   return (
@@ -69,7 +69,7 @@ export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; default
             <TextInput label={t('admin.units.liaisonName')} description={t('admin.units.liaisonNameHint')} maxLength={30} {...form.getInputProps('liaisonName')} />
             <TextInput label={t('admin.units.liaisonPhone')} description={t('admin.units.liaisonPhoneHint')} maxLength={30} inputMode="tel" {...form.getInputProps('liaisonPhone')} />
           </SimpleGrid>
-          <FormButtons onCancel={() => onClose(false)} busy={busy} mt="xs" />
+          <FormButtons onCancel={() => onClose(false)} pending={create.isPending || update.isPending} mt="xs" />
         </Stack>
       </form>
     </Modal>

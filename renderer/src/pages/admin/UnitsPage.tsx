@@ -5,10 +5,10 @@ import { IconBuildingCommunity, IconPencil, IconPlus } from '@tabler/icons-react
 import type { Unit } from '../../../../shared/api';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/enums';
 import { enumLabel, t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifyError, notifySaved, useApiQuery } from '../../app/use-api';
-import { ConfirmModal } from './ConfirmModal';
-import { PageHeader } from './PageHeader';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { ConfirmModal } from '../../components/layout/ConfirmModal';
+import { PageHeader } from '../../components/layout/PageHeader';
 import { UnitModal } from './UnitModal';
 import classes from './admin.module.css';
 
@@ -27,18 +27,14 @@ export function UnitsPage() {
   const kinds = UNIT_KINDS.filter((k) => filter === 'all' || filter === k);
   const countOf = (k: UnitKind) => listed.filter((u) => u.kind === k).length;
 
-  const setActive = async (unit: Unit, active: boolean) => {
-    const r = await api.call('units.update', { ...unit, active });
-    if (!r.ok) return notifyError(r.error);
-    notifySaved(t(active ? 'admin.units.activated' : 'admin.units.deactivated', { name: unit.name }));
-    setDialog(null);
-    units.reload();
-  };
-
-  const close = (changed: boolean) => {
-    setDialog(null);
-    if (changed) units.reload();
-  };
+  const update = useApiMutation('units.update', {
+    onSuccess: (unit) => {
+      notifySaved(t(unit.active ? 'admin.units.activated' : 'admin.units.deactivated', { name: unit.name }));
+      setDialog(null);
+    },
+  });
+  const setActive = (unit: Unit, active: boolean) => update.mutate({ ...unit, active });
+  const close = () => setDialog(null);
 
   const rows = kinds.map((kind) => {
     const inKind = listed.filter((u) => u.kind === kind);
@@ -83,7 +79,7 @@ export function UnitsPage() {
                     {t('admin.state.deactivate')}
                   </Button>
                 ) : (
-                  <Button size="compact-sm" variant="subtle" color="green" onClick={() => void setActive(u, true)}>
+                  <Button size="compact-sm" variant="subtle" color="green" onClick={() => setActive(u, true)}>
                     {t('admin.state.activate')}
                   </Button>
                 )}
@@ -132,7 +128,7 @@ export function UnitsPage() {
           </Table.Thead>
           <Table.Tbody>{rows}</Table.Tbody>
         </Table>
-        {empty && !units.loading && (
+        {empty && !units.isPending && (
           <Stack align="center" gap={6} py={48}>
             <IconBuildingCommunity size={36} color="var(--mantine-color-gray-5)" />
             <Text size="sm" c="dimmed">
@@ -149,6 +145,7 @@ export function UnitsPage() {
           title={t('admin.units.deactivateTitle')}
           body={t('admin.units.deactivateBody', { name: dialog.unit.name })}
           confirm={t('admin.state.deactivate')}
+          pending={update.isPending}
           onConfirm={() => setActive(dialog.unit, false)}
           onCancel={() => setDialog(null)}
         />

@@ -3,12 +3,30 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, PasswordInput, Radio, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
-import type { User } from '../../../../shared/api';
+import { z } from 'zod';
+import { contract, type User } from '../../../../shared/api';
 import { ROLES, type Role } from '../../../../shared/enums';
 import { enumLabel, t } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { notifySaved } from '../../app/use-api';
-import { applyErrors } from './form-errors';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation, type ApiFailure } from '../../platform/query';
+import { contractResolver } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
+
+const newUser = contract['users.create'].input;
+const filled = z.string().min(1);
+const repeated = <T extends { password: string; passwordRepeat: string }>(v: T) => v.passwordRepeat === v.password;
+
+/** A new account: a user name and a password typed twice; how strong it must be is the core's to say. */
+const createForm = newUser
+  .extend({ username: newUser.shape.username.pipe(filled), password: newUser.shape.password.pipe(filled), passwordRepeat: z.string() })
+  .refine(repeated, { path: ['passwordRepeat'], error: t('admin.users.passwordMismatch') });
+
+/** An edit changes the name, the role and whether the account is active. */
+const editForm = newUser.pick({ displayName: true, role: true }).extend({ active: z.boolean() });
+
+const resetForm = z
+  .object({ password: newUser.shape.password.pipe(filled), passwordRepeat: z.string() })
+  .refine(repeated, { path: ['passwordRepeat'], error: t('admin.users.passwordMismatch') });
 
 const showPassword = { 'aria-label': t('common.showPassword') };
 
@@ -48,7 +66,6 @@ function FormAlert({ message }: { message: string | null }) {
 /** Creates an account, or (with `user`) edits its name, role and whether it is active. */
 export function UserFormModal({ user, onClose }: { user?: User; onClose: (changed: boolean) => void }) {
   const editing = user !== undefined;
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
@@ -59,27 +76,24 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (change
       password: '',
       passwordRepeat: '',
     },
-    validate: {
-      username: (v) => (editing || v.trim() ? null : t('errors.generic.required', { field: t('admin.users.username') })),
-      displayName: (v) => (v.trim() ? null : t('errors.generic.required', { field: t('admin.users.displayName') })),
-      password: (v) => (editing || v ? null : t('errors.generic.required', { field: t('admin.users.password') })),
-      passwordRepeat: (v, all) => (editing || v === all.password ? null : t('admin.users.passwordMismatch')),
-    },
+    validate: contractResolver(editing ? editForm : createForm, {
+      labels: { username: t('admin.users.username'), displayName: t('admin.users.displayName'), password: t('admin.users.password') },
+    }),
   });
+  const handlers = {
+    onSuccess: (saved: User) => {
+      notifySaved(editing ? t('admin.users.saved', { name: saved.displayName }) : t('admin.users.created', { name: saved.displayName }));
+      onClose(true);
+    },
+    onError: (error: ApiFailure) => setFormError(applyErrors(form, error)),
+  };
+  const create = useApiMutation('users.create', handlers);
+  const update = useApiMutation('users.update', handlers);
 
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
+  const submit = form.onSubmit((v) => {
     setFormError(null);
-    const r = editing
-      ? await api.call('users.update', { id: user.id, displayName: v.displayName.trim(), role: v.role, active: v.active })
-      : await api.call('users.create', { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, password: v.password });
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(applyErrors(form, r.error));
-      return;
-    }
-    notifySaved(editing ? t('admin.users.saved', { name: r.value.displayName }) : t('admin.users.created', { name: r.value.displayName }));
-    onClose(true);
+    if (editing) update.mutate({ id: user.id, displayName: v.displayName.trim(), role: v.role, active: v.active });
+    else create.mutate({ username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, password: v.password });
   });
 
   return (
@@ -125,7 +139,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (change
             <Button variant="default" onClick={() => onClose(false)}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={create.isPending || update.isPending}>
               {editing ? t('common.save') : t('admin.users.add')}
             </Button>
           </Group>
@@ -136,26 +150,21 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (change
 }
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: (changed: boolean) => void }) {
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { password: '', passwordRepeat: '' },
-    validate: {
-      password: (v) => (v ? null : t('errors.generic.required', { field: t('admin.users.newPassword') })),
-      passwordRepeat: (v, all) => (v === all.password ? null : t('admin.users.passwordMismatch')),
-    },
+    validate: contractResolver(resetForm, { labels: { password: t('admin.users.newPassword') } }),
   });
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
+  const reset = useApiMutation('users.update', {
+    onSuccess: () => {
+      notifySaved(t('admin.users.passwordReset', { name: user.displayName }));
+      onClose(true);
+    },
+    onError: (error) => setFormError(applyErrors(form, error)),
+  });
+  const submit = form.onSubmit((v) => {
     setFormError(null);
-    const r = await api.call('users.update', { id: user.id, password: v.password });
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(applyErrors(form, r.error));
-      return;
-    }
-    notifySaved(t('admin.users.passwordReset', { name: user.displayName }));
-    onClose(true);
+    reset.mutate({ id: user.id, password: v.password });
   });
   return (
     <Modal opened onClose={() => onClose(false)} title={t('admin.users.resetTitle', { name: user.displayName })} size={440} centered>
@@ -171,7 +180,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: (ch
             <Button variant="default" onClick={() => onClose(false)}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={reset.isPending}>
               {t('admin.users.resetPassword')}
             </Button>
           </Group>

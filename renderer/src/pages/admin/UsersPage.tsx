@@ -6,11 +6,11 @@ import type { User } from '../../../../shared/api';
 import { ROLES, type Role } from '../../../../shared/enums';
 import { enumLabel, t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { useSession } from '../../app/session';
-import { notifyError, notifySaved, useApiQuery } from '../../app/use-api';
-import { PageHeader } from './PageHeader';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { PageHeader } from '../../components/layout/PageHeader';
 import { ResetPasswordModal, UserFormModal } from './UserModals';
 import classes from './admin.module.css';
 
@@ -27,17 +27,8 @@ export function UsersPage() {
   const rows = users.data ?? [];
   const activeCount = rows.filter((u) => u.active).length;
 
-  const unlock = async (user: User) => {
-    const r = await api.call('users.update', { id: user.id, unlock: true });
-    if (!r.ok) return notifyError(r.error);
-    notifySaved(t('admin.users.unlocked', { name: user.displayName }));
-    users.reload();
-  };
-
-  const close = (changed: boolean) => {
-    setDialog(null);
-    if (changed) users.reload();
-  };
+  const unlock = useApiMutation('users.update', { onSuccess: (user) => notifySaved(t('admin.users.unlocked', { name: user.displayName })) });
+  const close = () => setDialog(null);
 
   return (
     <Stack gap="md">
@@ -101,7 +92,7 @@ export function UsersPage() {
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       {locked && (
-                        <Button size="compact-sm" variant="light" color="red" leftSection={<IconLockOpen size={14} />} onClick={() => void unlock(u)}>
+                        <Button size="compact-sm" variant="light" color="red" leftSection={<IconLockOpen size={14} />} loading={unlock.isPending && unlock.variables.id === u.id} onClick={() => unlock.mutate({ id: u.id, unlock: true })}>
                           {t('admin.users.unlock')}
                         </Button>
                       )}

@@ -1,25 +1,25 @@
 /** '#/alarms': open alarms to act on, and the history of all of them, each with its log one click away. */
 import { Fragment, useState } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Pagination, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Group, Pagination, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconInfoCircle, IconSettings, IconCheck, IconAlarmSnooze } from '@tabler/icons-react';
-import type { Alarm, ApiEvent } from '../../../../shared/api';
+import type { Alarm } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { useApiQuery } from '../../app/use-api';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { useSession } from '../../app/session';
-import { href, navigate } from '../../app/router';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery } from '../../platform/query';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink, ButtonLink, useNavigate } from '../../platform/links';
+import { useSession } from '../../platform/session';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { useAlarmActions, type AlarmActions } from '../../components/alarms/AlarmDialogs';
 import { EscalatedMarker, LateMarker, Recipients } from '../../components/alarms/AlarmMarkers';
-import { alarmKindLabel, isOpen, needsAttention, statusColor, statusLabel, subjectPath } from '../../components/alarms/alarm-facts';
+import { alarmKindLabel, isOpen, needsAttention, statusColor, statusLabel, subjectLink } from '../../components/alarms/alarm-facts';
 import { AlarmLog } from './AlarmLog';
 
 export type BoardTab = 'open' | 'all';
 
 const PAGE_SIZE = 30;
 const COLUMNS = 7;
-const reloadOn = (e: ApiEvent) => e.type === 'alarms.changed' || e.type === 'alarm.fired' || e.type === 'clock.changed';
 
 function StatusCell({ alarm, now, timeZone }: { alarm: Alarm; now: number; timeZone: string }) {
   return (
@@ -65,9 +65,9 @@ function AlarmRow({ alarm, now, timeZone, meId, expanded, onToggle, actions }: {
           </ActionIcon>
         </Table.Td>
         <Table.Td maw={260}>
-          <Anchor href={href(subjectPath(alarm))} fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+          <AnchorLink {...subjectLink(alarm)} fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
             {alarm.subjectNumber || t('alarms.board.noSubject')}
-          </Anchor>
+          </AnchorLink>
           <Text size="xs" c="dimmed" lineClamp={1}>
             {alarm.subjectSummary}
           </Text>
@@ -134,9 +134,10 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
   const tz = useOfficeTimeZone();
   const [page, setPage] = useState(1);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  const list = useApiQuery('alarms.list', { scope: tab, page, pageSize: PAGE_SIZE, withLog: true }, { reloadOn });
-  const openCount = useApiQuery('alarms.list', { scope: 'open', pageSize: 1 }, { reloadOn });
-  const settings = useApiQuery('alarms.settings.get', {}, { reloadOn: (e) => e.type === 'alarms.changed' });
+  const navigate = useNavigate();
+  const list = useApiQuery('alarms.list', { scope: tab, page, pageSize: PAGE_SIZE, withLog: true }, { placeholderData: keepPreviousData });
+  const openCount = useApiQuery('alarms.list', { scope: 'open', pageSize: 1 });
+  const settings = useApiQuery('alarms.settings.get', {});
   const actions = useAlarmActions();
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
@@ -152,10 +153,10 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={3}>{t('alarms.title')}</Title>
-        {session.can('admin') && (
-          <Button component="a" href={href('/alarms/settings')} variant="default" leftSection={<IconSettings size={16} />}>
+        {session.may('alarms.settings.update') && (
+          <ButtonLink to="/alarms/settings" variant="default" leftSection={<IconSettings size={16} />}>
             {t('alarms.board.settings')}
-          </Button>
+          </ButtonLink>
         )}
       </Group>
       {settings.data && (
@@ -166,7 +167,7 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
           </Text>
         </Group>
       )}
-      <Tabs value={tab} onChange={(v) => navigate(v === 'all' ? '/alarms?tab=all' : '/alarms')}>
+      <Tabs value={tab} onChange={(v) => void navigate({ to: '/alarms', search: v === 'all' ? { tab: 'all' } : {} })}>
         <Tabs.List>
           <Tabs.Tab
             value="open"
@@ -205,7 +206,7 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
             {rows.map((a) => (
               <AlarmRow key={a.id} alarm={a} now={now} timeZone={tz} meId={session.user?.id} expanded={expanded.has(a.id)} onToggle={() => toggle(a.id)} actions={actions} />
             ))}
-            {rows.length === 0 && !list.loading && (
+            {rows.length === 0 && !list.isFetching && (
               <Table.Tr>
                 <Table.Td colSpan={COLUMNS}>
                   <Text c="dimmed" ta="center" py="xl">

@@ -1,11 +1,12 @@
 /** One alarm's history as a timeline: fired → escalated → repeated → acknowledged …, with who and when. */
-import { Alert, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconAlarm, IconArrowUp, IconCheck, IconAlarmSnooze, IconRepeat, IconCircleX, IconCalendarEvent, IconUserExclamation } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Alarm } from '../../../../shared/api';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { durationLabel, isLate } from '../../components/alarms/alarm-facts';
+import { Fact } from '../../components/DetailParts';
 
 type LogEntry = Alarm['log'][number];
 
@@ -46,17 +47,6 @@ function Entry({ entry, timeZone }: { entry: LogEntry; timeZone: string }) {
   );
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm" c="dimmed" w={84} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm">{value}</Text>
-    </Group>
-  );
-}
-
 export function AlarmLog({ alarm, timeZone }: { alarm: Alarm; timeZone: string }) {
   const periodEnd = `${formatDateTime(alarm.dueAt - 1, timeZone).slice(0, 10)} 24:00`;
   return (
@@ -88,12 +78,12 @@ export function AlarmLog({ alarm, timeZone }: { alarm: Alarm; timeZone: string }
         </Stack>
         <Stack gap={6}>
           <Title order={6}>{alarm.subjectSummary || alarm.subjectNumber}</Title>
-          <Fact label={t('alarms.log.kind')} value={enumLabel('deadlineKind', alarm.deadlineKind)} />
-          <Fact label={t('alarms.log.due')} value={periodEnd} />
+          <Fact label={t('alarms.log.kind')}>{enumLabel('deadlineKind', alarm.deadlineKind)}</Fact>
+          <Fact label={t('alarms.log.due')}>{periodEnd}</Fact>
           {/* The due alarm's time is the period's end: say it the same way, not as the next day's 00:00. */}
-          <Fact label={t('alarms.log.planned')} value={alarm.kind === 'due' && alarm.fireAt === alarm.dueAt ? periodEnd : formatDateTime(alarm.fireAt, timeZone)} />
-          {alarm.firedAt !== null && <Fact label={t('alarms.log.fired')} value={formatDateTime(alarm.firedAt, timeZone)} />}
-          {isLate(alarm) && <Fact label={t('alarms.log.late')} value={durationLabel(alarm.lateMs)} />}
+          <Fact label={t('alarms.log.planned')}>{alarm.kind === 'due' && alarm.fireAt === alarm.dueAt ? periodEnd : formatDateTime(alarm.fireAt, timeZone)}</Fact>
+          {alarm.firedAt !== null && <Fact label={t('alarms.log.fired')}>{formatDateTime(alarm.firedAt, timeZone)}</Fact>}
+          {isLate(alarm) && <Fact label={t('alarms.log.late')}>{durationLabel(alarm.lateMs)}</Fact>}
         </Stack>
       </SimpleGrid>
     </Stack>

@@ -1,15 +1,17 @@
 /** '#/alarms/settings' (administrators): when an unacknowledged alarm escalates and repeats, and when pre-alarms ring. */
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { z } from 'zod';
 import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowLeft, IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
-import type { AlarmSettings } from '../../../../shared/api';
+import { alarmSettingsSchema, type AlarmSettings } from '../../../../shared/api';
 import { DEADLINE_KINDS, type DeadlineKind } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { useApiQuery, notifyError, notifySaved } from '../../app/use-api';
-import { useSession } from '../../app/session';
-import { href } from '../../app/router';
+import { ButtonLink } from '../../platform/links';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver } from '../../components/forms/contract-resolver';
 import { formatPrealarmDays, parsePrealarmDays } from './prealarm-days';
 
 /** Kinds that ring no pre-alarms unless set for the kind itself (main/core/alarms NO_DEFAULT_PREALARMS). */
@@ -45,9 +47,22 @@ function toDraft(s: AlarmSettings): Draft {
   };
 }
 
-function validMinutes(v: number | string): boolean {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 240;
-}
+/** How long the core lets an alarm wait before it escalates or repeats (main/core/alarms). */
+const MAX_MINUTES = 240;
+
+const minutes = alarmSettingsSchema.shape.ackMinutes.min(1).max(MAX_MINUTES);
+const daysText = z.string().refine((v) => parsePrealarmDays(v) !== null, { error: t('alarms.settings.daysInvalid') });
+
+/** The settings as the page holds them: minutes as typed, pre-alarm days as text ('3、1、0'), per kind only when set. */
+const draftSchema = z.object({
+  ackMinutes: minutes,
+  repeatMinutes: minutes,
+  defaultDays: daysText,
+  kinds: z.record(
+    z.string(),
+    z.object({ custom: z.boolean(), days: z.string() }).refine((k) => !k.custom || parsePrealarmDays(k.days) !== null, { path: ['days'], error: t('alarms.settings.daysInvalid') }),
+  ),
+});
 
 /** Server field names (`prealarmDays.handling`) to this form's (`kinds.handling.days`). */
 function formField(serverField: string): string {
@@ -88,23 +103,26 @@ function EscalationFlow({ ack, repeat }: { ack: number | string; repeat: number 
 }
 
 function SettingsForm({ initial }: { initial: AlarmSettings }) {
-  const [busy, setBusy] = useState(false);
   const form = useForm<Draft>({
     initialValues: toDraft(initial),
-    validate: {
-      ackMinutes: (v) => (validMinutes(v) ? null : t('alarms.settings.minutesInvalid')),
-      repeatMinutes: (v) => (validMinutes(v) ? null : t('alarms.settings.minutesInvalid')),
-      defaultDays: (v) => (parsePrealarmDays(v) ? null : t('alarms.settings.daysInvalid')),
-      kinds: Object.fromEntries(
-        DEADLINE_KINDS.map((k) => [k, { days: (v: string, all: Draft) => (!all.kinds[k].custom || parsePrealarmDays(v) ? null : t('alarms.settings.daysInvalid')) }]),
-      ),
+    validate: contractResolver(draftSchema, { messages: { ackMinutes: t('alarms.settings.minutesInvalid'), repeatMinutes: t('alarms.settings.minutesInvalid') } }),
+  });
+  const update = useApiMutation('alarms.settings.update', {
+    onSuccess: (saved) => {
+      form.setValues(toDraft(saved));
+      form.resetDirty(toDraft(saved));
+      notifySaved(t('alarms.settings.saved'));
+    },
+    onError: (error) => {
+      if (error.fields) form.setErrors(Object.fromEntries(Object.entries(error.fields).map(([f, m]) => [formField(f), m])));
+      notifyError(error);
     },
   });
   const v = form.getValues();
   const defaultText = formatPrealarmDays(parsePrealarmDays(v.defaultDays) ?? []) || t('alarms.settings.none');
 
   const submit = form.onSubmit(
-    async (values) => {
+    (values) => {
       const prealarmDays: Record<string, number[]> = {};
       // Keys this screen does not know (a kind added later) are kept as they were.
       for (const [k, days] of Object.entries(initial.prealarmDays)) {
@@ -115,23 +133,12 @@ function SettingsForm({ initial }: { initial: AlarmSettings }) {
         const kind = values.kinds[k];
         if (kind.custom) prealarmDays[k] = parsePrealarmDays(kind.days) ?? [];
       }
-      const settings: AlarmSettings = {
+      update.mutate({
         ackMinutes: Number(values.ackMinutes),
         repeatMinutes: Number(values.repeatMinutes),
         prealarmHour: Number(values.prealarmHour),
         prealarmDays,
-      };
-      setBusy(true);
-      const r = await api.call('alarms.settings.update', settings);
-      setBusy(false);
-      if (!r.ok) {
-        if (r.error.fields) form.setErrors(Object.fromEntries(Object.entries(r.error.fields).map(([f, m]) => [formField(f), m])));
-        notifyError(r.error);
-        return;
-      }
-      form.setValues(toDraft(r.value));
-      form.resetDirty(toDraft(r.value));
-      notifySaved(t('alarms.settings.saved'));
+      });
     },
     // The red fields say what is wrong; bring the first one into view (it may be far down the kinds table).
     () =>
@@ -148,10 +155,10 @@ function SettingsForm({ initial }: { initial: AlarmSettings }) {
         <Group justify="space-between">
           <Title order={3}>{t('alarms.settings.title')}</Title>
           <Group gap="sm">
-            <Button component="a" href={href('/alarms')} variant="default" leftSection={<IconArrowLeft size={16} />}>
+            <ButtonLink to="/alarms" variant="default" leftSection={<IconArrowLeft size={16} />}>
               {t('alarms.settings.back')}
-            </Button>
-            <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
+            </ButtonLink>
+            <Button type="submit" loading={update.isPending} leftSection={<IconDeviceFloppy size={16} />}>
               {t('common.save')}
             </Button>
           </Group>
@@ -238,14 +245,14 @@ function SettingsForm({ initial }: { initial: AlarmSettings }) {
 export function AlarmSettingsPage() {
   const session = useSession();
   const settings = useApiQuery('alarms.settings.get', {});
-  if (!session.can('admin')) {
+  if (!session.may('alarms.settings.update')) {
     return (
       <Stack>
         <Title order={3}>{t('alarms.settings.title')}</Title>
         <Alert color="yellow">{t('alarms.settings.adminOnly')}</Alert>
-        <Button component="a" href={href('/alarms')} variant="default" w="fit-content" leftSection={<IconArrowLeft size={16} />}>
+        <ButtonLink to="/alarms" variant="default" w="fit-content" leftSection={<IconArrowLeft size={16} />}>
           {t('alarms.settings.back')}
-        </Button>
+        </ButtonLink>
       </Stack>
     );
   }

@@ -1,11 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import type { ApiError, DutyRole, Rotation, Segment } from '../../../../shared/api';
+import { z } from 'zod';
+import { contract, type DutyRole, type Rotation, type Segment } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { localDateOf, parseLocalDateTime } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { fieldErrors, notifyError, notifySaved } from '../../app/use-api';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, type ApiFailure } from '../../platform/query';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
+import { chosenId } from '../../components/forms/form-fields';
 import { monthDayLabel, rangeLabel, toLocalInput, weekdayOfDateLabel } from '../../components/duty/duty-format';
 import { roleByKey, type Option } from './duty-data';
 import { peopleOf, shiftWindow, shiftsOf, type DayPlan } from './month-model';
@@ -44,13 +48,46 @@ function windowValues(ctx: AdjustContext, roleId: string, userId: string | null)
   return { start: toLocalInput(w.start, ctx.tz), end: toLocalInput(w.end, ctx.tz) };
 }
 
-const required = (message: string) => (v: unknown) => (v === null || v === '' ? message : null);
+/** A datetime-local value ('2026-03-05T08:00') as the instant it names in the office's zone. */
+function localTime(timeZone: string) {
+  return z.string().transform((v, ctx) => {
+    const at = parseLocalDateTime(v, timeZone);
+    if (at === null) {
+      ctx.addIssue({ code: 'custom', message: t('duty.adjust.badTime') });
+      return z.NEVER;
+    }
+    return at;
+  });
+}
+
+const overrideInput = contract['duty.overrides.create'].input.shape;
+const swapInput = contract['duty.swap'].input.shape;
+const filled = z.string().min(1);
+const samePerson = t('duty.adjust.samePerson');
+
+/** Who covers whom, from when to when, and why: the override's input, with the two people told apart. */
+function overrideSchema(timeZone: string) {
+  return z
+    .object({ roleId: chosenId, replacedUserId: chosenId, userId: chosenId, startAt: localTime(timeZone), endAt: localTime(timeZone), reason: overrideInput.reason.pipe(filled) })
+    .refine((v) => v.userId !== v.replacedUserId, { path: ['userId'], error: samePerson });
+}
+
+/** Two people and the shift each gives up; the second shift is one of that person's, chosen from a list. */
+function swapSchema(timeZone: string) {
+  return z
+    .object({ roleId: chosenId, userA: chosenId, startA: localTime(timeZone), endA: localTime(timeZone), userB: chosenId, shiftB: z.string(), reason: swapInput.reason.pipe(filled) })
+    .refine((v) => v.userB !== v.userA, { path: ['userB'], error: samePerson });
+}
+
+function extraSchema(timeZone: string) {
+  return z.object({ roleId: chosenId, userId: chosenId, startAt: localTime(timeZone), endAt: localTime(timeZone), reason: overrideInput.reason.pipe(filled) });
+}
+
+const PERSON_WORDS = { messages: { userId: t('duty.adjust.pickPerson'), userA: t('duty.adjust.pickPerson'), userB: t('duty.adjust.pickPerson'), replacedUserId: t('duty.adjust.pickReplaced'), shiftB: t('duty.adjust.pickShift'), reason: t('duty.adjust.reasonRequired') } };
 
 /** Shows a core error next to its field when the form has one, else as a notification. */
-function showError<T extends Record<string, unknown>>(form: UseFormReturnType<T>, error: ApiError, rename: Record<string, string> = {}) {
-  const fields = Object.entries(fieldErrors(error)).map(([k, v]) => [rename[k] ?? k, v] as const).filter(([k]) => k in form.values);
-  if (fields.length > 0) form.setErrors(Object.fromEntries(fields));
-  else notifyError(error);
+function showError<T extends Record<string, unknown>>(form: UseFormReturnType<T>, error: ApiFailure, rename: Record<string, string> = {}) {
+  if (applyErrors(form, error, { rename }) !== null) notifyError(error);
 }
 
 function TimeRangeInputs<T extends Record<string, unknown>>({ form, startField, endField }: { form: UseFormReturnType<T>; startField: string; endField: string }) {
@@ -62,49 +99,28 @@ function TimeRangeInputs<T extends Record<string, unknown>>({ form, startField, 
   );
 }
 
-function parseRange(tz: string, start: string, end: string): { start: number; end: number } | { error: 'start' | 'end' } {
-  const s = parseLocalDateTime(start, tz);
-  if (s === null) return { error: 'start' };
-  const e = parseLocalDateTime(end, tz);
-  if (e === null) return { error: 'end' };
-  return { start: s, end: e };
-}
-
 /** 替班: someone covers another person's shift (or part of it). */
 export function OverrideForm({ ctx }: { ctx: AdjustContext }) {
   const roleId = defaultRoleId(ctx);
   const d = shiftDefaults(ctx, roleId);
-  const [busy, setBusy] = useState(false);
+  const [schema] = useState(() => overrideSchema(ctx.tz));
   const form = useForm({
     initialValues: { roleId: String(roleId), replacedUserId: d.holder, userId: null as string | null, startAt: d.start, endAt: d.end, reason: '' },
-    validate: {
-      replacedUserId: required(t('duty.adjust.pickReplaced')),
-      userId: (v, values) => (v === null ? t('duty.adjust.pickPerson') : v === values.replacedUserId ? t('duty.adjust.samePerson') : null),
-      reason: required(t('duty.adjust.reasonRequired')),
+    validate: contractResolver(schema, PERSON_WORDS),
+  });
+  const create = useApiMutation('duty.overrides.create', {
+    onSuccess: () => {
+      notifySaved(t('duty.adjust.overrideSaved'));
+      form.setValues({ userId: null, reason: '' });
     },
+    onError: (error) => showError(form, error),
   });
   const changeRole = (value: string | null) => {
     if (!value) return;
     const nd = shiftDefaults(ctx, Number(value));
     form.setValues({ roleId: value, replacedUserId: nd.holder, startAt: nd.start, endAt: nd.end });
   };
-  const submit = form.onSubmit(async (v) => {
-    const range = parseRange(ctx.tz, v.startAt, v.endAt);
-    if ('error' in range) return form.setFieldError(range.error === 'start' ? 'startAt' : 'endAt', t('duty.adjust.badTime'));
-    setBusy(true);
-    const r = await api.call('duty.overrides.create', {
-      roleId: Number(v.roleId),
-      userId: Number(v.userId),
-      replacedUserId: v.replacedUserId ? Number(v.replacedUserId) : null,
-      startAt: range.start,
-      endAt: range.end,
-      reason: v.reason,
-    });
-    setBusy(false);
-    if (!r.ok) return showError(form, r.error);
-    notifySaved(t('duty.adjust.overrideSaved'));
-    form.setValues({ userId: null, reason: '' });
-  });
+  const submit = form.onSubmit((values) => create.mutate(parsedInput(schema, values)));
   return (
     <form onSubmit={submit}>
       <Stack gap="xs" data-testid="duty-override-form">
@@ -133,7 +149,7 @@ export function OverrideForm({ ctx }: { ctx: AdjustContext }) {
         <TimeRangeInputs form={form} startField="startAt" endField="endAt" />
         <TextInput label={t('duty.adjust.reason')} placeholder={t('duty.adjust.reasonPlaceholder')} required {...form.getInputProps('reason')} />
         <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={create.isPending}>
             {t('duty.adjust.saveOverride')}
           </Button>
         </Group>
@@ -146,15 +162,17 @@ export function OverrideForm({ ctx }: { ctx: AdjustContext }) {
 export function SwapForm({ ctx }: { ctx: AdjustContext }) {
   const roleId = defaultRoleId(ctx);
   const d = shiftDefaults(ctx, roleId);
-  const [busy, setBusy] = useState(false);
+  const [schema] = useState(() => swapSchema(ctx.tz));
   const form = useForm({
     initialValues: { roleId: String(roleId), userA: d.holder, startA: d.start, endA: d.end, userB: null as string | null, shiftB: null as string | null, reason: '' },
-    validate: {
-      userA: required(t('duty.adjust.pickPerson')),
-      userB: (v, values) => (v === null ? t('duty.adjust.pickPerson') : v === values.userA ? t('duty.adjust.samePerson') : null),
-      shiftB: required(t('duty.adjust.pickShift')),
-      reason: required(t('duty.adjust.reasonRequired')),
+    validate: contractResolver(schema, PERSON_WORDS),
+  });
+  const swap = useApiMutation('duty.swap', {
+    onSuccess: () => {
+      notifySaved(t('duty.adjust.swapSaved'));
+      form.setValues({ userB: null, shiftB: null, reason: '' });
     },
+    onError: (error) => showError(form, error, { startB: 'shiftB', endB: 'shiftB' }),
   });
   const v = form.values;
   const startA = parseLocalDateTime(v.startA, ctx.tz);
@@ -179,25 +197,10 @@ export function SwapForm({ ctx }: { ctx: AdjustContext }) {
     const first = options[0];
     form.setValues({ userB: value, shiftB: first ? `${first.start}-${first.end}` : null });
   };
-  const submit = form.onSubmit(async (values) => {
-    const range = parseRange(ctx.tz, values.startA, values.endA);
-    if ('error' in range) return form.setFieldError(range.error === 'start' ? 'startA' : 'endA', t('duty.adjust.badTime'));
-    const [startB = 0, endB = 0] = (values.shiftB ?? '').split('-').map(Number);
-    setBusy(true);
-    const r = await api.call('duty.swap', {
-      roleId: Number(values.roleId),
-      userA: Number(values.userA),
-      startA: range.start,
-      endA: range.end,
-      userB: Number(values.userB),
-      startB,
-      endB,
-      reason: values.reason,
-    });
-    setBusy(false);
-    if (!r.ok) return showError(form, r.error, { startB: 'shiftB', endB: 'shiftB' });
-    notifySaved(t('duty.adjust.swapSaved'));
-    form.setValues({ userB: null, shiftB: null, reason: '' });
+  const submit = form.onSubmit((values) => {
+    const input = parsedInput(schema, values);
+    const [startB = 0, endB = 0] = input.shiftB.split('-').map(Number);
+    swap.mutate({ roleId: input.roleId, userA: input.userA, startA: input.startA, endA: input.endA, userB: input.userB, startB, endB, reason: input.reason });
   });
   return (
     <form onSubmit={submit}>
@@ -239,7 +242,7 @@ export function SwapForm({ ctx }: { ctx: AdjustContext }) {
         </Text>
         <TextInput label={t('duty.adjust.reason')} placeholder={t('duty.adjust.reasonPlaceholder')} required {...form.getInputProps('reason')} />
         <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={swap.isPending}>
             {t('duty.adjust.saveSwap')}
           </Button>
         </Group>
@@ -252,10 +255,17 @@ export function SwapForm({ ctx }: { ctx: AdjustContext }) {
 export function ExtraForm({ ctx }: { ctx: AdjustContext }) {
   const roleId = defaultRoleId(ctx);
   const d = shiftDefaults(ctx, roleId);
-  const [busy, setBusy] = useState(false);
+  const [schema] = useState(() => extraSchema(ctx.tz));
   const form = useForm({
     initialValues: { roleId: String(roleId), userId: null as string | null, startAt: d.start, endAt: d.end, reason: '' },
-    validate: { userId: required(t('duty.adjust.pickPerson')), reason: required(t('duty.adjust.reasonRequired')) },
+    validate: contractResolver(schema, PERSON_WORDS),
+  });
+  const create = useApiMutation('duty.overrides.create', {
+    onSuccess: () => {
+      notifySaved(t('duty.adjust.extraSaved'));
+      form.setValues({ userId: null, reason: '' });
+    },
+    onError: (error) => showError(form, error),
   });
   const onDuty = new Set((ctx.plan.byRole.get(Number(form.values.roleId)) ?? []).map((s) => String(s.userId)));
   const changeRole = (value: string | null) => {
@@ -263,16 +273,7 @@ export function ExtraForm({ ctx }: { ctx: AdjustContext }) {
     const nd = shiftDefaults(ctx, Number(value));
     form.setValues({ roleId: value, startAt: nd.start, endAt: nd.end });
   };
-  const submit = form.onSubmit(async (v) => {
-    const range = parseRange(ctx.tz, v.startAt, v.endAt);
-    if ('error' in range) return form.setFieldError(range.error === 'start' ? 'startAt' : 'endAt', t('duty.adjust.badTime'));
-    setBusy(true);
-    const r = await api.call('duty.overrides.create', { roleId: Number(v.roleId), userId: Number(v.userId), replacedUserId: null, startAt: range.start, endAt: range.end, reason: v.reason, extra: true });
-    setBusy(false);
-    if (!r.ok) return showError(form, r.error);
-    notifySaved(t('duty.adjust.extraSaved'));
-    form.setValues({ userId: null, reason: '' });
-  });
+  const submit = form.onSubmit((values) => create.mutate({ ...parsedInput(schema, values), replacedUserId: null, extra: true }));
   return (
     <form onSubmit={submit}>
       <Stack gap="xs" data-testid="duty-extra-form">
@@ -290,7 +291,7 @@ export function ExtraForm({ ctx }: { ctx: AdjustContext }) {
         <TimeRangeInputs form={form} startField="startAt" endField="endAt" />
         <TextInput label={t('duty.adjust.reason')} placeholder={t('duty.adjust.extraReasonPlaceholder')} required {...form.getInputProps('reason')} />
         <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={create.isPending}>
             {t('duty.adjust.saveExtra')}
           </Button>
         </Group>

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Badge, Button, Divider, Drawer, Group, Popover, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { DutyOverride, DutyRole, Rotation, Segment, User } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { useOfficeTimeZone } from '../../app/clock';
-import { notifyError, notifySaved } from '../../app/use-api';
-import { api } from '../../api/client';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation } from '../../platform/query';
 import { gapLabel, monthDayLabel, rangeLabel, sourceTag, weekdayOfDateLabel } from '../../components/duty/duty-format';
 import { ExtraForm, OverrideForm, SwapForm, type AdjustContext } from './AdjustForms';
 import type { Option } from './duty-data';
@@ -12,15 +12,10 @@ import type { DayPlan } from './month-model';
 
 function CancelOverride({ override }: { override: DutyOverride }) {
   const [opened, setOpened] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const cancel = async () => {
-    setBusy(true);
-    const r = await api.call('duty.overrides.remove', { id: override.id });
-    setBusy(false);
-    setOpened(false);
-    if (!r.ok) notifyError(r.error);
-    else notifySaved(t('duty.day.cancelled'));
-  };
+  const remove = useApiMutation('duty.overrides.remove', {
+    onSuccess: () => notifySaved(t('duty.day.cancelled')),
+    onSettled: () => setOpened(false),
+  });
   const what = t(override.kind === 'swap' ? 'duty.day.cancelSwapQuestion' : override.kind === 'extra' ? 'duty.day.cancelExtraQuestion' : 'duty.day.cancelOverrideQuestion');
   return (
     <Popover opened={opened} onChange={setOpened} position="left" withArrow shadow="md">
@@ -36,7 +31,7 @@ function CancelOverride({ override }: { override: DutyOverride }) {
             <Button size="compact-sm" variant="default" onClick={() => setOpened(false)}>
               {t('common.cancel')}
             </Button>
-            <Button size="compact-sm" color="red" loading={busy} onClick={() => void cancel()}>
+            <Button size="compact-sm" color="red" loading={remove.isPending} onClick={() => remove.mutate({ id: override.id })}>
               {t('duty.day.confirmCancel')}
             </Button>
           </Group>

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Grid, Group, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { type DutyLogEntry } from '../../../../shared/api';
+import { keepPreviousData } from '@tanstack/react-query';
+import { z } from 'zod';
+import { contract, type DutyLogEntry } from '../../../../shared/api';
 import { DUTY_LOG_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { addDays, daysBetween, instantOf, isIsoDate, localDateOf, parseLocalDateTime } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { officeNow, useNow, useOfficeTimeZone } from '../../app/clock';
-import { useSession } from '../../app/session';
-import { fieldErrors, notifyError, notifySaved, useApiQuery } from '../../app/use-api';
+import { officeNow, useNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
 import { monthDayLabel, timeLabel, toLocalInput, weekdayOfDateLabel } from '../../components/duty/duty-format';
-import { dutyChanged } from './duty-data';
 
 type Kind = (typeof DUTY_LOG_KINDS)[number];
 
@@ -31,29 +34,40 @@ export function KindBadge({ kind }: { kind: Kind }) {
 /** The longest range the core will list at once. */
 const MAX_DAYS = 62;
 
+const logInput = contract['duty.log.create'].input.shape;
+
+/** An entry says what happened; its time (a datetime-local value) is optional: empty means now. */
+function logSchema(timeZone: string) {
+  return z.object({
+    kind: logInput.kind,
+    content: logInput.content.pipe(z.string().min(1)),
+    at: z.string().transform((v, ctx) => {
+      if (!v) return null;
+      const at = parseLocalDateTime(v, timeZone);
+      if (at === null) ctx.addIssue({ code: 'custom', message: t('duty.adjust.badTime') });
+      return at;
+    }),
+  });
+}
+
 function LogForm() {
   const tz = useOfficeTimeZone();
-  const [busy, setBusy] = useState(false);
+  const [schema] = useState(() => logSchema(tz));
   const form = useForm({
     initialValues: { kind: 'call' as Kind, at: '', content: '' },
-    validate: { content: (v) => (v.trim() ? null : t('duty.log.contentRequired')) },
+    validate: contractResolver(schema, { messages: { content: t('duty.log.contentRequired') } }),
   });
-  const submit = form.onSubmit(async (v) => {
-    // An empty time means "now" on the office clock, which the core fills in itself.
-    const at = v.at ? parseLocalDateTime(v.at, tz) : null;
-    if (v.at && at === null) return form.setFieldError('at', t('duty.adjust.badTime'));
-    setBusy(true);
-    const r = await api.call('duty.log.create', { kind: v.kind, at, content: v.content.trim() });
-    setBusy(false);
-    if (!r.ok) {
-      const fields = fieldErrors(r.error);
-      if (Object.keys(fields).some((k) => k in v)) form.setErrors(fields);
-      else notifyError(r.error);
-      return;
-    }
-    notifySaved(t('duty.log.saved'));
-    form.setValues({ at: '', content: '' });
+  const create = useApiMutation('duty.log.create', {
+    onSuccess: () => {
+      notifySaved(t('duty.log.saved'));
+      form.setValues({ at: '', content: '' });
+    },
+    onError: (error) => {
+      if (applyErrors(form, error) !== null) notifyError(error);
+    },
   });
+  // An empty time means "now" on the office clock, which the core fills in itself.
+  const submit = form.onSubmit((values) => create.mutate(parsedInput(schema, values)));
   return (
     <form onSubmit={submit}>
       <Stack gap="sm">
@@ -91,7 +105,7 @@ function LogForm() {
           <Text size="xs" c="dimmed">
             {t('duty.log.shortcut')}
           </Text>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={create.isPending}>
             {t('duty.log.submit')}
           </Button>
         </Group>
@@ -133,7 +147,7 @@ function LogTable({ rows, tz, multiDay }: { rows: readonly DutyLogEntry[]; tz: s
 /** 值班记录: quick entry of calls, visits and events on the shift, and the log for a day or range. */
 export function DutyLogPage() {
   const session = useSession();
-  const canWrite = session.can('duty_officer', 'leader', 'clerk');
+  const canWrite = session.may('duty.log.create');
   const now = useNow(60_000);
   const tz = useOfficeTimeZone();
   const today = localDateOf(now, tz);
@@ -141,7 +155,7 @@ export function DutyLogPage() {
   const from = range?.from ?? today;
   const to = range?.to ?? today;
   const valid = isIsoDate(from) && isIsoDate(to) && to >= from && daysBetween(from, to) < MAX_DAYS;
-  const log = useApiQuery('duty.log.list', valid ? { from: instantOf(from, tz), to: instantOf(addDays(to, 1), tz) } : null, { reloadOn: dutyChanged });
+  const log = useApiQuery('duty.log.list', valid ? { from: instantOf(from, tz), to: instantOf(addDays(to, 1), tz) } : null, { placeholderData: keepPreviousData });
   const rows = [...(log.data ?? [])].reverse();
   const setDays = (a: string, b: string) => setRange({ from: a, to: b });
   const quick = [

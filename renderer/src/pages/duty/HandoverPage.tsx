@@ -1,32 +1,21 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Grid, Group, Modal, ScrollArea, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight, IconCircleCheck, IconHourglass } from '@tabler/icons-react';
-import type { ApiEvent, Handover, HandoverDraft } from '../../../../shared/api';
+import type { Handover, HandoverDraft } from '../../../../shared/api';
 import { enumLabel, t } from '../../../../shared/i18n';
 import type { DeadlineKind } from '../../../../shared/enums';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { useSession } from '../../app/session';
-import { fieldErrors, notifyError, notifySaved, useApiQuery } from '../../app/use-api';
-import { api } from '../../api/client';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { useSession } from '../../platform/session';
 import { dateTimeLabel, timeLabel } from '../../components/duty/duty-format';
+import { countdown } from '../../components/time/countdown';
 import { KindBadge } from './DutyLogPage';
 import { useDutyData } from './duty-data';
 
-const reloadOn = (e: ApiEvent) => e.type === 'duty.changed' || e.type === 'alarms.changed' || e.type === 'petitions.changed' || e.type === 'clock.changed';
-
-/** "剩5小时12分" or "已超期2小时": deadlines in a handover are all within a day, so hours matter. */
-function hoursLeft(dueAt: number, now: number): { text: string; color: string } {
-  const diff = dueAt - now;
-  const minutes = Math.floor(Math.abs(diff) / 60_000);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (diff <= 0) return { text: t('duty.handover.overdueBy', { hours: h, minutes: m }), color: 'red' };
-  return { text: t('duty.handover.leftFor', { hours: h, minutes: m }), color: diff <= 6 * 3_600_000 ? 'red' : 'orange' };
-}
-
 /** One deadline in the handover sheet: case number, summary, which period, and hours left or overdue. */
 function DeadlineLine({ number, summary, kind, dueAt, now, testId }: { number: string; summary: string; kind: DeadlineKind; dueAt: number; now: number; testId?: string }) {
-  const left = hoursLeft(dueAt, now);
+  const left = countdown(dueAt, now, 'shift');
   return (
     <Group gap="xs" wrap="nowrap" data-testid={testId}>
       <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
@@ -38,14 +27,15 @@ function DeadlineLine({ number, summary, kind, dueAt, now, testId }: { number: s
       <Text size="xs" c="dimmed">
         {enumLabel('deadlineKind', kind)}
       </Text>
-      <Badge color={left.color} variant="light" radius="sm">
+      <Badge color={left.tone} variant="light" radius="sm">
         {left.text}
       </Badge>
     </Group>
   );
 }
 
-function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+/** One list of the handover sheet, its title with how many it holds. */
+function DraftList({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
     <Stack gap={4}>
       <Group gap={6}>
@@ -65,7 +55,7 @@ function Section({ title, count, children }: { title: string; count: number; chi
 function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; tz: string }) {
   return (
     <Stack gap="sm">
-      <Section title={t('duty.handover.openAlarms')} count={draft.openAlarms.length}>
+      <DraftList title={t('duty.handover.openAlarms')} count={draft.openAlarms.length}>
         {draft.openAlarms.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('duty.handover.noAlarms')}
@@ -73,8 +63,8 @@ function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; t
         ) : (
           draft.openAlarms.map((a) => <DeadlineLine key={a.id} number={a.subjectNumber} summary={a.subjectSummary} kind={a.deadlineKind} dueAt={a.dueAt} now={now} />)
         )}
-      </Section>
-      <Section title={t('duty.handover.dueSoon')} count={draft.dueSoon.length}>
+      </DraftList>
+      <DraftList title={t('duty.handover.dueSoon')} count={draft.dueSoon.length}>
         {draft.dueSoon.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('duty.handover.noDueSoon')}
@@ -82,8 +72,8 @@ function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; t
         ) : (
           draft.dueSoon.map((d) => <DeadlineLine key={d.id} number={d.number} summary={d.summary} kind={d.kind} dueAt={d.dueAt} now={now} testId="handover-due" />)
         )}
-      </Section>
-      <Section title={t('duty.handover.log', { since: dateTimeLabel(draft.since, tz) })} count={draft.dutyLog.length}>
+      </DraftList>
+      <DraftList title={t('duty.handover.log', { since: dateTimeLabel(draft.since, tz) })} count={draft.dutyLog.length}>
         {draft.dutyLog.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('duty.handover.noLog')}
@@ -108,7 +98,7 @@ function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; t
             </Stack>
           </ScrollArea.Autosize>
         )}
-      </Section>
+      </DraftList>
     </Stack>
   );
 }
@@ -118,25 +108,19 @@ function StartForm({ draft, myPending, now, tz }: { draft: HandoverDraft; myPend
   const { userOptions } = useDutyData();
   const [notes, setNotes] = useState('');
   const [toUser, setToUser] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const me = String(session.user?.id ?? '');
   const incoming = toUser ?? (draft.incoming ? String(draft.incoming.id) : null);
-
-  const start = async () => {
-    setBusy(true);
-    const r = await api.call('duty.handovers.create', { notes: notes.trim(), toUserId: incoming ? Number(incoming) : null });
-    setBusy(false);
-    if (!r.ok) {
-      const fields = fieldErrors(r.error);
-      if (fields.toUserId) setError(fields.toUserId);
-      else notifyError(r.error);
-      return;
-    }
-    notifySaved(t('duty.handover.started'));
-    setNotes('');
-    setToUser(null);
-  };
+  const start = useApiMutation('duty.handovers.create', {
+    onSuccess: () => {
+      notifySaved(t('duty.handover.started'));
+      setNotes('');
+      setToUser(null);
+    },
+    onError: (error) => {
+      if (!error.fields?.toUserId) notifyError(error);
+    },
+  });
+  const error = start.error?.fields?.toUserId ?? null;
 
   return (
     <Card withBorder padding="md">
@@ -161,7 +145,7 @@ function StartForm({ draft, myPending, now, tz }: { draft: HandoverDraft; myPend
             value={incoming}
             onChange={(v) => {
               setToUser(v);
-              setError(null);
+              start.reset();
             }}
             searchable
             clearable
@@ -177,7 +161,7 @@ function StartForm({ draft, myPending, now, tz }: { draft: HandoverDraft; myPend
             onChange={(e) => setNotes(e.currentTarget.value)}
           />
           <Group justify="flex-end">
-            <Button onClick={() => void start()} loading={busy} rightSection={<IconArrowRight size={16} />}>
+            <Button onClick={() => start.mutate({ notes: notes.trim(), toUserId: incoming ? Number(incoming) : null })} loading={start.isPending} rightSection={<IconArrowRight size={16} />}>
               {t('duty.handover.start')}
             </Button>
           </Group>
@@ -189,14 +173,7 @@ function StartForm({ draft, myPending, now, tz }: { draft: HandoverDraft; myPend
 
 /** A handover waiting for this person: what is being handed over, the notes, and 确认接班. */
 function ConfirmCard({ handover, now, tz }: { handover: Handover; now: number; tz: string }) {
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    const r = await api.call('duty.handovers.confirm', { id: handover.id });
-    setBusy(false);
-    if (!r.ok) notifyError(r.error);
-    else notifySaved(t('duty.handover.confirmed'));
-  };
+  const confirm = useApiMutation('duty.handovers.confirm', { onSuccess: () => notifySaved(t('duty.handover.confirmed')) });
   return (
     <Card withBorder padding="md" data-testid="handover-to-confirm" style={{ borderColor: 'var(--mantine-color-orange-4)' }}>
       <Alert color="orange" variant="light" p="xs" mb="sm" icon={<IconAlertTriangle size={18} />}>
@@ -218,7 +195,7 @@ function ConfirmCard({ handover, now, tz }: { handover: Handover; now: number; t
           {t('duty.handover.confirmHint')}
         </Text>
         <Group justify="flex-end">
-          <Button color="orange" onClick={() => void confirm()} loading={busy} leftSection={<IconCircleCheck size={16} />}>
+          <Button color="orange" onClick={() => confirm.mutate({ id: handover.id })} loading={confirm.isPending} leftSection={<IconCircleCheck size={16} />}>
             {t('duty.handover.confirm')}
           </Button>
         </Group>
@@ -323,11 +300,11 @@ function HandoverModal({ handover, onClose, tz }: { handover: Handover | null; o
 /** 交接班: the outgoing officer hands over; the incoming one, logged in as themself, confirms. */
 export function HandoverPage() {
   const session = useSession();
-  const canHandOver = session.can('duty_officer', 'leader', 'clerk');
+  const canHandOver = session.may('duty.handovers.create');
   const now = useNow(30_000);
   const tz = useOfficeTimeZone();
-  const draft = useApiQuery('duty.handoverDraft.get', {}, { reloadOn });
-  const list = useApiQuery('duty.handovers.list', { limit: 50 }, { reloadOn });
+  const draft = useApiQuery('duty.handoverDraft.get', {});
+  const list = useApiQuery('duty.handovers.list', { limit: 50 });
   const [open, setOpen] = useState<Handover | null>(null);
   const me = session.user?.id;
   const rows = list.data ?? [];

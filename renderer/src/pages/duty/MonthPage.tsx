@@ -1,17 +1,18 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Alert, Anchor, Button, Card, Group, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Group, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import type { DutyRole } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { addDays, instantOf, localDateOf, localParts, weekdayOf } from '../../../../shared/time';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { href, navigate } from '../../app/router';
-import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/use-api';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { keepPreviousData } from '@tanstack/react-query';
+import { AnchorLink, useNavigate } from '../../platform/links';
+import { useSession } from '../../platform/session';
+import { useApiQuery } from '../../platform/query';
 import { OnDutyCard } from '../../components/duty/OnDutyCard';
 import { endLabel, dateTimeLabel, gapLabel, monthDayLabel, monthLabel, sourceTag, timeLabel, weekdayLabel } from '../../components/duty/duty-format';
 import { DayDrawer } from './DayDrawer';
-import { dutyChanged, sortRoles, useDutyData } from './duty-data';
+import { sortRoles, useDutyData } from './duty-data';
 import { clipGaps, monthGrid, peopleOf, planDays, shiftMonth, type DayPlan, type Gap } from './month-model';
 import classes from './duty.module.css';
 
@@ -104,9 +105,9 @@ function GapAlert({ gaps, roles, tz, canPlan }: { gaps: readonly Gap[]; roles: r
           {gaps.length > SHOWN && t('duty.month.gapMore', { count: gaps.length - SHOWN })}
         </Text>
         {canPlan && (
-          <Anchor href={href('/duty/rotations')} size="sm" c="red.8" style={{ whiteSpace: 'nowrap' }}>
+          <AnchorLink to="/duty/rotations" size="sm" c="red.8" style={{ whiteSpace: 'nowrap' }}>
             {t('duty.month.gapFix')}
-          </Anchor>
+          </AnchorLink>
         )}
       </Group>
     </Alert>
@@ -145,7 +146,8 @@ function Legend() {
 /** 值班表: the month calendar with who is on duty each day, gaps in red, and the day drawer. */
 export function MonthPage({ month: requested }: { month: string | null }) {
   const session = useSession();
-  const canPlan = session.can('leader');
+  const canPlan = session.may('duty.overrides.create');
+  const navigate = useNavigate();
   const now = useNow(60_000);
   const tz = useOfficeTimeZone();
   const today = localDateOf(now, tz);
@@ -153,8 +155,8 @@ export function MonthPage({ month: requested }: { month: string | null }) {
   const grid = useMemo(() => monthGrid(month), [month]);
   const from = instantOf(grid.gridStart, tz);
   const to = instantOf(addDays(grid.gridStart, grid.days.length), tz);
-  const schedule = useApiQuery('duty.schedule.get', { from, to }, { reloadOn: dutyChanged });
-  const overrides = useApiQuery('duty.overrides.list', { from, to }, { reloadOn: dutyChanged });
+  const schedule = useApiQuery('duty.schedule.get', { from, to }, { placeholderData: keepPreviousData });
+  const overrides = useApiQuery('duty.overrides.list', { from, to });
   const data = useDutyData();
   const roles = useMemo(() => sortRoles(data.roles), [data.roles]);
   const [openDate, setOpenDate] = useState<string | null>(null);
@@ -163,9 +165,9 @@ export function MonthPage({ month: requested }: { month: string | null }) {
     () => planDays(grid.days, schedule.data ?? { segments: [], gaps: [], sensitivePeriods: [] }, data.rotations, tz),
     [grid.days, schedule.data, data.rotations, tz],
   );
-  const loaded = schedule.data !== null && data.roles.length > 0;
+  const loaded = schedule.data !== undefined && data.roles.length > 0;
   const monthGaps = loaded ? clipGaps(schedule.data?.gaps ?? [], instantOf(grid.first, tz), instantOf(addDays(grid.last, 1), tz)) : [];
-  const go = (m: string | null) => navigate(m ? `/duty?month=${m}` : '/duty');
+  const go = (m: string | null) => void navigate({ to: '/duty', search: m ? { month: m } : {} });
   const nowParts = localParts(now, tz);
   const openPlan = openDate ? plans.get(openDate) : undefined;
 

@@ -2,12 +2,16 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Button, Grid, Group, Input, Modal, NumberInput, Paper, ScrollArea, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
-import { type DutyRole, type Rotation, type User } from '../../../../shared/api';
+import { z } from 'zod';
+import { rotationInputSchema, type DutyRole, type Rotation, type User } from '../../../../shared/api';
 import { SHIFT_PATTERNS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { isIsoDate } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { fieldErrors, notifyError, notifySaved } from '../../app/use-api';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, type ApiFailure } from '../../platform/query';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
+import { chosenId } from '../../components/forms/form-fields';
 import { hourLabel, monthDayLabel, weekdayLabel, weekdayOfDateLabel } from '../../components/duty/duty-format';
 import { personLabel, type Option } from './duty-data';
 import { previewShifts } from './rotation-preview';
@@ -17,6 +21,28 @@ type Pattern = (typeof SHIFT_PATTERNS)[number];
 const HOURS: Option[] = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: hourLabel(h) }));
 /** Monday first, as the office's week runs. */
 const WEEKDAYS: Option[] = [1, 2, 3, 4, 5, 6, 0].map((d) => ({ value: String(d), label: weekdayLabel(d) }));
+
+const shape = rotationInputSchema.shape;
+const hour = z.string().transform(Number).pipe(shape.handoffHour.unwrap());
+const badDate = t('duty.rotation.badDate');
+
+/** The rotation as the form holds it (hours and weekday as select values, dates as typed); out, the input. */
+const rotationForm = rotationInputSchema
+  .pick({ name: true, pattern: true, shiftsPerPerson: true, sensitiveOnly: true, active: true })
+  .extend({
+    roleId: chosenId,
+    handoffHour: hour,
+    nightHour: hour,
+    weekday: z.string().transform(Number).pipe(shape.weekday.unwrap()),
+    startDate: z.string().refine(isIsoDate, { error: badDate }),
+    endDate: z
+      .string()
+      .refine((v) => v === '' || isIsoDate(v), { error: badDate })
+      .transform((v) => v || null),
+    members: shape.members.min(1),
+  })
+  .refine((v) => v.endDate === null || v.endDate >= v.startDate, { path: ['endDate'], error: t('duty.rotation.endBeforeStart') })
+  .refine((v) => v.pattern !== 'day_night' || v.nightHour > v.handoffHour, { path: ['nightHour'], error: t('duty.rotation.nightAfterDay') });
 
 interface Values {
   name: string;
@@ -85,50 +111,33 @@ export interface RotationModalProps {
 }
 
 function RotationForm({ rotation, defaultRoleId, roles, people, users, today, onClose }: Omit<RotationModalProps, 'editing'> & { rotation: Rotation | null }) {
-  const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
   const form = useForm<Values>({
     initialValues: initialValues(rotation, defaultRoleId, today),
-    validate: {
-      name: (v) => (v.trim() ? null : t('duty.rotation.nameRequired')),
-      roleId: (v) => (v ? null : t('duty.rotation.roleRequired')),
-      startDate: (v) => (isIsoDate(v) ? null : t('duty.rotation.badDate')),
-      endDate: (v, all) => (v === '' ? null : !isIsoDate(v) ? t('duty.rotation.badDate') : v < all.startDate ? t('duty.rotation.endBeforeStart') : null),
-      nightHour: (v, all) => (all.pattern === 'day_night' && Number(v) <= Number(all.handoffHour) ? t('duty.rotation.nightAfterDay') : null),
-      members: (v) => (v.length === 0 ? t('duty.rotation.membersRequired') : null),
-    },
+    validate: contractResolver(rotationForm, {
+      messages: { name: t('duty.rotation.nameRequired'), roleId: t('duty.rotation.roleRequired'), members: t('duty.rotation.membersRequired') },
+    }),
   });
+  const handlers = {
+    onSuccess: (saved: Rotation) => {
+      notifySaved(t('duty.rotation.saved', { name: saved.name }));
+      onClose();
+    },
+    onError: (error: ApiFailure) => {
+      if (applyErrors(form, error) !== null) notifyError(error);
+    },
+  };
+  const create = useApiMutation('duty.rotations.create', handlers);
+  const update = useApiMutation('duty.rotations.update', handlers);
   const v = form.values;
   const nameOf = (id: number) => users.find((u) => u.id === id)?.displayName ?? `#${id}`;
   const addable = people.filter((u) => !v.members.includes(u.id)).map((u) => ({ value: String(u.id), label: personLabel(u) }));
   const preview = previewShifts({ ...v, weekday: Number(v.weekday), endDate: v.endDate || null }, today, v.pattern === 'day_night' ? 8 : 7);
 
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    const input = {
-      name: values.name.trim(),
-      roleId: Number(values.roleId),
-      pattern: values.pattern,
-      handoffHour: Number(values.handoffHour),
-      nightHour: Number(values.nightHour),
-      weekday: Number(values.weekday),
-      shiftsPerPerson: values.shiftsPerPerson,
-      startDate: values.startDate,
-      endDate: values.endDate || null,
-      sensitiveOnly: values.sensitiveOnly,
-      active: values.active,
-      members: values.members,
-    };
-    const r = rotation ? await api.call('duty.rotations.update', { id: rotation.id, ...input }) : await api.call('duty.rotations.create', input);
-    setBusy(false);
-    if (!r.ok) {
-      const fields = fieldErrors(r.error);
-      if (Object.keys(fields).some((k) => k in values)) form.setErrors(fields);
-      else notifyError(r.error);
-      return;
-    }
-    notifySaved(t('duty.rotation.saved', { name: r.value.name }));
-    onClose();
+  const submit = form.onSubmit((values) => {
+    const input = parsedInput(rotationForm, values);
+    if (rotation) update.mutate({ id: rotation.id, ...input });
+    else create.mutate(input);
   });
 
   const hourFields =
@@ -264,7 +273,7 @@ function RotationForm({ rotation, defaultRoleId, roles, people, users, today, on
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={create.isPending || update.isPending}>
           {t('duty.rotation.save')}
         </Button>
       </Group>

@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { Badge, Button, Card, Grid, Group, Modal, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import type { DutyRole, Rotation, SensitivePeriod } from '../../../../shared/api';
+import { z } from 'zod';
+import { contract, sensitivePeriodInputSchema, type DutyRole, type Rotation, type SensitivePeriod } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { localDateOf } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { useSession } from '../../app/session';
-import { fieldErrors, notifyError, notifySaved, useApiQuery } from '../../app/use-api';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery, type ApiFailure } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
 import { hourLabel, monthDayLabel, weekdayLabel } from '../../components/duty/duty-format';
-import { dutyChanged, sortRoles, useDutyData } from './duty-data';
+import { sortRoles, useDutyData } from './duty-data';
 import { RotationModal } from './RotationModal';
 import { FormButtons } from '../../components/FormButtons';
 
@@ -57,20 +60,34 @@ function RotationStatus({ r, today }: { r: Rotation; today: string }) {
   );
 }
 
+const roleForm = contract['duty.roles.create'].input;
+
+/** A sensitive period runs from its first day to its last (dates as the date inputs give them). */
+const periodForm = sensitivePeriodInputSchema
+  .pick({ name: true, note: true })
+  .extend({ startDate: z.string().min(1), endDate: z.string().min(1) })
+  .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], error: t('duty.rotation.endBeforeStart') });
+
+/** A refusal that names a field of the form goes there; any other is a notification. */
+function showRefusal(form: Parameters<typeof applyErrors>[0], error: ApiFailure): void {
+  if (applyErrors(form, error) !== null) notifyError(error);
+}
+
 function RoleForm({ role, onClose }: { role: DutyRole | null; onClose(): void }) {
-  const [busy, setBusy] = useState(false);
-  const form = useForm({ initialValues: { name: role?.name ?? '' }, validate: { name: (v) => (v.trim() ? null : t('duty.roles.nameRequired')) } });
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    const r = role ? await api.call('duty.roles.update', { id: role.id, name: v.name.trim() }) : await api.call('duty.roles.create', { name: v.name.trim() });
-    setBusy(false);
-    if (!r.ok) {
-      if (fieldErrors(r.error).name) form.setErrors(fieldErrors(r.error));
-      else notifyError(r.error);
-      return;
-    }
-    notifySaved(t('duty.roles.saved', { name: r.value.name }));
-    onClose();
+  const form = useForm({ initialValues: { name: role?.name ?? '' }, validate: contractResolver(roleForm, { messages: { name: t('duty.roles.nameRequired') } }) });
+  const handlers = {
+    onSuccess: (saved: DutyRole) => {
+      notifySaved(t('duty.roles.saved', { name: saved.name }));
+      onClose();
+    },
+    onError: (error: ApiFailure) => showRefusal(form, error),
+  };
+  const create = useApiMutation('duty.roles.create', handlers);
+  const update = useApiMutation('duty.roles.update', handlers);
+  const submit = form.onSubmit((v) => {
+    const input = parsedInput(roleForm, v);
+    if (role) update.mutate({ id: role.id, ...input });
+    else create.mutate(input);
   });
   return (
       <form onSubmit={submit}>
@@ -79,7 +96,7 @@ function RoleForm({ role, onClose }: { role: DutyRole | null; onClose(): void })
           <Text size="xs" c="dimmed">
             {t('duty.roles.hint')}
           </Text>
-          <FormButtons onCancel={onClose} busy={busy} />
+          <FormButtons onCancel={onClose} pending={create.isPending || update.isPending} />
         </Stack>
       </form>
   );
@@ -95,32 +112,28 @@ function RoleModal({ editing, onClose }: { editing: DutyRole | 'new' | null; onC
 }
 
 function PeriodForm({ period, onClose }: { period: SensitivePeriod | null; onClose(): void }) {
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { name: period?.name ?? '', startDate: period?.startDate ?? '', endDate: period?.endDate ?? '', note: period?.note ?? '' },
-    validate: {
-      name: (v) => (v.trim() ? null : t('duty.periods.nameRequired')),
-      startDate: (v) => (v ? null : t('duty.rotation.badDate')),
-      endDate: (v, all) => (!v ? t('duty.rotation.badDate') : v < all.startDate ? t('duty.rotation.endBeforeStart') : null),
-    },
+    validate: contractResolver(periodForm, { messages: { name: t('duty.periods.nameRequired'), startDate: t('duty.rotation.badDate'), endDate: t('duty.rotation.badDate') } }),
   });
-  const save = async (cancelled: boolean) => {
+  const handlers = {
+    onSuccess: (saved: SensitivePeriod, input: { cancelled?: boolean }) => {
+      notifySaved(input.cancelled ? t('duty.periods.removed', { name: saved.name }) : t('duty.periods.saved', { name: saved.name }));
+      onClose();
+    },
+    onError: (error: ApiFailure) => showRefusal(form, error),
+  };
+  const create = useApiMutation('duty.sensitivePeriods.create', handlers);
+  const update = useApiMutation('duty.sensitivePeriods.update', handlers);
+  const busy = create.isPending || update.isPending;
+  const save = (cancelled: boolean) => {
     const v = form.values;
-    setBusy(true);
     const input = { name: v.name.trim(), startDate: v.startDate, endDate: v.endDate, note: v.note, cancelled };
-    const r = period ? await api.call('duty.sensitivePeriods.update', { id: period.id, ...input }) : await api.call('duty.sensitivePeriods.create', input);
-    setBusy(false);
-    if (!r.ok) {
-      const fields = fieldErrors(r.error);
-      if (Object.keys(fields).length > 0) form.setErrors(fields);
-      else notifyError(r.error);
-      return;
-    }
-    notifySaved(cancelled ? t('duty.periods.removed', { name: r.value.name }) : t('duty.periods.saved', { name: r.value.name }));
-    onClose();
+    if (period) update.mutate({ id: period.id, ...input });
+    else create.mutate(input);
   };
   return (
-      <form onSubmit={form.onSubmit(() => void save(false))}>
+      <form onSubmit={form.onSubmit(() => save(false))}>
         <Stack gap="sm">
           <TextInput label={t('duty.periods.name')} placeholder={t('duty.periods.namePlaceholder')} required data-autofocus {...form.getInputProps('name')} />
           <Group grow gap="sm" align="flex-start">
@@ -133,7 +146,7 @@ function PeriodForm({ period, onClose }: { period: SensitivePeriod | null; onClo
           </Text>
           <Group justify="space-between">
             {period ? (
-              <Button variant="subtle" color="red" onClick={() => void save(true)} disabled={busy}>
+              <Button variant="subtle" color="red" onClick={() => save(true)} disabled={busy}>
                 {t('duty.periods.remove')}
               </Button>
             ) : (
@@ -165,13 +178,14 @@ function PeriodModal({ editing, onClose }: { editing: SensitivePeriod | 'new' | 
 /** 轮值设置: rotations by duty role, the duty roles themselves, and sensitive periods. */
 export function RotationsPage() {
   const session = useSession();
-  const canPlan = session.can('leader');
-  const isAdmin = session.can();
+  const canPlan = session.may('duty.rotations.create');
+  const mayKeepPeriods = session.may('duty.sensitivePeriods.create');
+  const mayKeepRoles = session.may('duty.roles.create');
   const now = useNow(60_000);
   const tz = useOfficeTimeZone();
   const today = localDateOf(now, tz);
   const data = useDutyData();
-  const periods = useApiQuery('duty.sensitivePeriods.list', {}, { reloadOn: dutyChanged });
+  const periods = useApiQuery('duty.sensitivePeriods.list', {});
   const [editing, setEditing] = useState<Rotation | 'new' | null>(null);
   const [newForRole, setNewForRole] = useState<number | null>(null);
   const [editingRole, setEditingRole] = useState<DutyRole | 'new' | null>(null);
@@ -267,7 +281,7 @@ export function RotationsPage() {
           <Card withBorder padding="md">
             <Group justify="space-between" mb="xs">
               <Title order={5}>{t('duty.periods.title')}</Title>
-              {isAdmin && (
+              {mayKeepPeriods && (
                 <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditingPeriod('new')}>
                   {t('duty.periods.add')}
                 </Button>
@@ -300,7 +314,7 @@ export function RotationsPage() {
                           {p.note && ` · ${p.note}`}
                         </Text>
                       </Stack>
-                      {isAdmin && (
+                      {mayKeepPeriods && (
                         <Button size="compact-xs" variant="subtle" onClick={() => setEditingPeriod(p)}>
                           {t('common.edit')}
                         </Button>
@@ -314,7 +328,7 @@ export function RotationsPage() {
           <Card withBorder padding="md">
             <Group justify="space-between" mb="xs">
               <Title order={5}>{t('duty.roles.title')}</Title>
-              {isAdmin && (
+              {mayKeepRoles && (
                 <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditingRole('new')}>
                   {t('duty.roles.add')}
                 </Button>
@@ -331,7 +345,7 @@ export function RotationsPage() {
                       </Badge>
                     )}
                   </Group>
-                  {isAdmin && !r.builtIn && (
+                  {mayKeepRoles && !r.builtIn && (
                     <Button size="compact-xs" variant="subtle" onClick={() => setEditingRole(r)}>
                       {t('duty.roles.rename')}
                     </Button>

@@ -1,16 +1,14 @@
 /**
- * Data most duty screens share: duty roles, rotations and the people who can be put on duty, each reloaded
- * when the roster changes.
+ * Data most duty screens share: duty roles, rotations and the people who can be put on duty (cached once for
+ * all of them, and fresh after every roster change).
  *
  * @example
  * const { roles, rotations, people, userOptions } = useDutyData();
  */
 import { useMemo } from 'react';
-import type { ApiEvent, DutyRole, User } from '../../../../shared/api';
+import type { DutyRole, User } from '../../../../shared/api';
 import { enumLabel } from '../../../../shared/i18n';
-import { useApiQuery } from '../../app/use-api';
-
-export const dutyChanged = (e: ApiEvent) => e.type === 'duty.changed' || e.type === 'clock.changed';
+import { useApiQuery } from '../../platform/query';
 
 export interface Option {
   readonly value: string;
@@ -25,9 +23,9 @@ export function personLabel(u: Pick<User, 'displayName' | 'role'>): string {
 const ROLE_ORDER: Record<User['role'], number> = { leader: 0, duty_officer: 1, clerk: 2, admin: 3 };
 
 export function useDutyData() {
-  const roles = useApiQuery('duty.roles.list', {}, { reloadOn: dutyChanged });
-  const rotations = useApiQuery('duty.rotations.list', {}, { reloadOn: dutyChanged });
-  const users = useApiQuery('users.list', {}, {});
+  const roles = useApiQuery('duty.roles.list', {});
+  const rotations = useApiQuery('duty.rotations.list', {});
+  const users = useApiQuery('users.list', {});
   const people = useMemo(
     () => (users.data ?? []).filter((u) => u.active).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.id - b.id),
     [users.data],
@@ -41,7 +39,6 @@ export function useDutyData() {
     people,
     userOptions,
     roleOptions,
-    reloadUsers: users.reload,
   };
 }
 

@@ -3,17 +3,18 @@
  * it and when, and how often it was printed. Waiting-for-sign-off first, then drafts, then the newest.
  */
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Center, Group, Loader, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Card, Center, Group, Loader, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { IconFilePlus, IconSettings } from '@tabler/icons-react';
 import { type NoticeSummary } from '../../../../shared/api';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { useOfficeTimeZone } from '../../app/clock';
-import { href, navigate } from '../../app/router';
-import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/use-api';
-import { PageHeader } from '../admin/PageHeader';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { keepPreviousData } from '@tanstack/react-query';
+import { AnchorLink, useNavigate } from '../../platform/links';
+import { useSession } from '../../platform/session';
+import { useApiQuery } from '../../platform/query';
+import { PageHeader } from '../../components/layout/PageHeader';
 import { NoticeStatusBadge } from '../../components/notices/NoticeStatusBadge';
 import { NoticeSettingsModal } from '../../components/notices/NoticeSettingsModal';
 
@@ -33,24 +34,25 @@ function Prints({ n }: { n: NoticeSummary }) {
 export function NoticeArchivePage() {
   const tz = useOfficeTimeZone();
   const session = useSession();
+  const navigate = useNavigate();
   const [kind, setKind] = useState<NoticeSummary['kind'] | null>(null);
   const [status, setStatus] = useState<NoticeSummary['status'] | null>(null);
   const [page, setPage] = useState(1);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const query = useApiQuery('notices.list', { kind, status, page, pageSize: PAGE_SIZE }, { reloadOn: (e) => e.type === 'notices.changed' });
+  const query = useApiQuery('notices.list', { kind, status, page, pageSize: PAGE_SIZE }, { placeholderData: keepPreviousData });
   const rows = query.data?.rows ?? [];
   const filtered = kind !== null || status !== null;
 
   return (
     <Stack gap="sm">
       <PageHeader title={t('notices.archive.heading')} subtitle={t('notices.archive.description')}>
-        {session.user?.role === 'admin' && (
+        {session.may('notices.settings.update') && (
           <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => setSettingsOpen(true)}>
             {t('notices.settings.button')}
           </Button>
         )}
-        {session.can('clerk', 'leader') && (
-          <Button leftSection={<IconFilePlus size={16} />} onClick={() => navigate('/notices/new')}>
+        {session.may('notices.create') && (
+          <Button leftSection={<IconFilePlus size={16} />} onClick={() => void navigate({ to: '/notices/new' })}>
             {t('notices.archive.newButton')}
           </Button>
         )}
@@ -87,7 +89,7 @@ export function NoticeArchivePage() {
         </Alert>
       )}
       <Card withBorder padding={0} radius="md">
-        {query.loading && !query.data ? (
+        {query.isPending ? (
           <Center py="xl">
             <Loader size="sm" />
           </Center>
@@ -120,9 +122,9 @@ export function NoticeArchivePage() {
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`notices.kinds.${n.kind}`)}</Table.Td>
                   <Table.Td>
-                    <Anchor href={href(`/notices/${n.id}`)} size="sm" lineClamp={2}>
+                    <AnchorLink to="/notices/$id" params={{ id: n.id }} size="sm" lineClamp={2}>
                       {n.title}
-                    </Anchor>
+                    </AnchorLink>
                     {n.supersededByNumber && (
                       <Text size="xs" c="red">
                         {t('notices.archive.supersededBy', { number: n.supersededByNumber })}

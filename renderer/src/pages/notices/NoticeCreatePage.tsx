@@ -4,17 +4,16 @@
  * the clerk picks the kind and the record here.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Button, Card, Center, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Button, Card, Center, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type NoticeCreateInput, type NoticeSummary } from '../../../../shared/api';
 import { NOTICE_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { localDateOf } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { officeNow, useOfficeTimeZone } from '../../app/clock';
-import { href } from '../../app/router';
-import { useApiQuery } from '../../app/use-api';
-import { PageHeader } from '../admin/PageHeader';
+import { officeNow, useOfficeTimeZone } from '../../platform/clock';
+import { useNavigate } from '../../platform/links';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { PageHeader } from '../../components/layout/PageHeader';
+import { BackLink } from '../../components/layout/BackLink';
 
 type Kind = NoticeSummary['kind'];
 type SubjectKey = 'warning' | 'petition' | 'report' | 'month';
@@ -34,6 +33,15 @@ const SUBJECT_OF: Readonly<Record<Kind, SubjectKey>> = {
 
 function isKind(v: string | null): v is Kind {
   return v !== null && (NOTICE_KINDS as readonly string[]).includes(v);
+}
+
+/** What the address asks for: a kind and the record to draft it from (?kind=warning_notice&warning=4). */
+export interface NoticeRequest {
+  readonly kind?: Kind;
+  readonly warning?: number;
+  readonly petition?: number;
+  readonly report?: number;
+  readonly month?: string;
 }
 
 function inputOf(kind: Kind, source: string): NoticeCreateInput {
@@ -78,43 +86,40 @@ function SourcePicker({ kind, value, onChange }: { kind: Kind; value: string | n
   );
 }
 
-export function NoticeCreatePage({ query }: { query: URLSearchParams }) {
+export function NoticeCreatePage({ request }: { request: NoticeRequest }) {
   const tz = useOfficeTimeZone();
-  const fromUrl = query.get('kind');
-  const urlKind = isKind(fromUrl) ? fromUrl : null;
-  const urlSource = urlKind ? query.get(SUBJECT_OF[urlKind]) : null;
+  const navigate = useNavigate();
+  const urlKind = request.kind ?? null;
+  const fromUrl = urlKind ? request[SUBJECT_OF[urlKind]] : undefined;
+  const urlSource = fromUrl === undefined ? null : String(fromUrl);
   const [kind, setKind] = useState<Kind | null>(urlKind);
   const [source, setSource] = useState<string | null>(urlSource);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const started = useRef(false);
-
-  const create = async (k: Kind, s: string) => {
-    setBusy(true);
-    setError(null);
-    const r = await api.call('notices.create', inputOf(k, s));
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
+  const draft = useApiMutation('notices.create', {
     // Replace, so "back" from the new notice does not make another one.
-    window.location.replace(href(`/notices/${r.value.id}`));
+    onSuccess: (created) => void navigate({ to: '/notices/$id', params: { id: created.id }, replace: true }),
+    onError: (e) => setError(e.message),
+  });
+  const busy = draft.isPending;
+
+  const create = (k: Kind, s: string) => {
+    setError(null);
+    draft.mutate(inputOf(k, s));
   };
 
   useEffect(() => {
     if (started.current || !urlKind || !urlSource) return;
     started.current = true;
-    void create(urlKind, urlSource);
+    create(urlKind, urlSource);
+    // Once, for the record the address names.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [urlKind, urlSource]);
 
   const auto = urlKind !== null && urlSource !== null;
   return (
     <Stack gap="sm">
-      <Anchor href={href('/notices')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('notices.create.back')}
-      </Anchor>
+      <BackLink to={{ to: '/notices' }}>{t('notices.create.back')}</BackLink>
       <PageHeader title={t('notices.create.heading')} subtitle={t('notices.create.description')} />
       {error && (
         <Alert color="red" variant="light" data-testid="notice-create-error">
@@ -154,7 +159,7 @@ export function NoticeCreatePage({ query }: { query: URLSearchParams }) {
                     setError(t('notices.create.missingSource'));
                     return;
                   }
-                  void create(kind, source);
+                  create(kind, source);
                 }}
               >
                 {t('notices.create.submit')}

@@ -4,43 +4,40 @@
  * the PDF, draft a correction once signed) and the print history. A clerk looking at a notice that waits for
  * sign-off is told that only a leader signs.
  */
-import { useRef, useState, type ReactNode } from 'react';
-import { Alert, Anchor, Button, Card, Code, Grid, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconEdit, IconFilePencil, IconInfoCircle, IconPrinter, IconSend, IconSignature, IconArrowBackUp, IconLock } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { Alert, Button, Card, Code, Grid, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconDownload, IconEdit, IconFilePencil, IconInfoCircle, IconPrinter, IconSend, IconSignature, IconArrowBackUp, IconLock } from '@tabler/icons-react';
 import type { NoticeDetail } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { useOfficeTimeZone } from '../../app/clock';
-import { href, navigate } from '../../app/router';
-import { useSession } from '../../app/session';
-import { notifyError, notifySaved, useApiQuery } from '../../app/use-api';
-import { ConfirmModal } from '../admin/ConfirmModal';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink, useNavigate } from '../../platform/links';
+import { notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { ConfirmModal } from '../../components/layout/ConfirmModal';
+import { Fact } from '../../components/DetailParts';
 import { NoticeEditor } from '../../components/notices/NoticeEditor';
 import { NoticePreview } from '../../components/notices/NoticePreview';
 import { NoticeStatusBadge } from '../../components/notices/NoticeStatusBadge';
 import { PrintModal } from '../../components/notices/PrintModal';
 import { downloadBase64 } from '../../components/notices/download';
 import { QueryPending } from '../../components/QueryPending';
+import { BackLink } from '../../components/layout/BackLink';
 
 type Dialog = 'edit' | 'sign' | 'return' | 'print' | 'supersede' | null;
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={64} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ minWidth: 0, wordBreak: 'break-all' }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
+/** The facts column is narrow: short labels, and long values (numbers, addressees) wrap anywhere. */
+const NARROW = { labelWidth: 64, breakAnywhere: true } as const;
 
 function ReturnModal({ notice, onClose, onDone }: { notice: NoticeDetail; onClose: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const sendBack = useApiMutation('notices.return', {
+    onSuccess: () => {
+      notifySaved(t('notices.detail.returned'));
+      onDone();
+    },
+  });
   return (
     <Modal opened onClose={onClose} title={t('notices.detail.returnTitle')} size={460} centered>
       <Stack gap="sm">
@@ -49,18 +46,7 @@ function ReturnModal({ notice, onClose, onDone }: { notice: NoticeDetail; onClos
           <Button variant="default" onClick={onClose}>
             {t('notices.detail.cancel')}
           </Button>
-          <Button
-            loading={busy}
-            onClick={() => {
-              setBusy(true);
-              void api.call('notices.return', { id: notice.id, reason }).then((r) => {
-                setBusy(false);
-                if (!r.ok) return notifyError(r.error);
-                notifySaved(t('notices.detail.returned'));
-                onDone();
-              });
-            }}
-          >
+          <Button loading={sendBack.isPending} onClick={() => sendBack.mutate({ id: notice.id, reason })}>
             {t('notices.detail.returnConfirmButton')}
           </Button>
         </Group>
@@ -72,44 +58,43 @@ function ReturnModal({ notice, onClose, onDone }: { notice: NoticeDetail; onClos
 export function NoticeDetailPage({ id }: { id: number }) {
   const tz = useOfficeTimeZone();
   const session = useSession();
-  const query = useApiQuery('notices.get', { id }, { reloadOn: (e) => e.type === 'notices.changed' && (e.id === id || e.id === null) });
+  const navigate = useNavigate();
+  const query = useApiQuery('notices.get', { id });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [pdfBusy, setPdfBusy] = useState(false);
   const frame = useRef<HTMLIFrameElement | null>(null);
+  const close = () => setDialog(null);
+  const submit = useApiMutation('notices.submit', { onSuccess: () => notifySaved(t('notices.detail.submitted')) });
+  const pdf = useApiMutation('notices.pdf.get', {
+    onSuccess: (file) => {
+      downloadBase64(file.base64, file.fileName, 'application/pdf');
+      notifySaved(t('notices.detail.pdfReady', { name: file.fileName }));
+    },
+  });
+  const sign = useApiMutation('notices.sign', {
+    onSuccess: (signed) => {
+      notifySaved(t('notices.detail.signed', { number: signed.docNumber ?? '' }));
+      close();
+    },
+  });
+  const supersede = useApiMutation('notices.supersede', {
+    onSuccess: (correction) => {
+      close();
+      void navigate({ to: '/notices/$id', params: { id: correction.id } });
+    },
+  });
   const notice = query.data;
 
   if (!notice) return <QueryPending error={query.error} message={(message) => t('notices.detail.loadFailed', { message })} />;
 
   const can = (a: NoticeDetail['allowedActions'][number]) => notice.allowedActions.includes(a);
-  const done = () => {
-    setDialog(null);
-    query.reload();
-  };
-  const simple = async (name: 'notices.submit', message: string) => {
-    const r = await api.call(name, { id: notice.id });
-    if (!r.ok) return notifyError(r.error);
-    notifySaved(message);
-    query.reload();
-  };
-  const downloadPdf = async () => {
-    setPdfBusy(true);
-    const r = await api.call('notices.pdf.get', { id: notice.id });
-    setPdfBusy(false);
-    if (!r.ok) return notifyError(r.error);
-    downloadBase64(r.value.base64, r.value.fileName, 'application/pdf');
-    notifySaved(t('notices.detail.pdfReady', { name: r.value.fileName }));
-    query.reload();
-  };
   const by = (name: string | null, at: number | null) => (name && at !== null ? t('notices.detail.by', { name, at: formatDateTime(at, tz) }) : '—');
   const signed = notice.status === 'signed' || notice.status === 'printed';
-  const clerkWaiting = notice.status === 'submitted' && !session.can('leader');
+  // Only a leader signs, though drafters may call the procedure: the core refuses anyone else.
+  const clerkWaiting = notice.status === 'submitted' && !session.holds('leader');
 
   return (
     <Stack gap="sm">
-      <Anchor href={href('/notices')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('notices.detail.back')}
-      </Anchor>
+      <BackLink to={{ to: '/notices' }}>{t('notices.detail.back')}</BackLink>
       <Group gap="sm" wrap="nowrap" align="center">
         <Title order={3} data-testid="notice-number" style={{ whiteSpace: 'nowrap' }}>
           {notice.docNumber ?? t(`notices.kinds.${notice.kind}`)}
@@ -130,7 +115,7 @@ export function NoticeDetailPage({ id }: { id: number }) {
                   </Button>
                 )}
                 {can('submit') && (
-                  <Button size="sm" leftSection={<IconSend size={16} />} onClick={() => void simple('notices.submit', t('notices.detail.submitted'))}>
+                  <Button size="sm" leftSection={<IconSend size={16} />} loading={submit.isPending} onClick={() => submit.mutate({ id: notice.id })}>
                     {t('notices.detail.submit')}
                   </Button>
                 )}
@@ -150,7 +135,7 @@ export function NoticeDetailPage({ id }: { id: number }) {
                   </Button>
                 )}
                 {can('print') && (
-                  <Button size="sm" variant="light" loading={pdfBusy} leftSection={<IconDownload size={16} />} onClick={() => void downloadPdf()}>
+                  <Button size="sm" variant="light" loading={pdf.isPending} leftSection={<IconDownload size={16} />} onClick={() => pdf.mutate({ id: notice.id })}>
                     {t('notices.detail.downloadPdf')}
                   </Button>
                 )}
@@ -181,16 +166,16 @@ export function NoticeDetailPage({ id }: { id: number }) {
             </Card>
             {notice.supersededById !== null && (
               <Alert color="red" variant="light" py="xs">
-                <Anchor href={href(`/notices/${notice.supersededById}`)} size="sm">
+                <AnchorLink to="/notices/$id" params={{ id: notice.supersededById }} size="sm">
                   {t('notices.detail.supersededBy', { number: notice.supersededByNumber ?? '' })}
-                </Anchor>
+                </AnchorLink>
               </Alert>
             )}
             {notice.supersedesId !== null && (
               <Alert color="blue" variant="light" py="xs">
-                <Anchor href={href(`/notices/${notice.supersedesId}`)} size="sm">
+                <AnchorLink to="/notices/$id" params={{ id: notice.supersedesId }} size="sm">
                   {t('notices.detail.supersedes', { number: notice.supersedesNumber ?? '' })}
-                </Anchor>
+                </AnchorLink>
               </Alert>
             )}
             {notice.withheld.length > 0 && (
@@ -207,12 +192,12 @@ export function NoticeDetailPage({ id }: { id: number }) {
                 {t('notices.detail.facts')}
               </Title>
               <Stack gap={4}>
-                <Fact label={t('notices.detail.kind')}>{t(`notices.kinds.${notice.kind}`)}</Fact>
-                <Fact label={t('notices.detail.subject')}>{`${notice.subjectLabel}（${t(`notices.subject.${notice.subjectType}`)}）`}</Fact>
-                <Fact label={t('notices.detail.addressee')}>{notice.addressee}</Fact>
-                <Fact label={t('notices.detail.createdBy')}>{by(notice.createdByName, notice.createdAt)}</Fact>
-                <Fact label={t('notices.detail.submittedBy')}>{by(notice.submittedByName, notice.submittedAt)}</Fact>
-                <Fact label={t('notices.detail.signedBy')}>
+                <Fact {...NARROW} label={t('notices.detail.kind')}>{t(`notices.kinds.${notice.kind}`)}</Fact>
+                <Fact {...NARROW} label={t('notices.detail.subject')}>{`${notice.subjectLabel}（${t(`notices.subject.${notice.subjectType}`)}）`}</Fact>
+                <Fact {...NARROW} label={t('notices.detail.addressee')}>{notice.addressee}</Fact>
+                <Fact {...NARROW} label={t('notices.detail.createdBy')}>{by(notice.createdByName, notice.createdAt)}</Fact>
+                <Fact {...NARROW} label={t('notices.detail.submittedBy')}>{by(notice.submittedByName, notice.submittedAt)}</Fact>
+                <Fact {...NARROW} label={t('notices.detail.signedBy')}>
                   <span data-testid="notice-signed-by">{by(notice.signedByName, notice.signedAt)}</span>
                 </Fact>
               </Stack>
@@ -248,27 +233,20 @@ export function NoticeDetailPage({ id }: { id: number }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={7.8}>
-          <NoticePreview id={notice.id} version={`${notice.status}:${notice.title}:${JSON.stringify(notice.body).length}:${notice.docNumber ?? ''}`} frameRef={frame} maxHeight={window.innerHeight - 150} />
+          <NoticePreview id={notice.id} frameRef={frame} maxHeight={window.innerHeight - 150} />
         </Grid.Col>
       </Grid>
-      {dialog === 'edit' && <NoticeEditor notice={notice} onClose={() => setDialog(null)} onSaved={done} />}
-      {dialog === 'return' && <ReturnModal notice={notice} onClose={() => setDialog(null)} onDone={done} />}
-      {dialog === 'print' && <PrintModal notice={notice} printFrame={() => frame.current?.contentWindow?.print()} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'edit' && <NoticeEditor notice={notice} onClose={close} onSaved={close} />}
+      {dialog === 'return' && <ReturnModal notice={notice} onClose={close} onDone={close} />}
+      {dialog === 'print' && <PrintModal notice={notice} printFrame={() => frame.current?.contentWindow?.print()} onClose={close} onDone={close} />}
       {dialog === 'sign' && (
         <ConfirmModal
           title={t('notices.detail.signConfirmTitle')}
           body={t('notices.detail.signConfirm', { title: notice.title })}
           confirm={t('notices.detail.signConfirmButton')}
-          onCancel={() => setDialog(null)}
-          onConfirm={async () => {
-            const r = await api.call('notices.sign', { id: notice.id });
-            if (!r.ok) {
-              notifyError(r.error);
-              return;
-            }
-            notifySaved(t('notices.detail.signed', { number: r.value.docNumber ?? '' }));
-            done();
-          }}
+          pending={sign.isPending}
+          onCancel={close}
+          onConfirm={() => sign.mutate({ id: notice.id })}
         />
       )}
       {dialog === 'supersede' && (
@@ -276,16 +254,9 @@ export function NoticeDetailPage({ id }: { id: number }) {
           title={t('notices.detail.supersedeConfirmTitle')}
           body={t('notices.detail.supersedeConfirm')}
           confirm={t('notices.detail.supersedeConfirmButton')}
-          onCancel={() => setDialog(null)}
-          onConfirm={async () => {
-            const r = await api.call('notices.supersede', { id: notice.id });
-            if (!r.ok) {
-              notifyError(r.error);
-              return;
-            }
-            setDialog(null);
-            navigate(`/notices/${r.value.id}`);
-          }}
+          pending={supersede.isPending}
+          onCancel={close}
+          onConfirm={() => supersede.mutate({ id: notice.id })}
         />
       )}
     </Stack>

@@ -5,16 +5,16 @@
  * reloads whenever the core pushes 'petitions.changed' for it.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCopy, IconFileText, IconScale } from '@tabler/icons-react';
-import type { ApiEvent, PetitionDetail } from '../../../../shared/api';
+import { Alert, Badge, Button, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { IconCopy, IconFileText, IconScale } from '@tabler/icons-react';
+import type { PetitionDetail } from '../../../../shared/api';
 import type { PetitionAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { useOfficeTimeZone } from '../../app/clock';
-import { href, navigate } from '../../app/router';
-import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/use-api';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink, useNavigate } from '../../platform/links';
+import { useSession } from '../../platform/session';
+import { useApiQuery } from '../../platform/query';
 import { ActionModal } from '../../components/petitions/ActionModal';
 import { AttachmentsPanel } from '../../components/petitions/AttachmentsPanel';
 import { DeadlinesPanel } from '../../components/petitions/DeadlinesPanel';
@@ -26,7 +26,8 @@ import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { SubjectNotices } from '../../components/notices/SubjectNotices';
 import { QueryPending } from '../../components/QueryPending';
-import { Field, Fact as DetailFact, Section } from '../../components/DetailParts';
+import { Field, Fact, Section } from '../../components/DetailParts';
+import { BackLink } from '../../components/layout/BackLink';
 
 /** The steps that move a case forward look primary; refusing, closing and withdrawing do not. */
 function buttonVariant(action: PetitionAction): { variant: string; color?: string } {
@@ -41,13 +42,8 @@ const HANDLING_STATUSES = new Set(['in_handling', 'extended']);
 /** The notices drafted from a petition: the slip to the unit and the three letters to the petitioner. */
 const PETITION_NOTICE_KINDS = ['assignment_slip', 'acceptance_notice', 'non_acceptance_notice', 'handling_opinion'] as const;
 
-function Fact({ label, value }: { label: string; value: string | null }) {
-  return (
-    <DetailFact label={label} dimmed={!value} labelWidth={72}>
-      {value ?? t('petitions.detail.notYet')}
-    </DetailFact>
-  );
-}
+/** The handling facts: a step not taken yet reads "尚未", dimmed. */
+const HANDLING = { labelWidth: 72, missing: t('petitions.detail.notYet') } as const;
 
 function Header({ petition, timeZone }: { petition: PetitionDetail; timeZone: string }) {
   const facts = [
@@ -60,10 +56,7 @@ function Header({ petition, timeZone }: { petition: PetitionDetail; timeZone: st
   ].filter((x): x is string => Boolean(x));
   return (
     <Stack gap={4}>
-      <Anchor href={href('/petitions')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('petitions.detail.back')}
-      </Anchor>
+      <BackLink to={{ to: '/petitions' }}>{t('petitions.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <Title order={3} data-testid="petition-number">
           {petition.number}
@@ -89,19 +82,19 @@ export function PetitionDetailPage({ id }: { id: number }) {
   const session = useSession();
   const tz = useOfficeTimeZone();
   const directory = usePetitionDirectory();
-  const reloadOn = (e: ApiEvent) => (e.type === 'petitions.changed' && e.id === id) || e.type === 'calendar.changed';
-  const query = useApiQuery('petitions.get', { id }, { reloadOn });
+  const navigate = useNavigate();
+  const query = useApiQuery('petitions.get', { id });
   const [action, setAction] = useState<PetitionAction | null>(null);
   const [mediating, setMediating] = useState(false);
-  const canWrite = session.can('clerk', 'leader');
+  const canWrite = session.may('petitions.transition');
 
   const petition = query.data;
   if (!petition) return <QueryPending error={query.error} message={(message) => t('petitions.detail.loadFailed', { message })} />;
 
+  // The dialog's answer is the petition as it now stands; the cache already holds it.
   const done = () => {
     setAction(null);
     setMediating(false);
-    query.reload();
   };
 
   const handling = HANDLING_STATUSES.has(petition.status);
@@ -149,7 +142,7 @@ export function PetitionDetailPage({ id }: { id: number }) {
             </Menu.Target>
             <Menu.Dropdown>
               {PETITION_NOTICE_KINDS.map((k) => (
-                <Menu.Item key={k} onClick={() => navigate(`/notices/new?kind=${k}&petition=${petition.id}`)}>
+                <Menu.Item key={k} onClick={() => void navigate({ to: '/notices/new', search: { kind: k, petition: petition.id } })}>
                   {t(`notices.kinds.${k}`)}
                 </Menu.Item>
               ))}
@@ -159,9 +152,9 @@ export function PetitionDetailPage({ id }: { id: number }) {
       </Group>
       {petition.repeatOfNumber !== null && petition.repeatOfId !== null && (
         <Alert color="orange" variant="light" py="xs" icon={<IconCopy size={18} />} data-testid="repeat-of">
-          <Anchor href={href(`/petitions/${petition.repeatOfId}`)} size="sm">
+          <AnchorLink to="/petitions/$id" params={{ id: petition.repeatOfId }} size="sm">
             {t('petitions.detail.repeatOf', { number: petition.repeatOfNumber })}
-          </Anchor>
+          </AnchorLink>
         </Alert>
       )}
       <Grid gap="sm" align="flex-start">
@@ -197,10 +190,20 @@ export function PetitionDetailPage({ id }: { id: number }) {
             </Section>
             <Section title={t('petitions.detail.handlingSection')}>
               <Stack gap={4}>
-                <Fact label={t('petitions.detail.responsibleUnit')} value={petition.responsibleUnitName} />
-                <Fact label={t('petitions.detail.leadLeader')} value={petition.leadLeaderName} />
-                <Fact label={t('petitions.detail.decision')} value={petition.decision ? enumLabel('decision', petition.decision) : null} />
-                {petition.extendedDays > 0 && <Fact label={t('petitions.detail.extension')} value={t('petitions.detail.extendedDays', { days: petition.extendedDays })} />}
+                <Fact {...HANDLING} label={t('petitions.detail.responsibleUnit')}>
+                  {petition.responsibleUnitName}
+                </Fact>
+                <Fact {...HANDLING} label={t('petitions.detail.leadLeader')}>
+                  {petition.leadLeaderName}
+                </Fact>
+                <Fact {...HANDLING} label={t('petitions.detail.decision')}>
+                  {petition.decision ? enumLabel('decision', petition.decision) : null}
+                </Fact>
+                {petition.extendedDays > 0 && (
+                  <Fact {...HANDLING} label={t('petitions.detail.extension')}>
+                    {t('petitions.detail.extendedDays', { days: petition.extendedDays })}
+                  </Fact>
+                )}
               </Stack>
             </Section>
             <SubjectNotices subjectType="petition" subjectId={petition.id} />
@@ -215,9 +218,9 @@ export function PetitionDetailPage({ id }: { id: number }) {
                 <Stack gap={4}>
                   {petition.repeats.map((r) => (
                     <Group key={r.id} gap="xs" wrap="nowrap">
-                      <Anchor href={href(`/petitions/${r.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      <AnchorLink to="/petitions/$id" params={{ id: r.id }} size="sm" style={{ whiteSpace: 'nowrap' }}>
                         {r.number}
-                      </Anchor>
+                      </AnchorLink>
                       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                         {dateOf(r.receivedAt, tz)}
                       </Text>

@@ -3,7 +3,7 @@
  * (it never submits half a form), Ctrl+Enter or 保存登记 saves. Repeat petitions are looked up while the
  * clerk types. The core validates again on save and its messages land on the exact fields.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Alert,
   Button,
@@ -23,20 +23,28 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCopy, IconDeviceFloppy } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { petitionInputSchema, petitionerInputSchema, type PetitionInput } from '../../../../shared/api';
 import { CATEGORIES, CHANNELS, CLAIM_ITEMS, DEFAULT_COLLECTIVE_THRESHOLD, type Category, type Channel } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { checkIdNumber } from '../../../../shared/id-number';
 import { localDateOf } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { clockReady, officeNow, officeTimeZone, useNow, useOfficeTimeZone } from '../../app/clock';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/session';
-import { fieldErrors, notifyError, notifySaved } from '../../app/use-api';
+import { clockReady, officeNow, officeTimeZone, useNow, useOfficeTimeZone } from '../../platform/clock';
+import { invalidateAfterWrite } from '../../platform/invalidation';
+import { useNavigate } from '../../platform/links';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { callApi, type ApiFailure } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
+import { optionalChosenId, typedTime } from '../../components/forms/form-fields';
+import { Section } from '../../components/DetailParts';
 import { AttachmentPicker } from '../../components/petitions/AttachmentPicker';
 import { DateTimeField } from '../../components/petitions/DateTimeField';
 import { DuplicatePanel, usePossibleRepeats, type PossibleRepeat } from '../../components/petitions/DuplicatePanel';
-import { PetitionerRowsEditor, emptyPetitioner, isBlankRow, type PetitionerRow } from '../../components/petitions/PetitionerRowsEditor';
-import { fromLocalInput, readFileBase64, toLocalInput } from '../../components/petitions/petition-format';
+import { PetitionerRowsEditor, emptyPetitioner, idNumberProblem, isBlankRow, type PetitionerRow } from '../../components/petitions/PetitionerRowsEditor';
+import { readFileBase64, toLocalInput } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 
 interface IntakeValues {
@@ -80,16 +88,35 @@ function focusFirstError(container: HTMLElement | null): void {
   requestAnimationFrame(() => container?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
-function Section({ title, children, extra }: { title: string; children: ReactNode; extra?: ReactNode }) {
-  return (
-    <Card withBorder padding="sm" radius="md" component="section">
-      <Group justify="space-between" mb="xs" wrap="nowrap">
-        <Title order={5}>{title}</Title>
-        {extra}
-      </Group>
-      {children}
-    </Card>
-  );
+const shape = petitionInputSchema.shape;
+
+/**
+ * The petition as the clerk types it, checked with the contract's rules: the rows up to the last one used,
+ * each with a name and (when given) an ID number that passes GB 11643, the same check the core makes; the
+ * choices as select values and the time as typed. Its output is the input of `petitions.create`.
+ */
+function intakeSchema(timeZone: string, today: string) {
+  const rows = z
+    .array(petitionerInputSchema.extend({ key: z.string() }))
+    .transform((all) => usedRows(all).map(({ key: _key, ...row }) => row))
+    .superRefine((used, ctx) => {
+      if (used.length === 0) ctx.addIssue({ code: 'custom', path: [0, 'name'], message: t('petitions.intake.nameRequired', { index: 1 }) });
+      used.forEach((p, i) => {
+        if (!p.name.trim()) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: t('petitions.intake.nameRequired', { index: i + 1 }) });
+        const problem = idNumberProblem(p.idNumber, i + 1, today, true);
+        if (problem) ctx.addIssue({ code: 'custom', path: [i, 'idNumber'], message: problem });
+      });
+    });
+  return petitionInputSchema
+    .pick({ channel: true, category: true, summary: true, request: true, factsReasons: true, peopleCount: true })
+    .extend({
+      receivedAt: typedTime(timeZone, t('petitions.intake.badTime')),
+      petitioners: rows,
+      claimItem: optionalChosenId.pipe(shape.claimItem.unwrap()),
+      topicId: optionalChosenId,
+      unitId: optionalChosenId,
+    })
+    .refine((v) => v.category !== 'claim' || v.claimItem !== null, { path: ['claimItem'], error: t('errors.petitions.claimItemRequired') });
 }
 
 export function PetitionIntakePage() {
@@ -99,13 +126,14 @@ export function PetitionIntakePage() {
   const today = localDateOf(now, tz);
   const threshold = session.office?.collectiveThreshold ?? DEFAULT_COLLECTIVE_THRESHOLD;
   const directory = usePetitionDirectory();
+  const navigate = useNavigate();
+  const client = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-  const busyRef = useRef(false);
-  const [busy, setBusy] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [repeatOf, setRepeatOf] = useState<PossibleRepeat | null>(null);
   const receivedEdited = useRef(false);
   const peopleEdited = useRef(false);
+  const schema = useMemo(() => intakeSchema(tz, today), [tz, today]);
 
   const form = useForm<IntakeValues>({
     initialValues: {
@@ -121,6 +149,14 @@ export function PetitionIntakePage() {
       request: '',
       factsReasons: '',
     },
+    validate: contractResolver(schema, {
+      labels: { summary: t('petitions.intake.summary'), factsReasons: t('petitions.intake.factsReasons'), peopleCount: t('petitions.intake.peopleCount') },
+      messages: {
+        category: t('petitions.intake.categoryRequired'),
+        summary: t('petitions.intake.summaryRequired'),
+        request: t('petitions.intake.requestRequired'),
+      },
+    }),
   });
   const v = form.values;
 
@@ -146,79 +182,48 @@ export function PetitionIntakePage() {
   const people = Number(v.peopleCount) || 0;
   const collective = v.channel === 'visit' && people >= threshold;
 
-  const validate = (): Record<string, string> => {
-    const errors: Record<string, string> = {};
-    if (fromLocalInput(v.receivedAt, tz) === null) errors.receivedAt = t('petitions.intake.badTime');
-    const used = usedRows(v.petitioners);
-    if (used.length === 0) errors['petitioners.0.name'] = t('petitions.intake.nameRequired', { index: 1 });
-    used.forEach((p, i) => {
-      if (!p.name.trim()) errors[`petitioners.${i}.name`] = t('petitions.intake.nameRequired', { index: i + 1 });
-    });
-    if (!v.category) errors.category = t('petitions.intake.categoryRequired');
-    if (v.category === 'claim' && !v.claimItem) errors.claimItem = t('errors.petitions.claimItemRequired');
-    if (!v.summary.trim()) errors.summary = t('petitions.intake.summaryRequired');
-    if (!v.request.trim()) errors.request = t('petitions.intake.requestRequired');
-    return errors;
-  };
-
-  const uploadFiles = async (id: number) => {
-    for (const file of files) {
-      const dataBase64 = await readFileBase64(file);
-      const r = await api.call('petitions.attachments.create', { id, fileName: file.name, dataBase64 });
-      if (!r.ok) notifyError({ ...r.error, message: t('petitions.intake.attachmentFailed', { name: file.name, message: r.error.message }) });
-    }
-  };
-
-  const submit = async () => {
-    if (busyRef.current) return;
-    const errors = validate();
-    if (Object.keys(errors).length > 0) {
-      form.setErrors(errors);
-      notifyError({ code: 'invalid_input', message: Object.values(errors)[0] ?? t('petitions.intake.fixFields') });
+  // Registering is one step for the clerk: the petition, then its files one by one (a file that fails is
+  // reported; the petition stays registered), then its page.
+  const register = useMutation<{ id: number; number: string }, ApiFailure, PetitionInput>({
+    mutationFn: async (input) => {
+      const created = await callApi('petitions.create', input);
+      notifySaved(t('petitions.intake.saved', { number: created.number }));
+      for (const file of files) {
+        const dataBase64 = await readFileBase64(file);
+        await callApi('petitions.attachments.create', { id: created.id, fileName: file.name, dataBase64 }).catch((error: ApiFailure) =>
+          notifyError({ message: t('petitions.intake.attachmentFailed', { name: file.name, message: error.message }) }),
+        );
+      }
+      return created;
+    },
+    onSuccess: (created) => {
+      invalidateAfterWrite(client, 'petitions.create');
+      void navigate({ to: '/petitions/$id', params: { id: created.id } });
+    },
+    onError: (error) => {
+      applyErrors(form, error);
+      notifyError(error);
       focusFirstError(formRef.current);
-      return;
-    }
-    busyRef.current = true;
-    setBusy(true);
-    const r = await api.call('petitions.create', {
-      channel: v.channel,
-      receivedAt: fromLocalInput(v.receivedAt, tz) ?? officeNow(),
-      petitioners: usedRows(v.petitioners).map((p) => ({
-        name: p.name.trim(),
-        idNumber: p.idNumber.trim(),
-        phone: p.phone.trim(),
-        address: p.address.trim(),
-        isRepresentative: p.isRepresentative,
-      })),
-      peopleCount: Math.max(1, Math.round(people)),
-      category: v.category as Category,
-      claimItem: v.category === 'claim' && v.claimItem ? Number(v.claimItem) : null,
-      topicId: v.topicId ? Number(v.topicId) : null,
-      unitId: v.unitId ? Number(v.unitId) : null,
-      summary: v.summary.trim(),
-      request: v.request.trim(),
-      factsReasons: v.factsReasons.trim(),
-      repeatOfId: repeatOf?.id ?? null,
-    });
-    if (!r.ok) {
-      busyRef.current = false;
-      setBusy(false);
-      form.setErrors(fieldErrors(r.error));
-      notifyError(r.error);
+    },
+  });
+
+  const submit = form.onSubmit(
+    (values) => {
+      if (register.isPending) return;
+      const input = parsedInput(schema, values);
+      register.mutate({ ...input, repeatOfId: repeatOf?.id ?? null });
+    },
+    (errors) => {
+      notifyError({ message: String(Object.values(errors)[0] ?? t('petitions.intake.fixFields')) });
       focusFirstError(formRef.current);
-      return;
-    }
-    notifySaved(t('petitions.intake.saved', { number: r.value.number }));
-    await uploadFiles(r.value.id);
-    busyRef.current = false;
-    navigate(`/petitions/${r.value.id}`);
-  };
+    },
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
     if (e.ctrlKey || e.metaKey) {
       e.preventDefault();
-      void submit();
+      submit();
       return;
     }
     const el = e.target;
@@ -242,13 +247,10 @@ export function PetitionIntakePage() {
           <form
             ref={formRef}
             noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
+            onSubmit={submit}
           >
             <Stack gap={SECTION_GAP}>
-              <Section title={t('petitions.intake.sourceSection')}>
+              <Section titleGap="xs" title={t('petitions.intake.sourceSection')}>
                 <Group align="flex-start" gap="lg" wrap="nowrap">
                   <Stack gap={4}>
                     <Text size="sm" fw={500} id="channel-label">
@@ -290,7 +292,7 @@ export function PetitionIntakePage() {
                 </Group>
               </Section>
 
-              <Section title={t('petitions.intake.petitionersSection')}>
+              <Section titleGap="xs" title={t('petitions.intake.petitionersSection')}>
                 <PetitionerRowsEditor
                   form={form}
                   today={today}
@@ -322,7 +324,7 @@ export function PetitionIntakePage() {
                 />
               </Section>
 
-              <Section title={t('petitions.intake.classificationSection')}>
+              <Section titleGap="xs" title={t('petitions.intake.classificationSection')}>
                 <Stack gap="xs">
                   <Radio.Group
                     label={t('petitions.intake.category')}
@@ -372,7 +374,7 @@ export function PetitionIntakePage() {
                 </Stack>
               </Section>
 
-              <Section title={t('petitions.intake.contentSection')}>
+              <Section titleGap="xs" title={t('petitions.intake.contentSection')}>
                 <Stack gap="xs">
                   <TextInput
                     label={t('petitions.intake.summary')}
@@ -402,7 +404,7 @@ export function PetitionIntakePage() {
                 </Stack>
               </Section>
 
-              <Section title={t('petitions.intake.attachmentsSection')}>
+              <Section titleGap="xs" title={t('petitions.intake.attachmentsSection')}>
                 <AttachmentPicker files={files} onChange={setFiles} />
               </Section>
 
@@ -428,10 +430,10 @@ export function PetitionIntakePage() {
                     )}
                   </Group>
                   <Group gap="sm" wrap="nowrap">
-                    <Button variant="default" onClick={() => navigate('/petitions')}>
+                    <Button variant="default" onClick={() => void navigate({ to: '/petitions' })}>
                       {t('petitions.intake.cancel')}
                     </Button>
-                    <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
+                    <Button type="submit" loading={register.isPending} leftSection={<IconDeviceFloppy size={16} />}>
                       {t('petitions.intake.save')}
                     </Button>
                   </Group>

@@ -4,17 +4,17 @@
  * marks, and 发布预警. The left column holds the event and its history; the right the time limit, the chain
  * of first report and follow-ups, and what it is linked to.
  */
-import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
-import type { ApiEvent, ReportDetail } from '../../../../shared/api';
+import { useState } from 'react';
+import { Alert, Badge, Button, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
+import type { ReportDetail } from '../../../../shared/api';
 import type { ReportAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { useOfficeTimeZone } from '../../app/clock';
-import { href, navigate } from '../../app/router';
-import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/use-api';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink, useNavigate } from '../../platform/links';
+import { useSession } from '../../platform/session';
+import { useApiQuery } from '../../platform/query';
 import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { FlagReportModal } from '../../components/reports/FlagReportModal';
 import { LinkPetitionModal } from '../../components/reports/LinkPetitionModal';
@@ -23,19 +23,15 @@ import { FlagBadge, LatenessBadge, ReportStatusBadge, SeverityBadge } from '../.
 import { ReportTimeline } from '../../components/reports/ReportTimeline';
 import { durationLabel, limitAtLabel } from '../../components/reports/report-format';
 import { QueryPending } from '../../components/QueryPending';
-import { Field, Fact as DetailFact, Section } from '../../components/DetailParts';
+import { Field, Fact, Section } from '../../components/DetailParts';
+import { BackLink } from '../../components/layout/BackLink';
 
 type Dialog = { kind: 'action'; action: ReportAction } | { kind: 'link' } | { kind: 'flag' } | null;
 
 const WARNING_COLORS = { red: 'red', yellow: 'yellow', blue: 'blue' } as const;
 
-function Fact({ label, value, testId }: { label: string; value: ReactNode | null; testId?: string }) {
-  return (
-    <DetailFact label={label} testId={testId} dimmed={value === null}>
-      {value ?? t('reports.detail.notYet')}
-    </DetailFact>
-  );
-}
+/** A step not taken yet reads "尚未", dimmed. */
+const NOT_YET = { missing: t('reports.detail.notYet') } as const;
 
 function Header({ report, timeZone }: { report: ReportDetail; timeZone: string }) {
   const facts = [
@@ -47,10 +43,7 @@ function Header({ report, timeZone }: { report: ReportDetail; timeZone: string }
   ].filter((x): x is string => Boolean(x));
   return (
     <Stack gap={4}>
-      <Anchor href={href('/reports')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('reports.detail.back')}
-      </Anchor>
+      <BackLink to={{ to: '/reports' }}>{t('reports.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <Title order={3} data-testid="report-number">
           {report.number}
@@ -78,20 +71,19 @@ function Header({ report, timeZone }: { report: ReportDetail; timeZone: string }
 export function ReportDetailPage({ id }: { id: number }) {
   const session = useSession();
   const tz = useOfficeTimeZone();
-  const reloadOn = (e: ApiEvent) => e.type === 'reports.changed' && (e.id === id || e.id === null);
-  const query = useApiQuery('reports.get', { id }, { reloadOn });
+  const navigate = useNavigate();
+  const query = useApiQuery('reports.get', { id });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const canWrite = session.can('clerk', 'leader');
-  const canApprove = session.can('leader');
-  const canReport = session.can('clerk', 'leader', 'duty_officer');
+  const canWrite = session.may('reports.transition');
+  // Approving is a step of 'reports.transition' the core leaves to a leader alone.
+  const canApprove = session.holds('leader');
+  const canReport = session.may('reports.create');
 
   const report = query.data;
   if (!report) return <QueryPending error={query.error} message={(message) => t('reports.detail.loadFailed', { message })} />;
 
-  const done = () => {
-    setDialog(null);
-    query.reload();
-  };
+  // The dialog's answer is the report as it now stands; the cache already holds it.
+  const done = () => setDialog(null);
 
   const stepButtons = report.allowedActions.map((a) => {
     const button = (
@@ -120,7 +112,7 @@ export function ReportDetailPage({ id }: { id: number }) {
           </Text>
         )}
         {canReport && (
-          <Button size="sm" variant="light" leftSection={<IconMessagePlus size={16} />} onClick={() => navigate(`/reports/new?follow=${report.id}`)}>
+          <Button size="sm" variant="light" leftSection={<IconMessagePlus size={16} />} onClick={() => void navigate({ to: '/reports/new', search: { follow: report.id } })}>
             {t('reports.detail.followUp')}
           </Button>
         )}
@@ -132,14 +124,14 @@ export function ReportDetailPage({ id }: { id: number }) {
             <Button size="sm" variant="default" leftSection={<IconFlag size={16} />} onClick={() => setDialog({ kind: 'flag' })}>
               {t('reports.detail.flag')}
             </Button>
-            <Button size="sm" variant="light" color="red" leftSection={<IconAlertTriangle size={16} />} onClick={() => navigate(`/warnings/new?report=${report.id}`)}>
+            <Button size="sm" variant="light" color="red" leftSection={<IconAlertTriangle size={16} />} onClick={() => void navigate({ to: '/warnings/new', search: { report: report.id } })}>
               {t('reports.detail.raiseWarning')}
             </Button>
             <Button
               size="sm"
               variant="default"
               leftSection={<IconFileText size={16} />}
-              onClick={() => navigate(`/notices/new?kind=${report.parentId === null ? 'info_report' : 'info_followup'}&report=${report.id}`)}
+              onClick={() => void navigate({ to: '/notices/new', search: { kind: report.parentId === null ? 'info_report' : 'info_followup', report: report.id } })}
             >
               {t('reports.detail.draftNotice')}
             </Button>
@@ -173,20 +165,19 @@ export function ReportDetailPage({ id }: { id: number }) {
             </Section>
             <Section title={t('reports.detail.handlingSection')} testId="handling-section">
               <Stack gap={4}>
-                <Fact label={t('reports.detail.verification')} value={report.verification ? enumLabel('verification', report.verification) : null} testId="fact-verification" />
-                {report.verificationNote && <Fact label={t('reports.detail.verificationNote')} value={report.verificationNote} />}
-                <Fact label={t('reports.detail.nature')} value={report.nature || null} />
-                <Fact label={t('reports.detail.urgency')} value={report.urgency ? enumLabel('urgency', report.urgency) : null} />
-                <Fact label={t('reports.detail.opinion')} value={report.opinion || null} />
-                <Fact
-                  label={t('reports.detail.approval')}
-                  value={report.approvedByName && report.approvedAt !== null ? t('reports.detail.approvedBy', { name: report.approvedByName, at: formatDateTime(report.approvedAt, tz) }) : null}
-                  testId="fact-approval"
-                />
-                <Fact
-                  label={t('reports.detail.forwardTo')}
-                  value={report.forwardedAt !== null ? t('reports.detail.forwardedAt', { to: report.forwardTo, at: formatDateTime(report.forwardedAt, tz) }) : null}
-                />
+                <Fact {...NOT_YET} label={t('reports.detail.verification')} testId="fact-verification">
+                  {report.verification ? enumLabel('verification', report.verification) : null}
+                </Fact>
+                {report.verificationNote && <Fact {...NOT_YET} label={t('reports.detail.verificationNote')}>{report.verificationNote}</Fact>}
+                <Fact {...NOT_YET} label={t('reports.detail.nature')}>{report.nature || null}</Fact>
+                <Fact {...NOT_YET} label={t('reports.detail.urgency')}>{report.urgency ? enumLabel('urgency', report.urgency) : null}</Fact>
+                <Fact {...NOT_YET} label={t('reports.detail.opinion')}>{report.opinion || null}</Fact>
+                <Fact {...NOT_YET} label={t('reports.detail.approval')} testId="fact-approval">
+                  {report.approvedByName && report.approvedAt !== null ? t('reports.detail.approvedBy', { name: report.approvedByName, at: formatDateTime(report.approvedAt, tz) }) : null}
+                </Fact>
+                <Fact {...NOT_YET} label={t('reports.detail.forwardTo')}>
+                  {report.forwardedAt !== null ? t('reports.detail.forwardedAt', { to: report.forwardTo, at: formatDateTime(report.forwardedAt, tz) }) : null}
+                </Fact>
               </Stack>
             </Section>
             <Section title={t('reports.detail.timelineSection')} testId="timeline-section">
@@ -198,19 +189,17 @@ export function ReportDetailPage({ id }: { id: number }) {
           <Stack gap="sm">
             <Section title={t('reports.detail.timeSection')} testId="time-section">
               <Stack gap={4}>
-                <Fact label={t('reports.detail.foundAt')} value={formatDateTime(report.foundAt, tz)} />
-                <Fact label={t('reports.detail.reportedAt')} value={formatDateTime(report.reportedAt, tz)} />
-                <Fact label={t('reports.detail.limitAt')} value={limitAtLabel(report.limitAt, tz)} />
-                <Fact label={t('reports.detail.elapsed')} value={durationLabel(report.reportedAt - report.foundAt)} testId="fact-elapsed" />
-                <Fact
-                  label={t('reports.detail.timeliness')}
-                  value={
-                    <Text span size="sm" c={report.lateMs > 0 ? 'red' : 'green'} fw={600}>
-                      {report.lateMs > 0 ? t('reports.detail.lateBy', { duration: durationLabel(report.lateMs) }) : t('reports.detail.onTime')}
-                    </Text>
-                  }
-                  testId="fact-timeliness"
-                />
+                <Fact label={t('reports.detail.foundAt')}>{formatDateTime(report.foundAt, tz)}</Fact>
+                <Fact label={t('reports.detail.reportedAt')}>{formatDateTime(report.reportedAt, tz)}</Fact>
+                <Fact label={t('reports.detail.limitAt')}>{limitAtLabel(report.limitAt, tz)}</Fact>
+                <Fact label={t('reports.detail.elapsed')} testId="fact-elapsed">
+                  {durationLabel(report.reportedAt - report.foundAt)}
+                </Fact>
+                <Fact label={t('reports.detail.timeliness')} testId="fact-timeliness">
+                  <Text span size="sm" c={report.lateMs > 0 ? 'red' : 'green'} fw={600}>
+                    {report.lateMs > 0 ? t('reports.detail.lateBy', { duration: durationLabel(report.lateMs) }) : t('reports.detail.onTime')}
+                  </Text>
+                </Fact>
               </Stack>
             </Section>
             <Section title={t('reports.detail.chainSection')} testId="chain-section">
@@ -227,9 +216,9 @@ export function ReportDetailPage({ id }: { id: number }) {
                             {c.number}
                           </Text>
                         ) : (
-                          <Anchor href={href(`/reports/${c.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          <AnchorLink to="/reports/$id" params={{ id: c.id }} size="sm" style={{ whiteSpace: 'nowrap' }}>
                             {c.number}
-                          </Anchor>
+                          </AnchorLink>
                         )}
                         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                           {formatDateTime(c.reportedAt, tz)}
@@ -245,47 +234,40 @@ export function ReportDetailPage({ id }: { id: number }) {
             </Section>
             <Section title={t('reports.detail.linksSection')} testId="links-section">
               <Stack gap={6}>
-                <Fact
-                  label={t('reports.detail.petition')}
-                  value={
-                    report.petition ? (
-                      <Group gap={6} wrap="nowrap">
-                        <Anchor href={href(`/petitions/${report.petition.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {report.petition.number}
-                        </Anchor>
-                        <StatusBadge status={report.petition.status} size="xs" />
-                      </Group>
-                    ) : (
-                      <Text span size="sm" c="dimmed">
-                        {t('reports.detail.noPetition')}
-                      </Text>
-                    )
-                  }
-                  testId="fact-petition"
-                />
-                <Fact
-                  label={t('reports.detail.warnings')}
-                  value={
-                    report.warnings.length > 0 ? (
-                      <Stack gap={2}>
-                        {report.warnings.map((w) => (
-                          <Group key={w.id} gap={6} wrap="nowrap">
-                            <Badge size="xs" color={WARNING_COLORS[w.level]} radius="sm">
-                              {enumLabel('warningLevel', w.level)}
-                            </Badge>
-                            <Anchor href={href(`/warnings/${w.id}`)} size="sm" lineClamp={1}>
-                              {w.number} {w.title}
-                            </Anchor>
-                          </Group>
-                        ))}
-                      </Stack>
-                    ) : (
-                      <Text span size="sm" c="dimmed">
-                        {t('reports.detail.noWarnings')}
-                      </Text>
-                    )
-                  }
-                />
+                <Fact label={t('reports.detail.petition')} testId="fact-petition">
+                  {report.petition ? (
+                    <Group gap={6} wrap="nowrap">
+                      <AnchorLink to="/petitions/$id" params={{ id: report.petition.id }} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {report.petition.number}
+                      </AnchorLink>
+                      <StatusBadge status={report.petition.status} size="xs" />
+                    </Group>
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('reports.detail.noPetition')}
+                    </Text>
+                  )}
+                </Fact>
+                <Fact label={t('reports.detail.warnings')}>
+                  {report.warnings.length > 0 ? (
+                    <Stack gap={2}>
+                      {report.warnings.map((w) => (
+                        <Group key={w.id} gap={6} wrap="nowrap">
+                          <Badge size="xs" color={WARNING_COLORS[w.level]} radius="sm">
+                            {enumLabel('warningLevel', w.level)}
+                          </Badge>
+                          <AnchorLink to="/warnings/$id" params={{ id: w.id }} size="sm" lineClamp={1}>
+                            {w.number} {w.title}
+                          </AnchorLink>
+                        </Group>
+                      ))}
+                    </Stack>
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('reports.detail.noWarnings')}
+                    </Text>
+                  )}
+                </Fact>
               </Stack>
             </Section>
           </Stack>

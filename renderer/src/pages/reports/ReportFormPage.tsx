@@ -4,17 +4,22 @@
  * the clerk types, so a late report is seen as 迟报 (and by how much) before it is saved. The core checks
  * again on save; a time in the future is refused there with its message, and nothing is saved.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, Anchor, Button, Card, Grid, Group, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, Button, Card, Grid, Group, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconArrowLeft, IconDeviceFloppy, IconLink, IconShieldLock } from '@tabler/icons-react';
-import type { ApiError, ReportInput } from '../../../../shared/api';
+import { IconAlertCircle, IconDeviceFloppy, IconLink, IconShieldLock } from '@tabler/icons-react';
+import { linkOptions } from '@tanstack/react-router';
+import { z } from 'zod';
+import { reportInputSchema } from '../../../../shared/api';
 import { REPORT_SEVERITIES, REPORT_TYPES, type ReportSeverity, type ReportType } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { clockReady, officeNow, officeTimeZone, useNow, useOfficeTimeZone } from '../../app/clock';
-import { href, navigate } from '../../app/router';
-import { notifyError, notifySaved, useApiQuery } from '../../app/use-api';
+import { clockReady, officeNow, officeTimeZone, useNow, useOfficeTimeZone } from '../../platform/clock';
+import { useNavigate } from '../../platform/links';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
+import { chosenId, optionalChosenId, typedTime } from '../../components/forms/form-fields';
 import { DateTimeField } from '../../components/petitions/DateTimeField';
 import { fromLocalInput, toLocalInput } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
@@ -22,6 +27,29 @@ import { PetitionPicker } from '../../components/reports/PetitionPicker';
 import { TimeLimitCheck } from '../../components/reports/TimeLimitCheck';
 import { durationLabel } from '../../components/reports/report-format';
 import { Section } from '../../components/DetailParts';
+import { BackLink } from '../../components/layout/BackLink';
+
+const shape = reportInputSchema.shape;
+
+/**
+ * The report as the clerk types it, checked with the contract's rules; a follow-up takes its unit and type
+ * from the first report. Its output is the input of `reports.create` (bar the report time, see submit).
+ */
+function reportSchema(timeZone: string, following: boolean) {
+  const badTime = t('reports.form.badTime');
+  return reportInputSchema.pick({ severity: true, place: true, summary: true, content: true, demands: true }).extend({
+    unitId: following ? z.null() : chosenId,
+    type: following ? z.literal('') : shape.type.unwrap().unwrap(),
+    foundAt: typedTime(timeZone, badTime),
+    reportedAt: typedTime(timeZone, badTime),
+    // An empty box means nobody was counted.
+    peopleCount: z
+      .union([z.number(), z.literal('')])
+      .transform((n) => (n === '' ? 0 : Math.round(n)))
+      .pipe(shape.peopleCount.unwrap()),
+    petitionId: optionalChosenId,
+  });
+}
 
 interface FormValues {
   unitId: string | null;
@@ -40,15 +68,16 @@ interface FormValues {
 export function ReportFormPage({ followOf }: { followOf: number | null }) {
   const tz = useOfficeTimeZone();
   const now = useNow(15_000);
+  const navigate = useNavigate();
   const directory = usePetitionDirectory();
   const units = useApiQuery('units.list', {});
   const settings = useApiQuery('reports.settings.get', {});
   const parent = useApiQuery('reports.get', followOf !== null ? { id: followOf } : null);
   const formRef = useRef<HTMLFormElement>(null);
   const reportedEdited = useRef(false);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const following = followOf !== null;
+  const schema = useMemo(() => reportSchema(tz, following), [tz, following]);
 
   const form = useForm<FormValues>({
     initialValues: {
@@ -64,6 +93,15 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
       demands: '',
       petitionId: null,
     },
+    validate: contractResolver(schema, {
+      labels: { place: t('reports.form.place'), demands: t('reports.form.demands'), peopleCount: t('reports.form.peopleCount') },
+      messages: {
+        unitId: t('reports.form.unitRequired'),
+        type: t('reports.form.typeRequired'),
+        summary: t('reports.form.summaryRequired'),
+        content: t('reports.form.contentRequired'),
+      },
+    }),
   });
   const v = form.values;
 
@@ -94,77 +132,62 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
   const foundAt = fromLocalInput(v.foundAt, tz);
   const reportedAt = fromLocalInput(v.reportedAt, tz);
 
-  const validate = (): Record<string, string> => {
-    const e: Record<string, string> = {};
-    if (!following && !v.unitId) e.unitId = t('reports.form.unitRequired');
-    if (foundAt === null) e.foundAt = t('reports.form.badTime');
-    if (reportedAt === null) e.reportedAt = t('reports.form.badTime');
-    if (!following && !v.type) e.type = t('reports.form.typeRequired');
-    if (!v.summary.trim()) e.summary = t('reports.form.summaryRequired');
-    if (!v.content.trim()) e.content = t('reports.form.contentRequired');
-    return e;
-  };
-
   const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
-  const submit = async () => {
-    if (busy) return;
-    const errors = validate();
-    form.setErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      setRefusal({ code: 'invalid_input', message: Object.values(errors)[0] ?? '' });
+  const create = useApiMutation('reports.create', {
+    onSuccess: (created) => {
+      notifySaved(created.late ? t('reports.form.savedLate', { number: created.number, duration: durationLabel(created.lateMs) }) : t('reports.form.saved', { number: created.number }));
+      void navigate({ to: '/reports/$id', params: { id: created.id } });
+    },
+    onError: (error) => {
+      setRefusal(error.message);
+      applyErrors(form, error);
+      notifyError(error);
       focusFirstError();
-      return;
-    }
-    const input: ReportInput = {
-      parentId: followOf,
-      unitId: following ? null : Number(v.unitId),
-      type: following ? null : (v.type as ReportType),
-      severity: v.severity,
-      foundAt: foundAt ?? 0,
-      // Untouched, the report time is "now" as the core sees it at saving.
-      reportedAt: reportedEdited.current ? reportedAt : null,
-      place: v.place.trim(),
-      peopleCount: Math.max(0, Math.round(Number(v.peopleCount) || 0)),
-      summary: v.summary.trim(),
-      content: v.content.trim(),
-      demands: v.demands.trim(),
-      petitionId: v.petitionId ? Number(v.petitionId) : null,
-    };
-    setBusy(true);
-    setRefusal(null);
-    const r = await api.call('reports.create', input);
-    setBusy(false);
-    if (!r.ok) {
-      setRefusal(r.error);
-      form.setErrors(Object.fromEntries(Object.entries(r.error.fields ?? {}).filter(([k]) => k in v)));
-      notifyError(r.error);
+    },
+  });
+
+  const submit = form.onSubmit(
+    (values) => {
+      if (create.isPending) return;
+      const input = parsedInput(schema, values);
+      setRefusal(null);
+      create.mutate({
+        ...input,
+        parentId: followOf,
+        unitId: input.unitId,
+        type: input.type === '' ? null : input.type,
+        // Untouched, the report time is "now" as the core sees it at saving.
+        reportedAt: reportedEdited.current ? input.reportedAt : null,
+      });
+    },
+    (errors) => {
+      setRefusal(String(Object.values(errors)[0] ?? ''));
       focusFirstError();
-      return;
-    }
-    notifySaved(r.value.late ? t('reports.form.savedLate', { number: r.value.number, duration: durationLabel(r.value.lateMs) }) : t('reports.form.saved', { number: r.value.number }));
-    navigate(`/reports/${r.value.id}`);
-  };
+    },
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
     if (e.ctrlKey || e.metaKey) {
       e.preventDefault();
-      void submit();
+      submit();
     } else if (e.target instanceof HTMLInputElement) {
       e.preventDefault();
     }
   };
 
   const title = following ? t('reports.form.followUpTitle') : t('reports.form.title');
+  const backTo = followOf !== null ? linkOptions({ to: '/reports/$id', params: { id: followOf } }) : linkOptions({ to: '/reports' });
 
   return (
     <div onKeyDown={onKeyDown}>
       <Stack gap={4} mb="sm">
-        <Anchor href={href(following ? `/reports/${followOf}` : '/reports')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-          <IconArrowLeft size={14} />
-          {t('reports.detail.back')}
-        </Anchor>
+        {followOf !== null ? (
+          <BackLink to={{ to: '/reports/$id', params: { id: followOf } }}>{t('reports.detail.back')}</BackLink>
+        ) : (
+          <BackLink to={{ to: '/reports' }}>{t('reports.detail.back')}</BackLink>
+        )}
         <Title order={3}>{title}</Title>
       </Stack>
       <Grid gap="md" align="flex-start">
@@ -172,15 +195,12 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
           <form
             ref={formRef}
             noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
+            onSubmit={submit}
           >
             <Stack gap="sm">
               {refusal && (
                 <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={t('reports.form.refused')} role="alert" data-testid="form-refusal">
-                  {refusal.message}
+                  {refusal}
                 </Alert>
               )}
               {following && parentData && (
@@ -308,10 +328,10 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
                     {t('reports.form.shortcutHint')}
                   </Text>
                   <Group gap="sm" wrap="nowrap">
-                    <Button variant="default" onClick={() => navigate(following ? `/reports/${followOf}` : '/reports')}>
+                    <Button variant="default" onClick={() => void navigate(backTo)}>
                       {t('reports.form.cancel')}
                     </Button>
-                    <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
+                    <Button type="submit" loading={create.isPending} leftSection={<IconDeviceFloppy size={16} />}>
                       {t('reports.form.save')}
                     </Button>
                   </Group>
@@ -323,7 +343,7 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
         <Grid.Col span={3.5} style={{ position: 'sticky', top: 68 }}>
           <Stack gap="sm">
             <Card withBorder padding="sm" radius="md">
-              <TimeLimitCheck foundAt={foundAt} reportedAt={reportedAt} severity={v.severity} settings={settings.data} now={now} timeZone={tz} />
+              <TimeLimitCheck foundAt={foundAt} reportedAt={reportedAt} severity={v.severity} settings={settings.data ?? null} now={now} timeZone={tz} />
             </Card>
             <Alert color="gray" variant="light" icon={<IconShieldLock size={18} />} p="xs">
               <Text size="xs">{t('reports.form.privacyHint')}</Text>

@@ -6,27 +6,24 @@ import { useState } from 'react';
 import { Alert, Button, Card, Center, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import type { ApiEvent, ZeroReportGrid as Grid } from '../../../../shared/api';
+import type { ZeroReportGrid as Grid } from '../../../../shared/api';
 import { ZERO_REPORT_STATES } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { localDateOf } from '../../../../shared/time';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { navigate, type Route } from '../../app/router';
-import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/use-api';
-import { PageHeader } from '../admin/PageHeader';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useNavigate } from '../../platform/links';
+import { useSession } from '../../platform/session';
+import { useApiQuery } from '../../platform/query';
+import { PageHeader } from '../../components/layout/PageHeader';
 import { ZeroReportGrid, ZeroStateChip, type ZeroCell } from '../../components/reports/ZeroReportGrid';
 import { ZeroReportSubmitModal } from '../../components/reports/ZeroReportSubmitModal';
-
-const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function shiftMonth(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + m - 1 + n;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
-
-const reloadOn = (e: ApiEvent) => e.type === 'reports.changed' || e.type === 'clock.changed' || e.type === 'duty.changed';
 
 /** The sensitive periods the month's daily columns belong to, with the dates they cover in this month. */
 function sensitiveSpans(grid: Grid): { name: string; from: string; to: string }[] {
@@ -43,17 +40,18 @@ function sensitiveSpans(grid: Grid): { name: string; from: string; to: string }[
 
 const dayLabel = (date: string) => t('reports.zero.dayShort', { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) });
 
-export function ZeroReportPage({ route }: { route: Route }) {
+/** `month` ('2026-11') from the address, or this month. */
+export function ZeroReportPage({ month: asked }: { month: string | null }) {
   const session = useSession();
+  const navigate = useNavigate();
   const tz = useOfficeTimeZone();
   const now = useNow(60_000);
-  const asked = route.query.get('month') ?? '';
-  const month = MONTH_RE.test(asked) ? asked : localDateOf(now, tz).slice(0, 7);
-  const grid = useApiQuery('zeroReports.grid.get', { month }, { reloadOn });
+  const month = asked ?? localDateOf(now, tz).slice(0, 7);
+  const grid = useApiQuery('zeroReports.grid.get', { month }, { placeholderData: keepPreviousData });
   const settings = useApiQuery('zeroReports.settings.get', {});
   const [picked, setPicked] = useState<{ unit: Grid['units'][number]; cell: ZeroCell } | null>(null);
-  const canSubmit = session.can('duty_officer', 'leader', 'clerk');
-  const go = (m: string) => navigate(`/zero-reports?month=${m}`);
+  const canSubmit = session.may('zeroReports.submit');
+  const go = (m: string) => void navigate({ to: '/zero-reports', search: { month: m } });
   const data = grid.data?.month === month ? grid.data : null;
 
   return (
@@ -112,7 +110,7 @@ export function ZeroReportPage({ route }: { route: Route }) {
 
       <Card withBorder padding={0} radius="md">
         {!data ? (
-          <Center py="xl">{grid.loading ? <Loader /> : null}</Center>
+          <Center py="xl">{grid.isFetching ? <Loader /> : null}</Center>
         ) : data.units.length === 0 ? (
           <Text c="dimmed" ta="center" py="xl">
             {t('reports.zero.noUnits')}
@@ -135,10 +133,7 @@ export function ZeroReportPage({ route }: { route: Route }) {
           unit={picked.unit}
           cell={picked.cell}
           onClose={() => setPicked(null)}
-          onDone={() => {
-            setPicked(null);
-            grid.reload();
-          }}
+          onDone={() => setPicked(null)}
         />
       )}
     </Stack>

@@ -3,23 +3,22 @@
  * each unit's on-time rates and its late, missed and concealed reports. Every section is a chart with its
  * table under it, and every table exports to .xlsx.
  */
+import '@mantine/charts/styles.css';
 import { useState } from 'react';
 import { Alert, Button, Center, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { BarChart } from '@mantine/charts';
 import { IconCalendarMonth } from '@tabler/icons-react';
-import type { ApiEvent, Statistics } from '../../../../shared/api';
+import type { Statistics } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { localDateOf } from '../../../../shared/time';
-import { useApiQuery } from '../../app/use-api';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { PageHeader } from '../admin/PageHeader';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery } from '../../platform/query';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { PageHeader } from '../../components/layout/PageHeader';
 import { StatTableCard } from '../../components/stats/StatTableCard';
 import { axisMonthLabel, customRangeProblem, rangeInput, rangeLabel, type RangeChoice } from './range';
 import { statTables } from './stat-tables';
-
-const reloadOn = (e: ApiEvent) =>
-  e.type === 'petitions.changed' || e.type === 'reports.changed' || e.type === 'warnings.changed' || e.type === 'clock.changed' || e.type === 'calendar.changed';
 
 const CHART_H = 220;
 const BAR_W = 36;
@@ -246,7 +245,7 @@ function Sections({ stats }: { stats: Statistics }) {
 
 export function StatisticsPage() {
   const [choice, setChoice] = useState<RangeChoice>({ kind: 'recent' });
-  const stats = useApiQuery('stats.overview.get', rangeInput(choice), { reloadOn });
+  const stats = useApiQuery('stats.overview.get', rangeInput(choice), { placeholderData: keepPreviousData });
   const data = stats.data;
   const totals = data?.byMonth.reduce((a, m) => ({ petitions: a.petitions + m.petitions, reports: a.reports + m.reports, warnings: a.warnings + m.warnings }), {
     petitions: 0,
@@ -279,7 +278,7 @@ export function StatisticsPage() {
                 {t('stats.page.totals', totals)}
               </Text>
             )}
-            {stats.loading && <Loader size="xs" />}
+            {stats.isFetching && <Loader size="xs" />}
           </Group>
           <Sections stats={data} />
         </>

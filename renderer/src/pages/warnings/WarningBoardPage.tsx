@@ -7,19 +7,18 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Box, Button, Center, Checkbox, Group, Loader, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus, IconSearch, IconSettings } from '@tabler/icons-react';
-import type { ApiEvent, WarningSummary } from '../../../../shared/api';
+import type { WarningSummary } from '../../../../shared/api';
 import { WARNING_LEVELS, type WarningLevel } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
-import { useNow } from '../../app/clock';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/use-api';
+import { useNow } from '../../platform/clock';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useNavigate } from '../../platform/links';
+import { useSession } from '../../platform/session';
+import { useApiQuery } from '../../platform/query';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { WarningCard } from '../../components/warnings/WarningCard';
 import { LEVEL_COLOR, LEVEL_TEXT_COLOR } from '../../components/warnings/warning-format';
-import { PageHeader } from '../admin/PageHeader';
-
-const reloadOn = (e: ApiEvent) => e.type === 'warnings.changed' || e.type === 'clock.changed';
+import { PageHeader } from '../../components/layout/PageHeader';
 
 /** The board shows every warning on one screen: a township has dozens at most, never hundreds. */
 const BOARD_SIZE = 200;
@@ -67,6 +66,7 @@ function Column({ level, rows, filtered }: { level: WarningLevel; rows: readonly
 
 export function WarningBoardPage() {
   const session = useSession();
+  const navigate = useNavigate();
   const directory = usePetitionDirectory();
   const now = useNow(15_000);
   const [filters, setFilters] = useState<Filters>(remembered);
@@ -78,7 +78,7 @@ export function WarningBoardPage() {
   const query = useApiQuery(
     'warnings.list',
     { status: filters.showLifted ? null : 'active', unitId: filters.unitId ? Number(filters.unitId) : null, pageSize: BOARD_SIZE },
-    { reloadOn },
+    { placeholderData: keepPreviousData },
   );
 
   const words = filters.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -96,13 +96,13 @@ export function WarningBoardPage() {
   return (
     <Stack gap="sm">
       <PageHeader title={t('warnings.board.title')} subtitle={t('warnings.board.subtitle')}>
-        {session.can('admin') && (
-          <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => navigate('/warnings/settings')}>
+        {session.may('warnings.settings.update') && (
+          <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => void navigate({ to: '/warnings/settings' })}>
             {t('warnings.board.settings')}
           </Button>
         )}
-        {session.can('clerk', 'leader') && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/warnings/new')}>
+        {session.may('warnings.issue') && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate({ to: '/warnings/new' })}>
             {t('warnings.board.issue')}
           </Button>
         )}

@@ -6,16 +6,16 @@
  * deadlines, who is responsible, the resolution steps and the linked petitions and reports.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Grid, Group, List, Menu, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconChevronDown, IconFileText } from '@tabler/icons-react';
-import type { ApiEvent, WarningDetail } from '../../../../shared/api';
+import { Alert, Badge, Button, Grid, Group, List, Menu, Stack, Text, Title } from '@mantine/core';
+import { IconChevronDown, IconFileText } from '@tabler/icons-react';
+import type { WarningDetail } from '../../../../shared/api';
 import type { WarningAction } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { useOfficeTimeZone } from '../../app/clock';
-import { href } from '../../app/router';
-import { useSession } from '../../app/session';
-import { useApiQuery } from '../../app/use-api';
+import { useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink, useNavigate } from '../../platform/links';
+import { useSession } from '../../platform/session';
+import { useApiQuery } from '../../platform/query';
 import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { LevelBadge } from '../../components/warnings/LevelBadge';
@@ -25,6 +25,7 @@ import { WarningDeadlines } from '../../components/warnings/WarningDeadlines';
 import { WarningTimeline } from '../../components/warnings/WarningTimeline';
 import { QueryPending } from '../../components/QueryPending';
 import { Fact, Section } from '../../components/DetailParts';
+import { BackLink } from '../../components/layout/BackLink';
 
 const ACTION_STYLE: Readonly<Record<WarningAction, { variant: string; color?: string }>> = {
   feedback: { variant: 'filled' },
@@ -34,6 +35,7 @@ const ACTION_STYLE: Readonly<Record<WarningAction, { variant: string; color?: st
 };
 
 function DraftMenu({ warning }: { warning: WarningDetail }) {
+  const navigate = useNavigate();
   const supervised = warning.history.some((e) => e.kind === 'supervise');
   return (
     <Menu position="bottom-end" withinPortal>
@@ -43,10 +45,12 @@ function DraftMenu({ warning }: { warning: WarningDetail }) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component="a" href={href(`/notices/new?kind=warning_notice&warning=${warning.id}`)}>
+        <Menu.Item onClick={() => void navigate({ to: '/notices/new', search: { kind: 'warning_notice', warning: warning.id } })}>
           {t('warnings.detail.draftWarningNotice')}
         </Menu.Item>
-        <Menu.Item component="a" href={href(`/notices/new?kind=supervision_notice&warning=${warning.id}`)} rightSection={supervised ? undefined : <Text size="xs" c="dimmed">{t('warnings.detail.notSupervisedYet')}</Text>}>
+        <Menu.Item
+          onClick={() => void navigate({ to: '/notices/new', search: { kind: 'supervision_notice', warning: warning.id } })}
+          rightSection={supervised ? undefined : <Text size="xs" c="dimmed">{t('warnings.detail.notSupervisedYet')}</Text>}>
           {t('warnings.detail.draftSupervisionNotice')}
         </Menu.Item>
       </Menu.Dropdown>
@@ -58,10 +62,7 @@ function Header({ warning, timeZone }: { warning: WarningDetail; timeZone: strin
   const lifted = warning.status === 'lifted';
   return (
     <Stack gap={4}>
-      <Anchor href={href('/warnings')} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
-        <IconArrowLeft size={14} />
-        {t('warnings.detail.back')}
-      </Anchor>
+      <BackLink to={{ to: '/warnings' }}>{t('warnings.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <LevelBadge level={warning.level} size="xl" />
         <Title order={3} data-testid="warning-number">
@@ -99,10 +100,9 @@ export function WarningDetailPage({ id }: { id: number }) {
   const tz = useOfficeTimeZone();
   const directory = usePetitionDirectory();
   const settings = useApiQuery('warnings.settings.get', {});
-  const reloadOn = (e: ApiEvent) => (e.type === 'warnings.changed' && (e.id === id || e.id === null)) || e.type === 'clock.changed';
-  const query = useApiQuery('warnings.get', { id }, { reloadOn });
+  const query = useApiQuery('warnings.get', { id });
   const [action, setAction] = useState<WarningAction | null>(null);
-  const canWrite = session.can('clerk', 'leader');
+  const canWrite = session.may('warnings.feedback.create');
 
   const warning = query.data;
   if (!warning) return <QueryPending error={query.error} message={(message) => t('warnings.detail.loadFailed', { message })} />;
@@ -206,9 +206,9 @@ export function WarningDetailPage({ id }: { id: number }) {
                       <Badge size="xs" variant="light" color="cyan" radius="sm" style={{ flexShrink: 0 }}>
                         {enumLabel('warningLinkType', 'report')}
                       </Badge>
-                      <Anchor href={href(`/reports/${r.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      <AnchorLink to="/reports/$id" params={{ id: r.id }} size="sm" style={{ whiteSpace: 'nowrap' }}>
                         {r.number}
-                      </Anchor>
+                      </AnchorLink>
                       <Text size="sm" truncate>
                         {r.summary}
                       </Text>
@@ -219,9 +219,9 @@ export function WarningDetailPage({ id }: { id: number }) {
                       <Badge size="xs" variant="light" color="indigo" radius="sm" style={{ flexShrink: 0 }}>
                         {enumLabel('warningLinkType', 'petition')}
                       </Badge>
-                      <Anchor href={href(`/petitions/${p.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      <AnchorLink to="/petitions/$id" params={{ id: p.id }} size="sm" style={{ whiteSpace: 'nowrap' }}>
                         {p.number}
-                      </Anchor>
+                      </AnchorLink>
                       <Text size="sm" truncate>
                         {p.summary}
                       </Text>
@@ -242,10 +242,7 @@ export function WarningDetailPage({ id }: { id: number }) {
           leaders={directory.leaders}
           supervisionHours={settings.data?.supervisionHours ?? 24}
           onClose={() => setAction(null)}
-          onDone={() => {
-            setAction(null);
-            query.reload();
-          }}
+          onDone={() => setAction(null)}
         />
       )}
     </Stack>

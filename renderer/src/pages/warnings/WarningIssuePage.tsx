@@ -4,10 +4,9 @@
  * the rule that matched; choosing another level needs a written reason. The form describes a matter: it has
  * no field for ID numbers, phones, anyone's movements, religion, ethnicity or belief (DOMAIN.md).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Checkbox,
@@ -27,14 +26,19 @@ import {
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInfoCircle, IconLink, IconSend } from '@tabler/icons-react';
+import { z } from 'zod';
+import { warningIssueInputSchema, type WarningSuggestion } from '../../../../shared/api';
 import { DEFAULT_RESOLUTION_STEPS, ESCALATIONS, WARNING_LEVELS, type Escalation, type WarningLevel } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
-import { api } from '../../api/client';
-import { useNow, useOfficeTimeZone } from '../../app/clock';
-import { href, navigate, type Route } from '../../app/router';
-import { useSession } from '../../app/session';
-import { fieldErrors, notifyError, notifySaved, useApiQuery } from '../../app/use-api';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink, useNavigate } from '../../platform/links';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
+import { applyErrors } from '../../components/forms/form-errors';
+import { chosenId } from '../../components/forms/form-fields';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { LevelBadge } from '../../components/warnings/LevelBadge';
 import { StepsEditor } from '../../components/warnings/StepsEditor';
@@ -59,28 +63,48 @@ interface IssueValues {
 
 const HOUR_MS = 3_600_000;
 
-function positiveId(value: string | null): number | null {
-  const n = Number(value);
-  return value !== null && Number.isInteger(n) && n > 0 ? n : null;
+const shape = warningIssueInputSchema.shape;
+
+/**
+ * The warning as the issuer fills it, checked with the contract's rules: choices as select values, the
+ * resolution steps as typed (blank lines left out, at least one), and a written reason whenever the level
+ * chosen is not the one the rules suggest.
+ */
+function issueSchema(suggested: WarningSuggestion | null) {
+  return warningIssueInputSchema
+    .pick({ title: true, grievance: true, escalation: true, collectiveEventHappened: true, urgent: true, overrideReason: true, peopleCount: true })
+    .extend({
+      unitId: chosenId,
+      responsibleUnitId: chosenId,
+      leadLeaderId: chosenId,
+      level: z.enum(WARNING_LEVELS).nullable(),
+      steps: z
+        .array(z.string())
+        .transform((steps) => steps.map((step) => step.trim()).filter(Boolean))
+        .pipe(shape.resolutionSteps.unwrap().unwrap().min(1)),
+    })
+    .refine((v) => !suggested || v.level === null || v.level === suggested.level || v.overrideReason !== '', {
+      path: ['overrideReason'],
+      error: suggested ? t('errors.warnings.overrideReason', { suggested: enumLabel('warningLevel', suggested.level), rule: suggested.ruleDescription }) : '',
+    });
 }
 
 /** What the warning is raised from: a report or a petition, loaded to prefill the form and shown as linked. */
-function useSource(route: Route) {
-  const reportId = positiveId(route.query.get('report'));
-  const petitionId = reportId === null ? positiveId(route.query.get('petition')) : null;
+function useSource(reportId: number | null, petitionId: number | null) {
   const report = useApiQuery('reports.get', reportId !== null ? { id: reportId } : null);
-  const petition = useApiQuery('petitions.get', petitionId !== null ? { id: petitionId } : null);
-  return { reportId, petitionId, report, petition };
+  const petition = useApiQuery('petitions.get', reportId === null && petitionId !== null ? { id: petitionId } : null);
+  return { reportId, petitionId: reportId === null ? petitionId : null, report, petition };
 }
 
-export function WarningIssuePage({ route }: { route: Route }) {
+/** `reportId` or `petitionId` (from '?report=' / '?petition=') prefill the matter and are linked. */
+export function WarningIssuePage({ reportId, petitionId }: { reportId: number | null; petitionId: number | null }) {
   const session = useSession();
+  const navigate = useNavigate();
   const tz = useOfficeTimeZone();
   const now = useNow(60_000);
   const directory = usePetitionDirectory();
   const settings = useApiQuery('warnings.settings.get', {});
-  const source = useSource(route);
-  const [busy, setBusy] = useState(false);
+  const source = useSource(reportId, petitionId);
   const [refusal, setRefusal] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const responsibleTouched = useRef(false);
@@ -100,6 +124,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
       leadLeaderId: null,
       steps: [...DEFAULT_RESOLUTION_STEPS],
     },
+    validate: (values) => resolver(values),
   });
   const v = form.values;
 
@@ -134,67 +159,64 @@ export function WarningIssuePage({ route }: { route: Route }) {
   const overriding = suggested !== null && v.level !== null && v.level !== suggested.level;
   const hours = level && settings.data ? settings.data.feedbackHours[level] : null;
 
-  const validate = (): Record<string, string> => {
-    const e: Record<string, string> = {};
-    const required = (field: MessageKey) => t('errors.generic.required', { field: t(field) });
-    if (!v.title.trim()) e.title = required('warnings.issue.title');
-    if (!v.unitId) e.unitId = t('errors.warnings.placeRequired');
-    if (!Number.isInteger(people) || people < 1 || people > 100_000) e.peopleCount = t('warnings.issue.peopleInvalid');
-    if (!v.grievance.trim()) e.grievance = required('warnings.issue.grievance');
-    if (!v.escalation) e.escalation = t('warnings.issue.escalationRequired');
-    if (overriding && suggested && !v.overrideReason.trim()) {
-      e.overrideReason = t('errors.warnings.overrideReason', { suggested: enumLabel('warningLevel', suggested.level), rule: suggested.ruleDescription });
-    }
-    if (!v.responsibleUnitId) e.responsibleUnitId = t('errors.warnings.unitRequired');
-    if (!v.leadLeaderId) e.leadLeaderId = t('errors.warnings.leaderRequired');
-    if (v.steps.every((s) => !s.trim())) e.steps = t('errors.warnings.stepsRequired');
-    return e;
-  };
+  const schema = useMemo(() => issueSchema(suggested), [suggested]);
+  const resolver = contractResolver(schema, {
+    labels: { title: t('warnings.issue.title'), grievance: t('warnings.issue.grievance'), overrideReason: t('warnings.issue.overrideReason') },
+    messages: {
+      unitId: t('errors.warnings.placeRequired'),
+      peopleCount: t('warnings.issue.peopleInvalid'),
+      escalation: t('warnings.issue.escalationRequired'),
+      responsibleUnitId: t('errors.warnings.unitRequired'),
+      leadLeaderId: t('errors.warnings.leaderRequired'),
+      steps: t('errors.warnings.stepsRequired'),
+    },
+  });
 
   const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
-  const submit = async () => {
-    if (busy) return;
-    setRefusal(null);
-    const errors = validate();
-    form.setErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      notifyError({ code: 'invalid_input', message: Object.values(errors)[0] ?? t('errors.generic.invalidInput') });
+  const issue = useApiMutation('warnings.issue', {
+    onSuccess: (warning) => {
+      notifySaved(t('warnings.issue.saved', { number: warning.number }));
+      void navigate({ to: '/warnings/$id', params: { id: warning.id } });
+    },
+    onError: (error) => {
+      applyErrors(form, error, { rename: { 'resolutionSteps.0': 'steps', resolutionSteps: 'steps' } });
+      setRefusal(error.message);
+      notifyError(error);
       focusFirstError();
-      return;
-    }
-    setBusy(true);
-    const r = await api.call('warnings.issue', {
-      title: v.title.trim(),
-      unitId: Number(v.unitId),
-      peopleCount: people,
-      grievance: v.grievance.trim(),
-      escalation: v.escalation as Escalation,
-      collectiveEventHappened: v.collectiveEventHappened,
-      urgent: v.urgent,
-      level: overriding ? v.level : null,
-      overrideReason: overriding ? v.overrideReason.trim() : '',
-      responsibleUnitId: Number(v.responsibleUnitId),
-      leadLeaderId: Number(v.leadLeaderId),
-      resolutionSteps: v.steps.map((s) => s.trim()).filter(Boolean),
-      reportIds: source.reportId !== null ? [source.reportId] : [],
-      petitionIds: source.petitionId !== null ? [source.petitionId] : [],
-    });
-    setBusy(false);
-    if (!r.ok) {
-      const fields = fieldErrors(r.error);
-      if (fields['resolutionSteps.0'] ?? fields.resolutionSteps) fields.steps = fields['resolutionSteps.0'] ?? fields.resolutionSteps ?? '';
-      form.setErrors(fields);
-      setRefusal(r.error.message);
-      notifyError(r.error);
-      focusFirstError();
-      return;
-    }
-    notifySaved(t('warnings.issue.saved', { number: r.value.number }));
-    navigate(`/warnings/${r.value.id}`);
-  };
+    },
+  });
 
-  const sourceLoading = source.report.loading || source.petition.loading;
+  const submit = form.onSubmit(
+    (values) => {
+      if (issue.isPending) return;
+      setRefusal(null);
+      const input = parsedInput(schema, values);
+      issue.mutate({
+        title: input.title,
+        unitId: input.unitId,
+        peopleCount: input.peopleCount,
+        grievance: input.grievance,
+        escalation: input.escalation,
+        collectiveEventHappened: input.collectiveEventHappened,
+        urgent: input.urgent,
+        level: overriding ? input.level : null,
+        overrideReason: overriding ? input.overrideReason : '',
+        responsibleUnitId: input.responsibleUnitId,
+        leadLeaderId: input.leadLeaderId,
+        resolutionSteps: input.steps,
+        reportIds: source.reportId !== null ? [source.reportId] : [],
+        petitionIds: source.petitionId !== null ? [source.petitionId] : [],
+      });
+    },
+    (errors) => {
+      setRefusal(null);
+      notifyError({ message: String(Object.values(errors)[0] ?? t('errors.generic.invalidInput')) });
+      focusFirstError();
+    },
+  );
+
+  const sourceLoading = source.report.isFetching || source.petition.isFetching;
   const sourceError = source.report.error ?? source.petition.error;
   const levelData = WARNING_LEVELS.map((l) => ({
     value: l,
@@ -224,10 +246,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
           <form
             ref={formRef}
             noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
+            onSubmit={submit}
           >
             <Stack gap="sm">
               <Section titleGap="xs" title={t('warnings.issue.matterSection')}>
@@ -357,10 +376,10 @@ export function WarningIssuePage({ route }: { route: Route }) {
                       : t('warnings.issue.feedbackDeadlinePending')}
                   </Text>
                   <Group gap="sm" wrap="nowrap">
-                    <Button variant="default" onClick={() => navigate('/warnings')}>
+                    <Button variant="default" onClick={() => void navigate({ to: '/warnings' })}>
                       {t('common.cancel')}
                     </Button>
-                    <Button type="submit" loading={busy} color="red" leftSection={<IconSend size={16} />}>
+                    <Button type="submit" loading={issue.isPending} color="red" leftSection={<IconSend size={16} />}>
                       {t('warnings.issue.submit')}
                     </Button>
                   </Group>
@@ -379,7 +398,7 @@ export function WarningIssuePage({ route }: { route: Route }) {
                 <Stack gap={6}>
                   <Group gap="xs">
                     <LevelBadge level={suggested.level} size="lg" />
-                    {suggestion.loading && <Loader size="xs" />}
+                    {suggestion.isFetching && <Loader size="xs" />}
                   </Group>
                   <Text size="sm" data-testid="suggestion-rule">
                     {t('warnings.issue.suggestionRule', { rule: suggested.ruleDescription })}
@@ -413,9 +432,9 @@ export function WarningIssuePage({ route }: { route: Route }) {
                   <Stack gap={4}>
                     <Group gap={6} wrap="nowrap">
                       <IconLink size={14} />
-                      <Anchor href={href(`/reports/${source.report.data.id}`)} size="sm">
+                      <AnchorLink to="/reports/$id" params={{ id: source.report.data.id }} size="sm">
                         {t('warnings.issue.fromReport', { number: source.report.data.number })}
-                      </Anchor>
+                      </AnchorLink>
                     </Group>
                     <Text size="xs" c="dimmed">
                       {source.report.data.summary}
@@ -426,9 +445,9 @@ export function WarningIssuePage({ route }: { route: Route }) {
                   <Stack gap={4}>
                     <Group gap={6} wrap="nowrap">
                       <IconLink size={14} />
-                      <Anchor href={href(`/petitions/${source.petition.data.id}`)} size="sm">
+                      <AnchorLink to="/petitions/$id" params={{ id: source.petition.data.id }} size="sm">
                         {t('warnings.issue.fromPetition', { number: source.petition.data.number })}
-                      </Anchor>
+                      </AnchorLink>
                     </Group>
                     <Text size="xs" c="dimmed">
                       {source.petition.data.summary}

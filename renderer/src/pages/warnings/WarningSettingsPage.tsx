@@ -7,18 +7,19 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Card, Center, Group, Loader, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconDeviceFloppy, IconPencil, IconPlus } from '@tabler/icons-react';
-import type { ApiEvent, WarningRule, WarningRuleConditions, WarningSettings } from '../../../../shared/api';
+import { z } from 'zod';
+import { warningRuleConditionsSchema, warningRuleInputSchema, warningSettingsSchema, type WarningRule, type WarningRuleConditions, type WarningSettings } from '../../../../shared/api';
 import { ESCALATIONS, WARNING_LEVELS, type Escalation, type WarningLevel } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api/client';
-import { useSession } from '../../app/session';
-import { notifyError, notifySaved, useApiQuery } from '../../app/use-api';
+import { notifyError, notifySaved } from '../../platform/notify';
+import { useApiMutation, useApiQuery, type ApiFailure } from '../../platform/query';
+import { useSession } from '../../platform/session';
+import { contractResolver } from '../../components/forms/contract-resolver';
 import { LevelBadge } from '../../components/warnings/LevelBadge';
 import { LEVEL_COLOR } from '../../components/warnings/warning-format';
-import { applyErrors } from '../admin/form-errors';
-import { PageHeader } from '../admin/PageHeader';
+import { applyErrors } from '../../components/forms/form-errors';
+import { PageHeader } from '../../components/layout/PageHeader';
 
-const reloadOn = (e: ApiEvent) => e.type === 'warnings.changed';
 const escalationLabel = (e: Escalation) => t(`warnings.escalation.${e}` as MessageKey);
 
 /** The rule's conditions in words: '集体（5人及以上）· 可能赴：省、全国'. */
@@ -47,8 +48,16 @@ interface RuleValues {
   active: boolean;
 }
 
+/** A rule as the form holds it: the contract's description, and at least so many people, or none (empty). */
+const ruleForm = warningRuleInputSchema.pick({ description: true }).extend({
+  minPeople: z.union([z.literal(''), warningRuleConditionsSchema.shape.minPeople.unwrap()]),
+});
+
+/** A deadline runs from 1 hour to 30 days (the core's bound). */
+const hours = warningSettingsSchema.shape.supervisionHours.min(1).max(720);
+const hoursForm = z.object({ red: hours, yellow: hours, blue: hours, supervision: hours });
+
 function RuleModal({ rule, onClose, onSaved }: { rule: WarningRule | null; onClose: () => void; onSaved: () => void }) {
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const c = rule?.conditions ?? {};
   const form = useForm<RuleValues>({
@@ -62,19 +71,24 @@ function RuleModal({ rule, onClose, onSaved }: { rule: WarningRule | null; onClo
       minPeople: c.minPeople ?? '',
       active: rule?.active ?? true,
     },
-    validate: {
-      description: (v) => (v.trim() ? null : t('errors.generic.required', { field: t('warnings.settings.description') })),
-      minPeople: (v) => (v === '' || (Number.isInteger(v) && Number(v) >= 1) ? null : t('warnings.settings.minPeopleInvalid')),
-    },
+    validate: contractResolver(ruleForm, { labels: { description: t('warnings.settings.description') }, messages: { minPeople: t('warnings.settings.minPeopleInvalid') } }),
   });
+  const handlers = {
+    onSuccess: () => {
+      notifySaved(t('warnings.settings.ruleSaved'));
+      onSaved();
+    },
+    onError: (error: ApiFailure) => setFormError(applyErrors(form, error)),
+  };
+  const create = useApiMutation('warnings.rules.create', handlers);
+  const update = useApiMutation('warnings.rules.update', handlers);
   const tri = (yes: MessageKey, no: MessageKey) => [
     { value: 'any', label: t('warnings.settings.any') },
     { value: 'yes', label: t(yes) },
     { value: 'no', label: t(no) },
   ];
 
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
+  const submit = form.onSubmit((v) => {
     setFormError(null);
     const conditions: WarningRuleConditions = {
       collectiveEventHappened: fromTri(v.event),
@@ -84,14 +98,8 @@ function RuleModal({ rule, onClose, onSaved }: { rule: WarningRule | null; onClo
       minPeople: v.minPeople === '' ? undefined : Number(v.minPeople),
     };
     const input = { level: v.level, description: v.description.trim(), conditions, active: v.active };
-    const r = rule ? await api.call('warnings.rules.update', { id: rule.id, ...input }) : await api.call('warnings.rules.create', input);
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(applyErrors(form, r.error));
-      return;
-    }
-    notifySaved(t('warnings.settings.ruleSaved'));
-    onSaved();
+    if (rule) update.mutate({ id: rule.id, ...input });
+    else create.mutate(input);
   });
 
   return (
@@ -151,7 +159,7 @@ function RuleModal({ rule, onClose, onSaved }: { rule: WarningRule | null; onClo
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
+            <Button type="submit" loading={create.isPending || update.isPending} leftSection={<IconDeviceFloppy size={16} />}>
               {t('common.save')}
             </Button>
           </Group>
@@ -161,21 +169,17 @@ function RuleModal({ rule, onClose, onSaved }: { rule: WarningRule | null; onClo
   );
 }
 
-function RuleTable({ rules, threshold, onEdit, reload }: { rules: readonly WarningRule[]; threshold: number; onEdit: (r: WarningRule) => void; reload: () => void }) {
-  const move = async (index: number, by: -1 | 1) => {
+function RuleTable({ rules, threshold, onEdit }: { rules: readonly WarningRule[]; threshold: number; onEdit: (r: WarningRule) => void }) {
+  const reorder = useApiMutation('warnings.rules.reorder');
+  const update = useApiMutation('warnings.rules.update');
+  const move = (index: number, by: -1 | 1) => {
     const ids = rules.map((r) => r.id);
     const [moved] = ids.splice(index, 1);
     if (moved === undefined) return;
     ids.splice(index + by, 0, moved);
-    const r = await api.call('warnings.rules.reorder', { ids });
-    if (!r.ok) notifyError(r.error);
-    else reload();
+    reorder.mutate({ ids });
   };
-  const toggle = async (rule: WarningRule, active: boolean) => {
-    const r = await api.call('warnings.rules.update', { id: rule.id, level: rule.level, description: rule.description, conditions: rule.conditions, active });
-    if (!r.ok) notifyError(r.error);
-    else reload();
-  };
+  const toggle = (rule: WarningRule, active: boolean) => update.mutate({ id: rule.id, level: rule.level, description: rule.description, conditions: rule.conditions, active });
   return (
     <Table verticalSpacing={6} striped highlightOnHover data-testid="rule-table">
       <Table.Thead>
@@ -211,14 +215,14 @@ function RuleTable({ rules, threshold, onEdit, reload }: { rules: readonly Warni
               </Text>
             </Table.Td>
             <Table.Td>
-              <Switch size="sm" checked={rule.active} aria-label={t('warnings.settings.activeLabel', { rule: rule.description })} onChange={(e) => void toggle(rule, e.currentTarget.checked)} />
+              <Switch size="sm" checked={rule.active} aria-label={t('warnings.settings.activeLabel', { rule: rule.description })} onChange={(e) => toggle(rule, e.currentTarget.checked)} />
             </Table.Td>
             <Table.Td>
               <Group gap={2} wrap="nowrap">
-                <ActionIcon variant="subtle" aria-label={t('warnings.settings.moveUp')} disabled={i === 0} onClick={() => void move(i, -1)}>
+                <ActionIcon variant="subtle" aria-label={t('warnings.settings.moveUp')} disabled={i === 0} onClick={() => move(i, -1)}>
                   <IconArrowUp size={16} />
                 </ActionIcon>
-                <ActionIcon variant="subtle" aria-label={t('warnings.settings.moveDown')} disabled={i === rules.length - 1} onClick={() => void move(i, 1)}>
+                <ActionIcon variant="subtle" aria-label={t('warnings.settings.moveDown')} disabled={i === rules.length - 1} onClick={() => move(i, 1)}>
                   <IconArrowDown size={16} />
                 </ActionIcon>
                 <ActionIcon variant="subtle" aria-label={t('warnings.settings.editLabel', { rule: rule.description })} onClick={() => onEdit(rule)}>
@@ -240,28 +244,25 @@ interface HoursValues {
   supervision: number | string;
 }
 
-const validHours = (v: number | string) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 720 ? null : t('errors.warnings.hoursRange'));
-
 function HoursForm({ initial }: { initial: WarningSettings }) {
-  const [busy, setBusy] = useState(false);
+  const hoursRange = t('errors.warnings.hoursRange');
   const form = useForm<HoursValues>({
     initialValues: { ...initial.feedbackHours, supervision: initial.supervisionHours },
-    validate: { red: validHours, yellow: validHours, blue: validHours, supervision: validHours },
+    validate: contractResolver(hoursForm, { messages: { red: hoursRange, yellow: hoursRange, blue: hoursRange, supervision: hoursRange } }),
   });
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    const r = await api.call('warnings.settings.update', {
+  const update = useApiMutation('warnings.settings.update', {
+    onSuccess: () => notifySaved(t('warnings.settings.hoursSaved')),
+    onError: (error) => {
+      const message = applyErrors(form, error, { rename: { 'feedbackHours.red': 'red', 'feedbackHours.yellow': 'yellow', 'feedbackHours.blue': 'blue', supervisionHours: 'supervision' } });
+      if (message) notifyError({ message });
+    },
+  });
+  const submit = form.onSubmit((v) =>
+    update.mutate({
       feedbackHours: { red: Number(v.red), yellow: Number(v.yellow), blue: Number(v.blue) },
       supervisionHours: Number(v.supervision),
-    });
-    setBusy(false);
-    if (!r.ok) {
-      const message = applyErrors(form, r.error, { 'feedbackHours.red': 'red', 'feedbackHours.yellow': 'yellow', 'feedbackHours.blue': 'blue', supervisionHours: 'supervision' });
-      if (message) notifyError({ ...r.error, message });
-      return;
-    }
-    notifySaved(t('warnings.settings.hoursSaved'));
-  });
+    }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -285,7 +286,7 @@ function HoursForm({ initial }: { initial: WarningSettings }) {
           <Text size="xs" c="dimmed">
             {t('warnings.settings.hoursHint')}
           </Text>
-          <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />}>
+          <Button type="submit" loading={update.isPending} leftSection={<IconDeviceFloppy size={16} />}>
             {t('warnings.settings.saveHours')}
           </Button>
         </Group>
@@ -296,10 +297,10 @@ function HoursForm({ initial }: { initial: WarningSettings }) {
 
 export function WarningSettingsPage() {
   const session = useSession();
-  const rules = useApiQuery('warnings.rules.list', {}, { reloadOn });
+  const rules = useApiQuery('warnings.rules.list', {});
   const settings = useApiQuery('warnings.settings.get', {});
   const [editing, setEditing] = useState<WarningRule | 'new' | null>(null);
-  if (!session.can('admin')) {
+  if (!session.may('warnings.settings.update')) {
     return (
       <Alert color="orange" variant="light">
         {t('warnings.settings.adminOnly')}
@@ -319,7 +320,7 @@ export function WarningSettingsPage() {
           {t('warnings.settings.rulesSection')}
         </Title>
         {rules.data ? (
-          <RuleTable rules={rules.data} threshold={threshold} onEdit={setEditing} reload={rules.reload} />
+          <RuleTable rules={rules.data} threshold={threshold} onEdit={setEditing} />
         ) : (
           <Center py="md">
             <Loader size="sm" />
@@ -342,10 +343,7 @@ export function WarningSettingsPage() {
         <RuleModal
           rule={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            rules.reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Stack>

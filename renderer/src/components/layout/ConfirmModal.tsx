@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { t } from '../../../../shared/i18n';
 
-/** A yes/no question before a change that takes something out of use. */
-export function ConfirmModal(props: { title: string; body: string; confirm: string; onConfirm: () => Promise<void>; onCancel: () => void }) {
-  const [busy, setBusy] = useState(false);
+/** A yes/no question before a change that takes something out of use or cannot be taken back. */
+export function ConfirmModal(props: { title: string; body: string; confirm: string; pending: boolean; onConfirm: () => void; onCancel: () => void }) {
   return (
     <Modal opened onClose={props.onCancel} title={props.title} size={440} centered>
       <Stack gap="md">
@@ -13,14 +11,7 @@ export function ConfirmModal(props: { title: string; body: string; confirm: stri
           <Button variant="default" onClick={props.onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button
-            color="red"
-            loading={busy}
-            onClick={() => {
-              setBusy(true);
-              void props.onConfirm().finally(() => setBusy(false));
-            }}
-          >
+          <Button color="red" loading={props.pending} onClick={props.onConfirm}>
             {props.confirm}
           </Button>
         </Group>

@@ -6,7 +6,8 @@
  * const now = useNow(30_000);
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { api } from '../api/client';
+import { api } from './api-client';
+import { callApi } from './query';
 import { DEFAULT_TIME_ZONE } from '../../../shared/time';
 
 let offsetMs = 0;
@@ -14,10 +15,10 @@ let timeZone = DEFAULT_TIME_ZONE;
 const listeners = new Set<() => void>();
 
 async function sync(): Promise<void> {
-  const r = await api.call('clock.get', {});
-  if (!r.ok) return;
-  offsetMs = r.value.now - Date.now();
-  timeZone = r.value.timeZone;
+  const clock = await callApi('clock.get', {}).catch(() => null);
+  if (!clock) return;
+  offsetMs = clock.now - Date.now();
+  timeZone = clock.timeZone;
   for (const l of listeners) l();
 }
 

@@ -8,6 +8,7 @@
  */
 import type { ApiEvent, ApiResult, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
 import { BRIDGE_NAME, type DeskBridge, type PrinterInfo } from '../../../shared/bridge';
+import { t } from '../../../shared/i18n';
 
 const TOKEN_KEY = 'petition-desk.host-token';
 const SESSION_KEY = 'petition-desk.session';
@@ -51,7 +52,8 @@ export function onUnauthenticated(listener: () => void): () => void {
 async function send(name: string, input: unknown): Promise<ApiResult<unknown>> {
   const request = { name, input, session: getSession() };
   const b = bridge();
-  if (b) return b.call(request);
+  // A bridge that fails to answer is the same to the page as a host that cannot be reached.
+  if (b) return b.call(request).catch(() => ({ ok: false, error: { code: 'internal', message: t('common.client.unreachable') } }));
   try {
     const res = await fetch('/api', {
       method: 'POST',
@@ -59,11 +61,11 @@ async function send(name: string, input: unknown): Promise<ApiResult<unknown>> {
       body: JSON.stringify(request),
     });
     if (!res.ok) {
-      return { ok: false, error: { code: 'internal', message: `无法连接本机服务（HTTP ${res.status}），请重新打开启动时给出的地址` } };
+      return { ok: false, error: { code: 'internal', message: t('common.client.httpFailed', { status: res.status }) } };
     }
     return (await res.json()) as ApiResult<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: '无法连接本机服务，请确认信访工作台仍在运行' } };
+    return { ok: false, error: { code: 'internal', message: t('common.client.unreachable') } };
   }
 }
 

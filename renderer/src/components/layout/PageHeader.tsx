@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Group, Stack, Text, Title } from '@mantine/core';
 
-/** The title row every admin page starts with: title and one line of explanation on the left, actions on the right. */
+/** The title row a page starts with: title and one line of explanation on the left, actions on the right. */
 export function PageHeader({ title, subtitle, children }: { title: string; subtitle?: string; children?: ReactNode }) {
   return (
     <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">

@@ -2,28 +2,25 @@
  * '#/': the dashboard. Who is on duty (and the next gap), then four cards (petitions, active warnings by level,
  * information and zero reports, open alarms) and the deadlines coming up. Fits 1366×768 without scrolling.
  */
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { Alarm, ApiEvent } from '../../../shared/api';
-import { t, enumLabel } from '../../../shared/i18n';
-import { PETITION_STATUSES, TERMINAL_STATUSES } from '../../../shared/enums';
-import { DAY_MS, formatChineseDate, formatDateTime, localDateOf, startOfLocalDay } from '../../../shared/time';
-import { useSession } from '../app/session';
-import { useApiQuery } from '../app/use-api';
-import { useNow, useOfficeTimeZone } from '../app/clock';
-import { href } from '../app/router';
-import { DeadlineBadge } from '../components/DeadlineBadge';
-import { OnDutyCard } from '../components/duty/OnDutyCard';
-import { weekdayOfDateLabel } from '../components/duty/duty-format';
-import { byUrgency, needsAttention } from '../components/alarms/alarm-facts';
-import { DashCard, Figure } from '../components/stats/DashboardParts';
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { Alarm } from '../../../../shared/api';
+import { t, enumLabel } from '../../../../shared/i18n';
+import { PETITION_STATUSES, TERMINAL_STATUSES } from '../../../../shared/enums';
+import { DAY_MS, formatChineseDate, formatDateTime, localDateOf, startOfLocalDay } from '../../../../shared/time';
+import { useSession } from '../../platform/session';
+import { useApiQuery } from '../../platform/query';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { AnchorLink } from '../../platform/links';
+import { DeadlineBadge } from '../../components/DeadlineBadge';
+import { DUE_SOON_MS } from '../../components/time/display-thresholds';
+import { OnDutyCard } from '../../components/duty/OnDutyCard';
+import { weekdayOfDateLabel } from '../../components/duty/duty-format';
+import { byUrgency, needsAttention } from '../../components/alarms/alarm-facts';
+import { DashCard, Figure } from '../../components/stats/DashboardParts';
 
 const OPEN_STATUSES = PETITION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 const UPCOMING_ROWS = 5;
 const TOP_ALARMS = 3;
-const reloadPetitions = (e: ApiEvent) => e.type === 'petitions.changed' || e.type === 'calendar.changed' || e.type === 'clock.changed';
-const reloadDashboard = (e: ApiEvent) =>
-  e.type === 'petitions.changed' || e.type === 'warnings.changed' || e.type === 'reports.changed' || e.type === 'calendar.changed' || e.type === 'clock.changed' || e.type === 'duty.changed';
-const reloadAlarms = (e: ApiEvent) => e.type === 'alarms.changed' || e.type === 'alarm.fired' || e.type === 'clock.changed';
 
 const LEVEL_COLORS = { red: 'red', yellow: 'yellow', blue: 'blue' } as const;
 
@@ -36,9 +33,9 @@ function AlarmLine({ alarm, now }: { alarm: Alarm; now: number }) {
       </Badge>
       <Text size="xs" truncate="end" style={{ minWidth: 0 }}>
         {alarm.subjectType === 'petition' ? (
-          <Anchor href={href(`/petitions/${alarm.subjectId}`)} size="xs" fw={600}>
+          <AnchorLink to="/petitions/$id" params={{ id: alarm.subjectId }} size="xs" fw={600}>
             {alarm.subjectNumber}
-          </Anchor>
+          </AnchorLink>
         ) : (
           <Text span size="xs" fw={600}>
             {alarm.subjectNumber}
@@ -56,15 +53,15 @@ export function HomePage() {
   const tz = useOfficeTimeZone();
   const today = localDateOf(now, tz);
   const todayStart = startOfLocalDay(today, tz);
-  const open = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], pageSize: 1 }, { reloadOn: reloadPetitions });
-  const overdue = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1 }, { reloadOn: reloadPetitions });
-  const registered = useApiQuery('petitions.list', { receivedFrom: todayStart, receivedTo: todayStart + DAY_MS, pageSize: 1 }, { reloadOn: reloadPetitions });
-  const upcoming = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false, pageSize: 20 }, { reloadOn: reloadPetitions });
-  const dash = useApiQuery('stats.dashboard.get', {}, { reloadOn: reloadDashboard });
-  const alarms = useApiQuery('alarms.list', { scope: 'open', pageSize: 200 }, { reloadOn: reloadAlarms });
+  const open = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], pageSize: 1 });
+  const overdue = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1 });
+  const registered = useApiQuery('petitions.list', { receivedFrom: todayStart, receivedTo: todayStart + DAY_MS, pageSize: 1 });
+  const upcoming = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false, pageSize: 20 });
+  const dash = useApiQuery('stats.dashboard.get', {});
+  const alarms = useApiQuery('alarms.list', { scope: 'open', pageSize: 200 });
 
   const dueRows = (upcoming.data?.rows ?? []).filter((r) => r.nextDueAt !== null);
-  const soon = dueRows.filter((r) => r.nextDueAt !== null && r.nextDueAt > now && r.nextDueAt - now <= 3 * DAY_MS).length;
+  const soon = dueRows.filter((r) => r.nextDueAt !== null && r.nextDueAt > now && r.nextDueAt - now <= DUE_SOON_MS).length;
   const d = dash.data;
   const warningTotal = d ? d.activeWarnings.red + d.activeWarnings.yellow + d.activeWarnings.blue : undefined;
   const openAlarms = [...(alarms.data?.rows ?? [])].sort(byUrgency);
@@ -86,12 +83,12 @@ export function HomePage() {
       )}
       <OnDutyCard />
       <SimpleGrid cols={4} spacing="sm">
-        <DashCard title={t('stats.home.petitions')} link="/petitions" linkLabel={t('stats.home.toPetitions')} testId="dash-petitions">
+        <DashCard title={t('stats.home.petitions')} link={{ to: '/petitions' }} linkLabel={t('stats.home.toPetitions')} testId="dash-petitions">
           <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
-            <Figure label={t('stats.home.openPetitions')} value={open.data?.total} link="/petitions" testId="stat-/petitions" />
-            <Figure label={t('stats.home.overdue')} value={overdue.data?.total} alertColor="red" link="/petitions?overdue=1" testId="stat-/petitions?overdue=1" />
-            <Figure label={t('stats.home.dueSoon')} value={upcoming.data ? soon : undefined} alertColor="orange" link="/petitions?sort=due" testId="stat-/petitions?sort=due" />
-            <Figure label={t('stats.home.registeredToday')} value={registered.data?.total} link="/petitions" testId="stat-today" />
+            <Figure label={t('stats.home.openPetitions')} value={open.data?.total} link={{ to: '/petitions' }} testId="stat-/petitions" />
+            <Figure label={t('stats.home.overdue')} value={overdue.data?.total} alertColor="red" link={{ to: '/petitions', search: { overdue: 1 } }} testId="stat-/petitions?overdue=1" />
+            <Figure label={t('stats.home.dueSoon')} value={upcoming.data ? soon : undefined} alertColor="orange" link={{ to: '/petitions', search: { sort: 'due' } }} testId="stat-/petitions?sort=due" />
+            <Figure label={t('stats.home.registeredToday')} value={registered.data?.total} link={{ to: '/petitions' }} testId="stat-today" />
           </SimpleGrid>
         </DashCard>
 
@@ -106,7 +103,7 @@ export function HomePage() {
               )}
             </Group>
           }
-          link="/warnings"
+          link={{ to: '/warnings' }}
           linkLabel={t('stats.home.toWarnings')}
           testId="dash-warnings"
         >
@@ -116,7 +113,7 @@ export function HomePage() {
                 key={level}
                 label={enumLabel('warningLevel', level)}
                 value={d?.activeWarnings[level]}
-                link={`/warnings?level=${level}`}
+                link={{ to: '/warnings' }}
                 testId={`dash-warnings-${level}`}
                 alertColor={LEVEL_COLORS[level]}
               />
@@ -127,16 +124,16 @@ export function HomePage() {
           </Text>
         </DashCard>
 
-        <DashCard title={t('stats.home.reports')} link="/reports" linkLabel={t('stats.home.toReports')} testId="dash-reports">
+        <DashCard title={t('stats.home.reports')} link={{ to: '/reports' }} linkLabel={t('stats.home.toReports')} testId="dash-reports">
           <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
-            <Figure label={t('stats.home.lateThisMonth')} value={d?.reportsLateThisMonth} alertColor="red" link="/reports" testId="dash-reports-late" />
-            <Figure label={t('stats.home.awaitingApproval')} value={d?.reportsAwaitingApproval} alertColor="orange" link="/reports" testId="dash-reports-awaiting" />
-            <Figure label={t('stats.home.zeroDueToday')} value={d?.zeroReports.dueToday} link="/zero-reports" testId="dash-zero-due" />
-            <Figure label={t('stats.home.zeroMissing')} value={d?.zeroReports.missing} alertColor="red" link="/zero-reports" testId="dash-zero-missing" />
+            <Figure label={t('stats.home.lateThisMonth')} value={d?.reportsLateThisMonth} alertColor="red" link={{ to: '/reports' }} testId="dash-reports-late" />
+            <Figure label={t('stats.home.awaitingApproval')} value={d?.reportsAwaitingApproval} alertColor="orange" link={{ to: '/reports' }} testId="dash-reports-awaiting" />
+            <Figure label={t('stats.home.zeroDueToday')} value={d?.zeroReports.dueToday} link={{ to: '/zero-reports' }} testId="dash-zero-due" />
+            <Figure label={t('stats.home.zeroMissing')} value={d?.zeroReports.missing} alertColor="red" link={{ to: '/zero-reports' }} testId="dash-zero-missing" />
           </SimpleGrid>
         </DashCard>
 
-        <DashCard title={t('stats.home.alarms')} link="/alarms" linkLabel={t('stats.home.toAlarms')} testId="dash-alarms">
+        <DashCard title={t('stats.home.alarms')} link={{ to: '/alarms' }} linkLabel={t('stats.home.toAlarms')} testId="dash-alarms">
           <Group gap="xs" align="baseline" mb={6}>
             <Text fz={26} fw={700} lh={1.2} c={alarmTotal ? 'red.7' : undefined} data-testid="dash-alarms-count">
               {alarmTotal ?? '—'}
@@ -179,9 +176,9 @@ export function HomePage() {
               {dueRows.slice(0, UPCOMING_ROWS).map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td w={150}>
-                    <Anchor href={href(`/petitions/${r.id}`)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    <AnchorLink to="/petitions/$id" params={{ id: r.id }} size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {r.number}
-                    </Anchor>
+                    </AnchorLink>
                   </Table.Td>
                   <Table.Td maw={380}>
                     <Text size="sm" truncate="end">

@@ -1,0 +1,7 @@
+export { AdminOnly } from './AdminOnly';
+export { AuditPage } from './AuditPage';
+export { CalendarPage } from './CalendarPage';
+export { OfficePage } from './OfficePage';
+export { TopicsPage } from './TopicsPage';
+export { UnitsPage } from './UnitsPage';
+export { UsersPage } from './UsersPage';

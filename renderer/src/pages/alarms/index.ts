@@ -1,0 +1,2 @@
+export { AlarmBoard } from './AlarmBoard';
+export { AlarmSettingsPage } from './AlarmSettingsPage';

@@ -1,0 +1,3 @@
+export { NoticeArchivePage } from './NoticeArchivePage';
+export { NoticeCreatePage } from './NoticeCreatePage';
+export { NoticeDetailPage } from './NoticeDetailPage';

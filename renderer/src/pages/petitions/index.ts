@@ -1,0 +1,3 @@
+export { PetitionDetailPage } from './PetitionDetailPage';
+export { PetitionIntakePage } from './PetitionIntakePage';
+export { PetitionListPage } from './PetitionListPage';
