@@ -1,12 +1,12 @@
 /** Alarms raised by deadlines: the board, acknowledgement, snoozing and escalation settings. */
 import { z } from 'zod';
-import { ALARM_STATUSES, DEADLINE_KINDS } from '../enums';
+import { ALARM_KINDS, ALARM_LOG_STEPS, ALARM_STATUSES, DEADLINE_KINDS, DEADLINE_SUBJECTS } from '../enums';
 import { id, optionalText, instant, procedure, empty, ok } from './common';
 import { ADMINS } from './access';
 
 export const alarmSchema = z.object({
   id,
-  kind: z.enum(['pre', 'due']),
+  kind: z.enum(ALARM_KINDS),
   daysBefore: z.number().int(),
   fireAt: instant,
   firedAt: instant.nullable(),
@@ -21,11 +21,11 @@ export const alarmSchema = z.object({
   snoozeReason: z.string().nullable(),
   deadlineKind: z.enum(DEADLINE_KINDS),
   dueAt: instant,
-  subjectType: z.string(),
+  subjectType: z.enum(DEADLINE_SUBJECTS),
   subjectId: z.number().int(),
   subjectNumber: z.string(),
   subjectSummary: z.string(),
-  log: z.array(z.object({ at: instant, step: z.string(), note: z.string(), users: z.array(z.string()) })),
+  log: z.array(z.object({ at: instant, step: z.enum(ALARM_LOG_STEPS), note: z.string(), users: z.array(z.string()) })),
 });
 export type Alarm = z.infer<typeof alarmSchema>;
 

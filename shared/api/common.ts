@@ -1,6 +1,6 @@
 /** Building blocks every domain's contract uses: field types, the procedure record, who may call. */
 import { z } from 'zod';
-import { DEADLINE_KINDS, DEADLINE_STATUSES, DEADLINE_UNITS, type Role } from '../enums';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, DEADLINE_UNITS, REST_REASONS, type Role } from '../enums';
 
 export const id = z.number().int().positive();
 export const text = (max: number) => z.string().trim().max(max);
@@ -33,7 +33,7 @@ export const deadlineSchema = z.object({
     extensionDays: z.number().int(),
     nominalEndDate: z.string(),
     shiftedFrom: z.string().nullable(),
-    skipped: z.array(z.object({ date: z.string(), name: z.string(), reason: z.enum(['holiday', 'weekend']) })),
+    skipped: z.array(z.object({ date: z.string(), name: z.string(), reason: z.enum(REST_REASONS) })),
     makeUpDays: z.array(z.object({ date: z.string(), name: z.string() })),
     uncoveredYears: z.array(z.number().int()),
     calendarVersion: z.number().int(),

@@ -1,6 +1,6 @@
 /** Duty (值班): roles, rotations, overrides and swaps, sensitive periods, the duty log and handovers. */
 import { z } from 'zod';
-import { ALARM_STATUSES, DEADLINE_KINDS, DUTY_LOG_KINDS, OVERRIDE_KINDS, SHIFT_PATTERNS } from '../enums';
+import { ALARM_STATUSES, DEADLINE_KINDS, DUTY_LOG_KINDS, HANDOVER_STATUSES, OVERRIDE_KINDS, SHIFT_PATTERNS } from '../enums';
 import { ADMINS, DUTY_PLANNERS, DUTY_STAFF } from './access';
 import { id, text, optionalText, instant, procedure, empty, ok } from './common';
 
@@ -114,7 +114,7 @@ export const handoverSchema = z.object({
   toName: z.string().nullable(),
   startedAt: instant,
   confirmedAt: instant.nullable(),
-  status: z.enum(['pending', 'confirmed']),
+  status: z.enum(HANDOVER_STATUSES),
   notes: z.string(),
   snapshot: handoverDraftSchema,
 });

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../../db';
-import type { DeadlineKind } from '../../../shared/enums';
+import type { AlarmStatus } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
 import { appendAudit } from '../audit';
@@ -35,6 +35,8 @@ export async function listAlarms(db: Db, q: AlarmQuery, withLog = false) {
     base
       .selectAll('alarms')
       .select(['deadlines.kind as deadline_kind', 'deadlines.due_at', 'deadlines.subject_type', 'deadlines.subject_id', 'petitions.number', 'petitions.summary'])
+      // The board never shows an alarm that has not rung (pending) or was dropped unrung (cancelled): see `base`.
+      .$narrowType<{ status: AlarmStatus }>()
       .orderBy('alarms.fired_at', 'desc')
       .orderBy('alarms.id', 'desc')
       .limit(q.pageSize)
@@ -55,12 +57,12 @@ export async function listAlarms(db: Db, q: AlarmQuery, withLog = false) {
     total: Number(count?.n ?? 0),
     rows: rows.map((r) => ({
       id: r.id,
-      kind: r.kind as 'pre' | 'due',
+      kind: r.kind,
       daysBefore: r.days_before,
       fireAt: r.fire_at,
       firedAt: r.fired_at,
       lateMs: r.late_ms,
-      status: r.status as 'fired' | 'snoozed' | 'acknowledged' | 'resolved' | 'superseded',
+      status: r.status,
       level: r.level,
       noOneOnDuty: r.no_one_on_duty === 1,
       recipients: (JSON.parse(r.recipients_json) as number[]).map((id) => ({ id, name: userNames.get(id) ?? '' })),
@@ -68,7 +70,7 @@ export async function listAlarms(db: Db, q: AlarmQuery, withLog = false) {
       acknowledgedAt: r.acknowledged_at,
       snoozedUntil: r.snoozed_until,
       snoozeReason: r.snooze_reason,
-      deadlineKind: r.deadline_kind as DeadlineKind,
+      deadlineKind: r.deadline_kind,
       dueAt: r.due_at,
       subjectType: r.subject_type,
       subjectId: r.subject_id,

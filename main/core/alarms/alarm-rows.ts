@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
+import type { AlarmKind } from '../../../shared/enums';
 import { addDays, instantOf } from '../../../shared/time';
 import { getAlarmSettings, type AlarmSettings } from './settings';
 import { appendAudit } from '../audit';
@@ -44,13 +45,13 @@ const NO_DEFAULT_PREALARMS: ReadonlySet<string> = new Set(['zero_report']);
  * A pre-alarm that would ring at or after the due time (a deadline set in hours, due early in the morning) is
  * not planned: the due alarm says more.
  */
-function plannedAlarms(d: DeadlineFacts, settings: AlarmSettings, timeZone: string) {
+function plannedAlarms(d: DeadlineFacts, settings: AlarmSettings, timeZone: string): { kind: AlarmKind; days_before: number; fire_at: number }[] {
   const days = settings.prealarmDays[d.kind] ?? (NO_DEFAULT_PREALARMS.has(d.kind) ? [] : (settings.prealarmDays.default ?? []));
   return [
     ...days
-      .map((n) => ({ kind: 'pre', days_before: n, fire_at: instantOf(addDays(d.due_date, -n), timeZone, settings.prealarmHour) }))
+      .map((n) => ({ kind: 'pre' as const, days_before: n, fire_at: instantOf(addDays(d.due_date, -n), timeZone, settings.prealarmHour) }))
       .filter((a) => a.fire_at < d.due_at),
-    { kind: 'due', days_before: 0, fire_at: d.due_at },
+    { kind: 'due' as const, days_before: 0, fire_at: d.due_at },
   ];
 }
 

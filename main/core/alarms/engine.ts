@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
+import type { AlarmLogStep, AlarmRingStep } from '../../../shared/enums';
 import type { Core } from '../context';
 import { appendAudit } from '../audit';
 import { LEADER_ROLE, OFFICER_ROLE, onDutyUserIds } from '../duty';
@@ -20,7 +21,7 @@ export type AlarmPolicy = Pick<AlarmSettings, 'ackMinutes' | 'repeatMinutes'>;
 
 export interface FiredAlarm {
   readonly alarmId: number;
-  readonly step: 'fired' | 'escalated' | 'repeated' | 'snooze_ended';
+  readonly step: AlarmRingStep;
   readonly late: boolean;
   readonly recipients: readonly number[];
 }
@@ -56,7 +57,7 @@ async function recipientsFor(trx: Trx, level: number, at: number): Promise<Recip
   return { users: [...new Set([...officers, ...leaders])], noOneOnDuty: false, note: '' };
 }
 
-async function log(trx: Trx, alarmId: number, at: number, step: string, users: readonly number[], note: string): Promise<void> {
+async function log(trx: Trx, alarmId: number, at: number, step: AlarmLogStep, users: readonly number[], note: string): Promise<void> {
   await trx.insertInto('alarm_log').values({ alarm_id: alarmId, at, step, user_ids_json: JSON.stringify(users), note }).execute();
 }
 

@@ -15,7 +15,7 @@ import type { DutyLogKind } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
 import { appendAudit } from '../audit';
-import { computeSchedule, findGaps, onDutyAt, type OverrideKind, type RotationDef, type ScheduleInput, type Segment, type ShiftPattern } from './schedule';
+import { computeSchedule, findGaps, onDutyAt, type RotationDef, type ScheduleInput, type Segment } from './schedule';
 
 export * from './schedule';
 
@@ -46,7 +46,7 @@ function toRotation(r: Selectable<RotationTable>, members: readonly Selectable<R
     id: r.id,
     name: r.name,
     roleId: r.role_id,
-    pattern: r.pattern as ShiftPattern,
+    pattern: r.pattern,
     handoffHour: r.handoff_hour,
     nightHour: r.night_hour,
     weekday: r.weekday,
@@ -73,7 +73,7 @@ export async function loadScheduleInput(db: Kysely<Database>): Promise<ScheduleI
     rotations: rotations.map((r) => toRotation(r, members)),
     overrides: overrides.map((o) => ({
       id: o.id,
-      kind: o.kind as OverrideKind,
+      kind: o.kind,
       roleId: o.role_id,
       userId: o.user_id,
       replacedUserId: o.replaced_user_id,
@@ -269,7 +269,7 @@ export async function swapShifts(core: Core, actor: Actor, input: SwapInput): Pr
   await core.db.transaction().execute(async (trx) => {
     await requireRole(trx, input.roleId);
     await requireActiveUsers(trx, [input.userA, input.userB], 'userB');
-    const base = { kind: 'swap', role_id: input.roleId, swap_group: group, reason: input.reason, cancelled: 0, created_by: actor.id, created_at: core.clock.now() };
+    const base = { kind: 'swap' as const, role_id: input.roleId, swap_group: group, reason: input.reason, cancelled: 0, created_by: actor.id, created_at: core.clock.now() };
     await trx
       .insertInto('duty_overrides')
       .values([
@@ -302,7 +302,7 @@ export async function listOverrides(db: Db, from: number, to: number) {
   ]);
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind as OverrideKind,
+    kind: r.kind,
     roleId: r.role_id,
     userId: r.user_id,
     userName: names.get(r.user_id) ?? '',
@@ -389,5 +389,5 @@ export async function listDutyLog(db: Kysely<Database>, from: number, to: number
     .where('duty_log.at', '<', to)
     .orderBy('duty_log.at')
     .execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind as DutyLogKind, content: r.content, userName: r.display_name }));
+  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, content: r.content, userName: r.display_name }));
 }

@@ -8,7 +8,6 @@
  * await confirmHandover(core, incomingActor, id);
  */
 import type { Db } from '../../db';
-import type { DeadlineKind } from '../../../shared/enums';
 import { DAY_MS } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
@@ -50,7 +49,7 @@ export async function prepareHandover(db: Db, now: number) {
     openAlarms: alarms.rows.map((a) => ({ id: a.id, subjectNumber: a.subjectNumber, subjectSummary: a.subjectSummary, deadlineKind: a.deadlineKind, dueAt: a.dueAt, level: a.level, status: a.status })),
     dueSoon: deadlines.map((d) => {
       const label = labels.get(subjectKey(d.subject_type, d.subject_id));
-      return { id: d.id, kind: d.kind as DeadlineKind, dueAt: d.due_at, petitionId: d.subject_id, number: d.number ?? label?.number ?? '', summary: d.summary ?? label?.summary ?? '' };
+      return { id: d.id, kind: d.kind, dueAt: d.due_at, petitionId: d.subject_id, number: d.number ?? label?.number ?? '', summary: d.summary ?? label?.summary ?? '' };
     }),
     dutyLog: log,
     incoming: incoming ? { id: incoming.id, name: incoming.display_name, from: upcoming[0]?.start ?? null } : null,
@@ -114,7 +113,7 @@ export async function listHandovers(db: Db, limit: number) {
     toName: r.to_name,
     startedAt: r.started_at,
     confirmedAt: r.confirmed_at,
-    status: r.status as 'pending' | 'confirmed',
+    status: r.status,
     notes: r.notes,
     snapshot: JSON.parse(r.snapshot_json) as HandoverDraft,
   }));

@@ -9,7 +9,7 @@
  */
 import type { Db } from '../../db';
 import type { NoticeSettings } from '../../../shared/api';
-import type { Decision, Escalation, WarningLevel } from '../../../shared/enums';
+import type { Escalation } from '../../../shared/enums';
 import { enumLabel } from '../../../shared/i18n';
 import { addDays, formatChineseDate, instantOf, localDateOf, localParts, weekdayOf } from '../../../shared/time';
 import { UserError } from '../errors';
@@ -95,7 +95,7 @@ export const KIND_TITLES: Readonly<Record<NoticeKind, string>> = {
 
 async function fillWarning(db: Db, kind: NoticeKind, id: number, settings: NoticeSettings, now: number, tz: string, township: string): Promise<FilledNotice> {
   const w = await getWarning(db, id, now);
-  const level = enumLabel('warningLevel', w.level as WarningLevel);
+  const level = enumLabel('warningLevel', w.level);
   // The matter as the documents name it: township, village, what happened — each once.
   const withUnit = w.title.includes(w.unitName) ? w.title : `${w.unitName}${w.title}`;
   const matter = withUnit.startsWith(township) ? withUnit : `${township}${withUnit}`;
@@ -240,7 +240,7 @@ async function fillPetition(db: Db, kind: NoticeKind, id: number, now: number, t
     const reason = step('reject')?.note ?? '';
     const route =
       pt.category === 'claim' && pt.claimItem !== null && pt.claimItem !== 6
-        ? `根据《信访工作条例》第三十一条的规定，该事项${enumLabel('claimItem', String(pt.claimItem) as '1')
+        ? `根据《信访工作条例》第三十一条的规定，该事项${enumLabel('claimItem', pt.claimItem)
             .replace(/^（.）/, '')
             .replace(/的$/, '')}，请你（你们）依照有关法律、行政法规规定的程序向有关机关提出。`
         : '请你（你们）依照有关法律、行政法规规定的程序向有关机关提出。'
@@ -261,7 +261,7 @@ async function fillPetition(db: Db, kind: NoticeKind, id: number, now: number, t
   }
   // handling_opinion (Art. 32): request, facts and reasons, decision and basis, the 30-day review right.
   const reply = step('reply');
-  const decision = pt.decision ? enumLabel('decision', pt.decision as Decision) : null;
+  const decision = pt.decision ? enumLabel('decision', pt.decision) : null;
   const basis = reply && typeof reply.details.basis === 'string' ? reply.details.basis : '';
   return {
     title: '信访处理意见书',

@@ -14,7 +14,6 @@ export {
   recordPrint,
   frozenHtml,
   sha256,
-  type NoticeStatus,
 } from './workflow';
 export { listNotices, getNotice, noticeHtml, allowedNoticeActions } from './queries';
 export { noticePdf, type PdfMaker } from './pdf';

@@ -32,7 +32,6 @@ import { renderDocument } from './render-adapter';
 
 type Trx = Kysely<Database>;
 type ParsedCreate = z.output<typeof noticeCreateInputSchema>;
-export type NoticeStatus = 'draft' | 'submitted' | 'signed' | 'printed';
 export type { NoticeCreateInput };
 
 export function sha256(text: string): string {
@@ -145,7 +144,7 @@ function requireDraft(row: Selectable<NoticeTable>): void {
 }
 
 async function guardFor(trx: Trx, row: Selectable<NoticeTable>): Promise<AccuserGuard> {
-  return accuserGuard(trx, KIND_INFO[row.kind as NoticeKind].toUnit ? row.addressee_unit_id : null);
+  return accuserGuard(trx, KIND_INFO[row.kind].toUnit ? row.addressee_unit_id : null);
 }
 
 export async function updateNotice(core: Core, actor: Actor, edit: NoticeEdit): Promise<void> {
@@ -162,7 +161,7 @@ export async function updateNotice(core: Core, actor: Actor, edit: NoticeEdit): 
     const text = noticeText({ title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo });
     refuseDisclosure(guard, text);
     // Warnings, reports and the roster describe matters and duty: no one's ID or phone number (DOMAIN.md).
-    if (KIND_INFO[row.kind as NoticeKind].subject !== 'petition' && looksLikePersonalNumber(text)) throw UserError.field('body', 'notices.errors.personalNumber');
+    if (KIND_INFO[row.kind].subject !== 'petition' && looksLikePersonalNumber(text)) throw UserError.field('body', 'notices.errors.personalNumber');
     const before = { title: row.title, addressee: row.addressee, body: JSON.parse(row.body_json) as unknown, note: row.note, copyTo: JSON.parse(row.copy_to_json) as unknown };
     const after = { title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo };
     await trx
@@ -214,8 +213,8 @@ function textOfRow(row: Selectable<NoticeTable>): string {
 export async function documentOf(trx: Trx, row: Selectable<NoticeTable>, signed: { docNumber: string; date: string } | null): Promise<NoticeDocument> {
   const settings = await getNoticeSettings(trx);
   return {
-    kind: row.kind as NoticeKind,
-    format: row.format === 'letter' ? 'letter' : 'document',
+    kind: row.kind,
+    format: row.format,
     issuerMark: settings.issuerMark,
     issuerName: settings.issuerName,
     docNumber: signed?.docNumber ?? null,
@@ -251,7 +250,7 @@ export async function signNotice(core: Core, actor: Actor, id: number): Promise<
     const guard = await guardFor(trx, row);
     refuseDisclosure(guard, textOfRow(row));
     const settings = await getNoticeSettings(trx);
-    const kind = row.kind as NoticeKind;
+    const kind = row.kind;
     const current = await trx.selectFrom('notice_sequences').select('last_seq').where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
     const seq = (current?.last_seq ?? 0) + 1;
     if (current) await trx.updateTable('notice_sequences').set({ last_seq: seq }).where('kind', '=', kind).where('year', '=', year).execute();

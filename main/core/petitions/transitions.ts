@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db';
 import type { transitionInputSchema } from '../../../shared/api';
 import { enumLabel } from '../../../shared/i18n';
-import type { Category, PetitionAction, PetitionStatus } from '../../../shared/enums';
+import type { Category, Decision, PetitionAction } from '../../../shared/enums';
 import { DAY_MS, formatDateTime, localDateOf } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
@@ -74,7 +74,7 @@ type Details = Record<string, string | number | null>;
 interface StepColumns {
   responsible_unit_id?: number | null;
   lead_leader_id?: number | null;
-  decision?: string | null;
+  decision?: Decision | null;
   extended_days?: number;
 }
 
@@ -171,8 +171,8 @@ export async function transitionPetition(core: Core, actor: Actor, input: Parsed
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('petitions').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!row) throw notFound();
-    const status = row.status as PetitionStatus;
-    const category = row.category as Category;
+    const status = row.status;
+    const category = row.category;
     if (input.action === 'extend' && row.extended_days > 0 && !isTerminal(status)) {
       throw new UserError('illegal_transition', 'errors.petitions.alreadyExtended');
     }

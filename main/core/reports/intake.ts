@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { reportInputSchema } from '../../../shared/api';
-import type { ReportSeverity, ReportType } from '../../../shared/enums';
+import type { ReportType } from '../../../shared/enums';
 import { formatDateTime, localParts } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError } from '../errors';
@@ -66,7 +66,7 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
       if (!parent) throw UserError.field('parentId', 'errors.reports.parentNotFound');
       // A follow-up belongs to the chain of the first report, whichever report of the chain it follows.
       unitId = parent.unit_id;
-      type = parent.type as ReportType;
+      type = parent.type;
       parentId = parent.id;
       rootId = parent.root_id ?? parent.id;
       const last = await trx.selectFrom('info_reports').select((eb) => eb.fn.max('follow_seq').as('n')).where('root_id', '=', rootId).executeTakeFirst();
@@ -125,7 +125,7 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
       .returning('id')
       .executeTakeFirstOrThrow();
     const action = parentId === null ? 'submit' : 'follow_up';
-    const details = { severity: input.severity as ReportSeverity, limitAt, lateMs, ...(parentId !== null ? { parentId, followSeq } : {}) };
+    const details = { severity: input.severity, limitAt, lateMs, ...(parentId !== null ? { parentId, followSeq } : {}) };
     await trx
       .insertInto('report_steps')
       .values({ report_id: row.id, at: reportedAt, user_id: actor.id, action, from_status: null, to_status: 'submitted', note: '', details_json: JSON.stringify(details) })

@@ -7,7 +7,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Database, InfoReportTable } from '../../db';
 import type { reportTransitionInputSchema } from '../../../shared/api';
-import type { ReportFlag, ReportStatus } from '../../../shared/enums';
+import type { ReportFlag, ReportStatus, ReportStepAction } from '../../../shared/enums';
 import { enumLabel } from '../../../shared/i18n';
 import { formatDateTime } from '../../../shared/time';
 import type { Actor, Core } from '../context';
@@ -27,7 +27,7 @@ function required(value: string, field: string, label: string): void {
   if (!value) throw UserError.field(field, 'errors.generic.required', { field: label });
 }
 
-async function step(trx: Trx, reportId: number, at: number, actor: Actor, action: string, from: ReportStatus | null, to: ReportStatus, note: string, details: Details) {
+async function step(trx: Trx, reportId: number, at: number, actor: Actor, action: ReportStepAction, from: ReportStatus | null, to: ReportStatus, note: string, details: Details) {
   await trx.insertInto('report_steps').values({ report_id: reportId, at, user_id: actor.id, action, from_status: from, to_status: to, note, details_json: JSON.stringify(details) }).execute();
 }
 
@@ -47,7 +47,7 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('info_reports').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!row) throw notFound();
-    const status = row.status as ReportStatus;
+    const status = row.status;
     const to = nextReportStatus(status, input.action);
     if (to === null) {
       if (isReportFinished(status)) throw new UserError('illegal_transition', 'errors.reports.noneAllowed', { action: enumLabel('reportAction', input.action) });
@@ -105,7 +105,7 @@ export async function linkReportPetition(core: Core, actor: Actor, id: number, p
       if (!petition) throw UserError.field('petitionId', 'errors.reports.petitionNotFound');
     }
     await trx.updateTable('info_reports').set({ petition_id: petitionId, updated_at: now }).where('id', '=', id).execute();
-    const status = row.status as ReportStatus;
+    const status = row.status;
     await step(trx, id, now, actor, 'link', status, status, '', { petitionId });
     await appendAudit(trx, { actor, at: now, action: 'report.linkPetition', entity: 'report', entityId: id, before: { petitionId: row.petition_id }, after: { petitionId } });
   });
@@ -128,7 +128,7 @@ export async function flagReport(core: Core, actor: Actor, id: number, flag: Rep
       .set({ flag, flag_note: flag === null ? '' : note, flagged_at: flag === null ? null : now, updated_at: now })
       .where('id', '=', id)
       .execute();
-    const status = row.status as ReportStatus;
+    const status = row.status;
     await step(trx, id, now, actor, 'flag', status, status, note, { flag: flag === null ? null : enumLabel('reportFlag', flag) });
     await appendAudit(trx, { actor, at: now, action: 'report.flag', entity: 'report', entityId: id, before: { flag: row.flag, note: row.flag_note }, after: { flag, note } });
   });

@@ -177,7 +177,7 @@ export async function dashboard(db: Db, now: number): Promise<Dashboard> {
     db.selectFrom('units').select('id').where('active', '=', 1).execute(),
   ]);
   const activeWarnings = { red: 0, yellow: 0, blue: 0 };
-  for (const w of warningLevels) if (w.level in activeWarnings) activeWarnings[w.level as WarningLevel] = Number(w.n);
+  for (const w of warningLevels) if (w.level in activeWarnings) activeWarnings[w.level] = Number(w.n);
 
   // This month's and last month's periods: the monthly report of last month falls due early this month.
   const periods = [...periodsOfMonth(addMonths(month, -1), ctx.ranges, ctx.settings, tz), ...periodsOfMonth(month, ctx.ranges, ctx.settings, tz)];

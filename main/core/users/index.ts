@@ -30,7 +30,7 @@ export function toUser(row: Selectable<UserTable>): User {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     active: row.active === 1,
     lockedUntil: row.locked_until,
   };

@@ -289,7 +289,7 @@ export async function changeWarningLevel(core: Core, actor: Actor, input: { id: 
   refusePersonalNumbers([['reason', '调整等级的理由', input.reason]], PRIVACY_KEY);
   await core.db.transaction().execute(async (trx) => {
     const row = await activeWarning(trx, input.id, 'change_level', office.timeZone);
-    const from = row.level as WarningLevel;
+    const from = row.level;
     if (from === input.level) throw UserError.field('level', 'errors.warnings.sameLevel', { level: enumLabel('warningLevel', from) });
     await closeDeadlines(trx, input.id, ['warning_feedback'], 'cancelled', now, 'warning');
     const dueAt = await openFeedbackDeadline(trx, input.id, input.level, now, now, true);
