@@ -189,6 +189,7 @@ export const notices = {
       badSeal: '印章须为 PNG 图片，请重新选择',
       noPdfMaker: '本机没有可用的 Chromium，无法生成PDF；请使用“打印”',
       pdfFailed: 'PDF没有生成：排版引擎出错，请重试',
+      printFailed: '没有打印出来（{reason}），请检查打印机是否开机、有纸后重试；这次没有记入印发记录',
     },
   },
   en: {
@@ -380,6 +381,7 @@ export const notices = {
       badSeal: 'The seal must be a PNG image; choose it again',
       noPdfMaker: 'No Chromium is available on this PC to make a PDF; use Print',
       pdfFailed: 'The PDF was not made: the typesetting engine failed; try again',
+      printFailed: 'Nothing was printed ({reason}); check that the printer is on and has paper, then try again. No print was recorded',
     },
   },
 };
