@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type {
   AlarmKind,
+  AlarmLogNote,
   AlarmLogStep,
   AlarmRecordStatus,
   Category,
@@ -315,7 +316,12 @@ export interface AlarmLogTable {
   at: number;
   step: AlarmLogStep;
   user_ids_json: string;
+  /** What a person wrote (an acknowledgement's remark), or a note from before 0005 kept as it was. */
   note: string;
+  /** A note the system wrote, worded by the i18n catalog (alarmLogNoteText); null for none. */
+  note_code: AlarmLogNote | null;
+  /** The note's parameters, and on a ring step `lateMinutes` when it rang late. */
+  note_params_json: string;
 }
 
 export interface InfoReportTable {

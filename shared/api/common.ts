@@ -15,7 +15,12 @@ export function procedure<I extends z.ZodType, O extends z.ZodType>(access: Acce
 }
 
 export const empty = z.object({}).default({});
-export const ok = z.object({ ok: z.literal(true) });
+/**
+ * What a write returns when there is no record left to show: the id of what it created, removed or ended. A write
+ * that changes a record returns that record as a reader now sees it (its detail schema), never a bare flag: the
+ * envelope's own `ok` already says it worked.
+ */
+export const idResult = z.object({ id });
 
 export const deadlineSchema = z.object({
   id,

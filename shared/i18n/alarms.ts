@@ -26,6 +26,19 @@ export const alarms = {
       superseded: '被到期提醒代替',
       rescheduled: '期限变更',
     },
+    /** The notes the system writes in an alarm's log (stored as codes, see ALARM_LOG_NOTES); alarmLogNoteText joins them. */
+    logNote: {
+      late: '迟发{minutes}分钟（电脑关机或休眠期间到时）',
+      no_officer: '无值班员在岗：已发给带班领导和管理员',
+      no_one_on_duty: '无人值班，也无带班领导：已发给管理员',
+      no_leader: '无带班领导在岗：升级步骤跳过，已发给管理员',
+      superseded_by_due: '到期提醒已代替此预提醒',
+      deadline_changed: '期限已变更',
+      deadline_met: '期限事项已办理',
+      deadline_cancelled: '期限已取消',
+      snoozed: '{minutes}分钟：{reason}',
+      separator: '；',
+    },
     marker: {
       escalated: '已升级至带班领导',
       escalatedShort: '已升级',
@@ -172,6 +185,18 @@ export const alarms = {
       resolved: 'Resolved',
       superseded: 'Superseded by the due alarm',
       rescheduled: 'Deadline changed',
+    },
+    logNote: {
+      late: 'Rang {minutes} min late (the PC was off or asleep when it was due)',
+      no_officer: 'No duty officer on shift: sent to the leader on duty and the administrators',
+      no_one_on_duty: 'Nobody on duty and no leader on duty: sent to the administrators',
+      no_leader: 'No leader on duty: escalation skipped, sent to the administrators',
+      superseded_by_due: 'The due alarm replaced this pre-alarm',
+      deadline_changed: 'The deadline changed',
+      deadline_met: 'The matter was dealt with',
+      deadline_cancelled: 'The deadline was cancelled',
+      snoozed: '{minutes} min: {reason}',
+      separator: '; ',
     },
     marker: {
       escalated: 'Escalated to the leader on duty',

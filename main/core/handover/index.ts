@@ -81,7 +81,7 @@ export async function startHandover(core: Core, actor: Actor, input: { notes: st
   return id;
 }
 
-export async function confirmHandover(core: Core, actor: Actor, id: number): Promise<void> {
+export async function confirmHandover(core: Core, actor: Actor, id: number): Promise<ReturnType<typeof toHandover>> {
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
     const h = await trx.selectFrom('handovers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -93,19 +93,22 @@ export async function confirmHandover(core: Core, actor: Actor, id: number): Pro
     await appendAudit(trx, { actor, at: now, action: 'handover.confirm', entity: 'handover', entityId: id });
   });
   core.emit({ type: 'duty.changed' });
+  return getHandover(core.db, id);
 }
 
-export async function listHandovers(db: Db, limit: number) {
-  const rows = await db
+function handoversQuery(db: Db) {
+  return db
     .selectFrom('handovers')
     .innerJoin('users as f', 'f.id', 'handovers.from_user_id')
     .leftJoin('users as t', 't.id', 'handovers.to_user_id')
     .selectAll('handovers')
-    .select(['f.display_name as from_name', 't.display_name as to_name'])
-    .orderBy('handovers.started_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
+    .select(['f.display_name as from_name', 't.display_name as to_name']);
+}
+
+type HandoverRow = Awaited<ReturnType<ReturnType<typeof handoversQuery>['executeTakeFirstOrThrow']>>;
+
+function toHandover(r: HandoverRow) {
+  return {
     id: r.id,
     fromUserId: r.from_user_id,
     fromName: r.from_name,
@@ -116,5 +119,16 @@ export async function listHandovers(db: Db, limit: number) {
     status: r.status,
     notes: r.notes,
     snapshot: JSON.parse(r.snapshot_json) as HandoverDraft,
-  }));
+  };
+}
+
+export async function listHandovers(db: Db, limit: number) {
+  const rows = await handoversQuery(db).orderBy('handovers.started_at', 'desc').limit(limit).execute();
+  return rows.map(toHandover);
+}
+
+export async function getHandover(db: Db, id: number) {
+  const row = await handoversQuery(db).where('handovers.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  return toHandover(row);
 }

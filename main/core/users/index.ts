@@ -288,7 +288,7 @@ export async function updateUser(
   });
 }
 
-export async function changePassword(core: Core, actor: Actor, oldPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(core: Core, actor: Actor, oldPassword: string, newPassword: string): Promise<User> {
   const row = await core.db.selectFrom('users').selectAll().where('id', '=', actor.id).executeTakeFirst();
   if (!row) throw notFound();
   if (!(await verifyPassword(oldPassword, row.password_hash))) throw UserError.field('oldPassword', 'errors.auth.wrongOldPassword');
@@ -298,6 +298,7 @@ export async function changePassword(core: Core, actor: Actor, oldPassword: stri
     await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', actor.id).execute();
     await appendAudit(trx, { actor, at: core.clock.now(), action: 'user.changePassword', entity: 'user', entityId: actor.id });
   });
+  return toUser(row);
 }
 
 export async function updateOffice(
