@@ -54,6 +54,17 @@ export const alarms = {
       hoursExact: '{h}小时',
       days: '{d}天{h}小时',
     },
+    /** The desktop's own notification (Electron), so an alarm is seen with the window minimised. */
+    notification: {
+      title: {
+        fired: '信访工作台：期限提醒',
+        escalated: '信访工作台：期限提醒（未确认，已升级到带班领导）',
+        repeated: '信访工作台：期限提醒（仍未确认，再次提醒）',
+        snooze_ended: '信访工作台：期限提醒（暂缓时间已到）',
+      },
+      body: '请打开信访工作台查看并确认。',
+      bodyLate: '电脑关机或休眠期间有提醒到时，请打开信访工作台查看并确认。',
+    },
     banner: {
       label: '期限提醒',
       count: '{count}条待处理',
@@ -212,6 +223,16 @@ export const alarms = {
       hours: '{h} h {m} min',
       hoursExact: '{h} h',
       days: '{d} d {h} h',
+    },
+    notification: {
+      title: {
+        fired: 'Petition Desk: deadline alarm',
+        escalated: 'Petition Desk: deadline alarm (not acknowledged, escalated to the leader on duty)',
+        repeated: 'Petition Desk: deadline alarm (still not acknowledged, ringing again)',
+        snooze_ended: 'Petition Desk: deadline alarm (snooze over)',
+      },
+      body: 'Open Petition Desk to see and acknowledge it.',
+      bodyLate: 'An alarm came due while the PC was off or asleep. Open Petition Desk to see and acknowledge it.',
     },
     banner: {
       label: 'Alarms',

@@ -104,6 +104,8 @@ export const errors = {
       badFile: '节假日文件格式不对：{detail}。应为 {"year":2027,"days":[{"date":"2027-01-01","name":"元旦","isOffDay":true}]}',
       yearMismatch: '文件中的日期 {date} 不属于 {year} 年',
       badDate: '日期“{date}”不存在或格式不对，应为 2027-01-01',
+      notJson: '不是有效的 JSON 文本',
+      duplicateDate: '日期 {date} 出现了两次',
     },
     reports: {
       inFuture: '{field}不能晚于现在，请核对（电脑时间允许有5分钟误差）',
@@ -261,6 +263,8 @@ export const errors = {
       badFile: 'Holiday file is not valid: {detail}',
       yearMismatch: 'Date {date} is not in {year}',
       badDate: 'Date “{date}” is not valid',
+      notJson: 'it is not valid JSON text',
+      duplicateDate: 'date {date} appears twice',
     },
     reports: {
       inFuture: '{field} cannot be in the future (5 minutes of clock drift are allowed)',

@@ -16,6 +16,7 @@ import { warnings } from './warnings';
 import { reports } from './reports';
 import { stats } from './stats';
 import { notices } from './notices';
+import { fields } from './fields';
 import type { AlarmLogNote } from '../enums';
 
 const zhCN = {
@@ -30,6 +31,7 @@ const zhCN = {
   reports: reports.zh,
   stats: stats.zh,
   notices: notices.zh,
+  fields: fields.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -48,6 +50,7 @@ const en: Widen<Catalog> = {
   reports: reports.en,
   stats: stats.en,
   notices: notices.en,
+  fields: fields.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Db } from '../../db';
 import type { AlarmStatus } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getAlarmSettings, writeAlarmSettings, type AlarmSettings } from './settings';
 import { OPEN_ALARM_STATUSES } from './alarm-rows';
@@ -135,7 +135,7 @@ export async function acknowledgeAlarm(core: Core, actor: Actor, id: number, not
 
 export async function snoozeAlarm(core: Core, actor: Actor, id: number, minutes: number, reason: string): Promise<AlarmView> {
   if (!(SNOOZE_MINUTES as readonly number[]).includes(minutes)) throw UserError.field('minutes', 'errors.alarms.snoozeMinutes', { choices: SNOOZE_MINUTES.join('、') });
-  if (!reason) throw UserError.field('reason', 'errors.generic.required', { field: '暂缓原因' });
+  requireText(reason, 'reason', 'fields.alarms.snoozeReason');
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
     await openAlarm(trx, id);

@@ -11,6 +11,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, Db, NoticeTable } from '../../db';
 import type { NoticeDetail, NoticeSummary } from '../../../shared/api';
 import type { NoticeStatus, Role } from '../../../shared/enums';
+import { t } from '../../../shared/i18n';
 import { notFound } from '../errors';
 import type { NoticeKind } from './document';
 import type { NoticeSubject } from './kinds';
@@ -49,7 +50,7 @@ async function subjectLabels(db: Kysely<Database>, rows: readonly Selectable<Not
   for (const row of rows) {
     if (row.subject_type === 'duty_month' && row.subject_month) {
       const [y, m] = row.subject_month.split('-');
-      out.set(row.id, `${Number(y)}年${Number(m)}月`);
+      out.set(row.id, t('notices.monthSubject', { year: Number(y), month: Number(m) }));
     } else {
       out.set(row.id, byType.get(row.subject_type)?.get(row.subject_id ?? 0) ?? '');
     }

@@ -8,7 +8,7 @@ import type { reportInputSchema } from '../../../shared/api';
 import type { ReportType } from '../../../shared/enums';
 import { formatDateTime, localParts } from '../../../shared/time';
 import type { Actor, Core } from '../context';
-import { UserError } from '../errors';
+import { UserError, fieldName } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { formatPetitionNumber } from '../petitions';
@@ -34,8 +34,8 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
   const office = await getOffice(core.db);
   const now = core.clock.now();
   const reportedAt = input.reportedAt ?? now;
-  if (input.foundAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('foundAt', 'errors.reports.inFuture', { field: '发现时间' });
-  if (reportedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('reportedAt', 'errors.reports.inFuture', { field: '报告时间' });
+  if (input.foundAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('foundAt', 'errors.reports.inFuture', { field: fieldName('fields.reports.foundAt') });
+  if (reportedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('reportedAt', 'errors.reports.inFuture', { field: fieldName('fields.reports.reportedAt') });
   if (input.foundAt > reportedAt) {
     throw UserError.field('foundAt', 'errors.reports.foundAfterReported', {
       found: formatDateTime(input.foundAt, office.timeZone),
@@ -44,10 +44,10 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
   }
   refusePersonalNumbers(
     [
-      ['summary', '标题', input.summary],
-      ['content', '事件情况', input.content],
-      ['demands', '群众诉求', input.demands],
-      ['place', '地点', input.place],
+      ['summary', 'fields.reports.summary', input.summary],
+      ['content', 'fields.reports.content', input.content],
+      ['demands', 'fields.reports.demands', input.demands],
+      ['place', 'fields.reports.place', input.place],
     ],
     'errors.reports.personalNumber',
   );

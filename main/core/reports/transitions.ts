@@ -11,7 +11,7 @@ import type { ReportFlag, ReportStatus, ReportStepAction } from '../../../shared
 import { enumLabel } from '../../../shared/i18n';
 import { formatDateTime } from '../../../shared/time';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, fieldName, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { refusePersonalNumbers } from '../warnings';
@@ -23,10 +23,6 @@ export type ParsedReportTransition = z.output<typeof reportTransitionInputSchema
 type Trx = Kysely<Database>;
 type Details = Record<string, string | number | null>;
 
-function required(value: string, field: string, label: string): void {
-  if (!value) throw UserError.field(field, 'errors.generic.required', { field: label });
-}
-
 async function step(trx: Trx, reportId: number, at: number, actor: Actor, action: ReportStepAction, from: ReportStatus | null, to: ReportStatus, note: string, details: Details) {
   await trx.insertInto('report_steps').values({ report_id: reportId, at, user_id: actor.id, action, from_status: from, to_status: to, note, details_json: JSON.stringify(details) }).execute();
 }
@@ -35,12 +31,12 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
   const office = await getOffice(core.db);
   const now = core.clock.now();
   const at = input.at ?? now;
-  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: '办理时间' });
+  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: fieldName('fields.reports.stepAt') });
   refusePersonalNumbers(
     [
-      ['note', '说明', input.note],
-      ['nature', '性质', input.nature],
-      ['opinion', '初步处理意见', input.opinion],
+      ['note', 'fields.reports.note', input.note],
+      ['nature', 'fields.reports.nature', input.nature],
+      ['opinion', 'fields.reports.opinion', input.opinion],
     ],
     'errors.reports.personalNumber',
   );
@@ -69,9 +65,9 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
         details = { verification: enumLabel('verification', input.verification) };
         break;
       case 'analyse':
-        required(input.nature, 'nature', '事件性质');
+        requireText(input.nature, 'nature', 'fields.reports.natureRequired');
         if (input.urgency === null) throw UserError.field('urgency', 'errors.reports.urgencyRequired');
-        required(input.opinion, 'opinion', '初步处理意见');
+        requireText(input.opinion, 'opinion', 'fields.reports.opinion');
         columns = { nature: input.nature, urgency: input.urgency, opinion: input.opinion };
         details = { nature: input.nature, urgency: enumLabel('urgency', input.urgency) };
         break;
@@ -82,7 +78,7 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
         details = { approver: actor.name };
         break;
       case 'forward':
-        required(input.forwardTo, 'forwardTo', '报送单位（如县信访局）');
+        requireText(input.forwardTo, 'forwardTo', 'fields.reports.forwardTo');
         columns = { forward_to: input.forwardTo, forwarded_at: at };
         details = { forwardTo: input.forwardTo };
         break;
@@ -117,8 +113,8 @@ export async function linkReportPetition(core: Core, actor: Actor, id: number, p
  * or 漏报 (the unit missed it). The mark counts against the unit in the statistics; null removes it.
  */
 export async function flagReport(core: Core, actor: Actor, id: number, flag: ReportFlag | null, note: string): Promise<void> {
-  if (flag !== null) required(note, 'note', '情况说明（从何处得知、为何认定）');
-  refusePersonalNumbers([['note', '情况说明', note]], 'errors.reports.personalNumber');
+  if (flag !== null) requireText(note, 'note', 'fields.reports.flagNoteRequired');
+  refusePersonalNumbers([['note', 'fields.reports.flagNote', note]], 'errors.reports.personalNumber');
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('info_reports').select(['id', 'status', 'flag', 'flag_note']).where('id', '=', id).executeTakeFirst();

@@ -14,7 +14,7 @@ import { DEFAULT_COLLECTIVE_THRESHOLD, DEFAULT_NUMBER_FORMAT, DEFAULT_TOPICS, ty
 import { isValidTimeZone } from '../../../shared/time';
 import { enumLabel } from '../../../shared/i18n';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, notFound, fieldName } from '../errors';
 import { appendAudit } from '../audit';
 import { hashPassword, isStrongPassword, isValidUsername, verifyPassword } from './passwords';
 
@@ -310,7 +310,7 @@ export async function updateOffice(
     throw UserError.field('timeZone', 'errors.setup.badTimeZone', { zone: input.timeZone });
   }
   if (input.numberFormat !== undefined && !input.numberFormat.includes('{seq')) {
-    throw UserError.field('numberFormat', 'errors.generic.required', { field: '编号格式中的序号 {seq}' });
+    throw UserError.field('numberFormat', 'errors.generic.required', { field: fieldName('fields.office.numberFormatSeq') });
   }
   return core.db.transaction().execute(async (trx) => {
     const before = toOffice(await trx.selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow());
