@@ -96,9 +96,9 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return translate(currentLocale, key, params);
 }
 
-/** For keys built from enum values, e.g. `enumLabel('status', 'registered')`. */
-export function enumLabel<G extends keyof Catalog['enums']>(group: G, value: string | number): string {
-  const table = catalogs[currentLocale].enums[group] as Record<string, string>;
+/** For keys built from enum values, e.g. `enumLabel('status', 'registered')`; in another locale when asked. */
+export function enumLabel<G extends keyof Catalog['enums']>(group: G, value: string | number, locale: Locale = currentLocale): string {
+  const table = catalogs[locale].enums[group] as Record<string, string>;
   const fallback = zhCN.enums[group] as Record<string, string>;
   return table[String(value)] ?? fallback[String(value)] ?? String(value);
 }
