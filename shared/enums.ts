@@ -54,6 +54,10 @@ export const PETITION_ACTIONS = [
 ] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];
 
+/** What a petition's timeline records: its registration, then each workflow action. */
+export const PETITION_STEP_ACTIONS = ['register', ...PETITION_ACTIONS] as const;
+export type PetitionStepAction = (typeof PETITION_STEP_ACTIONS)[number];
+
 export const DECISIONS = ['support', 'explain', 'not_support'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
@@ -88,6 +92,14 @@ export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 export const DEADLINE_UNITS = [...PERIOD_UNITS, 'fixed'] as const;
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
+/** Why a day is not a working day, as a deadline's explanation names the days it skipped. */
+export const REST_REASONS = ['holiday', 'weekend'] as const;
+export type RestReason = (typeof REST_REASONS)[number];
+
+/** What a deadline row is about. */
+export const DEADLINE_SUBJECTS = ['petition', 'warning', 'zero_report'] as const;
+export type DeadlineSubject = (typeof DEADLINE_SUBJECTS)[number];
+
 export const DEFAULT_TOPICS = [
   '征地拆迁',
   '劳动社保',
@@ -117,6 +129,10 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_ACTIONS = ['verify', 'analyse', 'approve', 'forward'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+/** What a report's timeline records: a first report or a follow-up (续报), each workflow action, a link, a mark. */
+export const REPORT_STEP_ACTIONS = ['submit', 'follow_up', ...REPORT_ACTIONS, 'link', 'flag'] as const;
+export type ReportStepAction = (typeof REPORT_STEP_ACTIONS)[number];
 
 /** 核实 result: 属实, 部分属实, 不属实. */
 export const VERIFICATION_RESULTS = ['true', 'partly', 'false'] as const;
@@ -167,8 +183,39 @@ export const OVERRIDE_KINDS = ['override', 'swap', 'extra'] as const;
 export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
 export const DUTY_LOG_KINDS = ['call', 'visit', 'event', 'other'] as const;
 export type DutyLogKind = (typeof DUTY_LOG_KINDS)[number];
+export const HANDOVER_STATUSES = ['pending', 'confirmed'] as const;
+export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
+
+/** Alarms: a pre-alarm before a deadline, and the due alarm when it runs out. */
+export const ALARM_KINDS = ['pre', 'due'] as const;
+export type AlarmKind = (typeof ALARM_KINDS)[number];
+/** The statuses the board shows. */
 export const ALARM_STATUSES = ['fired', 'snoozed', 'acknowledged', 'resolved', 'superseded'] as const;
 export type AlarmStatus = (typeof ALARM_STATUSES)[number];
+/** Every status an alarm row can have: also planned but not yet rung (pending), and dropped unrung (cancelled). */
+export const ALARM_RECORD_STATUSES = ['pending', ...ALARM_STATUSES, 'cancelled'] as const;
+export type AlarmRecordStatus = (typeof ALARM_RECORD_STATUSES)[number];
+/** The steps in which an alarm rings someone (the OS notification and the banner say which). */
+export const ALARM_RING_STEPS = ['fired', 'escalated', 'repeated', 'snooze_ended'] as const;
+export type AlarmRingStep = (typeof ALARM_RING_STEPS)[number];
+/** What an alarm's log records. */
+export const ALARM_LOG_STEPS = [...ALARM_RING_STEPS, 'acknowledged', 'snoozed', 'resolved', 'superseded', 'rescheduled'] as const;
+export type AlarmLogStep = (typeof ALARM_LOG_STEPS)[number];
+/**
+ * The notes the system writes in an alarm's log, stored as a code with parameters and worded by the i18n catalog
+ * (alarms.logNote.<code>): who was missing from duty when it rang, why it stopped or moved, a snooze's length.
+ */
+export const ALARM_LOG_NOTES = [
+  'no_officer',
+  'no_one_on_duty',
+  'no_leader',
+  'superseded_by_due',
+  'deadline_changed',
+  'deadline_met',
+  'deadline_cancelled',
+  'snoozed',
+] as const;
+export type AlarmLogNote = (typeof ALARM_LOG_NOTES)[number];
 export const PETITION_SORTS = ['receivedAt', 'number', 'nextDueAt', 'status'] as const;
 export type PetitionSort = (typeof PETITION_SORTS)[number];
 /** Notices (文书): the kinds, in the order the office meets them. */
@@ -191,5 +238,8 @@ export const NOTICE_ACTIONS = ['edit', 'submit', 'return', 'sign', 'print', 'sup
 export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
 export const NOTICE_SUBJECTS = ['warning', 'petition', 'report', 'duty_month'] as const;
 export type NoticeSubject = (typeof NOTICE_SUBJECTS)[number];
+/** 公文格式 for documents to units and the county; 信函格式 for letters to petitioners. */
+export const NOTICE_FORMATS = ['document', 'letter'] as const;
+export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
 export const NOTICE_PRINT_FORMATS = ['pdf', 'paper'] as const;
 export type NoticePrintFormat = (typeof NOTICE_PRINT_FORMATS)[number];

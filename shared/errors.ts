@@ -1,7 +1,13 @@
-/** The error half of the API envelope. `message` is ready to show a person; `fields` maps form paths to messages. */
+/**
+ * The error half of the API envelope. `message` is ready to show a person; `fields` maps form paths to messages.
+ * `not_found` is a record that is not there (deleted, or a stale link); `unknown_procedure` is a call to a
+ * procedure the contract does not have (a renderer and core out of step); `internal` is anything else that went
+ * wrong, including a transport that failed to deliver the call or its answer.
+ */
 export const ERROR_CODES = [
   'invalid_input',
   'not_found',
+  'unknown_procedure',
   'forbidden',
   'unauthenticated',
   'conflict',

@@ -8,14 +8,8 @@ export function alarmsHandlers(core: Core, _options: HandlerOptions): DomainHand
   const { db } = core;
   return {
     'alarms.list': (input) => listAlarms(db, input, input.withLog),
-    'alarms.acknowledge': async (input, ctx) => {
-      await acknowledgeAlarm(core, signedIn(ctx), input.id, input.note);
-      return { ok: true as const };
-    },
-    'alarms.snooze': async (input, ctx) => {
-      await snoozeAlarm(core, signedIn(ctx), input.id, input.minutes, input.reason);
-      return { ok: true as const };
-    },
+    'alarms.acknowledge': (input, ctx) => acknowledgeAlarm(core, signedIn(ctx), input.id, input.note),
+    'alarms.snooze': (input, ctx) => snoozeAlarm(core, signedIn(ctx), input.id, input.minutes, input.reason),
     'alarms.settings.get': () => getAlarmSettings(db),
     'alarms.settings.update': (input, ctx) => saveAlarmSettings(core, signedIn(ctx), input),
   };

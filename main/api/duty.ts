@@ -21,7 +21,7 @@ export function dutyHandlers(core: Core, _options: HandlerOptions): DomainHandle
     'duty.swap': async (input, ctx) => ({ group: await swapShifts(core, signedIn(ctx), input) }),
     'duty.overrides.remove': async (input, ctx) => {
       await cancelOverride(core, signedIn(ctx), input.id);
-      return { ok: true as const };
+      return { id: input.id };
     },
     'duty.sensitivePeriods.list': () => listSensitivePeriods(db),
     'duty.sensitivePeriods.create': (input, ctx) => saveSensitivePeriod(core, signedIn(ctx), input),
@@ -30,10 +30,7 @@ export function dutyHandlers(core: Core, _options: HandlerOptions): DomainHandle
     'duty.log.list': (input) => listDutyLog(db, input.from, input.to),
     'duty.handoverDraft.get': () => prepareHandover(db, core.clock.now()),
     'duty.handovers.create': async (input, ctx) => ({ id: await startHandover(core, signedIn(ctx), input) }),
-    'duty.handovers.confirm': async (input, ctx) => {
-      await confirmHandover(core, signedIn(ctx), input.id);
-      return { ok: true as const };
-    },
+    'duty.handovers.confirm': (input, ctx) => confirmHandover(core, signedIn(ctx), input.id),
     'duty.handovers.list': (input) => listHandovers(db, input.limit),
   };
 }

@@ -9,8 +9,7 @@
  */
 import { z } from 'zod';
 import { contract, type ApiRequest, type ApiResult, type ProcedureName } from '../../shared/api';
-import { t } from '../../shared/i18n';
-import { enumLabel } from '../../shared/i18n';
+import { enumLabel, t } from '../../shared/i18n';
 import type { Core } from '../core/context';
 import { UserError } from '../core/errors';
 import { resolveSession } from '../core/users';
@@ -42,7 +41,7 @@ export function createApi(core: Core, options: HandlerOptions): Api {
       try {
         const name = String(request.name);
         if (!isProcedure(name)) {
-          return { ok: false, error: { code: 'not_found', message: t('errors.generic.unknownProcedure', { name }) } };
+          return { ok: false, error: { code: 'unknown_procedure', message: t('errors.generic.unknownProcedure', { name }) } };
         }
         const def = contract[name];
         const user = def.access === 'public' ? null : await resolveSession(core, request.session ?? null);

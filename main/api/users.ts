@@ -15,17 +15,15 @@ export function usersHandlers(core: Core, options: HandlerOptions): DomainHandle
     'setup.create': (input) => setupOffice(core, input),
     'auth.login': (input) => login(core, input.username, input.password),
     'auth.logout': async (_input, ctx) => {
+      const { id } = signedIn(ctx);
       if (ctx.session) await logout(core, ctx.session);
-      return { ok: true as const };
+      return { id };
     },
     'auth.get': async (_input, ctx) => {
       if (!ctx.user) throw new UserError('unauthenticated', 'errors.generic.notLoggedIn');
       return { user: ctx.user, office: await getOffice(db) };
     },
-    'auth.changePassword': async (input, ctx) => {
-      await changePassword(core, signedIn(ctx), input.oldPassword, input.newPassword);
-      return { ok: true as const };
-    },
+    'auth.changePassword': (input, ctx) => changePassword(core, signedIn(ctx), input.oldPassword, input.newPassword),
     'users.list': () => listUsers(db),
     'users.create': (input, ctx) => createUser(core, signedIn(ctx), input),
     'users.update': (input, ctx) => updateUser(core, signedIn(ctx), input),

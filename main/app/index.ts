@@ -16,6 +16,8 @@ import { ensureZeroReportDeadlines } from '../core/zero-reports';
 import type { ApiEvent } from '../../shared/api';
 import type { PdfMaker } from '../core/notices';
 
+export * from './static-files';
+
 export interface AppOptions {
   readonly dataDir: string;
   /** Enables the `dev.clock` procedure so e2e tests can move time. Never set in a packaged build. */

@@ -25,6 +25,24 @@ export class UserError extends Error {
   }
 }
 
+/** A catalog key naming a form field (shared/i18n/fields.ts), as the core's messages say it. */
+export type FieldLabel = Extract<MessageKey, `fields.${string}`>;
+
+/** The field's name in the screen language, for a message's {field}. */
+export function fieldName(label: FieldLabel, params?: MessageParams): string {
+  return t(label, params);
+}
+
+/**
+ * Refuses an empty text on its field: "请填写{field}".
+ *
+ * @example
+ * requireText(input.note, 'note', 'fields.petitions.withdrawReason'); // 请填写撤回原因
+ */
+export function requireText(value: string, field: string, label: FieldLabel, params?: MessageParams): void {
+  if (!value) throw UserError.field(field, 'errors.generic.required', { field: fieldName(label, params) });
+}
+
 export function notFound(): UserError {
   return new UserError('not_found', 'errors.generic.notFound');
 }

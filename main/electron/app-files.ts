@@ -1,30 +1,24 @@
 /**
- * Answers one request on the app:// protocol from the built renderer folder. Kept free of Electron (it uses the
- * standard Request and Response) so it is tested in plain Node.
+ * Answers one request on the app:// protocol from the built renderer folder, through the static-file rules both
+ * shells share (main/app/static-files): the same paths refused, the same types, the same CSP. Kept free of
+ * Electron (it uses the standard Request and Response) so it is tested in plain Node.
  *
  * @example
  * protocol.handle('app', (request) => respondWithAppFile(rendererDir, request));
  */
 import fs from 'node:fs/promises';
-import { resolveAppRequest, responseHeadersFor } from './security';
+import { staticAnswer } from '../app/static-files';
+import { appUrlPath } from './security';
 
 export async function respondWithAppFile(rendererDir: string, request: Request): Promise<Response> {
-  // The renderer only ever reads its own files; nothing may be posted to the protocol.
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
-  }
-  const file = resolveAppRequest(rendererDir, request.url);
-  if (!file) return notFound();
+  const answer = staticAnswer(rendererDir, request.method, appUrlPath(request.url));
+  if (answer.status !== 200 || !answer.file) return new Response(null, { status: answer.status, headers: answer.headers });
   let body: Buffer;
   try {
-    body = await fs.readFile(file);
+    body = await fs.readFile(answer.file);
   } catch {
-    return notFound();
+    return new Response(null, { status: 404, headers: { 'x-content-type-options': 'nosniff' } });
   }
-  const headers = { ...responseHeadersFor(file), 'content-length': String(body.byteLength) };
+  const headers = { ...answer.headers, 'content-length': String(body.byteLength) };
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
-}
-
-function notFound(): Response {
-  return new Response(null, { status: 404, headers: { 'x-content-type-options': 'nosniff' } });
 }

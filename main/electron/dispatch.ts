@@ -6,6 +6,7 @@
  * ipcMain.handle(IPC_CALL_CHANNEL, (event, payload) => dispatchCall(app.api, event.senderFrame?.url, payload));
  */
 import type { ApiResult } from '../../shared/api';
+import { t, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { App } from '../app';
 import { isTrustedSenderUrl, toApiRequest } from './security';
 
@@ -16,9 +17,15 @@ export class UntrustedSenderError extends Error {
   }
 }
 
+function internal(key: MessageKey, params?: MessageParams): ApiResult<never> {
+  return { ok: false, error: { code: 'internal', message: t(key, params) } };
+}
+
 /**
- * Rejects (the renderer's invoke promise fails) when the sending frame is not app://desk or the payload is not a
- * request envelope; both mean something other than our page is talking, so there is no envelope to answer with.
+ * Answers the app's own page with the same envelope as browser mode, whatever goes wrong on the way: a payload
+ * that is not `{ name, input, session }` or an API that throws becomes `{ ok: false, error: { code: 'internal' } }`,
+ * so the page shows a message instead of waiting on a rejected promise. A frame that is not app://desk gets no
+ * answer at all (the invoke rejects): something other than our page is talking.
  */
 export async function dispatchCall(
   api: App['api'],
@@ -28,6 +35,11 @@ export async function dispatchCall(
   const url = senderUrl ?? '';
   if (!isTrustedSenderUrl(url)) throw new UntrustedSenderError(url);
   const request = toApiRequest(payload);
-  if (!request) throw new TypeError('IPC call refused: the payload is not { name, input, session }');
-  return api.call(request);
+  if (!request) return internal('errors.transport.badRequest', { detail: 'name, input, session' });
+  try {
+    return await api.call(request);
+  } catch (error) {
+    console.error(`[ipc] ${request.name} failed:`, error);
+    return internal('errors.generic.internal');
+  }
 }

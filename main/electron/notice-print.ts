@@ -21,7 +21,7 @@ export function registerNoticePrint(app: Pick<App, 'api'>): () => void {
     const url = event.senderFrame?.url ?? '';
     if (!isTrustedSenderUrl(url)) throw new UntrustedSenderError(url);
     const request = toPrintPayload(payload);
-    if (!request) throw new TypeError('Print refused: the payload is not { session, id, copies, deviceName }');
+    if (!request) return { ok: false, error: { code: 'internal', message: t('errors.transport.badRequest', { detail: 'session, id, copies, deviceName' }) } };
     // Checked by the core first (copies 1–99, signed, the caller's role), so nothing prints that cannot be recorded.
     const html = await app.api.call({ name: 'notices.html.get', input: { id: request.id }, session: request.session });
     if (!html.ok) return html;
@@ -31,7 +31,13 @@ export function registerNoticePrint(app: Pick<App, 'api'>): () => void {
     const allowed = (notice.value as { allowedActions: readonly string[] }).allowedActions;
     if (!value.frozen || !allowed.includes('print')) return { ok: false, error: { code: 'illegal_transition', message: t('notices.errors.notSigned') } };
     if (request.copies < 1 || request.copies > 99) return { ok: false, error: { code: 'invalid_input', message: t('notices.errors.copies') } };
-    await printHtml(value.html, { copies: request.copies, deviceName: request.deviceName });
+    try {
+      await printHtml(value.html, { copies: request.copies, deviceName: request.deviceName });
+    } catch (error) {
+      // The same envelope as every other answer, so the page says what happened instead of waiting.
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'internal', message: t('notices.errors.printFailed', { reason }) } };
+    }
     return app.api.call({ name: 'notices.prints.create', input: { id: request.id, copies: request.copies, format: 'paper' }, session: request.session });
   });
   ipcMain.handle(IPC_PRINTERS_CHANNEL, async (event): Promise<PrinterInfo[]> => {

@@ -8,12 +8,11 @@
  * if (!isTrustedSenderUrl(event.senderFrame?.url ?? '')) throw new Error('untrusted sender');
  * const file = resolveAppFile(rendererDir, request.url); // null → 404
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../shared/bridge';
 import type { ApiRequest } from '../../shared/api';
 import { translate } from '../../shared/i18n';
+import { hasControlChars, resolveStaticFile, resolveStaticRequest } from '../app/static-files';
 
 const APP_PROTOCOL = `${APP_SCHEME}:`;
 
@@ -56,32 +55,6 @@ export function windowOptions(preloadPath: string, flags: WindowFlags = {}): Bro
       devTools: flags.devTools ?? false,
     },
   };
-}
-
-const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
-  ['default-src', "'self'"],
-  ['script-src', "'self'"],
-  // Mantine writes style attributes and <style> tags at run time.
-  ['style-src', "'self' 'unsafe-inline'"],
-  ['img-src', "'self' data: blob:"],
-  ['font-src', "'self' data:"],
-  ['connect-src', "'self'"],
-  ['object-src', "'none'"],
-  ['base-uri', "'none'"],
-  ['frame-ancestors', "'none'"],
-  ['form-action', "'none'"],
-];
-
-/** Sent as a response header with every HTML page the app protocol serves (a header, so frame-ancestors counts). */
-export const CONTENT_SECURITY_POLICY: string = CSP_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
-
-/** Control characters (and, when asked, the space): C0, DEL. */
-function hasControlChars(text: string, includingSpace: boolean): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f || (includingSpace && code === 0x20)) return true;
-  }
-  return false;
 }
 
 function parseUrl(url: unknown): URL | null {
@@ -150,126 +123,29 @@ export function toApiRequest(value: unknown): ApiRequest | null {
   return { name, input, session: session ?? null };
 }
 
-const INDEX_FILE = 'index.html';
-// Both slashes and the colon (drive letters, NTFS streams) have no place in a file name the renderer build
-// produces; neither have control characters.
-const UNSAFE_SEGMENT_CHARS = /[/\\:]/;
-
-function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
-/** The path segments exactly as written in the URL (the URL parser would resolve `..` and hide the attempt). */
-function rawPathSegments(requestUrl: string): string[] | null {
-  const prefix = `${APP_ORIGIN}`;
-  if (!requestUrl.startsWith(prefix)) return null;
-  const rest = requestUrl.slice(prefix.length);
-  const end = rest.search(/[?#]/);
-  const rawPath = end === -1 ? rest : rest.slice(0, end);
-  if (rawPath === '' || rawPath === '/') return [INDEX_FILE];
-  if (!rawPath.startsWith('/')) return null;
-  const decoded: string[] = [];
-  for (const segment of rawPath.slice(1).split('/')) {
-    const name = decodeSegment(segment);
-    if (name === null || name === '' || name === '.' || name === '..') return null;
-    if (UNSAFE_SEGMENT_CHARS.test(name) || hasControlChars(name, false)) return null;
-    decoded.push(name);
-  }
-  return decoded;
-}
-
-function isInside(rootDir: string, candidate: string): boolean {
-  const relative = path.relative(rootDir, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-function realPathOrNull(file: string): string | null {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return null;
-  }
+/** The path of an app:// URL exactly as written (query included), for the shared resolver; null when it is not our origin. */
+export function appUrlPath(requestUrl: string): string | null {
+  const parsed = parseUrl(requestUrl);
+  if (!parsed || !isAppOrigin(parsed) || parsed.port !== '' || !requestUrl.startsWith(APP_ORIGIN)) return null;
+  return requestUrl.slice(APP_ORIGIN.length);
 }
 
 /**
- * Maps `app://desk/<path>` to a regular file inside `rootDir`, or null. Anything that tries to leave the folder
- * (`..`, `%2e%2e`, `%2f`, backslashes, drive letters, a symlink pointing out) is refused, not normalised. Reads
- * the file system (stat, realpath) but never writes.
+ * Maps `app://desk/<path>` to a regular file inside `rootDir`, or null: the origin is checked here, the path by
+ * the resolver both shells share, which refuses anything that tries to leave the folder (`..`, `%2e%2e`, `%2f`,
+ * backslashes, drive letters, a symlink pointing out) rather than normalising it.
  *
  * @example
  * resolveAppFile('/opt/app/dist/renderer', 'app://desk/')                  // '/opt/app/dist/renderer/index.html'
  * resolveAppFile('/opt/app/dist/renderer', 'app://desk/%2e%2e/secret.txt') // null
  */
 export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
-  const parsed = parseUrl(requestUrl);
-  if (!parsed || !isAppOrigin(parsed) || parsed.port !== '') return null;
-  const segments = rawPathSegments(requestUrl);
-  if (!segments) return null;
-  const root = path.resolve(rootDir);
-  const candidate = path.resolve(root, ...segments);
-  if (!isInside(root, candidate)) return null;
-  const realRoot = realPathOrNull(root);
-  const realFile = realPathOrNull(candidate);
-  if (!realRoot || !realFile || !isInside(realRoot, realFile)) return null;
-  try {
-    return fs.statSync(realFile).isFile() ? candidate : null;
-  } catch {
-    return null;
-  }
+  const urlPath = appUrlPath(requestUrl);
+  return urlPath === null ? null : resolveStaticFile(rootDir, urlPath);
 }
 
-/**
- * Like {@link resolveAppFile}, but a missing extension-less path (a client-side route such as
- * `app://desk/petitions/12`) gets index.html, so reloading on a route still shows the app.
- */
+/** Like {@link resolveAppFile}, but a client-side route (`app://desk/petitions/12`) gets index.html. */
 export function resolveAppRequest(rootDir: string, requestUrl: string): string | null {
-  const file = resolveAppFile(rootDir, requestUrl);
-  if (file) return file;
-  const segments = rawPathSegments(requestUrl);
-  const last = segments?.[segments.length - 1];
-  if (!segments || last === undefined || last.includes('.')) return null;
-  return resolveAppFile(rootDir, `${APP_ORIGIN}/${INDEX_FILE}`);
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-/** Module scripts refuse to run without a JavaScript content type, so every served file gets an exact one. */
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/** Headers for a file served over the app protocol: its type, no sniffing, and the CSP on HTML. */
-export function responseHeadersFor(file: string): Record<string, string> {
-  const contentType = contentTypeFor(file);
-  const headers: Record<string, string> = {
-    'content-type': contentType,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-cache',
-  };
-  if (contentType.startsWith('text/html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
-  return headers;
+  const urlPath = appUrlPath(requestUrl);
+  return urlPath === null ? null : resolveStaticRequest(rootDir, urlPath);
 }

@@ -1,1 +1,1 @@
-export { startHost, staticFileFor, type Host, type HostOptions } from './server';
+export { startHost, type Host, type HostOptions } from './server';

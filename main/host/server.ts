@@ -9,10 +9,9 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { App } from '../app';
+import { CONTENT_SECURITY_POLICY, resolveStaticFile, responseHeadersFor, staticAnswer, type App } from '../app';
 import { NOTICE_FONT_BASE_URL } from '../core/notices';
 
 export interface HostOptions {
@@ -36,28 +35,12 @@ export interface Host {
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-};
-
+/** Answers that are not files (the API, refusals) carry the page's protections too. */
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
 } as const;
 
 function sameToken(given: string | null | undefined, token: string): boolean {
@@ -67,20 +50,13 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Maps a URL path to a file inside the renderer folder, or null for anything that would leave it. */
-export function staticFileFor(rendererDir: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
+function sendFile(res: http.ServerResponse, method: string | undefined, file: string, headers: Readonly<Record<string, string>>): void {
+  res.writeHead(200, headers);
+  if (method === 'HEAD') {
+    res.end();
+    return;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep)) return null;
-  return file;
+  fs.createReadStream(file).pipe(res);
 }
 
 function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
@@ -144,29 +120,18 @@ export async function startHost(app: App, options: HostOptions): Promise<Host> {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
-      let file: string | null;
-      if (url.pathname.startsWith(NOTICE_FONT_PATH)) {
+      // The path exactly as sent: the shared resolver refuses `..` and its encodings rather than normalising them.
+      const rawPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+      if (rawPath.startsWith(NOTICE_FONT_PATH)) {
         // Fonts only, from their own folder; nothing else is reachable under this path.
         const fontDir = options.noticeFontDir;
-        file = fontDir ? staticFileFor(fontDir, url.pathname.slice(NOTICE_FONT_PATH.length - 1)) : null;
-        if (!file || !/\.(woff2?|ttf|otf)$/i.test(file) || !fs.existsSync(file)) return send(res, 404, 'Not found');
-      } else {
-        file = staticFileFor(options.rendererDir, url.pathname);
+        const font = fontDir ? resolveStaticFile(fontDir, rawPath.slice(NOTICE_FONT_PATH.length - 1)) : null;
+        if (!font || !/\.(woff2?|ttf|otf)$/i.test(font)) return send(res, 404, 'Not found');
+        return sendFile(res, req.method, font, responseHeadersFor(font));
       }
-      if (file === null) return send(res, 404, 'Not found');
-      if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        // Client-side routes fall back to the app page; missing assets stay 404.
-        if (path.extname(url.pathname)) return send(res, 404, 'Not found');
-        file = path.join(options.rendererDir, 'index.html');
-      }
-      const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, {
-        'Content-Type': type,
-        'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
-        ...SECURITY_HEADERS,
-      });
-      if (req.method === 'HEAD') return res.end();
-      fs.createReadStream(file).pipe(res);
+      const answer = staticAnswer(options.rendererDir, req.method, rawPath);
+      if (!answer.file) return send(res, 404, 'Not found');
+      return sendFile(res, req.method, answer.file, answer.headers);
     })().catch((err: unknown) => {
       console.error('[host] request failed:', err);
       if (!res.headersSent) send(res, 500, 'Internal error');

@@ -1,12 +1,30 @@
 /** Alarms raised by deadlines: the board, acknowledgement, snoozing and escalation settings. */
 import { z } from 'zod';
-import { ALARM_STATUSES, DEADLINE_KINDS } from '../enums';
-import { id, optionalText, instant, procedure, empty, ok } from './common';
+import { ALARM_KINDS, ALARM_LOG_NOTES, ALARM_LOG_STEPS, ALARM_STATUSES, DEADLINE_KINDS, DEADLINE_SUBJECTS } from '../enums';
+import { id, optionalText, instant, procedure, empty } from './common';
 import { ADMINS } from './access';
+
+/** A system note's parameters (minutes, a reason; `lateMinutes` on a ring step that rang late). */
+export const alarmLogNoteParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type AlarmLogNoteParams = z.infer<typeof alarmLogNoteParamsSchema>;
+
+/**
+ * One step of an alarm's log. `noteCode` and `noteParams` are the system's note, worded on screen by
+ * alarmLogNoteText; `note` is what the person who acted wrote (or a note from before the codes, kept as it was).
+ */
+export const alarmLogEntrySchema = z.object({
+  at: instant,
+  step: z.enum(ALARM_LOG_STEPS),
+  note: z.string(),
+  noteCode: z.enum(ALARM_LOG_NOTES).nullable(),
+  noteParams: alarmLogNoteParamsSchema,
+  users: z.array(z.string()),
+});
+export type AlarmLogEntry = z.infer<typeof alarmLogEntrySchema>;
 
 export const alarmSchema = z.object({
   id,
-  kind: z.enum(['pre', 'due']),
+  kind: z.enum(ALARM_KINDS),
   daysBefore: z.number().int(),
   fireAt: instant,
   firedAt: instant.nullable(),
@@ -21,11 +39,11 @@ export const alarmSchema = z.object({
   snoozeReason: z.string().nullable(),
   deadlineKind: z.enum(DEADLINE_KINDS),
   dueAt: instant,
-  subjectType: z.string(),
+  subjectType: z.enum(DEADLINE_SUBJECTS),
   subjectId: z.number().int(),
   subjectNumber: z.string(),
   subjectSummary: z.string(),
-  log: z.array(z.object({ at: instant, step: z.string(), note: z.string(), users: z.array(z.string()) })),
+  log: z.array(alarmLogEntrySchema),
 });
 export type Alarm = z.infer<typeof alarmSchema>;
 
@@ -48,8 +66,8 @@ export const alarmsContract = {
     }),
     z.object({ rows: z.array(alarmSchema), total: z.number().int() }),
   ),
-  'alarms.acknowledge': procedure('any', z.object({ id, note: optionalText(500) }), ok),
-  'alarms.snooze': procedure('any', z.object({ id, minutes: z.number().int(), reason: optionalText(500) }), ok),
+  'alarms.acknowledge': procedure('any', z.object({ id, note: optionalText(500) }), alarmSchema),
+  'alarms.snooze': procedure('any', z.object({ id, minutes: z.number().int(), reason: optionalText(500) }), alarmSchema),
   'alarms.settings.get': procedure('any', empty, alarmSettingsSchema),
   'alarms.settings.update': procedure(ADMINS, alarmSettingsSchema, alarmSettingsSchema),
 } as const;

@@ -1,6 +1,6 @@
 /** Building blocks every domain's contract uses: field types, the procedure record, who may call. */
 import { z } from 'zod';
-import { DEADLINE_KINDS, DEADLINE_STATUSES, DEADLINE_UNITS, type Role } from '../enums';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, DEADLINE_UNITS, REST_REASONS, type Role } from '../enums';
 
 export const id = z.number().int().positive();
 export const text = (max: number) => z.string().trim().max(max);
@@ -15,7 +15,12 @@ export function procedure<I extends z.ZodType, O extends z.ZodType>(access: Acce
 }
 
 export const empty = z.object({}).default({});
-export const ok = z.object({ ok: z.literal(true) });
+/**
+ * What a write returns when there is no record left to show: the id of what it created, removed or ended. A write
+ * that changes a record returns that record as a reader now sees it (its detail schema), never a bare flag: the
+ * envelope's own `ok` already says it worked.
+ */
+export const idResult = z.object({ id });
 
 export const deadlineSchema = z.object({
   id,
@@ -33,7 +38,7 @@ export const deadlineSchema = z.object({
     extensionDays: z.number().int(),
     nominalEndDate: z.string(),
     shiftedFrom: z.string().nullable(),
-    skipped: z.array(z.object({ date: z.string(), name: z.string(), reason: z.enum(['holiday', 'weekend']) })),
+    skipped: z.array(z.object({ date: z.string(), name: z.string(), reason: z.enum(REST_REASONS) })),
     makeUpDays: z.array(z.object({ date: z.string(), name: z.string() })),
     uncoveredYears: z.array(z.number().int()),
     calendarVersion: z.number().int(),

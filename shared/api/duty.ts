@@ -1,8 +1,8 @@
 /** Duty (值班): roles, rotations, overrides and swaps, sensitive periods, the duty log and handovers. */
 import { z } from 'zod';
-import { ALARM_STATUSES, DEADLINE_KINDS, DUTY_LOG_KINDS, OVERRIDE_KINDS, SHIFT_PATTERNS } from '../enums';
+import { ALARM_STATUSES, DEADLINE_KINDS, DUTY_LOG_KINDS, HANDOVER_STATUSES, OVERRIDE_KINDS, SHIFT_PATTERNS } from '../enums';
 import { ADMINS, DUTY_PLANNERS, DUTY_STAFF } from './access';
-import { id, text, optionalText, instant, procedure, empty, ok } from './common';
+import { id, text, optionalText, instant, procedure, empty, idResult } from './common';
 
 export const dutyRoleSchema = z.object({ id, key: z.string(), name: z.string(), builtIn: z.boolean() });
 export type DutyRole = z.infer<typeof dutyRoleSchema>;
@@ -114,7 +114,7 @@ export const handoverSchema = z.object({
   toName: z.string().nullable(),
   startedAt: instant,
   confirmedAt: instant.nullable(),
-  status: z.enum(['pending', 'confirmed']),
+  status: z.enum(HANDOVER_STATUSES),
   notes: z.string(),
   snapshot: handoverDraftSchema,
 });
@@ -166,7 +166,7 @@ export const dutyContract = {
     z.object({ roleId: id, userA: id, startA: instant, endA: instant, userB: id, startB: instant, endB: instant, reason: optionalText(200) }),
     z.object({ group: z.string() }),
   ),
-  'duty.overrides.remove': procedure(DUTY_PLANNERS, z.object({ id }), ok),
+  'duty.overrides.remove': procedure(DUTY_PLANNERS, z.object({ id }), idResult),
   'duty.sensitivePeriods.list': procedure('any', empty, z.array(sensitivePeriodSchema)),
   'duty.sensitivePeriods.create': procedure(ADMINS, sensitivePeriodInputSchema, sensitivePeriodSchema),
   'duty.sensitivePeriods.update': procedure(ADMINS, sensitivePeriodInputSchema.extend({ id }), sensitivePeriodSchema),
@@ -178,6 +178,6 @@ export const dutyContract = {
   'duty.log.list': procedure('any', rangeSchema, z.array(dutyLogEntrySchema)),
   'duty.handoverDraft.get': procedure('any', empty, handoverDraftSchema),
   'duty.handovers.create': procedure(DUTY_STAFF, z.object({ notes: optionalText(4000), toUserId: id.nullable().default(null) }), z.object({ id })),
-  'duty.handovers.confirm': procedure(DUTY_STAFF, z.object({ id }), ok),
+  'duty.handovers.confirm': procedure(DUTY_STAFF, z.object({ id }), handoverSchema),
   'duty.handovers.list': procedure('any', z.object({ limit: z.number().int().min(1).max(200).default(20) }).default({ limit: 20 }), z.array(handoverSchema)),
 } as const;

@@ -1,4 +1,6 @@
 /** Pushes from the core to every open window: one stream, one union. */
+import type { AlarmRingStep } from '../enums';
+
 export type ApiEvent =
   | { readonly type: 'petitions.changed'; readonly id: number }
   | { readonly type: 'calendar.changed' }
@@ -9,4 +11,4 @@ export type ApiEvent =
   /** An information report changed (its id), or the zero reports or report settings did (null). */
   | { readonly type: 'reports.changed'; readonly id: number | null }
   | { readonly type: 'notices.changed'; readonly id: number | null }
-  | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: 'fired' | 'escalated' | 'repeated' | 'snooze_ended'; readonly late: boolean; readonly recipients: readonly number[] };
+  | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: AlarmRingStep; readonly late: boolean; readonly recipients: readonly number[] };

@@ -1,6 +1,6 @@
 /** Notices (文书): drafting, sign-off (签发), the frozen signed copy, printing and the archive. */
 import { z } from 'zod';
-import { NOTICE_ACTIONS, NOTICE_KINDS, NOTICE_PRINT_FORMATS, NOTICE_STATUSES, NOTICE_SUBJECTS } from '../enums';
+import { NOTICE_ACTIONS, NOTICE_FORMATS, NOTICE_KINDS, NOTICE_PRINT_FORMATS, NOTICE_STATUSES, NOTICE_SUBJECTS } from '../enums';
 import { ADMINS, NOTICE_DRAFTERS } from './access';
 import { id, text, optionalText, instant, procedure, empty } from './common';
 
@@ -37,7 +37,7 @@ export const noticePrintSchema = z.object({ id, at: instant, userName: z.string(
 export type NoticePrint = z.infer<typeof noticePrintSchema>;
 
 export const noticeDetailSchema = noticeSummarySchema.extend({
-  format: z.enum(['document', 'letter']),
+  format: z.enum(NOTICE_FORMATS),
   addressee: z.string(),
   addresseeUnitName: z.string().nullable(),
   body: z.array(noticeBodyBlockSchema),

@@ -1,6 +1,6 @@
 /** Petitions (信访事项): intake, the register, the legal workflow, mediation, attachments. */
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, DEADLINE_KINDS, DECISIONS, MEDIATION_KINDS, MEDIATION_OUTCOMES, PETITION_ACTIONS, PETITION_SORTS, PETITION_STATUSES } from '../enums';
+import { CATEGORIES, CHANNELS, DEADLINE_KINDS, DECISIONS, MEDIATION_KINDS, MEDIATION_OUTCOMES, PETITION_ACTIONS, PETITION_SORTS, PETITION_STATUSES, PETITION_STEP_ACTIONS } from '../enums';
 import { PETITION_WRITERS } from './access';
 import { id, text, optionalText, instant, procedure, deadlineSchema } from './common';
 
@@ -41,7 +41,7 @@ export const petitionerSchema = z.object({
 export const stepSchema = z.object({
   id,
   at: instant,
-  action: z.string(),
+  action: z.enum(PETITION_STEP_ACTIONS),
   fromStatus: z.enum(PETITION_STATUSES).nullable(),
   toStatus: z.enum(PETITION_STATUSES),
   note: z.string(),

@@ -1,6 +1,6 @@
 /** Information reports (信息报告) and their follow-ups (续报). */
 import { z } from 'zod';
-import { PETITION_STATUSES, REPORT_ACTIONS, REPORT_FLAGS, REPORT_SEVERITIES, REPORT_STATUSES, REPORT_TYPES, URGENCIES, VERIFICATION_RESULTS, WARNING_LEVELS, WARNING_STATUSES } from '../enums';
+import { PETITION_STATUSES, REPORT_ACTIONS, REPORT_FLAGS, REPORT_SEVERITIES, REPORT_STATUSES, REPORT_STEP_ACTIONS, REPORT_TYPES, URGENCIES, VERIFICATION_RESULTS, WARNING_LEVELS, WARNING_STATUSES } from '../enums';
 import { ADMINS, REPORT_HANDLERS, REPORT_INTAKE } from './access';
 import { id, text, optionalText, instant, procedure, empty } from './common';
 
@@ -64,7 +64,7 @@ export type ReportSummary = z.infer<typeof reportSummarySchema>;
 export const reportStepSchema = z.object({
   id,
   at: instant,
-  action: z.string(),
+  action: z.enum(REPORT_STEP_ACTIONS),
   fromStatus: z.enum(REPORT_STATUSES).nullable(),
   toStatus: z.enum(REPORT_STATUSES),
   note: z.string(),

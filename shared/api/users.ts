@@ -1,7 +1,7 @@
 /** First-run setup, sign-in, accounts and the office's own settings. */
 import { z } from 'zod';
 import { ROLES } from '../enums';
-import { id, text, instant, procedure, empty, ok } from './common';
+import { id, text, instant, procedure, empty, idResult } from './common';
 import { ADMINS } from './access';
 
 export const userSchema = z.object({
@@ -45,12 +45,13 @@ export const usersContract = {
     z.object({ username: text(32).min(1), password: z.string().min(1).max(128) }),
     z.object({ token: z.string(), user: userSchema }),
   ),
-  'auth.logout': procedure('any', empty, ok),
+  /** The id is the user whose session ended. */
+  'auth.logout': procedure('any', empty, idResult),
   'auth.get': procedure('any', empty, z.object({ user: userSchema, office: officeSchema })),
   'auth.changePassword': procedure(
     'any',
     z.object({ oldPassword: z.string().max(128), newPassword: z.string().max(128) }),
-    ok,
+    userSchema,
   ),
   'users.list': procedure('any', empty, z.array(userSchema)),
   'users.create': procedure(

@@ -26,6 +26,19 @@ export const alarms = {
       superseded: '被到期提醒代替',
       rescheduled: '期限变更',
     },
+    /** The notes the system writes in an alarm's log (stored as codes, see ALARM_LOG_NOTES); alarmLogNoteText joins them. */
+    logNote: {
+      late: '迟发{minutes}分钟（电脑关机或休眠期间到时）',
+      no_officer: '无值班员在岗：已发给带班领导和管理员',
+      no_one_on_duty: '无人值班，也无带班领导：已发给管理员',
+      no_leader: '无带班领导在岗：升级步骤跳过，已发给管理员',
+      superseded_by_due: '到期提醒已代替此预提醒',
+      deadline_changed: '期限已变更',
+      deadline_met: '期限事项已办理',
+      deadline_cancelled: '期限已取消',
+      snoozed: '{minutes}分钟：{reason}',
+      separator: '；',
+    },
     marker: {
       escalated: '已升级至带班领导',
       escalatedShort: '已升级',
@@ -40,6 +53,17 @@ export const alarms = {
       hours: '{h}小时{m}分',
       hoursExact: '{h}小时',
       days: '{d}天{h}小时',
+    },
+    /** The desktop's own notification (Electron), so an alarm is seen with the window minimised. */
+    notification: {
+      title: {
+        fired: '信访工作台：期限提醒',
+        escalated: '信访工作台：期限提醒（未确认，已升级到带班领导）',
+        repeated: '信访工作台：期限提醒（仍未确认，再次提醒）',
+        snooze_ended: '信访工作台：期限提醒（暂缓时间已到）',
+      },
+      body: '请打开信访工作台查看并确认。',
+      bodyLate: '电脑关机或休眠期间有提醒到时，请打开信访工作台查看并确认。',
     },
     banner: {
       label: '期限提醒',
@@ -173,6 +197,18 @@ export const alarms = {
       superseded: 'Superseded by the due alarm',
       rescheduled: 'Deadline changed',
     },
+    logNote: {
+      late: 'Rang {minutes} min late (the PC was off or asleep when it was due)',
+      no_officer: 'No duty officer on shift: sent to the leader on duty and the administrators',
+      no_one_on_duty: 'Nobody on duty and no leader on duty: sent to the administrators',
+      no_leader: 'No leader on duty: escalation skipped, sent to the administrators',
+      superseded_by_due: 'The due alarm replaced this pre-alarm',
+      deadline_changed: 'The deadline changed',
+      deadline_met: 'The matter was dealt with',
+      deadline_cancelled: 'The deadline was cancelled',
+      snoozed: '{minutes} min: {reason}',
+      separator: '; ',
+    },
     marker: {
       escalated: 'Escalated to the leader on duty',
       escalatedShort: 'Escalated',
@@ -187,6 +223,16 @@ export const alarms = {
       hours: '{h} h {m} min',
       hoursExact: '{h} h',
       days: '{d} d {h} h',
+    },
+    notification: {
+      title: {
+        fired: 'Petition Desk: deadline alarm',
+        escalated: 'Petition Desk: deadline alarm (not acknowledged, escalated to the leader on duty)',
+        repeated: 'Petition Desk: deadline alarm (still not acknowledged, ringing again)',
+        snooze_ended: 'Petition Desk: deadline alarm (snooze over)',
+      },
+      body: 'Open Petition Desk to see and acknowledge it.',
+      bodyLate: 'An alarm came due while the PC was off or asleep. Open Petition Desk to see and acknowledge it.',
     },
     banner: {
       label: 'Alarms',

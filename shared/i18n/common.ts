@@ -99,8 +99,6 @@ export const common = {
     },
     client: {
       failed: '操作未完成',
-      httpFailed: '无法连接本机服务（HTTP {status}），请重新打开启动时给出的地址',
-      unreachable: '无法连接本机服务，请确认信访工作台仍在运行',
     },
     form: {
       pick: '请选择{field}',
@@ -210,8 +208,6 @@ export const common = {
     },
     client: {
       failed: 'Not done',
-      httpFailed: 'Cannot reach the local service (HTTP {status}); open the address printed at start-up again',
-      unreachable: 'Cannot reach the local service; check that Petition Desk is still running',
     },
     form: {
       pick: 'Choose the {field}',

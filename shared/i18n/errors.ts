@@ -13,6 +13,12 @@ export const errors = {
       badDate: '{field}的日期格式不对，应为 2026-11-28 或 2026-11-28 09:30',
       futureTime: '{field}不能晚于现在',
     },
+    transport: {
+      httpStatus: '无法连接本机服务（HTTP {status}），请重新打开启动时给出的地址',
+      unreachable: '无法连接本机服务，请确认信访工作台仍在运行',
+      desktop: '操作没有送达信访工作台的后台，请重试；如仍不行，请关闭后重新打开信访工作台',
+      badRequest: '程序内部错误：界面发出的请求格式不对（{detail}）',
+    },
     setup: {
       alreadyDone: '本机已完成初始设置，请直接登录',
       badTimeZone: '时区“{zone}”无法识别，请选择列表中的时区',
@@ -98,6 +104,8 @@ export const errors = {
       badFile: '节假日文件格式不对：{detail}。应为 {"year":2027,"days":[{"date":"2027-01-01","name":"元旦","isOffDay":true}]}',
       yearMismatch: '文件中的日期 {date} 不属于 {year} 年',
       badDate: '日期“{date}”不存在或格式不对，应为 2027-01-01',
+      notJson: '不是有效的 JSON 文本',
+      duplicateDate: '日期 {date} 出现了两次',
     },
     reports: {
       inFuture: '{field}不能晚于现在，请核对（电脑时间允许有5分钟误差）',
@@ -163,6 +171,12 @@ export const errors = {
       tooLong: '{field} must be at most {max} characters',
       badDate: '{field} must look like 2026-11-28 or 2026-11-28 09:30',
       futureTime: '{field} cannot be in the future',
+    },
+    transport: {
+      httpStatus: 'Cannot reach the local service (HTTP {status}); open the address printed at start-up again',
+      unreachable: 'Cannot reach the local service; check that Petition Desk is still running',
+      desktop: 'The operation did not reach the Petition Desk back end; try again, or close and reopen Petition Desk',
+      badRequest: 'Internal error: the screen sent a malformed request ({detail})',
     },
     setup: {
       alreadyDone: 'This PC is already set up; please log in',
@@ -249,6 +263,8 @@ export const errors = {
       badFile: 'Holiday file is not valid: {detail}',
       yearMismatch: 'Date {date} is not in {year}',
       badDate: 'Date “{date}” is not valid',
+      notJson: 'it is not valid JSON text',
+      duplicateDate: 'date {date} appears twice',
     },
     reports: {
       inFuture: '{field} cannot be in the future (5 minutes of clock drift are allowed)',

@@ -16,6 +16,8 @@ import { warnings } from './warnings';
 import { reports } from './reports';
 import { stats } from './stats';
 import { notices } from './notices';
+import { fields } from './fields';
+import type { AlarmLogNote } from '../enums';
 
 const zhCN = {
   common: common.zh,
@@ -29,6 +31,7 @@ const zhCN = {
   reports: reports.zh,
   stats: stats.zh,
   notices: notices.zh,
+  fields: fields.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -47,6 +50,7 @@ const en: Widen<Catalog> = {
   reports: reports.en,
   stats: stats.en,
   notices: notices.en,
+  fields: fields.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -92,9 +96,31 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return translate(currentLocale, key, params);
 }
 
-/** For keys built from enum values, e.g. `enumLabel('status', 'registered')`. */
-export function enumLabel<G extends keyof Catalog['enums']>(group: G, value: string | number): string {
-  const table = catalogs[currentLocale].enums[group] as Record<string, string>;
+/** For keys built from enum values, e.g. `enumLabel('status', 'registered')`; in another locale when asked. */
+export function enumLabel<G extends keyof Catalog['enums']>(group: G, value: string | number, locale: Locale = currentLocale): string {
+  const table = catalogs[locale].enums[group] as Record<string, string>;
   const fallback = zhCN.enums[group] as Record<string, string>;
   return table[String(value)] ?? fallback[String(value)] ?? String(value);
+}
+
+/**
+ * The note of one alarm-log step as a person reads it: how late it rang, the system's note (a code worded here),
+ * then what the person who acted wrote, in that order.
+ *
+ * @example
+ * alarmLogNoteText({ noteCode: 'no_officer', noteParams: { lateMinutes: 66 }, note: '' })
+ * // '迟发66分钟（电脑关机或休眠期间到时）；无值班员在岗：已发给带班领导和管理员'
+ */
+export function alarmLogNoteText(entry: {
+  readonly noteCode: AlarmLogNote | null;
+  readonly noteParams: Readonly<Record<string, string | number>>;
+  readonly note: string;
+}): string {
+  const { lateMinutes, ...params } = entry.noteParams;
+  const parts = [
+    lateMinutes !== undefined ? t('alarms.logNote.late', { minutes: lateMinutes }) : '',
+    entry.noteCode ? t(`alarms.logNote.${entry.noteCode}`, params) : '',
+    entry.note,
+  ];
+  return parts.filter(Boolean).join(t('alarms.logNote.separator'));
 }

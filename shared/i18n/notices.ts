@@ -15,6 +15,12 @@ export const notices = {
       duty_roster: '值班表',
     },
     status: { draft: '草稿', submitted: '待签发', signed: '已签发', printed: '已印发' },
+    /** What the accuser-confidentiality check found, as the refusal names it. */
+    disclosure: { name: '姓名', idNumber: '身份证号码', phone: '联系电话', address: '住址', material: '检举控告材料的内容' },
+    /** Told to the clerk on a draft whose fill left the accusers out. */
+    withheldNote: '本文书发往被检举控告的单位“{unit}”，依照《信访工作条例》第三十条，检举控告人的姓名、身份证号码、联系电话、住址和检举控告材料的内容已从文书中删去，请勿补回。',
+    /** A duty roster's month, as the archive names what a notice is about. */
+    monthSubject: '{year}年{month}月',
     printFormat: { pdf: 'PDF', paper: '纸质' },
     subject: { warning: '预警', petition: '信访事项', report: '信息报告', duty_month: '值班月份' },
     archive: {
@@ -189,6 +195,7 @@ export const notices = {
       badSeal: '印章须为 PNG 图片，请重新选择',
       noPdfMaker: '本机没有可用的 Chromium，无法生成PDF；请使用“打印”',
       pdfFailed: 'PDF没有生成：排版引擎出错，请重试',
+      printFailed: '没有打印出来（{reason}），请检查打印机是否开机、有纸后重试；这次没有记入印发记录',
     },
   },
   en: {
@@ -206,6 +213,9 @@ export const notices = {
       duty_roster: 'Duty roster',
     },
     status: { draft: 'Draft', submitted: 'Awaiting sign-off', signed: 'Signed', printed: 'Printed' },
+    disclosure: { name: 'name', idNumber: 'ID number', phone: 'phone number', address: 'address', material: 'accusation materials' },
+    withheldNote: 'This notice goes to "{unit}", which is accused: under Art. 30 the accusers\' names, ID numbers, phone numbers, addresses and accusation materials were left out of it. Do not put them back.',
+    monthSubject: '{year}-{month}',
     printFormat: { pdf: 'PDF', paper: 'Paper' },
     subject: { warning: 'Warning', petition: 'Petition', report: 'Information report', duty_month: 'Duty month' },
     archive: {
@@ -380,6 +390,7 @@ export const notices = {
       badSeal: 'The seal must be a PNG image; choose it again',
       noPdfMaker: 'No Chromium is available on this PC to make a PDF; use Print',
       pdfFailed: 'The PDF was not made: the typesetting engine failed; try again',
+      printFailed: 'Nothing was printed ({reason}); check that the printer is on and has paper, then try again. No print was recorded',
     },
   },
 };

@@ -16,6 +16,9 @@ const REPEAT = 15;
 const START = Date.UTC(2024, 0, 2, 1, 0);
 
 const TOPICS = ['征地补偿款', '拖欠工资', '宅基地纠纷', '低保申请', '环境污染', '医疗纠纷', '学校收费', '道路修建', '土地承包', '拆迁安置'];
+const CHANNELS = ['letter', 'visit', 'call', 'online'] as const;
+const CATEGORIES = ['suggestion', 'accusation', 'claim'] as const;
+const STATUSES = ['registered', 'accepted', 'in_handling', 'replied', 'closed'] as const;
 const PLACES = ['东风村', '红旗村', '青山社区', '河西村', '新民村', '太平社区', '光明村', '石桥村'];
 
 function stats(samples: number[]): string {
@@ -57,17 +60,17 @@ async function main(): Promise<void> {
         number: `信〔B〕${String(j + 1).padStart(6, '0')}号`,
         year: 2024 + Math.floor(j / 40000),
         seq: (j % 40000) + 1,
-        channel: ['letter', 'visit', 'call', 'online'][j % 4] ?? 'letter',
+        channel: CHANNELS[j % CHANNELS.length] ?? 'letter',
         received_at: received,
         people_count: 1 + (j % 7),
-        category: ['suggestion', 'accusation', 'claim'][j % 3] ?? 'claim',
+        category: CATEGORIES[j % CATEGORIES.length] ?? 'claim',
         claim_item: j % 3 === 2 ? 6 : null,
         topic_id: (j % 10) + 1,
         unit_id: unit.id,
         summary: `${place}村民反映${topic}问题（第${j}件）`,
         request: `要求尽快解决${topic}，${place}${j % 13}组`,
         facts_reasons: `${place}第${j % 13}组村民于2024年反映${topic}，多次协商未果。`,
-        status: ['registered', 'accepted', 'in_handling', 'replied', 'closed'][j % 5] ?? 'registered',
+        status: STATUSES[j % STATUSES.length] ?? 'registered',
         repeat_of_id: null,
         responsible_unit_id: null,
         lead_leader_id: null,

@@ -22,6 +22,11 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { AlarmScheduler, type FiredAlarm } from '../../main/core/alarms';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './support/test-app';
 import { copyDataDir, staffDutyOffice } from './support/duty-office';
+import { alarmLogNoteText } from '../../shared/i18n';
+import type { AlarmLogEntry } from '../../shared/api';
+
+/** A log step's note as the board shows it. */
+const noteText = (l: AlarmLogEntry | undefined) => (l ? alarmLogNoteText(l) : undefined);
 
 const HOUR = 3_600_000;
 
@@ -146,9 +151,9 @@ describe('the PC off for three days', () => {
     expect(open.rows.map((r) => o.labels.get(r.id)).sort()).toEqual([...RUNG].sort());
     const withLog = await o.t.ok(admin, 'alarms.list', { scope: 'all', withLog: true, pageSize: 200 });
     const bPre0 = withLog.rows.find((r) => o.labels.get(r.id) === 'B pre0');
-    expect(bPre0?.log.map((l) => [l.step, l.users, l.note])).toEqual([['superseded', [], '到期提醒已代替此预提醒']]);
+    expect(bPre0?.log.map((l) => [l.step, l.users, noteText(l)])).toEqual([['superseded', [], '到期提醒已代替此预提醒']]);
     const aDue = withLog.rows.find((r) => o.labels.get(r.id) === 'A due');
-    expect(aDue?.log.map((l) => [l.step, l.note])).toEqual([['fired', '迟发3960分钟（电脑关机或休眠期间到时）']]);
+    expect(aDue?.log.map((l) => [l.step, noteText(l)])).toEqual([['fired', '迟发3960分钟（电脑关机或休眠期间到时）']]);
 
     // A second pass at the same moment has nothing left to do.
     expect(await o.t.app.scheduler.tick()).toEqual([]);
@@ -202,8 +207,8 @@ describe('the PC off for three days', () => {
     expect([dDue?.late, ePre3?.late]).toEqual([false, true]);
     const list = await o.t.ok(await o.login('admin'), 'alarms.list', { scope: 'all', withLog: true, pageSize: 200 });
     const row = (id: number | undefined) => list.rows.find((r) => r.id === id);
-    expect([row(dDue?.alarmId)?.lateMs, row(dDue?.alarmId)?.log[0]?.note]).toEqual([60_000, '']);
-    expect([row(ePre3?.alarmId)?.lateMs, row(ePre3?.alarmId)?.log[0]?.note]).toEqual([61_000, '迟发1分钟（电脑关机或休眠期间到时）']);
+    expect([row(dDue?.alarmId)?.lateMs, noteText(row(dDue?.alarmId)?.log[0])]).toEqual([60_000, '']);
+    expect([row(ePre3?.alarmId)?.lateMs, noteText(row(ePre3?.alarmId)?.log[0])]).toEqual([61_000, '迟发1分钟（电脑关机或休眠期间到时）']);
     await o.t.close();
   });
 

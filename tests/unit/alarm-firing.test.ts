@@ -14,6 +14,11 @@ import type { FiredAlarm } from '../../main/core/alarms';
 import type { PetitionInput } from '../../shared/api';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './support/test-app';
 import { copyDataDir, staffDutyOffice } from './support/duty-office';
+import { alarmLogNoteText } from '../../shared/i18n';
+import type { AlarmLogEntry } from '../../shared/api';
+
+/** A log step's note as the board shows it. */
+const noteText = (l: AlarmLogEntry | undefined) => (l ? alarmLogNoteText(l) : undefined);
 
 const HOUR = 3_600_000;
 
@@ -245,7 +250,7 @@ describe('alarms follow the forward deadline of a petition', () => {
     expect([back.status, back.snoozedUntil]).toEqual(['fired', null]);
     // Still not acknowledged 15 minutes on, it goes to the leader.
     expect(await o.tickAt('2026-11-14 09:50')).toEqual([{ alarmId: id, step: 'escalated', late: false, recipients: [o.ids.qian, o.ids.leader] }]);
-    expect((await alarm(o, id)).log.map((l) => [l.step, l.at, l.note])).toEqual([
+    expect((await alarm(o, id)).log.map((l) => [l.step, l.at, noteText(l)])).toEqual([
       ['fired', at('2026-11-14 09:00'), ''],
       ['snoozed', at('2026-11-14 09:05'), '30分钟：正在电话联系转送机关'],
       ['snooze_ended', at('2026-11-14 09:35'), ''],
@@ -287,7 +292,7 @@ describe('nobody on shift', () => {
       [id, 'fired', [o.ids.admin, o.ids.leader].sort((a, b) => a - b)],
     ]);
     const a = await alarm(o, id);
-    expect([a.noOneOnDuty, a.log[0]?.note]).toEqual([true, '无值班员在岗：已发给带班领导和管理员']);
+    expect([a.noOneOnDuty, noteText(a.log[0])]).toEqual([true, '无值班员在岗：已发给带班领导和管理员']);
     await o.t.close();
   });
 
@@ -299,7 +304,7 @@ describe('nobody on shift', () => {
     const [first] = await rowsOf(o, (await deadlineOf(o, p.id, 'forward')).id);
     expect(await o.tickAt('2026-11-14 09:00')).toEqual([{ alarmId: first?.id, step: 'fired', late: false, recipients: [o.ids.admin] }]);
     const a = await alarm(o, first?.id ?? 0);
-    expect([a.noOneOnDuty, a.recipients.map((u) => u.name), a.log[0]?.note]).toEqual([true, ['王管理'], '无人值班，也无带班领导：已发给管理员']);
+    expect([a.noOneOnDuty, a.recipients.map((u) => u.name), noteText(a.log[0])]).toEqual([true, ['王管理'], '无人值班，也无带班领导：已发给管理员']);
     await o.t.close();
   });
   it('with no leader on duty the escalation step is skipped: it goes to the administrator and the log says so', async () => {
@@ -310,7 +315,7 @@ describe('nobody on shift', () => {
     expect(await o.tickAt('2026-11-14 09:00')).toEqual([{ alarmId: first?.id, step: 'fired', late: false, recipients: [o.ids.qian] }]);
     expect(await o.tickAt('2026-11-14 09:15')).toEqual([{ alarmId: first?.id, step: 'escalated', late: false, recipients: [o.ids.qian, o.ids.admin] }]);
     const a = await alarm(o, first?.id ?? 0);
-    expect([a.noOneOnDuty, a.level, a.log.at(-1)?.note]).toEqual([false, 1, '无带班领导在岗：升级步骤跳过，已发给管理员']);
+    expect([a.noOneOnDuty, a.level, noteText(a.log.at(-1))]).toEqual([false, 1, '无带班领导在岗：升级步骤跳过，已发给管理员']);
     await o.t.close();
   });
 });
@@ -341,7 +346,7 @@ describe('alarms follow their deadline when it is met or moved', () => {
     expect(await openIds(o)).toEqual([]);
     for (const id of ringing) {
       const a = await alarm(o, id);
-      expect([a.status, a.log.at(-1)?.step, a.log.at(-1)?.at, a.log.at(-1)?.note]).toEqual(['resolved', 'resolved', at('2026-11-14 10:00'), '期限事项已办理']);
+      expect([a.status, a.log.at(-1)?.step, a.log.at(-1)?.at, noteText(a.log.at(-1))]).toEqual(['resolved', 'resolved', at('2026-11-14 10:00'), '期限事项已办理']);
     }
     for (const d of rungDeadlines) expect((await rowsOf(o, d)).map((r) => r.status)).toEqual(['resolved', 'cancelled', 'cancelled', 'cancelled']);
     // Nothing more rings for either petition, up to and past the old due time.

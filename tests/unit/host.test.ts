@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../main/app';
-import { startHost, staticFileFor, type Host } from '../../main/host';
+import { openApp, resolveStaticFile, type App } from '../../main/app';
+import { startHost, type Host } from '../../main/host';
 
 /** A raw request, so tests can send the Host header a browser on another site would send. */
 function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
@@ -88,10 +88,10 @@ describe('browser-mode host', () => {
       expect(r.body).not.toContain('outside the renderer');
     }
     const root = path.join(dir, 'renderer');
-    expect(staticFileFor(root, '/%2e%2e/secret.txt')).toBeNull();
-    expect(staticFileFor(root, '/a\\..\\..\\secret.txt')).toBeNull();
-    expect(staticFileFor(root, '/%00')).toBeNull();
-    expect(staticFileFor(root, '/assets/app.js')).toBe(path.join(root, 'assets', 'app.js'));
+    expect(resolveStaticFile(root, '/%2e%2e/secret.txt')).toBeNull();
+    expect(resolveStaticFile(root, '/a\\..\\..\\secret.txt')).toBeNull();
+    expect(resolveStaticFile(root, '/%00')).toBeNull();
+    expect(resolveStaticFile(root, '/assets/app.js')).toBe(path.join(root, 'assets', 'app.js'));
   });
 
   it('reports an unknown procedure and bad input as envelopes, not crashes', async () => {

@@ -38,8 +38,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices']);
-    expect(LATEST_MIGRATION).toBe('0004-notices');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes']);
+    expect(LATEST_MIGRATION).toBe('0005-alarm-log-notes');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -82,7 +82,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -91,7 +91,7 @@ describe('an existing file', () => {
 });
 
 describe('schema guard', () => {
-  // Written out from migrations 0001 to 0004, in name order.
+  // Written out from migrations 0001 to 0005, in name order.
   const TABLES = [
     'alarm_log', 'alarms', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
     'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'notice_prints', 'notice_sequences',
@@ -161,7 +161,7 @@ describe('schema guard', () => {
       'next_step_at', 'recipients_json', 'no_one_on_duty', 'acknowledged_by', 'acknowledged_at', 'snoozed_until',
       'snooze_reason', 'closed_at', 'created_at',
     ],
-    alarm_log: ['id', 'alarm_id', 'at', 'step', 'user_ids_json', 'note'],
+    alarm_log: ['id', 'alarm_id', 'at', 'step', 'user_ids_json', 'note', 'note_code', 'note_params_json'],
     info_reports: [
       'id', 'number', 'year', 'seq', 'unit_id', 'parent_id', 'root_id', 'follow_seq', 'type', 'severity', 'found_at',
       'reported_at', 'limit_at', 'late_ms', 'place', 'people_count', 'summary', 'content', 'demands', 'status', 'verification',

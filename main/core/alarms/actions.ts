@@ -4,13 +4,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../../db';
-import type { DeadlineKind } from '../../../shared/enums';
+import type { AlarmStatus } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getAlarmSettings, writeAlarmSettings, type AlarmSettings } from './settings';
 import { OPEN_ALARM_STATUSES } from './alarm-rows';
 import { subjectKey, subjectLabels } from './subjects';
+import { logAlarmStep, logNoteOf } from './alarm-log';
 
 export const SNOOZE_MINUTES = [15, 30, 60, 120, 240] as const;
 
@@ -25,24 +26,35 @@ export interface AlarmQuery {
   readonly pageSize: number;
 }
 
-export async function listAlarms(db: Db, q: AlarmQuery, withLog = false) {
-  let base = db
+/** The board's view of alarms: each with its deadline, and the petition it is about when it is one. */
+function boardQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('alarms')
     .innerJoin('deadlines', 'deadlines.id', 'alarms.deadline_id')
     .leftJoin('petitions', (j) => j.onRef('petitions.id', '=', 'deadlines.subject_id').on('deadlines.subject_type', '=', 'petition'));
-  base = q.scope === 'open' ? base.where('alarms.status', 'in', [...OPEN_ALARM_STATUSES]) : base.where('alarms.status', 'not in', ['pending', 'cancelled']);
-  const [rows, count, userNames] = await Promise.all([
-    base
+}
+
+type BoardQuery = ReturnType<typeof boardQuery>;
+
+/** Alarms that have rung: the board never shows one planned but not yet due (pending) or dropped unrung (cancelled). */
+function rung(q: BoardQuery): BoardQuery {
+  return q.where('alarms.status', 'not in', ['pending', 'cancelled']);
+}
+
+function boardRows(q: BoardQuery) {
+  return (
+    q
       .selectAll('alarms')
       .select(['deadlines.kind as deadline_kind', 'deadlines.due_at', 'deadlines.subject_type', 'deadlines.subject_id', 'petitions.number', 'petitions.summary'])
-      .orderBy('alarms.fired_at', 'desc')
-      .orderBy('alarms.id', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    names(db),
-  ]);
+      // Every caller filters out pending and cancelled alarms first (rung, or OPEN_ALARM_STATUSES).
+      .$narrowType<{ status: AlarmStatus }>()
+  );
+}
+
+type BoardRow = Awaited<ReturnType<ReturnType<typeof boardRows>['execute']>>[number];
+
+async function describeAlarms(db: Kysely<Database>, rows: readonly BoardRow[], withLog: boolean) {
+  const userNames = await names(db);
   // Warnings and zero reports are named from their own tables; petitions come with the join above.
   const labels = await subjectLabels(
     db,
@@ -51,34 +63,55 @@ export async function listAlarms(db: Db, q: AlarmQuery, withLog = false) {
   const logs = withLog && rows.length > 0
     ? await db.selectFrom('alarm_log').selectAll().where('alarm_id', 'in', rows.map((r) => r.id)).orderBy('at').orderBy('id').execute()
     : [];
-  return {
-    total: Number(count?.n ?? 0),
-    rows: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind as 'pre' | 'due',
-      daysBefore: r.days_before,
-      fireAt: r.fire_at,
-      firedAt: r.fired_at,
-      lateMs: r.late_ms,
-      status: r.status as 'fired' | 'snoozed' | 'acknowledged' | 'resolved' | 'superseded',
-      level: r.level,
-      noOneOnDuty: r.no_one_on_duty === 1,
-      recipients: (JSON.parse(r.recipients_json) as number[]).map((id) => ({ id, name: userNames.get(id) ?? '' })),
-      acknowledgedBy: r.acknowledged_by !== null ? (userNames.get(r.acknowledged_by) ?? '') : null,
-      acknowledgedAt: r.acknowledged_at,
-      snoozedUntil: r.snoozed_until,
-      snoozeReason: r.snooze_reason,
-      deadlineKind: r.deadline_kind as DeadlineKind,
-      dueAt: r.due_at,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      subjectNumber: r.number ?? labels.get(subjectKey(r.subject_type, r.subject_id))?.number ?? '',
-      subjectSummary: r.summary ?? labels.get(subjectKey(r.subject_type, r.subject_id))?.summary ?? '',
-      log: logs
-        .filter((l) => l.alarm_id === r.id)
-        .map((l) => ({ at: l.at, step: l.step, note: l.note, users: (JSON.parse(l.user_ids_json) as number[]).map((id) => userNames.get(id) ?? '') })),
-    })),
-  };
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    daysBefore: r.days_before,
+    fireAt: r.fire_at,
+    firedAt: r.fired_at,
+    lateMs: r.late_ms,
+    status: r.status,
+    level: r.level,
+    noOneOnDuty: r.no_one_on_duty === 1,
+    recipients: (JSON.parse(r.recipients_json) as number[]).map((id) => ({ id, name: userNames.get(id) ?? '' })),
+    acknowledgedBy: r.acknowledged_by !== null ? (userNames.get(r.acknowledged_by) ?? '') : null,
+    acknowledgedAt: r.acknowledged_at,
+    snoozedUntil: r.snoozed_until,
+    snoozeReason: r.snooze_reason,
+    deadlineKind: r.deadline_kind,
+    dueAt: r.due_at,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    subjectNumber: r.number ?? labels.get(subjectKey(r.subject_type, r.subject_id))?.number ?? '',
+    subjectSummary: r.summary ?? labels.get(subjectKey(r.subject_type, r.subject_id))?.summary ?? '',
+    log: logs
+      .filter((l) => l.alarm_id === r.id)
+      .map((l) => ({ ...logNoteOf(l), at: l.at, step: l.step, users: (JSON.parse(l.user_ids_json) as number[]).map((id) => userNames.get(id) ?? '') })),
+  }));
+}
+
+export type AlarmView = Awaited<ReturnType<typeof describeAlarms>>[number];
+
+export async function listAlarms(db: Db, q: AlarmQuery, withLog = false): Promise<{ total: number; rows: AlarmView[] }> {
+  const base = q.scope === 'open' ? boardQuery(db).where('alarms.status', 'in', [...OPEN_ALARM_STATUSES]) : rung(boardQuery(db));
+  const [rows, count] = await Promise.all([
+    boardRows(base)
+      .orderBy('alarms.fired_at', 'desc')
+      .orderBy('alarms.id', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { total: Number(count?.n ?? 0), rows: await describeAlarms(db, rows, withLog) };
+}
+
+/** One alarm as the board shows it, with its log. */
+export async function getAlarm(db: Db, id: number): Promise<AlarmView> {
+  const rows = await boardRows(rung(boardQuery(db)).where('alarms.id', '=', id)).execute();
+  const [alarm] = await describeAlarms(db, rows, true);
+  if (!alarm) throw notFound();
+  return alarm;
 }
 
 async function openAlarm(trx: Kysely<Database>, id: number) {
@@ -88,28 +121,30 @@ async function openAlarm(trx: Kysely<Database>, id: number) {
   return a;
 }
 
-export async function acknowledgeAlarm(core: Core, actor: Actor, id: number, note: string): Promise<void> {
+export async function acknowledgeAlarm(core: Core, actor: Actor, id: number, note: string): Promise<AlarmView> {
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
     await openAlarm(trx, id);
     await trx.updateTable('alarms').set({ status: 'acknowledged', acknowledged_by: actor.id, acknowledged_at: now, next_step_at: null, snoozed_until: null }).where('id', '=', id).execute();
-    await trx.insertInto('alarm_log').values({ alarm_id: id, at: now, step: 'acknowledged', user_ids_json: JSON.stringify([actor.id]), note }).execute();
+    await logAlarmStep(trx, { alarmId: id, at: now, step: 'acknowledged', users: [actor.id], text: note });
     await appendAudit(trx, { actor, at: now, action: 'alarm.acknowledge', entity: 'alarm', entityId: id, after: { note } });
   });
   core.emit({ type: 'alarms.changed' });
+  return getAlarm(core.db, id);
 }
 
-export async function snoozeAlarm(core: Core, actor: Actor, id: number, minutes: number, reason: string): Promise<void> {
+export async function snoozeAlarm(core: Core, actor: Actor, id: number, minutes: number, reason: string): Promise<AlarmView> {
   if (!(SNOOZE_MINUTES as readonly number[]).includes(minutes)) throw UserError.field('minutes', 'errors.alarms.snoozeMinutes', { choices: SNOOZE_MINUTES.join('、') });
-  if (!reason) throw UserError.field('reason', 'errors.generic.required', { field: '暂缓原因' });
+  requireText(reason, 'reason', 'fields.alarms.snoozeReason');
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
     await openAlarm(trx, id);
     await trx.updateTable('alarms').set({ status: 'snoozed', snoozed_until: now + minutes * 60_000, snooze_reason: reason, next_step_at: null }).where('id', '=', id).execute();
-    await trx.insertInto('alarm_log').values({ alarm_id: id, at: now, step: 'snoozed', user_ids_json: JSON.stringify([actor.id]), note: `${minutes}分钟：${reason}` }).execute();
+    await logAlarmStep(trx, { alarmId: id, at: now, step: 'snoozed', users: [actor.id], code: 'snoozed', params: { minutes, reason } });
     await appendAudit(trx, { actor, at: now, action: 'alarm.snooze', entity: 'alarm', entityId: id, after: { minutes, reason } });
   });
   core.emit({ type: 'alarms.changed' });
+  return getAlarm(core.db, id);
 }
 
 export async function saveAlarmSettings(core: Core, actor: Actor, settings: AlarmSettings): Promise<AlarmSettings> {

@@ -5,9 +5,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
+import type { AlarmKind } from '../../../shared/enums';
 import { addDays, instantOf } from '../../../shared/time';
 import { getAlarmSettings, type AlarmSettings } from './settings';
 import { appendAudit } from '../audit';
+import { logAlarmStep } from './alarm-log';
 
 type Trx = Kysely<Database>;
 
@@ -44,13 +46,13 @@ const NO_DEFAULT_PREALARMS: ReadonlySet<string> = new Set(['zero_report']);
  * A pre-alarm that would ring at or after the due time (a deadline set in hours, due early in the morning) is
  * not planned: the due alarm says more.
  */
-function plannedAlarms(d: DeadlineFacts, settings: AlarmSettings, timeZone: string) {
+function plannedAlarms(d: DeadlineFacts, settings: AlarmSettings, timeZone: string): { kind: AlarmKind; days_before: number; fire_at: number }[] {
   const days = settings.prealarmDays[d.kind] ?? (NO_DEFAULT_PREALARMS.has(d.kind) ? [] : (settings.prealarmDays.default ?? []));
   return [
     ...days
-      .map((n) => ({ kind: 'pre', days_before: n, fire_at: instantOf(addDays(d.due_date, -n), timeZone, settings.prealarmHour) }))
+      .map((n) => ({ kind: 'pre' as const, days_before: n, fire_at: instantOf(addDays(d.due_date, -n), timeZone, settings.prealarmHour) }))
       .filter((a) => a.fire_at < d.due_at),
-    { kind: 'due', days_before: 0, fire_at: d.due_at },
+    { kind: 'due' as const, days_before: 0, fire_at: d.due_at },
   ];
 }
 
@@ -77,7 +79,7 @@ export async function rescheduleAlarmsFor(trx: Trx, deadlineId: number, now: num
   const stale = existing.filter((a) => (OPEN_ALARM_STATUSES as readonly string[]).includes(a.status) && !(overdue && a.kind === 'due'));
   for (const a of stale) {
     await trx.updateTable('alarms').set({ status: 'resolved', closed_at: now, next_step_at: null }).where('id', '=', a.id).execute();
-    await trx.insertInto('alarm_log').values({ alarm_id: a.id, at: now, step: 'rescheduled', user_ids_json: '[]', note: '期限已变更' }).execute();
+    await logAlarmStep(trx, { alarmId: a.id, at: now, step: 'rescheduled', users: [], code: 'deadline_changed' });
     await appendAudit(trx, { actor: null, at: now, action: 'alarm.rescheduled', entity: 'alarm', entityId: a.id });
   }
   const dueStillCovered = existing.some((a) => a.kind === 'due' && !stale.includes(a) && a.status !== 'resolved' && a.status !== 'cancelled');
@@ -100,9 +102,8 @@ export async function closeAlarmsFor(trx: Trx, deadlineIds: readonly number[], o
   const open = await trx.selectFrom('alarms').select('id').where('deadline_id', 'in', ids).where('status', 'in', [...OPEN_ALARM_STATUSES]).execute();
   if (open.length === 0) return;
   await trx.updateTable('alarms').set({ status: 'resolved', closed_at: at, next_step_at: null }).where('id', 'in', open.map((a) => a.id)).execute();
-  await trx
-    .insertInto('alarm_log')
-    .values(open.map((a) => ({ alarm_id: a.id, at, step: 'resolved', user_ids_json: '[]', note: outcome === 'met' ? '期限事项已办理' : '期限已取消' })))
-    .execute();
+  for (const a of open) {
+    await logAlarmStep(trx, { alarmId: a.id, at, step: 'resolved', users: [], code: outcome === 'met' ? 'deadline_met' : 'deadline_cancelled' });
+  }
   for (const a of open) await appendAudit(trx, { actor: null, at, action: 'alarm.resolved', entity: 'alarm', entityId: a.id, after: { outcome } });
 }

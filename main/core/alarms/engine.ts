@@ -6,10 +6,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
+import type { AlarmLogNote, AlarmRingStep } from '../../../shared/enums';
 import type { Core } from '../context';
 import { appendAudit } from '../audit';
 import { LEADER_ROLE, OFFICER_ROLE, onDutyUserIds } from '../duty';
 import { getAlarmSettings, type AlarmSettings } from './settings';
+import { logAlarmStep } from './alarm-log';
 
 type Trx = Kysely<Database>;
 
@@ -20,7 +22,7 @@ export type AlarmPolicy = Pick<AlarmSettings, 'ackMinutes' | 'repeatMinutes'>;
 
 export interface FiredAlarm {
   readonly alarmId: number;
-  readonly step: 'fired' | 'escalated' | 'repeated' | 'snooze_ended';
+  readonly step: AlarmRingStep;
   readonly late: boolean;
   readonly recipients: readonly number[];
 }
@@ -33,7 +35,8 @@ async function adminIds(trx: Trx): Promise<number[]> {
 interface Recipients {
   readonly users: number[];
   readonly noOneOnDuty: boolean;
-  readonly note: string;
+  /** Who was missing from duty, for the log; null when everyone the step needs was there. */
+  readonly note: AlarmLogNote | null;
 }
 
 /** Level 0 goes to the officer on shift; level 1 and up adds the leader on duty. Nobody there: leader and admins. */
@@ -45,19 +48,15 @@ async function recipientsFor(trx: Trx, level: number, at: number): Promise<Recip
     return {
       users: [...new Set([...leaders, ...admins])],
       noOneOnDuty: true,
-      note: leaders.length === 0 ? '无人值班，也无带班领导：已发给管理员' : '无值班员在岗：已发给带班领导和管理员',
+      note: leaders.length === 0 ? 'no_one_on_duty' : 'no_officer',
     };
   }
-  if (level === 0) return { users: officers, noOneOnDuty: false, note: '' };
+  if (level === 0) return { users: officers, noOneOnDuty: false, note: null };
   if (leaders.length === 0) {
     const admins = await adminIds(trx);
-    return { users: [...new Set([...officers, ...admins])], noOneOnDuty: false, note: '无带班领导在岗：升级步骤跳过，已发给管理员' };
+    return { users: [...new Set([...officers, ...admins])], noOneOnDuty: false, note: 'no_leader' };
   }
-  return { users: [...new Set([...officers, ...leaders])], noOneOnDuty: false, note: '' };
-}
-
-async function log(trx: Trx, alarmId: number, at: number, step: string, users: readonly number[], note: string): Promise<void> {
-  await trx.insertInto('alarm_log').values({ alarm_id: alarmId, at, step, user_ids_json: JSON.stringify(users), note }).execute();
+  return { users: [...new Set([...officers, ...leaders])], noOneOnDuty: false, note: null };
 }
 
 async function fireOne(trx: Trx, alarmId: number, now: number, settings: AlarmSettings): Promise<FiredAlarm | null> {
@@ -68,7 +67,7 @@ async function fireOne(trx: Trx, alarmId: number, now: number, settings: AlarmSe
     if (d.due_at <= now) {
       // Missed while the PC was off, and the due alarm says more: record it, do not ring twice.
       await trx.updateTable('alarms').set({ status: 'superseded', closed_at: now }).where('id', '=', a.id).execute();
-      await log(trx, a.id, now, 'superseded', [], '到期提醒已代替此预提醒');
+      await logAlarmStep(trx, { alarmId: a.id, at: now, step: 'superseded', users: [], code: 'superseded_by_due' });
       await appendAudit(trx, { actor: null, at: now, action: 'alarm.superseded', entity: 'alarm', entityId: a.id });
       return null;
     }
@@ -91,8 +90,7 @@ async function fireOne(trx: Trx, alarmId: number, now: number, settings: AlarmSe
     })
     .where('id', '=', a.id)
     .execute();
-  const lateNote = late ? `迟发${Math.round(lateMs / 60_000)}分钟（电脑关机或休眠期间到时）` : '';
-  await log(trx, a.id, now, 'fired', r.users, [lateNote, r.note].filter(Boolean).join('；'));
+  await logAlarmStep(trx, { alarmId: a.id, at: now, step: 'fired', users: r.users, code: r.note, params: late ? { lateMinutes: Math.round(lateMs / 60_000) } : {} });
   await appendAudit(trx, { actor: null, at: now, action: 'alarm.fired', entity: 'alarm', entityId: a.id, after: { recipients: r.users, lateMs, noOneOnDuty: r.noOneOnDuty } });
   return { alarmId: a.id, step: 'fired', late, recipients: r.users };
 }
@@ -118,7 +116,7 @@ async function stepOne(trx: Trx, alarmId: number, now: number): Promise<FiredAla
     .set({ status: 'fired', level, next_step_at: now + repeatMs, recipients_json: JSON.stringify(r.users), snoozed_until: null, no_one_on_duty: r.noOneOnDuty ? 1 : 0 })
     .where('id', '=', a.id)
     .execute();
-  await log(trx, a.id, now, step, r.users, r.note);
+  await logAlarmStep(trx, { alarmId: a.id, at: now, step, users: r.users, code: r.note });
   await appendAudit(trx, { actor: null, at: now, action: `alarm.${step}`, entity: 'alarm', entityId: a.id, after: { recipients: r.users, level } });
   return { alarmId: a.id, step, late: false, recipients: r.users };
 }

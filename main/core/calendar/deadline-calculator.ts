@@ -8,7 +8,7 @@
  * computePeriod('2026-09-16', { unit: 'calendar_days', days: 15 }, cal).endDate // '2026-10-09'
  */
 import { addDays, weekdayOf } from '../../../shared/time';
-import type { PeriodUnit } from '../../../shared/enums';
+import type { PeriodUnit, RestReason } from '../../../shared/enums';
 
 export interface HolidayEntry {
   readonly date: string;
@@ -29,8 +29,6 @@ export function holidayLookup(entries: Iterable<HolidayEntry>, coveredYears: Ite
   const years = new Set(coveredYears);
   return { entry: (date) => byDate.get(date), covers: (year) => years.has(year) };
 }
-
-export type RestReason = 'holiday' | 'weekend';
 
 /** Why a date is a rest day, or null when it is a working day. */
 export function restReason(date: string, cal: HolidayLookup): RestReason | null {

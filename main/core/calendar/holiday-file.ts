@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../../../shared/time';
+import { t } from '../../../shared/i18n';
 import { UserError } from '../errors';
 import type { HolidayEntry } from './deadline-calculator';
 
@@ -22,7 +23,7 @@ export function parseHolidayFile(fileText: string): HolidayYear {
   try {
     raw = JSON.parse(fileText);
   } catch {
-    throw UserError.field('fileText', 'errors.calendar.badFile', { detail: '不是有效的 JSON 文本' });
+    throw UserError.field('fileText', 'errors.calendar.badFile', { detail: t('errors.calendar.notJson') });
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -35,7 +36,7 @@ export function parseHolidayFile(fileText: string): HolidayYear {
   for (const d of days) {
     if (!isIsoDate(d.date)) throw UserError.field('fileText', 'errors.calendar.badDate', { date: d.date });
     if (Number(d.date.slice(0, 4)) !== year) throw UserError.field('fileText', 'errors.calendar.yearMismatch', { date: d.date, year });
-    if (seen.has(d.date)) throw UserError.field('fileText', 'errors.calendar.badFile', { detail: `日期 ${d.date} 出现了两次` });
+    if (seen.has(d.date)) throw UserError.field('fileText', 'errors.calendar.badFile', { detail: t('errors.calendar.duplicateDate', { date: d.date }) });
     seen.add(d.date);
   }
   return { year, days: days.map((d) => ({ date: d.date, name: d.name, isOffDay: d.isOffDay })) };

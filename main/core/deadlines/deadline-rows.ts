@@ -12,13 +12,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DeadlineTable } from '../../db';
 import type { Deadline } from '../../../shared/api';
-import type { DeadlineKind, DeadlineStatus, PeriodUnit } from '../../../shared/enums';
+import type { DeadlineKind, DeadlineStatus, DeadlineSubject, PeriodUnit } from '../../../shared/enums';
 import { endOfLocalDay, localDateOf } from '../../../shared/time';
 import { computePeriod, loadCalendar, type HolidayLookup, type PeriodComputation } from '../calendar';
 import { closeAlarmsFor, rescheduleAlarmsFor, scheduleAlarmsFor } from '../alarms';
 
 export interface DeadlineSpec {
-  readonly subjectType?: string;
+  readonly subjectType?: DeadlineSubject;
   readonly subjectId: number;
   readonly kind: DeadlineKind;
   /** False for periods that bind the petitioner, not the office (e.g. the 30 days to request a review). */
@@ -86,11 +86,9 @@ export async function openDeadline(trx: Kysely<Database>, cal: CalendarContext, 
   await scheduleAlarmsFor(trx, row.id, now);
 }
 
-/** What a deadline row is about (its subject_type). */
-export type SubjectType = 'petition' | 'warning' | 'zero_report';
 
 export interface FixedDeadlineSpec {
-  readonly subjectType: SubjectType;
+  readonly subjectType: DeadlineSubject;
   readonly subjectId: number;
   readonly kind: DeadlineKind;
   readonly dueAt: number;
@@ -159,7 +157,7 @@ export async function extendDeadline(
   kind: DeadlineKind,
   extensionDays: number,
   now: number,
-  subjectType: SubjectType = 'petition',
+  subjectType: DeadlineSubject = 'petition',
 ): Promise<void> {
   const row = await trx
     .selectFrom('deadlines')
@@ -169,8 +167,9 @@ export async function extendDeadline(
     .where('kind', '=', kind)
     .where('status', '=', 'open')
     .executeTakeFirst();
-  if (!row) return;
-  const spec = { startDate: row.start_date, unit: row.unit as PeriodUnit, days: row.days, extensionDays, article: row.article };
+  // Only a period counted on the calendar can be extended by days; a fixed instant has no days to add.
+  if (!row || row.unit === 'fixed') return;
+  const spec = { startDate: row.start_date, unit: row.unit, days: row.days, extensionDays, article: row.article };
   await trx.updateTable('deadlines').set({ extension_days: extensionDays, ...computeDue(spec, cal) }).where('id', '=', row.id).execute();
   await rescheduleAlarmsFor(trx, row.id, now);
 }
@@ -181,7 +180,7 @@ export async function closeDeadlines(
   kinds: readonly DeadlineKind[] | 'all',
   status: Exclude<DeadlineStatus, 'open'>,
   at: number,
-  subjectType: SubjectType = 'petition',
+  subjectType: DeadlineSubject = 'petition',
 ): Promise<void> {
   let q = trx
     .selectFrom('deadlines')
@@ -200,7 +199,7 @@ export async function closeDeadlines(
  * Keeps a petition's or a warning's "next due" columns (used by lists and sorting) in step with its open
  * deadlines. Zero reports have no such columns: their one deadline is the period's due time.
  */
-export async function refreshNextDue(trx: Kysely<Database>, subjectId: number, subjectType: SubjectType = 'petition'): Promise<void> {
+export async function refreshNextDue(trx: Kysely<Database>, subjectId: number, subjectType: DeadlineSubject = 'petition'): Promise<void> {
   if (subjectType === 'zero_report') return;
   const next = await trx
     .selectFrom('deadlines')
@@ -233,8 +232,9 @@ export async function recomputeOpenDeadlines(trx: Kysely<Database>, now: number)
   const open = await trx.selectFrom('deadlines').selectAll().where('status', '=', 'open').where('unit', '!=', 'fixed').execute();
   const touched = new Set<number>();
   for (const row of open) {
+    if (row.unit === 'fixed') continue;
     const due = computeDue(
-      { startDate: row.start_date, unit: row.unit as PeriodUnit, days: row.days, extensionDays: row.extension_days, article: row.article },
+      { startDate: row.start_date, unit: row.unit, days: row.days, extensionDays: row.extension_days, article: row.article },
       cal,
     );
     await trx.updateTable('deadlines').set(due).where('id', '=', row.id).execute();
@@ -248,8 +248,8 @@ export async function recomputeOpenDeadlines(trx: Kysely<Database>, now: number)
 export function toDeadline(row: Selectable<DeadlineTable>): Deadline {
   return {
     id: row.id,
-    kind: row.kind as DeadlineKind,
-    status: row.status as DeadlineStatus,
+    kind: row.kind,
+    status: row.status,
     officeDuty: row.office_duty === 1,
     startDate: row.start_date,
     dueDate: row.due_date,

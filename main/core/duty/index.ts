@@ -13,9 +13,9 @@ import type { Database, Db, RotationMemberTable, RotationTable } from '../../db'
 import { DAY_MS, isIsoDate } from '../../../shared/time';
 import type { DutyLogKind } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, notFound, fieldName, requireText } from '../errors';
 import { appendAudit } from '../audit';
-import { computeSchedule, findGaps, onDutyAt, type OverrideKind, type RotationDef, type ScheduleInput, type Segment, type ShiftPattern } from './schedule';
+import { computeSchedule, findGaps, onDutyAt, type RotationDef, type ScheduleInput, type Segment } from './schedule';
 
 export * from './schedule';
 
@@ -46,7 +46,7 @@ function toRotation(r: Selectable<RotationTable>, members: readonly Selectable<R
     id: r.id,
     name: r.name,
     roleId: r.role_id,
-    pattern: r.pattern as ShiftPattern,
+    pattern: r.pattern,
     handoffHour: r.handoff_hour,
     nightHour: r.night_hour,
     weekday: r.weekday,
@@ -73,7 +73,7 @@ export async function loadScheduleInput(db: Kysely<Database>): Promise<ScheduleI
     rotations: rotations.map((r) => toRotation(r, members)),
     overrides: overrides.map((o) => ({
       id: o.id,
-      kind: o.kind as OverrideKind,
+      kind: o.kind,
       roleId: o.role_id,
       userId: o.user_id,
       replacedUserId: o.replaced_user_id,
@@ -219,7 +219,7 @@ export interface OverrideInput {
 
 export async function addOverride(core: Core, actor: Actor, input: OverrideInput): Promise<number> {
   if (input.endAt <= input.startAt) throw UserError.field('endAt', 'errors.duty.endBeforeStart');
-  if (!input.reason) throw UserError.field('reason', 'errors.generic.required', { field: '原因' });
+  requireText(input.reason, 'reason', 'fields.duty.reason');
   if (input.replacedUserId !== null && input.replacedUserId === input.userId) throw UserError.field('userId', 'errors.duty.sameUser');
   const id = await core.db.transaction().execute(async (trx) => {
     await requireRole(trx, input.roleId);
@@ -264,12 +264,12 @@ export async function swapShifts(core: Core, actor: Actor, input: SwapInput): Pr
   if (input.userA === input.userB) throw UserError.field('userB', 'errors.duty.sameUser');
   if (input.endA <= input.startA) throw UserError.field('endA', 'errors.duty.endBeforeStart');
   if (input.endB <= input.startB) throw UserError.field('endB', 'errors.duty.endBeforeStart');
-  if (!input.reason) throw UserError.field('reason', 'errors.generic.required', { field: '原因' });
+  requireText(input.reason, 'reason', 'fields.duty.reason');
   const group = randomUUID();
   await core.db.transaction().execute(async (trx) => {
     await requireRole(trx, input.roleId);
     await requireActiveUsers(trx, [input.userA, input.userB], 'userB');
-    const base = { kind: 'swap', role_id: input.roleId, swap_group: group, reason: input.reason, cancelled: 0, created_by: actor.id, created_at: core.clock.now() };
+    const base = { kind: 'swap' as const, role_id: input.roleId, swap_group: group, reason: input.reason, cancelled: 0, created_by: actor.id, created_at: core.clock.now() };
     await trx
       .insertInto('duty_overrides')
       .values([
@@ -302,7 +302,7 @@ export async function listOverrides(db: Db, from: number, to: number) {
   ]);
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind as OverrideKind,
+    kind: r.kind,
     roleId: r.role_id,
     userId: r.user_id,
     userName: names.get(r.user_id) ?? '',
@@ -368,8 +368,8 @@ export async function listSensitivePeriods(db: Db) {
 export async function addDutyLog(core: Core, actor: Actor, input: { at: number | null; kind: DutyLogKind; content: string }) {
   const now = core.clock.now();
   const at = input.at ?? now;
-  if (at > now + 5 * 60_000) throw UserError.field('at', 'errors.generic.futureTime', { field: '记录时间' });
-  if (!input.content) throw UserError.field('content', 'errors.generic.required', { field: '记录内容' });
+  if (at > now + 5 * 60_000) throw UserError.field('at', 'errors.generic.futureTime', { field: fieldName('fields.duty.logAt') });
+  requireText(input.content, 'content', 'fields.duty.logContent');
   const id = await core.db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('duty_log').values({ at, user_id: actor.id, kind: input.kind, content: input.content, created_at: now }).returning('id').executeTakeFirstOrThrow();
     await appendAudit(trx, { actor, at: now, action: 'dutyLog.add', entity: 'duty_log', entityId: row.id, after: input });
@@ -389,5 +389,5 @@ export async function listDutyLog(db: Kysely<Database>, from: number, to: number
     .where('duty_log.at', '<', to)
     .orderBy('duty_log.at')
     .execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind as DutyLogKind, content: r.content, userName: r.display_name }));
+  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, content: r.content, userName: r.display_name }));
 }

@@ -8,7 +8,6 @@
  * await confirmHandover(core, incomingActor, id);
  */
 import type { Db } from '../../db';
-import type { DeadlineKind } from '../../../shared/enums';
 import { DAY_MS } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
@@ -50,7 +49,7 @@ export async function prepareHandover(db: Db, now: number) {
     openAlarms: alarms.rows.map((a) => ({ id: a.id, subjectNumber: a.subjectNumber, subjectSummary: a.subjectSummary, deadlineKind: a.deadlineKind, dueAt: a.dueAt, level: a.level, status: a.status })),
     dueSoon: deadlines.map((d) => {
       const label = labels.get(subjectKey(d.subject_type, d.subject_id));
-      return { id: d.id, kind: d.kind as DeadlineKind, dueAt: d.due_at, petitionId: d.subject_id, number: d.number ?? label?.number ?? '', summary: d.summary ?? label?.summary ?? '' };
+      return { id: d.id, kind: d.kind, dueAt: d.due_at, petitionId: d.subject_id, number: d.number ?? label?.number ?? '', summary: d.summary ?? label?.summary ?? '' };
     }),
     dutyLog: log,
     incoming: incoming ? { id: incoming.id, name: incoming.display_name, from: upcoming[0]?.start ?? null } : null,
@@ -82,7 +81,7 @@ export async function startHandover(core: Core, actor: Actor, input: { notes: st
   return id;
 }
 
-export async function confirmHandover(core: Core, actor: Actor, id: number): Promise<void> {
+export async function confirmHandover(core: Core, actor: Actor, id: number): Promise<ReturnType<typeof toHandover>> {
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
     const h = await trx.selectFrom('handovers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -94,19 +93,22 @@ export async function confirmHandover(core: Core, actor: Actor, id: number): Pro
     await appendAudit(trx, { actor, at: now, action: 'handover.confirm', entity: 'handover', entityId: id });
   });
   core.emit({ type: 'duty.changed' });
+  return getHandover(core.db, id);
 }
 
-export async function listHandovers(db: Db, limit: number) {
-  const rows = await db
+function handoversQuery(db: Db) {
+  return db
     .selectFrom('handovers')
     .innerJoin('users as f', 'f.id', 'handovers.from_user_id')
     .leftJoin('users as t', 't.id', 'handovers.to_user_id')
     .selectAll('handovers')
-    .select(['f.display_name as from_name', 't.display_name as to_name'])
-    .orderBy('handovers.started_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
+    .select(['f.display_name as from_name', 't.display_name as to_name']);
+}
+
+type HandoverRow = Awaited<ReturnType<ReturnType<typeof handoversQuery>['executeTakeFirstOrThrow']>>;
+
+function toHandover(r: HandoverRow) {
+  return {
     id: r.id,
     fromUserId: r.from_user_id,
     fromName: r.from_name,
@@ -114,8 +116,19 @@ export async function listHandovers(db: Db, limit: number) {
     toName: r.to_name,
     startedAt: r.started_at,
     confirmedAt: r.confirmed_at,
-    status: r.status as 'pending' | 'confirmed',
+    status: r.status,
     notes: r.notes,
     snapshot: JSON.parse(r.snapshot_json) as HandoverDraft,
-  }));
+  };
+}
+
+export async function listHandovers(db: Db, limit: number) {
+  const rows = await handoversQuery(db).orderBy('handovers.started_at', 'desc').limit(limit).execute();
+  return rows.map(toHandover);
+}
+
+export async function getHandover(db: Db, id: number) {
+  const row = await handoversQuery(db).where('handovers.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  return toHandover(row);
 }

@@ -4,12 +4,9 @@
  * NoticeDocument from the records and the clerk's edited body; the renderer never reads the store.
  */
 
-/** Every notice the office prints (DOMAIN.md, Notices): the one list in shared/enums. */
-export { NOTICE_KINDS, type NoticeKind } from '../../../shared/enums';
-import type { NoticeKind } from '../../../shared/enums';
-
-/** 公文格式 for documents to units and the county; 信函格式 for letters to petitioners. */
-export type NoticeFormat = 'document' | 'letter';
+/** Every notice the office prints (DOMAIN.md, Notices), and its two formats: the one lists in shared/enums. */
+export { NOTICE_KINDS, type NoticeKind, type NoticeFormat } from '../../../shared/enums';
+import type { NoticeFormat, NoticeKind } from '../../../shared/enums';
 
 /** One block of the body, in reading order. Headings follow the 一、（一）1.（1） levels. */
 export type BodyBlock =

@@ -2,7 +2,7 @@ export type { NoticeDocument, NoticeKind, NoticeFormat, BodyBlock, NoticeFonts }
 export { NOTICE_KINDS } from './document';
 export { KIND_INFO } from './kinds';
 export { getNoticeSettings, saveNoticeSettings, formatDocNumber, DEFAULT_PREFIXES } from './settings';
-export { fillNotice, KIND_TITLES } from './fill';
+export { fillNotice } from './fill';
 export { accuserGuard, htmlText, WITHHELD_MARK } from './confidentiality';
 export {
   createNotice,
@@ -14,7 +14,6 @@ export {
   recordPrint,
   frozenHtml,
   sha256,
-  type NoticeStatus,
 } from './workflow';
 export { listNotices, getNotice, noticeHtml, allowedNoticeActions } from './queries';
 export { noticePdf, type PdfMaker } from './pdf';

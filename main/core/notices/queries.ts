@@ -10,11 +10,12 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, Db, NoticeTable } from '../../db';
 import type { NoticeDetail, NoticeSummary } from '../../../shared/api';
-import type { Role } from '../../../shared/enums';
+import type { NoticeStatus, Role } from '../../../shared/enums';
+import { t } from '../../../shared/i18n';
 import { notFound } from '../errors';
 import type { NoticeKind } from './document';
 import type { NoticeSubject } from './kinds';
-import { documentOf, frozenHtml, type NoticeStatus } from './workflow';
+import { documentOf, frozenHtml } from './workflow';
 import { renderDocument } from './render-adapter';
 
 type Action = NoticeDetail['allowedActions'][number];
@@ -49,7 +50,7 @@ async function subjectLabels(db: Kysely<Database>, rows: readonly Selectable<Not
   for (const row of rows) {
     if (row.subject_type === 'duty_month' && row.subject_month) {
       const [y, m] = row.subject_month.split('-');
-      out.set(row.id, `${Number(y)}年${Number(m)}月`);
+      out.set(row.id, t('notices.monthSubject', { year: Number(y), month: Number(m) }));
     } else {
       out.set(row.id, byType.get(row.subject_type)?.get(row.subject_id ?? 0) ?? '');
     }
@@ -78,11 +79,11 @@ async function summaries(db: Kysely<Database>, rows: readonly Selectable<NoticeT
     const pr = printsOf.get(r.id);
     return {
       id: r.id,
-      kind: r.kind as NoticeKind,
-      status: r.status as NoticeStatus,
+      kind: r.kind,
+      status: r.status,
       title: r.title,
       docNumber: r.doc_number,
-      subjectType: r.subject_type as NoticeSubject,
+      subjectType: r.subject_type,
       subjectId: r.subject_id,
       subjectMonth: r.subject_month,
       subjectLabel: labels.get(r.id) ?? '',
@@ -145,7 +146,7 @@ export async function getNotice(db: Db, id: number, role: Role): Promise<NoticeD
   const names = new Map(users.map((u) => [u.id, u.display_name]));
   return {
     ...summary,
-    format: row.format === 'letter' ? 'letter' : 'document',
+    format: row.format,
     addressee: row.addressee,
     addresseeUnitName: unit?.name ?? null,
     body: JSON.parse(row.body_json) as NoticeDetail['body'],
@@ -157,8 +158,8 @@ export async function getNotice(db: Db, id: number, role: Role): Promise<NoticeD
     submittedAt: row.submitted_at,
     supersedesId: row.supersedes_id,
     supersedesNumber: supersedes?.doc_number ?? null,
-    prints: prints.map((p) => ({ id: p.id, at: p.at, userName: names.get(p.user_id) ?? '', copies: p.copies, format: p.format === 'pdf' ? 'pdf' : 'paper', sha256: p.sha256 })),
-    allowedActions: allowedNoticeActions(row.status as NoticeStatus, row.superseded_by, role),
+    prints: prints.map((p) => ({ id: p.id, at: p.at, userName: names.get(p.user_id) ?? '', copies: p.copies, format: p.format, sha256: p.sha256 })),
+    allowedActions: allowedNoticeActions(row.status, row.superseded_by, role),
   };
 }
 

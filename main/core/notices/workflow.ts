@@ -18,40 +18,32 @@ import type { NoticeBodyBlock, NoticeCreateInput } from '../../../shared/api';
 import type { z } from 'zod';
 import type { noticeCreateInputSchema } from '../../../shared/api';
 import { localDateOf, localParts } from '../../../shared/time';
+import { t } from '../../../shared/i18n';
 import { looksLikePersonalNumber } from '../../../shared/privacy';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import type { BodyBlock, NoticeDocument, NoticeKind } from './document';
 import { KIND_INFO, type NoticeSubject } from './kinds';
 import { fillNotice } from './fill';
 import { formatDocNumber, getNoticeSettings } from './settings';
-import { accuserGuard, htmlText, noticeText, redactBlocks, type AccuserGuard, type Disclosure } from './confidentiality';
+import { accuserGuard, htmlText, noticeText, redactBlocks, type AccuserGuard } from './confidentiality';
 import { renderDocument } from './render-adapter';
 
 type Trx = Kysely<Database>;
 type ParsedCreate = z.output<typeof noticeCreateInputSchema>;
-export type NoticeStatus = 'draft' | 'submitted' | 'signed' | 'printed';
 export type { NoticeCreateInput };
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-const WHAT_LABEL: Readonly<Record<Disclosure['what'], string>> = {
-  name: '姓名',
-  idNumber: '身份证号码',
-  phone: '联系电话',
-  address: '住址',
-  material: '检举控告材料的内容',
-};
-
 /** Refuses text that would tell an accused unit who accused it, naming what to remove. */
 export function refuseDisclosure(guard: AccuserGuard, text: string, field = 'body'): void {
   const found = guard.findIn(text);
   if (found.length === 0) return;
-  const what = [...new Set(found.map((f) => WHAT_LABEL[f.what]))].join('、');
+  const what = [...new Set(found.map((f) => t(`notices.disclosure.${f.what}`)))].join('、');
   const numbers = [...new Set(found.map((f) => f.petitionNumber))].join('、');
   throw UserError.field(field, 'notices.errors.confidential', { unit: guard.unitName ?? '', what, numbers });
 }
@@ -87,7 +79,7 @@ export async function createNotice(core: Core, actor: Actor, input: ParsedCreate
     let body = filled.body;
     if (guard.findIn(noticeText(filled)).length > 0) {
       body = redactBlocks(filled.body, guard);
-      withheld.push(`本文书发往被检举控告的单位“${guard.unitName ?? ''}”，依照《信访工作条例》第三十条，检举控告人的姓名、身份证号码、联系电话、住址和检举控告材料的内容已从文书中删去，请勿补回。`);
+      withheld.push(t('notices.withheldNote', { unit: guard.unitName ?? '' }));
     }
     const row = await trx
       .insertInto('notices')
@@ -145,12 +137,12 @@ function requireDraft(row: Selectable<NoticeTable>): void {
 }
 
 async function guardFor(trx: Trx, row: Selectable<NoticeTable>): Promise<AccuserGuard> {
-  return accuserGuard(trx, KIND_INFO[row.kind as NoticeKind].toUnit ? row.addressee_unit_id : null);
+  return accuserGuard(trx, KIND_INFO[row.kind].toUnit ? row.addressee_unit_id : null);
 }
 
 export async function updateNotice(core: Core, actor: Actor, edit: NoticeEdit): Promise<void> {
-  if (!edit.title) throw UserError.field('title', 'errors.generic.required', { field: '标题' });
-  if (!edit.addressee) throw UserError.field('addressee', 'errors.generic.required', { field: '主送' });
+  requireText(edit.title, 'title', 'fields.notices.title');
+  requireText(edit.addressee, 'addressee', 'fields.notices.addressee');
   const body = edit.body.filter((b) => (b.type === 'table' ? b.rows.length > 0 : b.text.trim() !== ''));
   if (body.length === 0) throw UserError.field('body', 'notices.errors.emptyBody');
   const copyTo = edit.copyTo.map((c) => c.trim()).filter(Boolean);
@@ -162,7 +154,7 @@ export async function updateNotice(core: Core, actor: Actor, edit: NoticeEdit): 
     const text = noticeText({ title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo });
     refuseDisclosure(guard, text);
     // Warnings, reports and the roster describe matters and duty: no one's ID or phone number (DOMAIN.md).
-    if (KIND_INFO[row.kind as NoticeKind].subject !== 'petition' && looksLikePersonalNumber(text)) throw UserError.field('body', 'notices.errors.personalNumber');
+    if (KIND_INFO[row.kind].subject !== 'petition' && looksLikePersonalNumber(text)) throw UserError.field('body', 'notices.errors.personalNumber');
     const before = { title: row.title, addressee: row.addressee, body: JSON.parse(row.body_json) as unknown, note: row.note, copyTo: JSON.parse(row.copy_to_json) as unknown };
     const after = { title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo };
     await trx
@@ -214,8 +206,8 @@ function textOfRow(row: Selectable<NoticeTable>): string {
 export async function documentOf(trx: Trx, row: Selectable<NoticeTable>, signed: { docNumber: string; date: string } | null): Promise<NoticeDocument> {
   const settings = await getNoticeSettings(trx);
   return {
-    kind: row.kind as NoticeKind,
-    format: row.format === 'letter' ? 'letter' : 'document',
+    kind: row.kind,
+    format: row.format,
     issuerMark: settings.issuerMark,
     issuerName: settings.issuerName,
     docNumber: signed?.docNumber ?? null,
@@ -251,7 +243,7 @@ export async function signNotice(core: Core, actor: Actor, id: number): Promise<
     const guard = await guardFor(trx, row);
     refuseDisclosure(guard, textOfRow(row));
     const settings = await getNoticeSettings(trx);
-    const kind = row.kind as NoticeKind;
+    const kind = row.kind;
     const current = await trx.selectFrom('notice_sequences').select('last_seq').where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
     const seq = (current?.last_seq ?? 0) + 1;
     if (current) await trx.updateTable('notice_sequences').set({ last_seq: seq }).where('kind', '=', kind).where('year', '=', year).execute();

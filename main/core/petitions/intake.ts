@@ -8,7 +8,7 @@ import { checkIdNumber, normalizeIdNumber } from '../../../shared/id-number';
 import { MAX_REPRESENTATIVES } from '../../../shared/enums';
 import { localDateOf, localParts } from '../../../shared/time';
 import type { Actor, Core } from '../context';
-import { UserError } from '../errors';
+import { UserError, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { loadCalendarContext, openDeadline, refreshNextDue } from '../deadlines';
@@ -26,7 +26,7 @@ export function validatePetition(input: ParsedPetitionInput, now: number, collec
   if (people.length === 0) throw UserError.field('petitioners', 'errors.petitions.noPetitioner');
   input.petitioners.forEach((p, i) => {
     const index = i + 1;
-    if (p.name.length === 0) throw UserError.field(`petitioners.${i}.name`, 'errors.generic.required', { field: `第${index}位信访人的姓名` });
+    requireText(p.name, `petitioners.${i}.name`, 'fields.petitions.petitionerName', { index });
     if (p.idNumber) {
       const check = checkIdNumber(p.idNumber, today);
       if (!check.ok) throw UserError.field(`petitioners.${i}.idNumber`, `errors.idNumber.${check.problem}`, { index });

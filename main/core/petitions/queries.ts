@@ -6,7 +6,6 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from
 import type { Database, Db, PetitionTable } from '../../db';
 import type { PetitionDetail, PetitionSummary, petitionListInputSchema } from '../../../shared/api';
 import type { z } from 'zod';
-import type { Category, Channel, Decision, DeadlineKind, MediationKind, MediationOutcome, PetitionStatus } from '../../../shared/enums';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../shared/id-number';
 import { notFound } from '../errors';
 import { toDeadline } from '../deadlines';
@@ -31,10 +30,10 @@ function summaryOf(row: PetitionRowWithNames): PetitionSummary {
   return {
     id: row.id,
     number: row.number,
-    channel: row.channel as Channel,
+    channel: row.channel,
     receivedAt: row.received_at,
-    status: row.status as PetitionStatus,
-    category: row.category as Category,
+    status: row.status,
+    category: row.category,
     claimItem: row.claim_item,
     topicName: row.topic_name,
     unitName: row.unit_name,
@@ -43,7 +42,7 @@ function summaryOf(row: PetitionRowWithNames): PetitionSummary {
     firstPetitioner: row.first_petitioner,
     firstIdNumberMasked: maskIdNumber(row.first_id_number),
     nextDueAt: row.next_due_at,
-    nextDueKind: row.next_due_kind as DeadlineKind | null,
+    nextDueKind: row.next_due_kind,
     repeatOfId: row.repeat_of_id,
   };
 }
@@ -108,15 +107,15 @@ export async function listPetitions(db: Db, input: ListInput, now: number): Prom
       .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);
-  return { rows: (rows as PetitionRowWithNames[]).map(summaryOf), total: Number(count?.n ?? 0) };
+  return { rows: rows.map(summaryOf), total: Number(count?.n ?? 0) };
 }
 
 export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
-  const row = (await baseQuery(db)
+  const row = await baseQuery(db)
     .selectAll('petitions')
     .select(['topics.name as topic_name', 'units.name as unit_name'])
     .where('petitions.id', '=', id)
-    .executeTakeFirst()) as PetitionRowWithNames | undefined;
+    .executeTakeFirst();
   if (!row) throw notFound();
   const [petitioners, steps, deadlines, mediations, attachments, repeats, repeatOf, responsible, leader] = await Promise.all([
     db.selectFrom('petitioners').selectAll().where('petition_id', '=', id).orderBy('ord').execute(),
@@ -150,8 +149,8 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
       ? db.selectFrom('users').select('display_name').where('id', '=', row.lead_leader_id).executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
-  const status = row.status as PetitionStatus;
-  const category = row.category as Category;
+  const status = row.status;
+  const category = row.category;
   return {
     ...summaryOf(row),
     request: row.request,
@@ -162,7 +161,7 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
     responsibleUnitName: responsible?.name ?? null,
     leadLeaderId: row.lead_leader_id,
     leadLeaderName: leader?.display_name ?? null,
-    decision: row.decision as Decision | null,
+    decision: row.decision,
     extendedDays: row.extended_days,
     petitioners: petitioners.map((p) => ({
       id: p.id,
@@ -176,8 +175,8 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
       id: s.id,
       at: s.at,
       action: s.action,
-      fromStatus: s.from_status as PetitionStatus | null,
-      toStatus: s.to_status as PetitionStatus,
+      fromStatus: s.from_status,
+      toStatus: s.to_status,
       note: s.note,
       userName: s.display_name,
       details: JSON.parse(s.details_json) as Record<string, string | number | null>,
@@ -185,9 +184,9 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
     deadlines: deadlines.map(toDeadline),
     mediations: mediations.map((m) => ({
       id: m.id,
-      kind: m.kind as MediationKind,
+      kind: m.kind,
       at: m.at,
-      outcome: m.outcome as MediationOutcome,
+      outcome: m.outcome,
       note: m.note,
       userName: m.display_name,
     })),
@@ -241,11 +240,11 @@ export async function findPossibleRepeats(
   if (input.excludeId !== undefined) found.delete(input.excludeId);
   const idsFound = [...found.keys()].slice(0, MAX_CANDIDATES);
   if (idsFound.length === 0) return [];
-  const rows = (await baseQuery(db)
+  const rows = await baseQuery(db)
     .selectAll('petitions')
     .select(['topics.name as topic_name', 'units.name as unit_name'])
     .where('petitions.id', 'in', idsFound)
     .orderBy('petitions.received_at', 'desc')
-    .execute()) as PetitionRowWithNames[];
+    .execute();
   return rows.map((r) => ({ ...summaryOf(r), reason: found.get(r.id) ?? 'text' }));
 }

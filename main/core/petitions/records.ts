@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { MediationKind, MediationOutcome } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, notFound, fieldName } from '../errors';
 import { appendAudit } from '../audit';
 
 export const MAX_ATTACHMENT_MB = 20;
@@ -18,7 +18,7 @@ export async function addMediation(
   input: { id: number; kind: MediationKind; at: number; outcome: MediationOutcome; note: string },
 ): Promise<void> {
   const now = core.clock.now();
-  if (input.at > now + 5 * 60_000) throw UserError.field('at', 'errors.generic.futureTime', { field: '调解时间' });
+  if (input.at > now + 5 * 60_000) throw UserError.field('at', 'errors.generic.futureTime', { field: fieldName('fields.petitions.mediationAt') });
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('petitions').select(['id', 'status']).where('id', '=', input.id).executeTakeFirst();
     if (!row) throw notFound();

@@ -7,10 +7,10 @@ import type { z } from 'zod';
 import type { Database } from '../../db';
 import type { transitionInputSchema } from '../../../shared/api';
 import { enumLabel } from '../../../shared/i18n';
-import type { Category, PetitionAction, PetitionStatus } from '../../../shared/enums';
+import type { Category, Decision, PetitionAction } from '../../../shared/enums';
 import { DAY_MS, formatDateTime, localDateOf } from '../../../shared/time';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, fieldName, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { closeDeadlines, extendDeadline, loadCalendarContext, openDeadline, refreshNextDue, type CalendarContext } from '../deadlines';
@@ -65,16 +65,12 @@ async function requireWithinWindow(ctx: StepContext, kind: 'review_request_windo
   }
 }
 
-function required(value: string, field: string, label: string): void {
-  if (!value) throw UserError.field(field, 'errors.generic.required', { field: label });
-}
-
 type Details = Record<string, string | number | null>;
 
 interface StepColumns {
   responsible_unit_id?: number | null;
   lead_leader_id?: number | null;
-  decision?: string | null;
+  decision?: Decision | null;
   extended_days?: number;
 }
 
@@ -91,7 +87,7 @@ async function applyStep(
 
   switch (action) {
     case 'forward':
-      required(input.targetBody, 'targetBody', '转送机关');
+      requireText(input.targetBody, 'targetBody', 'fields.petitions.targetBody');
       await closeDeadlines(trx, petitionId, ['forward'], 'met', at);
       return { details: { targetBody: input.targetBody }, columns: {} };
     case 'assign': {
@@ -108,7 +104,7 @@ async function applyStep(
       }
       return { details: { noticeOnTheSpot: input.noticeOnTheSpot ? 1 : 0 }, columns: {} };
     case 'reject':
-      required(input.note, 'note', '不予受理的理由');
+      requireText(input.note, 'note', 'fields.petitions.rejectReason');
       await closeDeadlines(trx, petitionId, ['forward', 'acceptance_notice'], 'met', at);
       await closeDeadlines(trx, petitionId, ['objection'], 'cancelled', at);
       return { details: {}, columns: {} };
@@ -124,14 +120,14 @@ async function applyStep(
       if (petition.extended_days > 0) throw new UserError('illegal_transition', 'errors.petitions.alreadyExtended');
       const days = input.days;
       if (days === undefined || days < 1 || days > MAX_EXTENSION_DAYS) throw UserError.field('days', 'errors.petitions.extensionDays');
-      required(input.note, 'note', '延期理由（须告知信访人）');
+      requireText(input.note, 'note', 'fields.petitions.extensionReason');
       const approver = await requireLeader(trx, input.approverId, 'approverId');
       await extendDeadline(trx, cal, petitionId, 'handling', days, now);
       return { details: { days, approver }, columns: { extended_days: days } };
     }
     case 'reply':
-      if (!input.decision) throw UserError.field('decision', 'errors.generic.required', { field: '处理意见（支持、解释说明或不予支持）' });
-      required(input.basis, 'basis', '依据');
+      if (!input.decision) throw UserError.field('decision', 'errors.generic.required', { field: fieldName('fields.petitions.replyDecision') });
+      requireText(input.basis, 'basis', 'fields.petitions.basis');
       await closeDeadlines(trx, petitionId, ['handling'], 'met', at);
       await open('review_request_window', 30, '《信访工作条例》第三十五条', false);
       return { details: { decision: enumLabel('decision', input.decision), basis: input.basis }, columns: { decision: input.decision } };
@@ -142,7 +138,7 @@ async function applyStep(
       return { details: {}, columns: {} };
     case 'review':
     case 'rereview': {
-      if (!input.decision) throw UserError.field('decision', 'errors.generic.required', { field: action === 'review' ? '复查意见' : '复核意见' });
+      if (!input.decision) throw UserError.field('decision', 'errors.generic.required', { field: fieldName(action === 'review' ? 'fields.petitions.reviewDecision' : 'fields.petitions.rereviewDecision') });
       await closeDeadlines(trx, petitionId, [action], 'met', at);
       if (action === 'review') await open('rereview_request_window', 30, '《信访工作条例》第三十六条', false);
       return { details: { decision: enumLabel('decision', input.decision), basis: input.basis }, columns: { decision: input.decision } };
@@ -156,7 +152,7 @@ async function applyStep(
       await closeDeadlines(trx, petitionId, 'all', 'cancelled', at);
       return { details: {}, columns: {} };
     case 'withdraw':
-      required(input.note, 'note', '撤回原因');
+      requireText(input.note, 'note', 'fields.petitions.withdrawReason');
       await closeDeadlines(trx, petitionId, 'all', 'cancelled', at);
       return { details: {}, columns: {} };
   }
@@ -166,13 +162,13 @@ export async function transitionPetition(core: Core, actor: Actor, input: Parsed
   const office = await getOffice(core.db);
   const now = core.clock.now();
   const at = input.at ?? now;
-  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: '办理时间' });
+  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: fieldName('fields.petitions.stepAt') });
 
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('petitions').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!row) throw notFound();
-    const status = row.status as PetitionStatus;
-    const category = row.category as Category;
+    const status = row.status;
+    const category = row.category;
     if (input.action === 'extend' && row.extended_days > 0 && !isTerminal(status)) {
       throw new UserError('illegal_transition', 'errors.petitions.alreadyExtended');
     }

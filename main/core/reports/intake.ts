@@ -5,10 +5,10 @@
  */
 import type { z } from 'zod';
 import type { reportInputSchema } from '../../../shared/api';
-import type { ReportSeverity, ReportType } from '../../../shared/enums';
+import type { ReportType } from '../../../shared/enums';
 import { formatDateTime, localParts } from '../../../shared/time';
 import type { Actor, Core } from '../context';
-import { UserError } from '../errors';
+import { UserError, fieldName } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { formatPetitionNumber } from '../petitions';
@@ -34,8 +34,8 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
   const office = await getOffice(core.db);
   const now = core.clock.now();
   const reportedAt = input.reportedAt ?? now;
-  if (input.foundAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('foundAt', 'errors.reports.inFuture', { field: '发现时间' });
-  if (reportedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('reportedAt', 'errors.reports.inFuture', { field: '报告时间' });
+  if (input.foundAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('foundAt', 'errors.reports.inFuture', { field: fieldName('fields.reports.foundAt') });
+  if (reportedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('reportedAt', 'errors.reports.inFuture', { field: fieldName('fields.reports.reportedAt') });
   if (input.foundAt > reportedAt) {
     throw UserError.field('foundAt', 'errors.reports.foundAfterReported', {
       found: formatDateTime(input.foundAt, office.timeZone),
@@ -44,10 +44,10 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
   }
   refusePersonalNumbers(
     [
-      ['summary', '标题', input.summary],
-      ['content', '事件情况', input.content],
-      ['demands', '群众诉求', input.demands],
-      ['place', '地点', input.place],
+      ['summary', 'fields.reports.summary', input.summary],
+      ['content', 'fields.reports.content', input.content],
+      ['demands', 'fields.reports.demands', input.demands],
+      ['place', 'fields.reports.place', input.place],
     ],
     'errors.reports.personalNumber',
   );
@@ -66,7 +66,7 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
       if (!parent) throw UserError.field('parentId', 'errors.reports.parentNotFound');
       // A follow-up belongs to the chain of the first report, whichever report of the chain it follows.
       unitId = parent.unit_id;
-      type = parent.type as ReportType;
+      type = parent.type;
       parentId = parent.id;
       rootId = parent.root_id ?? parent.id;
       const last = await trx.selectFrom('info_reports').select((eb) => eb.fn.max('follow_seq').as('n')).where('root_id', '=', rootId).executeTakeFirst();
@@ -125,7 +125,7 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
       .returning('id')
       .executeTakeFirstOrThrow();
     const action = parentId === null ? 'submit' : 'follow_up';
-    const details = { severity: input.severity as ReportSeverity, limitAt, lateMs, ...(parentId !== null ? { parentId, followSeq } : {}) };
+    const details = { severity: input.severity, limitAt, lateMs, ...(parentId !== null ? { parentId, followSeq } : {}) };
     await trx
       .insertInto('report_steps')
       .values({ report_id: row.id, at: reportedAt, user_id: actor.id, action, from_status: null, to_status: 'submitted', note: '', details_json: JSON.stringify(details) })

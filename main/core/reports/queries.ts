@@ -3,17 +3,6 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db, InfoReportTable } from '../../db';
 import type { ReportDetail, ReportSummary, reportListInputSchema } from '../../../shared/api';
-import type {
-  PetitionStatus,
-  ReportFlag,
-  ReportSeverity,
-  ReportStatus,
-  ReportType,
-  Urgency,
-  VerificationResult,
-  WarningLevel,
-  WarningStatus,
-} from '../../../shared/enums';
 import { notFound } from '../errors';
 import { allowedReportActions } from './workflow';
 
@@ -30,9 +19,9 @@ function summaryOf(r: Row): ReportSummary {
     number: r.number,
     unitId: r.unit_id,
     unitName: r.unit_name,
-    type: r.type as ReportType,
-    severity: r.severity as ReportSeverity,
-    status: r.status as ReportStatus,
+    type: r.type,
+    severity: r.severity,
+    status: r.status,
     foundAt: r.found_at,
     reportedAt: r.reported_at,
     limitAt: r.limit_at,
@@ -44,7 +33,7 @@ function summaryOf(r: Row): ReportSummary {
     parentId: r.parent_id,
     rootId: r.root_id,
     followSeq: r.follow_seq,
-    flag: r.flag as ReportFlag | null,
+    flag: r.flag,
     petitionId: r.petition_id,
   };
 }
@@ -126,10 +115,10 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail> {
     ...summaryOf(row),
     content: row.content,
     demands: row.demands,
-    verification: row.verification as VerificationResult | null,
+    verification: row.verification,
     verificationNote: row.verification_note,
     nature: row.nature,
-    urgency: row.urgency as Urgency | null,
+    urgency: row.urgency,
     opinion: row.opinion,
     approvedByName: approver?.display_name ?? null,
     approvedAt: row.approved_at,
@@ -138,19 +127,19 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail> {
     flagNote: row.flag_note,
     flaggedAt: row.flagged_at,
     createdAt: row.created_at,
-    chain: chain.map((c) => ({ id: c.id, number: c.number, followSeq: c.follow_seq, reportedAt: c.reported_at, summary: c.summary, status: c.status as ReportStatus, late: c.late_ms > 0 })),
+    chain: chain.map((c) => ({ id: c.id, number: c.number, followSeq: c.follow_seq, reportedAt: c.reported_at, summary: c.summary, status: c.status, late: c.late_ms > 0 })),
     steps: steps.map((s) => ({
       id: s.id,
       at: s.at,
       action: s.action,
-      fromStatus: s.from_status as ReportStatus | null,
-      toStatus: s.to_status as ReportStatus,
+      fromStatus: s.from_status,
+      toStatus: s.to_status,
       note: s.note,
       userName: s.display_name,
       details: JSON.parse(s.details_json) as Record<string, string | number | null>,
     })),
-    allowedActions: allowedReportActions(row.status as ReportStatus),
-    petition: petition ? { id: petition.id, number: petition.number, summary: petition.summary, status: petition.status as PetitionStatus } : null,
-    warnings: warnings.map((w) => ({ id: w.id, number: w.number, title: w.title, level: w.level as WarningLevel, status: w.status as WarningStatus })),
+    allowedActions: allowedReportActions(row.status),
+    petition: petition ? { id: petition.id, number: petition.number, summary: petition.summary, status: petition.status } : null,
+    warnings: warnings.map((w) => ({ id: w.id, number: w.number, title: w.title, level: w.level, status: w.status })),
   };
 }

@@ -7,11 +7,11 @@ import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Database, InfoReportTable } from '../../db';
 import type { reportTransitionInputSchema } from '../../../shared/api';
-import type { ReportFlag, ReportStatus } from '../../../shared/enums';
+import type { ReportFlag, ReportStatus, ReportStepAction } from '../../../shared/enums';
 import { enumLabel } from '../../../shared/i18n';
 import { formatDateTime } from '../../../shared/time';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, fieldName, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { refusePersonalNumbers } from '../warnings';
@@ -23,11 +23,7 @@ export type ParsedReportTransition = z.output<typeof reportTransitionInputSchema
 type Trx = Kysely<Database>;
 type Details = Record<string, string | number | null>;
 
-function required(value: string, field: string, label: string): void {
-  if (!value) throw UserError.field(field, 'errors.generic.required', { field: label });
-}
-
-async function step(trx: Trx, reportId: number, at: number, actor: Actor, action: string, from: ReportStatus | null, to: ReportStatus, note: string, details: Details) {
+async function step(trx: Trx, reportId: number, at: number, actor: Actor, action: ReportStepAction, from: ReportStatus | null, to: ReportStatus, note: string, details: Details) {
   await trx.insertInto('report_steps').values({ report_id: reportId, at, user_id: actor.id, action, from_status: from, to_status: to, note, details_json: JSON.stringify(details) }).execute();
 }
 
@@ -35,19 +31,19 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
   const office = await getOffice(core.db);
   const now = core.clock.now();
   const at = input.at ?? now;
-  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: '办理时间' });
+  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: fieldName('fields.reports.stepAt') });
   refusePersonalNumbers(
     [
-      ['note', '说明', input.note],
-      ['nature', '性质', input.nature],
-      ['opinion', '初步处理意见', input.opinion],
+      ['note', 'fields.reports.note', input.note],
+      ['nature', 'fields.reports.nature', input.nature],
+      ['opinion', 'fields.reports.opinion', input.opinion],
     ],
     'errors.reports.personalNumber',
   );
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('info_reports').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!row) throw notFound();
-    const status = row.status as ReportStatus;
+    const status = row.status;
     const to = nextReportStatus(status, input.action);
     if (to === null) {
       if (isReportFinished(status)) throw new UserError('illegal_transition', 'errors.reports.noneAllowed', { action: enumLabel('reportAction', input.action) });
@@ -69,9 +65,9 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
         details = { verification: enumLabel('verification', input.verification) };
         break;
       case 'analyse':
-        required(input.nature, 'nature', '事件性质');
+        requireText(input.nature, 'nature', 'fields.reports.natureRequired');
         if (input.urgency === null) throw UserError.field('urgency', 'errors.reports.urgencyRequired');
-        required(input.opinion, 'opinion', '初步处理意见');
+        requireText(input.opinion, 'opinion', 'fields.reports.opinion');
         columns = { nature: input.nature, urgency: input.urgency, opinion: input.opinion };
         details = { nature: input.nature, urgency: enumLabel('urgency', input.urgency) };
         break;
@@ -82,7 +78,7 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
         details = { approver: actor.name };
         break;
       case 'forward':
-        required(input.forwardTo, 'forwardTo', '报送单位（如县信访局）');
+        requireText(input.forwardTo, 'forwardTo', 'fields.reports.forwardTo');
         columns = { forward_to: input.forwardTo, forwarded_at: at };
         details = { forwardTo: input.forwardTo };
         break;
@@ -105,7 +101,7 @@ export async function linkReportPetition(core: Core, actor: Actor, id: number, p
       if (!petition) throw UserError.field('petitionId', 'errors.reports.petitionNotFound');
     }
     await trx.updateTable('info_reports').set({ petition_id: petitionId, updated_at: now }).where('id', '=', id).execute();
-    const status = row.status as ReportStatus;
+    const status = row.status;
     await step(trx, id, now, actor, 'link', status, status, '', { petitionId });
     await appendAudit(trx, { actor, at: now, action: 'report.linkPetition', entity: 'report', entityId: id, before: { petitionId: row.petition_id }, after: { petitionId } });
   });
@@ -117,8 +113,8 @@ export async function linkReportPetition(core: Core, actor: Actor, id: number, p
  * or 漏报 (the unit missed it). The mark counts against the unit in the statistics; null removes it.
  */
 export async function flagReport(core: Core, actor: Actor, id: number, flag: ReportFlag | null, note: string): Promise<void> {
-  if (flag !== null) required(note, 'note', '情况说明（从何处得知、为何认定）');
-  refusePersonalNumbers([['note', '情况说明', note]], 'errors.reports.personalNumber');
+  if (flag !== null) requireText(note, 'note', 'fields.reports.flagNoteRequired');
+  refusePersonalNumbers([['note', 'fields.reports.flagNote', note]], 'errors.reports.personalNumber');
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('info_reports').select(['id', 'status', 'flag', 'flag_note']).where('id', '=', id).executeTakeFirst();
@@ -128,7 +124,7 @@ export async function flagReport(core: Core, actor: Actor, id: number, flag: Rep
       .set({ flag, flag_note: flag === null ? '' : note, flagged_at: flag === null ? null : now, updated_at: now })
       .where('id', '=', id)
       .execute();
-    const status = row.status as ReportStatus;
+    const status = row.status;
     await step(trx, id, now, actor, 'flag', status, status, note, { flag: flag === null ? null : enumLabel('reportFlag', flag) });
     await appendAudit(trx, { actor, at: now, action: 'report.flag', entity: 'report', entityId: id, before: { flag: row.flag, note: row.flag_note }, after: { flag, note } });
   });

@@ -13,6 +13,7 @@ import type { Db } from '../../db';
 import type { Dashboard, Statistics, StatisticsInput } from '../../../shared/api';
 import { REPORT_TYPES, WARNING_LEVELS, type ReportType, type WarningLevel } from '../../../shared/enums';
 import { DEFAULT_TIME_ZONE, addDays, localDateOf, startOfLocalDay } from '../../../shared/time';
+import { t } from '../../../shared/i18n';
 import { addMonths, loadZeroReportContext, monthOf, periodsOfMonth, zeroReportRows, zeroReportState, type ZeroReportPeriod } from '../zero-reports';
 
 async function timeZoneOf(db: Db): Promise<string> {
@@ -104,7 +105,7 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
   const topicCounts = new Map<number | null, number>();
   for (const p of petitions) topicCounts.set(p.topic_id, (topicCounts.get(p.topic_id) ?? 0) + 1);
   const byTopic: Statistics['byTopic'] = topics.map((tp) => ({ topicId: tp.id, topicName: tp.name, petitions: topicCounts.get(tp.id) ?? 0 }));
-  if (topicCounts.has(null)) byTopic.push({ topicId: null, topicName: '未分类', petitions: topicCounts.get(null) ?? 0 });
+  if (topicCounts.has(null)) byTopic.push({ topicId: null, topicName: t('stats.col.noTopic'), petitions: topicCounts.get(null) ?? 0 });
 
   const byLevel = WARNING_LEVELS.map((level: WarningLevel) => ({
     level,
@@ -177,7 +178,7 @@ export async function dashboard(db: Db, now: number): Promise<Dashboard> {
     db.selectFrom('units').select('id').where('active', '=', 1).execute(),
   ]);
   const activeWarnings = { red: 0, yellow: 0, blue: 0 };
-  for (const w of warningLevels) if (w.level in activeWarnings) activeWarnings[w.level as WarningLevel] = Number(w.n);
+  for (const w of warningLevels) if (w.level in activeWarnings) activeWarnings[w.level] = Number(w.n);
 
   // This month's and last month's periods: the monthly report of last month falls due early this month.
   const periods = [...periodsOfMonth(addMonths(month, -1), ctx.ranges, ctx.settings, tz), ...periodsOfMonth(month, ctx.ranges, ctx.settings, tz)];

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit';
 const PHONE_RE = /^[0-9+\-() ]{5,20}$/;
 
 function toUnit(r: Selectable<UnitTable>): Unit {
-  return { id: r.id, name: r.name, kind: r.kind as UnitKind, liaisonName: r.liaison_name, liaisonPhone: r.liaison_phone, active: r.active === 1 };
+  return { id: r.id, name: r.name, kind: r.kind, liaisonName: r.liaison_name, liaisonPhone: r.liaison_phone, active: r.active === 1 };
 }
 
 function toTopic(r: Selectable<TopicTable>): Topic {

@@ -14,7 +14,7 @@ import { DEFAULT_COLLECTIVE_THRESHOLD, DEFAULT_NUMBER_FORMAT, DEFAULT_TOPICS, ty
 import { isValidTimeZone } from '../../../shared/time';
 import { enumLabel } from '../../../shared/i18n';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, notFound, fieldName } from '../errors';
 import { appendAudit } from '../audit';
 import { hashPassword, isStrongPassword, isValidUsername, verifyPassword } from './passwords';
 
@@ -30,7 +30,7 @@ export function toUser(row: Selectable<UserTable>): User {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     active: row.active === 1,
     lockedUntil: row.locked_until,
   };
@@ -288,7 +288,7 @@ export async function updateUser(
   });
 }
 
-export async function changePassword(core: Core, actor: Actor, oldPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(core: Core, actor: Actor, oldPassword: string, newPassword: string): Promise<User> {
   const row = await core.db.selectFrom('users').selectAll().where('id', '=', actor.id).executeTakeFirst();
   if (!row) throw notFound();
   if (!(await verifyPassword(oldPassword, row.password_hash))) throw UserError.field('oldPassword', 'errors.auth.wrongOldPassword');
@@ -298,6 +298,7 @@ export async function changePassword(core: Core, actor: Actor, oldPassword: stri
     await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', actor.id).execute();
     await appendAudit(trx, { actor, at: core.clock.now(), action: 'user.changePassword', entity: 'user', entityId: actor.id });
   });
+  return toUser(row);
 }
 
 export async function updateOffice(
@@ -309,7 +310,7 @@ export async function updateOffice(
     throw UserError.field('timeZone', 'errors.setup.badTimeZone', { zone: input.timeZone });
   }
   if (input.numberFormat !== undefined && !input.numberFormat.includes('{seq')) {
-    throw UserError.field('numberFormat', 'errors.generic.required', { field: '编号格式中的序号 {seq}' });
+    throw UserError.field('numberFormat', 'errors.generic.required', { field: fieldName('fields.office.numberFormatSeq') });
   }
   return core.db.transaction().execute(async (trx) => {
     const before = toOffice(await trx.selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow());

@@ -17,7 +17,7 @@ import { DEFAULT_RESOLUTION_STEPS, type WarningAction, type WarningEventKind, ty
 import { enumLabel, t } from '../../../shared/i18n';
 import { formatDateTime, localParts } from '../../../shared/time';
 import type { Actor, Core } from '../context';
-import { UserError, notFound } from '../errors';
+import { UserError, notFound, fieldName, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { formatPetitionNumber } from '../petitions';
@@ -34,10 +34,6 @@ export const WARNING_NUMBER_FORMAT = '预警〔{year}〕{seq}号';
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 const PRIVACY_KEY = 'errors.warnings.personalNumber';
-
-function required(value: string, field: string, label: string): void {
-  if (!value) throw UserError.field(field, 'errors.generic.required', { field: label });
-}
 
 async function requireLeader(trx: Trx, userId: number | null, field: string, key: 'errors.warnings.leaderRequired' | 'errors.warnings.approverRequired'): Promise<string> {
   if (userId === null) throw UserError.field(field, key);
@@ -103,10 +99,10 @@ export async function issueWarning(core: Core, actor: Actor, input: ParsedIssueI
   if (steps.length === 0) throw UserError.field('resolutionSteps', 'errors.warnings.stepsRequired');
   refusePersonalNumbers(
     [
-      ['title', '预警事项', input.title],
-      ['grievance', '反映的问题和诉求', input.grievance],
-      ['overrideReason', '调整等级的理由', input.overrideReason],
-      ...steps.map((s, i) => [`resolutionSteps.${i}`, '化解措施', s] as const),
+      ['title', 'fields.warnings.title', input.title],
+      ['grievance', 'fields.warnings.grievance', input.grievance],
+      ['overrideReason', 'fields.warnings.overrideReason', input.overrideReason],
+      ...steps.map((s, i) => [`resolutionSteps.${i}`, 'fields.warnings.resolutionStep', s] as const),
     ],
     PRIVACY_KEY,
   );
@@ -235,9 +231,9 @@ export async function addWarningFeedback(core: Core, actor: Actor, input: { id: 
   const office = await getOffice(core.db);
   const now = core.clock.now();
   const at = input.at ?? now;
-  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: '反馈时间' });
-  required(input.content, 'content', '反馈内容');
-  refusePersonalNumbers([['content', '反馈内容', input.content], ['source', '反馈人', input.source]], PRIVACY_KEY);
+  if (at > now + FUTURE_TOLERANCE_MS) throw UserError.field('at', 'errors.generic.futureTime', { field: fieldName('fields.warnings.feedbackAt') });
+  requireText(input.content, 'content', 'fields.warnings.feedbackContent');
+  refusePersonalNumbers([['content', 'fields.warnings.feedbackContent', input.content], ['source', 'fields.warnings.feedbackSource', input.source]], PRIVACY_KEY);
   await core.db.transaction().execute(async (trx) => {
     await activeWarning(trx, input.id, 'feedback', office.timeZone);
     await requireAfterLast(trx, input.id, at, office.timeZone);
@@ -259,14 +255,14 @@ export async function addWarningFeedback(core: Core, actor: Actor, input: { id: 
 export async function superviseWarning(core: Core, actor: Actor, input: { id: number; note: string; dueAt: number | null }): Promise<void> {
   const office = await getOffice(core.db);
   const now = core.clock.now();
-  refusePersonalNumbers([['note', '督办意见', input.note]], PRIVACY_KEY);
+  refusePersonalNumbers([['note', 'fields.warnings.supervisionNote', input.note]], PRIVACY_KEY);
   await core.db.transaction().execute(async (trx) => {
     await activeWarning(trx, input.id, 'supervise', office.timeZone);
     const due = await openFeedbackDeadlines(trx, input.id);
     const first = due[0];
     if (!first) throw new UserError('illegal_transition', 'errors.warnings.noFeedbackDue');
     if (first.due_at > now) throw new UserError('illegal_transition', 'errors.warnings.supervisionNotDue', { due: formatDateTime(first.due_at, office.timeZone) });
-    required(input.note, 'note', '督办意见');
+    requireText(input.note, 'note', 'fields.warnings.supervisionNote');
     const settings = await getWarningSettings(trx);
     const dueAt = input.dueAt ?? now + settings.supervisionHours * HOUR_MS;
     if (dueAt <= now) throw UserError.field('dueAt', 'errors.warnings.dueNotAfterNow');
@@ -285,11 +281,11 @@ export async function superviseWarning(core: Core, actor: Actor, input: { id: nu
 export async function changeWarningLevel(core: Core, actor: Actor, input: { id: number; level: WarningLevel; reason: string }): Promise<void> {
   const office = await getOffice(core.db);
   const now = core.clock.now();
-  required(input.reason, 'reason', '调整等级的理由');
-  refusePersonalNumbers([['reason', '调整等级的理由', input.reason]], PRIVACY_KEY);
+  requireText(input.reason, 'reason', 'fields.warnings.overrideReason');
+  refusePersonalNumbers([['reason', 'fields.warnings.overrideReason', input.reason]], PRIVACY_KEY);
   await core.db.transaction().execute(async (trx) => {
     const row = await activeWarning(trx, input.id, 'change_level', office.timeZone);
-    const from = row.level as WarningLevel;
+    const from = row.level;
     if (from === input.level) throw UserError.field('level', 'errors.warnings.sameLevel', { level: enumLabel('warningLevel', from) });
     await closeDeadlines(trx, input.id, ['warning_feedback'], 'cancelled', now, 'warning');
     const dueAt = await openFeedbackDeadline(trx, input.id, input.level, now, now, true);
@@ -305,8 +301,8 @@ export async function changeWarningLevel(core: Core, actor: Actor, input: { id: 
 export async function liftWarning(core: Core, actor: Actor, input: { id: number; outcome: string; approverId: number | null }): Promise<void> {
   const office = await getOffice(core.db);
   const now = core.clock.now();
-  required(input.outcome, 'outcome', '化解结果');
-  refusePersonalNumbers([['outcome', '化解结果', input.outcome]], PRIVACY_KEY);
+  requireText(input.outcome, 'outcome', 'fields.warnings.outcome');
+  refusePersonalNumbers([['outcome', 'fields.warnings.outcome', input.outcome]], PRIVACY_KEY);
   await core.db.transaction().execute(async (trx) => {
     await activeWarning(trx, input.id, 'lift', office.timeZone);
     const approver = await requireLeader(trx, input.approverId, 'approverId', 'errors.warnings.approverRequired');

@@ -3,17 +3,17 @@
  * phone number. The check runs before anything is written, and names the field to correct.
  *
  * @example
- * refusePersonalNumbers([['grievance', '反映的问题', input.grievance]], 'errors.warnings.personalNumber');
+ * refusePersonalNumbers([['grievance', 'fields.warnings.grievance', input.grievance]], 'errors.warnings.personalNumber');
  */
 import type { MessageKey } from '../../../shared/i18n';
 import { looksLikePersonalNumber } from '../../../shared/privacy';
-import { UserError } from '../errors';
+import { UserError, fieldName, type FieldLabel } from '../errors';
 
-/** [form field, its label as the person sees it, the text typed]. */
-export type CheckedText = readonly [field: string, label: string, text: string];
+/** [form field, its name in the catalog, the text typed]. */
+export type CheckedText = readonly [field: string, label: FieldLabel, text: string];
 
 export function refusePersonalNumbers(texts: readonly CheckedText[], key: MessageKey): void {
   for (const [field, label, text] of texts) {
-    if (looksLikePersonalNumber(text)) throw UserError.field(field, key, { field: label });
+    if (looksLikePersonalNumber(text)) throw UserError.field(field, key, { field: fieldName(label) });
   }
 }

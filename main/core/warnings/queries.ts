@@ -3,18 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db, WarningTable } from '../../db';
 import type { WarningDetail, WarningSummary, warningListInputSchema } from '../../../shared/api';
-import {
-  WARNING_ACTIONS,
-  type DeadlineKind,
-  type Escalation,
-  type PetitionStatus,
-  type ReportSeverity,
-  type ReportStatus,
-  type WarningAction,
-  type WarningEventKind,
-  type WarningLevel,
-  type WarningStatus,
-} from '../../../shared/enums';
+import { WARNING_ACTIONS, type WarningAction, type WarningStatus } from '../../../shared/enums';
 import { notFound } from '../errors';
 import { toDeadline } from '../deadlines';
 
@@ -50,16 +39,16 @@ function summaryOf(r: Row, now: number): WarningSummary {
     unitId: r.unit_id,
     unitName: r.unit_name,
     peopleCount: r.people_count,
-    escalation: r.escalation as Escalation,
+    escalation: r.escalation,
     collectiveEventHappened: r.collective_event === 1,
-    level: r.level as WarningLevel,
-    suggestedLevel: r.suggested_level as WarningLevel,
-    status: r.status as WarningStatus,
+    level: r.level,
+    suggestedLevel: r.suggested_level,
+    status: r.status,
     responsibleUnitName: r.responsible_name,
     leadLeaderName: r.leader_name,
     issuedAt: r.issued_at,
     nextDueAt: r.next_due_at,
-    nextDueKind: r.next_due_kind as DeadlineKind | null,
+    nextDueKind: r.next_due_kind,
     overdue: r.next_due_at !== null && r.next_due_at <= now,
     liftedAt: r.lifted_at,
     feedbackDueAt: r.feedback_due_at,
@@ -133,21 +122,21 @@ export async function getWarning(db: Db, id: number, now: number): Promise<Warni
     issuedByName: names.get(row.issued_by) ?? '',
     liftOutcome: row.lift_outcome,
     liftApprovedByName: row.lift_approved_by !== null ? (names.get(row.lift_approved_by) ?? '') : null,
-    petitions: petitions.map((p) => ({ id: p.id, number: p.number, summary: p.summary, status: p.status as PetitionStatus })),
-    reports: reports.map((r) => ({ id: r.id, number: r.number, summary: r.summary, severity: r.severity as ReportSeverity, status: r.status as ReportStatus })),
+    petitions: petitions.map((p) => ({ id: p.id, number: p.number, summary: p.summary, status: p.status })),
+    reports: reports.map((r) => ({ id: r.id, number: r.number, summary: r.summary, severity: r.severity, status: r.status })),
     history: events.map((e) => ({
       id: e.id,
       at: e.at,
-      kind: e.kind as WarningEventKind,
+      kind: e.kind,
       userName: names.get(e.user_id) ?? '',
       note: e.note,
       source: e.source,
-      fromLevel: e.from_level as WarningLevel | null,
-      toLevel: e.to_level as WarningLevel | null,
+      fromLevel: e.from_level,
+      toLevel: e.to_level,
       dueAt: e.due_at,
       approverName: e.approver_id !== null ? (names.get(e.approver_id) ?? '') : null,
     })),
     deadlines: deadlines.map(toDeadline),
-    allowedActions: allowedWarningActions(row.status as WarningStatus, overdue),
+    allowedActions: allowedWarningActions(row.status, overdue),
   };
 }

@@ -51,7 +51,7 @@ function toRule(r: Selectable<WarningRuleTable>): WarningRule {
   return {
     id: r.id,
     ord: r.ord,
-    level: r.level as WarningLevel,
+    level: r.level,
     description: r.description,
     conditions: JSON.parse(r.conditions_json) as WarningRuleConditions,
     active: r.active === 1,

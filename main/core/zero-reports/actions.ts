@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
 import { formatDateTime, DAY_MS } from '../../../shared/time';
 import type { Actor, Core } from '../context';
-import { UserError } from '../errors';
+import { UserError, fieldName } from '../errors';
 import { appendAudit } from '../audit';
 import { closeDeadlines, loadCalendarContext, moveFixedDeadline, openFixedDeadline } from '../deadlines';
 import { refusePersonalNumbers } from '../warnings';
@@ -41,9 +41,9 @@ export async function submitZeroReport(core: Core, actor: Actor, input: ZeroRepo
   const period = expectedPeriod(input.period, ctx);
   if (!period) throw UserError.field('period', 'errors.zeroReports.notDailyPeriod', { date: input.period });
   const submittedAt = input.submittedAt ?? now;
-  if (submittedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('submittedAt', 'errors.generic.futureTime', { field: '报送时间' });
+  if (submittedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('submittedAt', 'errors.generic.futureTime', { field: fieldName('fields.zeroReports.submittedAt') });
   if (submittedAt < period.startsAt) throw UserError.field('period', 'errors.zeroReports.notStarted', { period: periodLabel(input.period) });
-  refusePersonalNumbers([['note', '说明', input.note]], 'errors.reports.personalNumber');
+  refusePersonalNumbers([['note', 'fields.zeroReports.note', input.note]], 'errors.reports.personalNumber');
   const reportIds = [...new Set(input.reportIds)];
   if (!input.nothingToReport && reportIds.length === 0) throw UserError.field('reportIds', 'errors.zeroReports.reportsRequired');
 

@@ -8,7 +8,7 @@
  */
 import type { ApiEvent, ApiResult, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
 import { BRIDGE_NAME, type DeskBridge, type PrinterInfo } from '../../../shared/bridge';
-import { t } from '../../../shared/i18n';
+import { t, type MessageKey, type MessageParams } from '../../../shared/i18n';
 
 const TOKEN_KEY = 'petition-desk.host-token';
 const SESSION_KEY = 'petition-desk.session';
@@ -49,23 +49,33 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+function transportFailure(key: MessageKey, params?: MessageParams): ApiResult<never> {
+  return { ok: false, error: { code: 'internal', message: t(key, params) } };
+}
+
+/** Inside Electron: a call the main process never answered (shutting down, a reply it could not send) is an envelope too. */
+async function overBridge(call: () => Promise<ApiResult<unknown>>): Promise<ApiResult<unknown>> {
+  try {
+    return await call();
+  } catch {
+    return transportFailure('errors.transport.desktop');
+  }
+}
+
 async function send(name: string, input: unknown): Promise<ApiResult<unknown>> {
   const request = { name, input, session: getSession() };
   const b = bridge();
-  // A bridge that fails to answer is the same to the page as a host that cannot be reached.
-  if (b) return b.call(request).catch(() => ({ ok: false, error: { code: 'internal', message: t('common.client.unreachable') } }));
+  if (b) return overBridge(() => b.call(request));
   try {
     const res = await fetch('/api', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
       body: JSON.stringify(request),
     });
-    if (!res.ok) {
-      return { ok: false, error: { code: 'internal', message: t('common.client.httpFailed', { status: res.status }) } };
-    }
+    if (!res.ok) return transportFailure('errors.transport.httpStatus', { status: res.status });
     return (await res.json()) as ApiResult<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: t('common.client.unreachable') } };
+    return transportFailure('errors.transport.unreachable');
   }
 }
 
@@ -119,7 +129,7 @@ export function desktopPrinting(): { printNotice(id: number, copies: number, dev
   const b = bridge();
   if (!b) return null;
   return {
-    printNotice: (id, copies, deviceName) => b.printNotice({ session: getSession(), id, copies, deviceName }),
+    printNotice: (id, copies, deviceName) => overBridge(() => b.printNotice({ session: getSession(), id, copies, deviceName })),
     listPrinters: () => b.listPrinters(),
   };
 }

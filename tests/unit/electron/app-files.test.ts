@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { respondWithAppFile } from '../../../main/electron/app-files';
-import { CONTENT_SECURITY_POLICY, resolveAppFile, resolveAppRequest } from '../../../main/electron/security';
+import { resolveAppFile, resolveAppRequest } from '../../../main/electron/security';
+import { CONTENT_SECURITY_POLICY } from '../../../main/app';
 
 // A built renderer folder next to a secret the page must never read. Made at load time: the traversal table
 // below names the folder's absolute path.

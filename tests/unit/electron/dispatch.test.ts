@@ -27,10 +27,22 @@ describe('dispatchCall', () => {
     expect(api.call).not.toHaveBeenCalled();
   });
 
-  it('rejects a payload that is not a request envelope', async () => {
+  it('answers a payload that is not a request envelope with an internal-error envelope, without touching the API', async () => {
     const api = fakeApi();
-    await expect(dispatchCall(api, 'app://desk/', 'users.list')).rejects.toThrow(TypeError);
-    await expect(dispatchCall(api, 'app://desk/', { input: {} })).rejects.toThrow(TypeError);
+    for (const payload of ['users.list', { input: {} }, { name: 42, input: {} }, null]) {
+      const result = await dispatchCall(api, 'app://desk/', payload);
+      expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(result.ok ? '' : result.error.message).toContain('请求格式不对');
+    }
     expect(api.call).not.toHaveBeenCalled();
+  });
+
+  it('answers with the same envelope as browser mode when the API itself throws, so the page is never left waiting', async () => {
+    const api = { call: vi.fn(async (): Promise<ApiResult<unknown>> => Promise.reject(new Error('The database connection is not open'))) };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const result = await dispatchCall(api, 'app://desk/index.html', { name: 'petitions.list', input: {}, session: 's' });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: '操作没有完成：程序出现意外错误，请重试；如仍不行，请联系管理员' } });
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
   });
 });

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONTENT_SECURITY_POLICY,
-  contentTypeFor,
   isPermissionAllowed,
   isTrustedSenderUrl,
-  responseHeadersFor,
   shouldAllowDownload,
   shouldAllowNavigation,
   toApiRequest,
@@ -47,34 +44,6 @@ describe('windowOptions', () => {
     const a = windowOptions('/p.cjs');
     if (a.webPreferences) a.webPreferences.nodeIntegration = true;
     expect(windowOptions('/p.cjs').webPreferences?.nodeIntegration).toBe(false);
-  });
-});
-
-describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(
-    CONTENT_SECURITY_POLICY.split(';').map((part) => {
-      const [name = '', ...values] = part.trim().split(/\s+/);
-      return [name, values.join(' ')] as const;
-    }),
-  );
-
-  it('allows only the app itself, with inline styles for Mantine', () => {
-    expect(Object.fromEntries(directives)).toEqual({
-      'default-src': "'self'",
-      'script-src': "'self'",
-      'style-src': "'self' 'unsafe-inline'",
-      'img-src': "'self' data: blob:",
-      'font-src': "'self' data:",
-      'connect-src': "'self'",
-      'object-src': "'none'",
-      'base-uri': "'none'",
-      'frame-ancestors': "'none'",
-      'form-action': "'none'",
-    });
-  });
-
-  it('never allows inline or evaluated scripts', () => {
-    expect(directives.get('script-src')).not.toMatch(/unsafe-inline|unsafe-eval|data:|\*/);
   });
 });
 
@@ -194,20 +163,4 @@ describe('toApiRequest', () => {
       expect(toApiRequest(value)).toBeNull();
     },
   );
-});
-
-describe('response headers', () => {
-  it('gives module scripts and styles their exact types', () => {
-    expect(contentTypeFor('/r/assets/index-abc.js')).toBe('text/javascript; charset=utf-8');
-    expect(contentTypeFor('/r/assets/index-abc.css')).toBe('text/css; charset=utf-8');
-    expect(contentTypeFor('/r/INDEX.HTML')).toBe('text/html; charset=utf-8');
-    expect(contentTypeFor('/r/fonts/a.woff2')).toBe('font/woff2');
-    expect(contentTypeFor('/r/unknown.bin')).toBe('application/octet-stream');
-  });
-
-  it('puts the CSP on HTML and nosniff on everything', () => {
-    expect(responseHeadersFor('/r/index.html')['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(responseHeadersFor('/r/assets/a.js')['content-security-policy']).toBeUndefined();
-    expect(responseHeadersFor('/r/assets/a.js')['x-content-type-options']).toBe('nosniff');
-  });
 });

@@ -3,7 +3,7 @@ import { Alert, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconAlarm, IconArrowUp, IconCheck, IconAlarmSnooze, IconRepeat, IconCircleX, IconCalendarEvent, IconUserExclamation } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Alarm } from '../../../../shared/api';
-import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
+import { t, enumLabel, alarmLogNoteText, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { durationLabel, isLate } from '../../components/alarms/alarm-facts';
 import { Fact } from '../../components/DetailParts';
@@ -30,14 +30,15 @@ function stepLabel(step: string): string {
 function Entry({ entry, timeZone }: { entry: LogEntry; timeZone: string }) {
   const look = STEP_LOOK[entry.step] ?? FALLBACK;
   const names = entry.users.filter(Boolean).join(t('alarms.marker.separator'));
+  const note = alarmLogNoteText(entry);
   return (
     <Stack gap={0}>
       {names && (
         <Text size="sm">{look.actor ? t('alarms.board.logBy', { names }) : t('alarms.board.logTo', { names })}</Text>
       )}
-      {entry.note && (
+      {note && (
         <Text size="sm" c="dimmed">
-          {entry.note}
+          {note}
         </Text>
       )}
       <Text size="xs" c="dimmed" mt={2}>
