@@ -223,9 +223,15 @@ export interface Reply {
   readonly basis: string;
 }
 
+/** The decision as the opinion states it: 予以支持 / 予以解释说明 / 不予支持 (never "予以不予支持"). */
+const DECISION_SENTENCE: Readonly<Record<Decision, string>> = {
+  support: '对你（你们）的请求予以支持。',
+  explain: '对你（你们）的请求予以解释说明。',
+  not_support: '对你（你们）的请求不予支持。',
+};
+
 /** 信访处理意见书 (Art. 32): request, facts and reasons, decision and basis, the 30-day review right. */
 export function handlingOpinionText(pt: PetitionFacts, reply: Reply): NoticeText {
-  const decision = reply.decision ? zh('decision', reply.decision) : null;
   return {
     title: '信访处理意见书',
     body: [
@@ -235,7 +241,7 @@ export function handlingOpinionText(pt: PetitionFacts, reply: Reply): NoticeText
       h(1, '二、事实和理由'),
       p(pt.factsReasons ? sentence(pt.factsReasons) : '（请填写经调查核实的事实和理由）'),
       h(1, '三、处理意见及依据'),
-      p(decision ? `经研究，对你（你们）的请求予以${decision}。${reply.note}` : '（请填写处理意见：支持、解释说明或不予支持）'),
+      p(reply.decision ? `经研究，${DECISION_SENTENCE[reply.decision]}${reply.note}` : '（请填写处理意见：支持、解释说明或不予支持）'),
       p(reply.basis ? `依据：${reply.basis}` : '依据：（请填写法律、法规、政策依据）'),
       h(1, '四、告知事项'),
       p('你（你们）如对本处理意见不服，可以自收到本意见书之日起30日内，向本机关的上一级机关请求复查。'),
