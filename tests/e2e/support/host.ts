@@ -1,0 +1,68 @@
+/**
+ * A browser-mode host as the e2e tests run it: the built `dist/main/host.cjs` in its own Node process over a
+ * data folder, with the test clock on, and a client that calls its procedures the way the page does.
+ *
+ * @example
+ * const host = await startHost(dataDir);
+ * await host.call('clock.set', { setNow: Date.UTC(2026, 0, 5, 1) });
+ * await host.stop();
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface Host {
+  /** The address with the per-launch token, as the host prints it for a person to open. */
+  readonly url: string;
+  readonly origin: string;
+  /** Calls a procedure; a refusal throws with the core's message. */
+  call<T = unknown>(name: string, input: unknown, session?: string | null): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startHost(dataDir: string): Promise<Host> {
+  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data-dir', dataDir, '--test-clock'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
+  const url = await printedUrl(child);
+  const origin = new URL(url).origin;
+  const token = new URL(url).searchParams.get('token') ?? '';
+  return {
+    url,
+    origin,
+    async call<T>(name: string, input: unknown, session: string | null = null): Promise<T> {
+      const res = await fetch(`${origin}/api`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
+        body: JSON.stringify({ name, input, session }),
+      });
+      const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+      return body.value as T;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function printedUrl(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /PETITION_DESK_URL=(\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+  });
+}
