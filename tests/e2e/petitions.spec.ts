@@ -154,7 +154,7 @@ test('受理 starts the 60-day handling period, the starting day not counted, an
   const detail = new PetitionDetailModel(page);
   const o = await arrangeOffice(desk);
   const id = await registerVisit(desk, o);
-  await desk.openAs(ADMIN, `/petitions/${id}`);
+  await desk.openAs(ADMIN, { hash: `/petitions/${id}`, session: o.admin });
 
   // 2026-11-02 + 60 days = 2027-01-01.
   await detail.act('受理');
@@ -167,7 +167,7 @@ test('开始办理 offers the petition’s unit as the responsible unit and take
   const detail = new PetitionDetailModel(page);
   const o = await arrangeOffice(desk);
   const id = await registerVisit(desk, o, ['accept']);
-  await desk.openAs(ADMIN, `/petitions/${id}`);
+  await desk.openAs(ADMIN, { hash: `/petitions/${id}`, session: o.admin });
 
   await detail.act('开始办理', async (d) => {
     await expect(d.getByRole('combobox', { name: '责任单位', exact: true })).toHaveValue('青山村');
@@ -180,7 +180,7 @@ test('while handling, the office records a mediation with the villagers', async 
   const detail = new PetitionDetailModel(page);
   const o = await arrangeOffice(desk);
   const id = await registerVisit(desk, o, ['accept', 'start_handling']);
-  await desk.openAs(ADMIN, `/petitions/${id}`);
+  await desk.openAs(ADMIN, { hash: `/petitions/${id}`, session: o.admin });
 
   await detail.toolbar().getByRole('button', { name: '添加调解记录' }).click();
   const mediation = detail.dialog('添加调解记录');
@@ -197,7 +197,7 @@ test('the handling period is extended once by 20 days with a leader’s approval
   const detail = new PetitionDetailModel(page);
   const o = await arrangeOffice(desk);
   const id = await registerVisit(desk, o, ['accept', 'start_handling']);
-  await desk.openAs(ADMIN, `/petitions/${id}`);
+  await desk.openAs(ADMIN, { hash: `/petitions/${id}`, session: o.admin });
 
   await detail.act('延期', async (d) => {
     await d.getByRole('textbox', { name: '延长天数' }).fill('20');
@@ -215,7 +215,7 @@ test('the reply meets the handling period, opens the petitioner’s review windo
   const detail = new PetitionDetailModel(page);
   const o = await arrangeOffice(desk);
   const id = await registerVisit(desk, o, ['accept', 'start_handling', 'extend']);
-  await desk.openAs(ADMIN, `/petitions/${id}`);
+  await desk.openAs(ADMIN, { hash: `/petitions/${id}`, session: o.admin });
 
   await detail.act('答复', async (d) => {
     await d.getByRole('radio', { name: '支持', exact: true }).check();
@@ -246,7 +246,7 @@ test('the handling deadline explains how it was worked out: start, period, artic
   const detail = new PetitionDetailModel(page);
   const o = await arrangeOffice(desk);
   const id = await registerVisit(desk, o, ['accept', 'start_handling', 'extend', 'reply']);
-  await desk.openAs(ADMIN, `/petitions/${id}`);
+  await desk.openAs(ADMIN, { hash: `/petitions/${id}`, session: o.admin });
 
   const explanation = await detail.explain('办理期限');
   await expect(explanation).toContainText('2026年11月2日（当日不计入）');

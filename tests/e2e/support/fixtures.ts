@@ -20,6 +20,12 @@ export const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
 /** Where the renderer keeps the session in the tab (renderer/src/api/client.ts). */
 const SESSION_KEY = 'petition-desk.session';
 
+export interface Person {
+  readonly username: string;
+  readonly password: string;
+  readonly displayName: string;
+}
+
 export interface Desk {
   /** The address with the host's per-launch token; opening it is how a person starts. */
   readonly url: string;
@@ -34,8 +40,11 @@ export interface Desk {
    * through the API at the office clock's now; the page gets the session as if the admin had typed it.
    */
   setupOffice(): Promise<void>;
-  /** Opens the desk logged in as this person (through the API), on the home page or at `hash`. */
-  openAs(who: { username: string; password: string; displayName: string }, hash?: string): Promise<void>;
+  /**
+   * Opens the desk logged in as this person, on the home page or at `hash` (e.g. '/petitions/1'): with their
+   * `session` when the test has one it will not end, else through a new API log-in.
+   */
+  openAs(who: Person, options?: { hash?: string; session?: string }): Promise<void>;
   /** Logs in through the API and returns the session token (for arranging data). */
   login(username: string, password: string): Promise<string>;
   /** A screenshot for a person to look at; taken only when SCREENSHOTS=1, since no test reads them. */
@@ -62,9 +71,9 @@ export const test = base.extend<{ desk: Desk; office: 'template' | 'empty' }>({
     const host = await startHost(dataDir);
     const login = async (username: string, password: string) => (await host.call<{ token: string }>('auth.login', { username, password })).token;
     let seeded = 0;
-    const openAs: Desk['openAs'] = async (who, hash = '') => {
+    const openAs: Desk['openAs'] = async (who, { hash = '', session = '' } = {}) => {
       if (office === 'empty') throw new Error('This test started from an empty folder: set the office up through the page first.');
-      const session = await login(who.username, who.password);
+      session ||= await login(who.username, who.password);
       await page.addInitScript(seedSession, { origin: host.origin, key: SESSION_KEY, session, seq: ++seeded });
       await page.goto(hash ? `${host.url}#${hash}` : host.url);
       await expect(page.getByTestId('current-user')).toContainText(who.displayName);
