@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // Migrates the template database once and keeps every test's folder in one temp folder for the run.
+    globalSetup: ['tests/unit/support/global-setup.ts'],
   },
 });

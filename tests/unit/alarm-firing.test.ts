@@ -13,7 +13,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import type { FiredAlarm } from '../../main/core/alarms';
 import type { PetitionInput } from '../../shared/api';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './support/test-app';
-import { copyDataDir, staffDutyOffice } from './support/duty-office';
+import { staffDutyOffice } from './support/duty-office';
 
 const HOUR = 3_600_000;
 
@@ -44,13 +44,11 @@ beforeAll(async () => {
   const admin = await t.setup();
   const staff = await staffDutyOffice(t, admin, ['zhao', 'qian', 'sun']);
   const me = await t.ok(admin, 'auth.get', {});
-  await t.close();
-  template = { dir: t.dataDir, ids: { admin: me.user.id, ...staff } };
+  template = { dir: await t.closeKeepingFolder(), ids: { admin: me.user.id, ...staff } };
 });
 
 async function office(options: { now?: string } = {}): Promise<Office> {
-  const dataDir = copyDataDir(template.dir);
-  const t = await testApp({ dataDir, now: options.now ?? '2026-11-02 09:00' });
+  const t = await testApp({ from: template.dir, now: options.now ?? '2026-11-02 09:00' });
   const sessions = new Map<string, { token: string; lastSeen: number }>();
   const o: Office = {
     t,

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../main/app';
 import { startHost, staticFileFor, type Host } from '../../main/host';
+import { tempDir } from './support/temp-dir';
 
 /** A raw request, so tests can send the Host header a browser on another site would send. */
 function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
@@ -26,7 +26,7 @@ describe('browser-mode host', () => {
   let dir: string;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-host-'));
+    dir = tempDir('host');
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>信访工作台</title>');
@@ -39,6 +39,7 @@ describe('browser-mode host', () => {
   afterEach(async () => {
     await host.close();
     await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const api = (headers: Record<string, string>, body: unknown) =>

@@ -9,11 +9,9 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NoticeDetail, PetitionInput, WarningIssueInput } from '../../shared/api';
-import { testApp } from './support/test-app';
 import { matterOffice, type MatterOffice } from './support/matters';
 import { htmlText } from '../../main/core/notices';
 import { chromiumPath, chromiumPdfMaker } from '../../main/host/pdf';
@@ -257,9 +255,8 @@ describe('after a restart', () => {
     const o = await matterOffice();
     const signed = await signedWarningNotice(o);
     const before = await o.t.ok(o.clerk, 'notices.html.get', { id: signed.id });
-    await o.t.close();
 
-    const t = await testApp({ now: '2026-11-03 09:00', dataDir: o.t.dataDir });
+    const t = await o.t.reopen('2026-11-03 09:00');
     const { token } = await t.ok(null, 'auth.login', { username: 'clerk1', password: 'Passw0rd1' });
     const reopened = await t.ok(token, 'notices.get', { id: signed.id });
     const after = await t.ok(token, 'notices.html.get', { id: signed.id });
@@ -386,10 +383,10 @@ describe('PDF', () => {
     const o = await matterOffice();
     const pdf = chromiumPdfMaker(process.env);
     if (!pdf) throw new Error('no chromium');
-    await o.t.close();
+    const dataDir = await o.t.closeKeepingFolder();
     const { openApp } = await import('../../main/app');
     const { ManualClock } = await import('../../main/core/context');
-    const app = await openApp({ dataDir: o.t.dataDir, clock: new ManualClock(o.t.clock.now()), startScheduler: false, makePdf: (html) => pdf.make(html) });
+    const app = await openApp({ dataDir, clock: new ManualClock(o.t.clock.now()), startScheduler: false, makePdf: (html) => pdf.make(html) });
     const call = async <T,>(session: string, name: string, input: unknown) => {
       const r = await app.api.call({ name, input, session });
       if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
@@ -407,7 +404,7 @@ describe('PDF', () => {
       expect(out.fileName).toBe('信交〔2026〕1号.pdf');
       const bytes = Buffer.from(out.base64, 'base64');
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'notice-pdf-')), 'n.pdf');
+      const file = path.join(dataDir, 'n.pdf');
       fs.writeFileSync(file, bytes);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       expect(text).toContain('信交〔2026〕1号');
@@ -417,6 +414,7 @@ describe('PDF', () => {
     } finally {
       await pdf.close();
       await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
 });
