@@ -14,6 +14,7 @@ import type { FiredAlarm } from '../../main/core/alarms';
 import type { PetitionInput } from '../../shared/api';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './support/test-app';
 import { staffDutyOffice } from './support/duty-office';
+import { expectRefused } from './support/refusals';
 
 const HOUR = 3_600_000;
 
@@ -212,7 +213,7 @@ describe('alarms follow the forward deadline of a petition', () => {
 
     // Acknowledged once is enough; a second click says so.
     const again = await o.t.call(await o.as('duty2'), 'alarms.acknowledge', { id, note: '' });
-    expect(again.ok ? null : [again.error.code, again.error.message]).toEqual(['conflict', '这条提醒已经处理（已确认、已解除或已完成），无需再操作']);
+    expectRefused(again, 'conflict', '这条提醒已经处理（已确认、已解除或已完成），无需再操作');
     await o.t.close();
   });
 
@@ -226,9 +227,9 @@ describe('alarms follow the forward deadline of a petition', () => {
     o.travel('2026-11-14 09:05');
     const officer = await o.as('duty2');
     const noReason = await o.t.call(officer, 'alarms.snooze', { id, minutes: 30, reason: '' });
-    expect(noReason.ok ? null : [noReason.error.code, noReason.error.message]).toEqual(['invalid_input', '请填写暂缓原因']);
+    expectRefused(noReason, 'invalid_input', '请填写暂缓原因');
     const oddLength = await o.t.call(officer, 'alarms.snooze', { id, minutes: 20, reason: '正在联系' });
-    expect(oddLength.ok ? null : oddLength.error.message).toBe('暂缓时间只能选 15、30、60、120、240 分钟');
+    expectRefused(oddLength, 'invalid_input', '暂缓时间只能选 15、30、60、120、240 分钟');
     expect((await alarm(o, id)).status).toBe('fired');
 
     await o.t.ok(officer, 'alarms.snooze', { id, minutes: 30, reason: '正在电话联系转送机关' });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../main/app';
 import { startHost, staticFileFor, type Host } from '../../main/host';
 import { tempDir } from './support/temp-dir';
+import { expectRefused } from './support/refusals';
 
 /** A raw request, so tests can send the Host header a browser on another site would send. */
 function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
@@ -98,8 +99,7 @@ describe('browser-mode host', () => {
   it('reports an unknown procedure and bad input as envelopes, not crashes', async () => {
     const headers = { Host: `127.0.0.1:${host.port}`, 'X-Desk-Token': host.token };
     const unknown = JSON.parse((await api(headers, { name: 'nope.nothing', input: {} })).body);
-    expect(unknown.ok).toBe(false);
-    expect(unknown.error.message).toContain('未知的操作');
+    expectRefused(unknown, 'not_found', '未知的操作');
     const bad = JSON.parse((await api(headers, { name: 'auth.login', input: { username: 5 } })).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(Object.keys(bad.error.fields)).toContain('username');

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { WarningDetail, WarningIssueInput } from '../../shared/api';
 import { at } from './support/test-app';
 import { matterOffice, type MatterOffice } from './support/matters';
+import { expectRefused } from './support/refusals';
 
 function issueInput(o: MatterOffice, overrides: Partial<WarningIssueInput> = {}): WarningIssueInput {
   return {
@@ -59,7 +60,7 @@ describe('issuing', () => {
     const red = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
     expect(open(red)).toEqual([['warning_feedback', at('2026-11-02 21:00')]]);
     const bad = await o.t.call(o.admin, 'warnings.settings.update', { feedbackHours: { red: 0, yellow: 48, blue: 120 }, supervisionHours: 8 });
-    expect(bad.ok || bad.error.fields).toEqual({ 'feedbackHours.red': '期限应为1到720小时之间的整数' });
+    expect(expectRefused(bad, 'invalid_input').fields).toEqual({ 'feedbackHours.red': '期限应为1到720小时之间的整数' });
     await o.t.close();
   });
 
@@ -75,11 +76,11 @@ describe('issuing', () => {
   it('names a real leader and an active responsible unit, and lists at least one step', async () => {
     const o = await matterOffice();
     const notLeader = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { leadLeaderId: o.clerkId }));
-    expect(notLeader.ok || notLeader.error.fields?.leadLeaderId).toBe('请选择包案领导（须为领导角色的账号）');
+    expect(expectRefused(notLeader, 'invalid_input').fields?.leadLeaderId).toBe('请选择包案领导（须为领导角色的账号）');
     const noSteps = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { resolutionSteps: [] }));
-    expect(noSteps.ok || noSteps.error.fields?.resolutionSteps).toBe('请至少列出一项要求责任单位采取的化解措施');
+    expect(expectRefused(noSteps, 'invalid_input').fields?.resolutionSteps).toBe('请至少列出一项要求责任单位采取的化解措施');
     const ghost = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { petitionIds: [999] }));
-    expect(ghost.ok || ghost.error.fields?.petitionIds).toBe('要关联的信访事项不存在');
+    expect(expectRefused(ghost, 'invalid_input').fields?.petitionIds).toBe('要关联的信访事项不存在');
     await o.t.close();
   });
 });
@@ -96,7 +97,7 @@ describe('feedback and supervision', () => {
     expect(after.history[1]).toMatchObject({ note: '已入户走访12户，听取诉求并登记', source: '东风村 村支书 周某', userName: '李登记' });
     expect(after.allowedActions).toEqual(['feedback', 'change_level', 'lift']);
     const r = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '请尽快反馈' });
-    expect(r.ok || r.error.message).toBe('该预警现在没有待反馈的期限，不需要督办');
+    expectRefused(r, 'illegal_transition', '该预警现在没有待反馈的期限，不需要督办');
     await o.t.close();
   });
 
@@ -104,16 +105,16 @@ describe('feedback and supervision', () => {
     const o = await matterOffice();
     const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
     const early = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '请尽快反馈' });
-    expect(early.ok || [early.error.code, early.error.message]).toEqual(['illegal_transition', '反馈期限（2026-11-09 09:00）还没有到，暂不需要督办']);
+    expectRefused(early, 'illegal_transition', '反馈期限（2026-11-09 09:00）还没有到，暂不需要督办');
 
     // Blue: feedback due Mon 11-09 09:00. An hour later nothing has come.
     await o.setClock('2026-11-09 10:00');
     const late = await o.t.ok(o.clerk, 'warnings.get', { id: w.id });
     expect([late.overdue, late.allowedActions]).toEqual([true, ['feedback', 'supervise', 'change_level', 'lift']]);
     const noNote = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '' });
-    expect(noNote.ok || noNote.error.fields?.note).toBe('请填写督办意见');
+    expect(expectRefused(noNote, 'invalid_input').fields?.note).toBe('请填写督办意见');
     const past = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '请反馈', dueAt: at('2026-11-09 08:00') });
-    expect(past.ok || past.error.fields?.dueAt).toBe('督办期限必须晚于现在');
+    expect(expectRefused(past, 'invalid_input').fields?.dueAt).toBe('督办期限必须晚于现在');
 
     // Default: supervision due 24 hours from now.
     const sup = await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '反馈已逾期，请东风村于明日上午前书面反馈化解进展' });
@@ -160,9 +161,9 @@ describe('changing the level', () => {
     const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
     await o.setClock('2026-11-03 14:00');
     const noReason = await o.t.call(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'red', reason: '' });
-    expect(noReason.ok || noReason.error.fields?.reason).toBe('请填写调整等级的理由');
+    expect(expectRefused(noReason, 'invalid_input').fields?.reason).toBe('请填写调整等级的理由');
     const same = await o.t.call(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'blue', reason: '复核' });
-    expect(same.ok || same.error.fields?.level).toBe('新等级与当前等级（蓝色）相同，无需调整');
+    expect(expectRefused(same, 'invalid_input').fields?.level).toBe('新等级与当前等级（蓝色）相同，无需调整');
 
     // Up to red at Tue 14:00: feedback due Wed 14:00; the blue deadline (Mon 11-09) is cancelled.
     const up = await o.t.ok(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'red', reason: '村民已组织车辆，准备集体赴省' });
@@ -190,11 +191,11 @@ describe('lifting', () => {
     await o.setClock('2026-11-04 10:00');
     await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '请反馈' });
     const noOutcome = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '', approverId: o.leaderId });
-    expect(noOutcome.ok || noOutcome.error.fields?.outcome).toBe('请填写化解结果');
+    expect(expectRefused(noOutcome, 'invalid_input').fields?.outcome).toBe('请填写化解结果');
     const noApprover = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已补发到位' });
-    expect(noApprover.ok || noApprover.error.fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
+    expect(expectRefused(noApprover, 'invalid_input').fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
     const clerkApproves = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已补发到位', approverId: o.clerkId });
-    expect(clerkApproves.ok || clerkApproves.error.fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
+    expect(expectRefused(clerkApproves, 'invalid_input').fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
 
     const lifted = await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已按新标准补发到位，村民表示满意', approverId: o.leaderId });
     expect(lifted).toMatchObject({
@@ -241,7 +242,7 @@ describe('lifting', () => {
     ] as const;
     for (const [label, attempt] of attempts) {
       const r = await attempt();
-      expect(r.ok || [r.error.code, r.error.message]).toEqual(['illegal_transition', `该预警已于2026-11-02 09:00解除，不能再进行“${label}”`]);
+      expectRefused(r, 'illegal_transition', `该预警已于2026-11-02 09:00解除，不能再进行“${label}”`);
     }
     expect(await o.t.ok(o.clerk, 'warnings.get', { id: w.id })).toEqual(before);
     expect((await o.t.ok(o.admin, 'audit.list', {})).total).toBe(auditBefore);
@@ -303,9 +304,9 @@ describe('links and history', () => {
     const o = await matterOffice();
     const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
     const before = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, at: at('2026-11-02 08:00'), content: '反馈' });
-    expect(before.ok || before.error.fields?.at).toBe('操作时间不能早于上一步（2026-11-02 09:00）');
+    expect(expectRefused(before, 'invalid_input').fields?.at).toBe('操作时间不能早于上一步（2026-11-02 09:00）');
     const future = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, at: at('2026-11-02 10:00'), content: '反馈' });
-    expect(future.ok || future.error.fields?.at).toBe('反馈时间不能晚于现在');
+    expect(expectRefused(future, 'invalid_input').fields?.at).toBe('反馈时间不能晚于现在');
     await o.t.close();
   });
 });
