@@ -11,26 +11,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NoticeDetail, PetitionInput, WarningIssueInput } from '../../shared/api';
-import { matterOffice, type MatterOffice } from './support/matters';
+import type { NoticeDetail, PetitionInput } from '../../shared/api';
+import { matterOffice, warningInput, type MatterOffice } from './support/matters';
 import { htmlText } from '../../main/core/notices';
 import { chromiumPath, chromiumPdfMaker } from '../../main/host/pdf';
 import { expectRefused } from './support/refusals';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-
-function warningInput(o: MatterOffice, overrides: Partial<WarningIssueInput> = {}): WarningIssueInput {
-  return {
-    title: '东风村部分村民对征地补偿方案有异议',
-    unitId: o.units.dongfeng,
-    peopleCount: 12,
-    escalation: 'province',
-    grievance: '村民认为补偿标准低于邻村，要求按2025年新标准补偿',
-    responsibleUnitId: o.units.dongfeng,
-    leadLeaderId: o.leaderId,
-    ...overrides,
-  };
-}
 
 /** 检举控告: 刘某某 accuses cadres of 红旗村. */
 const ACCUSER = { name: '刘某某', idNumber: '11010519491231002X', phone: '13912345678', address: '红旗村五组18号' };

@@ -8,21 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WarningDetail, WarningIssueInput } from '../../shared/api';
 import { at } from './support/test-app';
-import { matterOffice, type MatterOffice } from './support/matters';
+import { matterOffice, warningInput } from './support/matters';
 import { expectRefused } from './support/refusals';
-
-function issueInput(o: MatterOffice, overrides: Partial<WarningIssueInput> = {}): WarningIssueInput {
-  return {
-    title: '东风村部分村民对征地补偿方案有异议',
-    unitId: o.units.dongfeng,
-    peopleCount: 12,
-    escalation: 'province',
-    grievance: '村民认为补偿标准低于邻村，要求按2025年新标准补偿',
-    responsibleUnitId: o.units.dongfeng,
-    leadLeaderId: o.leaderId,
-    ...overrides,
-  };
-}
 
 const blue: Partial<WarningIssueInput> = { peopleCount: 2, escalation: 'county' };
 const yellow: Partial<WarningIssueInput> = { peopleCount: 1, escalation: 'province' };
@@ -32,9 +19,9 @@ const open = (w: WarningDetail) => w.deadlines.filter((d) => d.status === 'open'
 describe('issuing', () => {
   it('sets the feedback deadline by level: red 24 hours, yellow 3 days, blue 7 days', async () => {
     const o = await matterOffice();
-    const red = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
-    const y = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, yellow));
-    const b = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
+    const red = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
+    const y = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, yellow));
+    const b = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, blue));
     expect([red.level, y.level, b.level]).toEqual(['red', 'yellow', 'blue']);
     // Issued Mon 11-02 09:00.
     expect(open(red)).toEqual([['warning_feedback', at('2026-11-03 09:00')]]);
@@ -57,7 +44,7 @@ describe('issuing', () => {
   it('uses the configured hours when the admin changes them', async () => {
     const o = await matterOffice();
     await o.t.ok(o.admin, 'warnings.settings.update', { feedbackHours: { red: 12, yellow: 48, blue: 120 }, supervisionHours: 8 });
-    const red = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const red = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     expect(open(red)).toEqual([['warning_feedback', at('2026-11-02 21:00')]]);
     const bad = await o.t.call(o.admin, 'warnings.settings.update', { feedbackHours: { red: 0, yellow: 48, blue: 120 }, supervisionHours: 8 });
     expect(expectRefused(bad, 'invalid_input').fields).toEqual({ 'feedbackHours.red': '期限应为1到720小时之间的整数' });
@@ -66,7 +53,7 @@ describe('issuing', () => {
 
   it('keeps its hour-based deadline when the holiday calendar changes (only calendar periods are recounted)', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const r = await o.t.ok(o.admin, 'calendar.days.update', { date: '2026-11-03', isOffDay: true, name: '临时休息' });
     expect(r.recomputed).toBe(0);
     expect(open(await o.t.ok(o.clerk, 'warnings.get', { id: w.id }))).toEqual([['warning_feedback', at('2026-11-03 09:00')]]);
@@ -75,11 +62,11 @@ describe('issuing', () => {
 
   it('names a real leader and an active responsible unit, and lists at least one step', async () => {
     const o = await matterOffice();
-    const notLeader = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { leadLeaderId: o.clerkId }));
+    const notLeader = await o.t.call(o.clerk, 'warnings.issue', warningInput(o, { leadLeaderId: o.clerkId }));
     expect(expectRefused(notLeader, 'invalid_input').fields?.leadLeaderId).toBe('请选择包案领导（须为领导角色的账号）');
-    const noSteps = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { resolutionSteps: [] }));
+    const noSteps = await o.t.call(o.clerk, 'warnings.issue', warningInput(o, { resolutionSteps: [] }));
     expect(expectRefused(noSteps, 'invalid_input').fields?.resolutionSteps).toBe('请至少列出一项要求责任单位采取的化解措施');
-    const ghost = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { petitionIds: [999] }));
+    const ghost = await o.t.call(o.clerk, 'warnings.issue', warningInput(o, { petitionIds: [999] }));
     expect(expectRefused(ghost, 'invalid_input').fields?.petitionIds).toBe('要关联的信访事项不存在');
     await o.t.close();
   });
@@ -88,7 +75,7 @@ describe('issuing', () => {
 describe('feedback and supervision', () => {
   it('feedback meets the deadline; supervision is not offered while nothing is late', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.setClock('2026-11-02 15:00');
     const after = await o.t.ok(o.clerk, 'warnings.feedback.create', { id: w.id, content: '已入户走访12户，听取诉求并登记', source: '东风村 村支书 周某' });
     expect(after.deadlines.map((d) => [d.kind, d.status, d.metAt])).toEqual([['warning_feedback', 'met', at('2026-11-02 15:00')]]);
@@ -103,7 +90,7 @@ describe('feedback and supervision', () => {
 
   it('supervision waits for the deadline to pass, then sets its own; feedback meets both', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, blue));
     const early = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '请尽快反馈' });
     expectRefused(early, 'illegal_transition', '反馈期限（2026-11-09 09:00）还没有到，暂不需要督办');
 
@@ -141,7 +128,7 @@ describe('feedback and supervision', () => {
 
   it('a second supervision replaces the first, which is cancelled', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.setClock('2026-11-03 10:00');
     await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '请反馈', dueAt: at('2026-11-03 18:00') });
     await o.setClock('2026-11-03 19:00');
@@ -158,7 +145,7 @@ describe('feedback and supervision', () => {
 describe('changing the level', () => {
   it('needs a reason and a different level, and starts the feedback period again by the new level', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, blue));
     await o.setClock('2026-11-03 14:00');
     const noReason = await o.t.call(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'red', reason: '' });
     expect(expectRefused(noReason, 'invalid_input').fields?.reason).toBe('请填写调整等级的理由');
@@ -187,7 +174,7 @@ describe('changing the level', () => {
 describe('lifting', () => {
   it('needs the outcome and an approving leader; it ends the open deadlines', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.setClock('2026-11-04 10:00');
     await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '请反馈' });
     const noOutcome = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '', approverId: o.leaderId });
@@ -218,7 +205,7 @@ describe('lifting', () => {
 
   it('a lifted warning takes no further step, says when it was lifted, and nothing changes', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const petition = await o.t.ok(o.clerk, 'petitions.create', {
       channel: 'visit',
       receivedAt: at('2026-11-02 08:30'),
@@ -271,7 +258,7 @@ describe('links and history', () => {
       summary: '东风村村民酝酿集体上访',
       content: '部分村民在微信群商议赴省反映征地补偿问题',
     });
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, { reportIds: [report.id] }));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, { reportIds: [report.id] }));
     expect(w.reports.map((r) => r.number)).toEqual([report.number]);
     const linked = await o.t.ok(o.clerk, 'warnings.link', { id: w.id, linkType: 'petition', subjectId: petition.id });
     expect(linked.petitions.map((p) => p.number)).toEqual([petition.number]);
@@ -302,7 +289,7 @@ describe('links and history', () => {
 
   it('feedback cannot be dated before the previous step or in the future', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const before = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, at: at('2026-11-02 08:00'), content: '反馈' });
     expect(expectRefused(before, 'invalid_input').fields?.at).toBe('操作时间不能早于上一步（2026-11-02 09:00）');
     const future = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, at: at('2026-11-02 10:00'), content: '反馈' });
@@ -314,7 +301,7 @@ describe('links and history', () => {
 describe('the feedback deadline and the alarm scheduler', () => {
   it('rings when red feedback is 24 hours late, names the warning, and stops when feedback comes', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.t.app.scheduler.tick();
     await o.setClock('2026-11-03 08:59');
     expect(await o.t.app.scheduler.tick()).toEqual([]);
@@ -339,7 +326,7 @@ describe('the feedback deadline and the alarm scheduler', () => {
 
   it('a blue warning gets pre-alarms in office hours before its 7-day deadline, as other deadlines do', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, blue));
     // Due Mon 11-09 09:00: pre-alarms at 09:00 three days and one day before (the morning of the last day
     // would be the due time itself, so the due alarm stands for it).
     const rows = await o.t.app.core.db

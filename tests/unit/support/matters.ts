@@ -8,6 +8,7 @@
  * const o = await matterOffice({ now: '2026-11-02 09:00' });
  * await o.t.ok(o.clerk, 'reports.create', { unitId: o.units.dongfeng, … });
  */
+import type { WarningIssueInput } from '../../../shared/api';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './test-app';
 
 export const HOUR = 3_600_000;
@@ -81,4 +82,21 @@ export async function matterOffice(options: { now?: string } = {}): Promise<Matt
     },
   };
   return o;
+}
+
+/**
+ * The warning the matter tests start from: 12 villagers of 东风村 dispute the land compensation and may go to
+ * the province (red by the default rules), 东风村 responsible and 张镇长 leading. Override what a test varies.
+ */
+export function warningInput(o: MatterOffice, overrides: Partial<WarningIssueInput> = {}): WarningIssueInput {
+  return {
+    title: '东风村部分村民对征地补偿方案有异议',
+    unitId: o.units.dongfeng,
+    peopleCount: 12,
+    escalation: 'province',
+    grievance: '村民认为补偿标准低于邻村，要求按2025年新标准补偿',
+    responsibleUnitId: o.units.dongfeng,
+    leadLeaderId: o.leaderId,
+    ...overrides,
+  };
 }
