@@ -7,6 +7,7 @@
  * the way, with the message shown and nothing saved: another level with no reason, and lifting with no
  * outcome. Each test arranges the steps before its own through the API.
  */
+import type { Page } from '@playwright/test';
 import { test, expect, ADMIN, type Desk } from './support/fixtures';
 import { dismissNotifications } from './pages/petition-detail';
 import { WarningBoard } from './pages/warning-board';
@@ -97,14 +98,19 @@ async function arrangeWarning(desk: Desk, steps: readonly Step[]): Promise<numbe
   return warning.id;
 }
 
-test('the issue form opens prefilled from the report and, from the facts, suggests yellow with its rule, live', async ({ page, desk }) => {
+/** Monday 2026-11-02 09:00: the admin opens the issue form from the approved report. */
+async function issueFormFromReport(desk: Desk, page: Page): Promise<WarningIssueForm> {
   await desk.setClock(beijing(11, 2, 9));
   const { reportId } = await arrangeReport(desk);
   await desk.setupOffice();
-
   const form = new WarningIssueForm(page);
   await form.openFromReport(reportId);
   await expect(form.field('事项')).toHaveValue(MATTER);
+  return form;
+}
+
+test('the issue form opens prefilled from the report and, from the facts, suggests yellow with its rule, live', async ({ page, desk }) => {
+  const form = await issueFormFromReport(desk, page);
   await expect(form.field('涉及人数')).toHaveValue('30');
   await expect(page.getByTestId('issue-source')).toContainText('信息报告');
   await expect(form.suggestion()).toContainText('填写涉及人数');
@@ -123,12 +129,7 @@ test('the issue form opens prefilled from the report and, from the facts, sugges
 });
 
 test('another level with no reason is refused with the rule named, and nothing is issued', async ({ page, desk }) => {
-  await desk.setClock(beijing(11, 2, 9));
-  const { reportId } = await arrangeReport(desk);
-  await desk.setupOffice();
-  const form = new WarningIssueForm(page);
-  await form.openFromReport(reportId);
-  await expect(form.field('事项')).toHaveValue(MATTER);
+  const form = await issueFormFromReport(desk, page);
   await form.escalation('市');
   await form.pick('包案领导', '张镇长（领导）');
   await expect(form.suggestion().getByTestId('level-badge')).toHaveText('黄色预警');
