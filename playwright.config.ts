@@ -15,15 +15,13 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
+  // The page's screen, language and zone are set where the fixtures make the pages (tests/e2e/support/fixtures.ts),
+  // and so is the screenshot of a failed test.
   use: {
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
     },
     trace: 'off',
-    screenshot: 'only-on-failure',
   },
 });

@@ -8,6 +8,7 @@
  * await host.stop();
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import net, { type AddressInfo } from 'node:net';
 
 export interface Host {
   /** The address with the per-launch token, as the host prints it for a person to open. */
@@ -18,12 +19,22 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-export async function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data-dir', dataDir, '--test-clock'], {
+/**
+ * Starts the host on `port` (0: any free one). A port someone else took meanwhile is given up for a free one,
+ * so a test never fails for it; it only loses the browser's cache (see fixtures.ts).
+ */
+export async function startHost(dataDir: string, port = 0): Promise<Host> {
+  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data-dir', dataDir, '--test-clock', '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env },
   });
-  const url = await printedUrl(child);
+  let url: string;
+  try {
+    url = await printedUrl(child);
+  } catch (err) {
+    if (port !== 0 && /EADDRINUSE/.test(String(err))) return startHost(dataDir, 0);
+    throw err;
+  }
   const origin = new URL(url).origin;
   const token = new URL(url).searchParams.get('token') ?? '';
   return {
@@ -46,6 +57,18 @@ export async function startHost(dataDir: string): Promise<Host> {
       await exited;
     },
   };
+}
+
+/** A port free right now, for a worker's hosts to take one after another. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function printedUrl(child: ChildProcess): Promise<string> {
