@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
-import { freePort, startHost } from './host';
+import { freePort, startHost, type Host } from './host';
 import { ADMIN, officeTemplateDir } from './office-template';
 
 export { ADMIN };
@@ -75,7 +75,16 @@ function seedSession(arg: { origin: string; key: string; session: string; seq: n
   sessionStorage.setItem(arg.key, arg.session);
 }
 
-export const test = base.extend<{ desk: Desk; office: 'template' | 'empty' }, { deskPort: number; deskContext: BrowserContext }>({
+/** A test's host, starting: its data folder, and the host once it is up. */
+interface StartingHost {
+  readonly dataDir: string;
+  readonly ready: Promise<Host>;
+}
+
+export const test = base.extend<
+  { desk: Desk; office: 'template' | 'empty'; deskHost: StartingHost },
+  { deskPort: number; deskContext: BrowserContext }
+>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads what a fixture needs from this pattern: nothing here.
   deskPort: [async ({}, use) => use(await freePort()), { scope: 'worker' }],
   deskContext: [
@@ -86,7 +95,19 @@ export const test = base.extend<{ desk: Desk; office: 'template' | 'empty' }, { 
     },
     { scope: 'worker' },
   ],
-  page: async ({ deskContext }, use, testInfo) => {
+  office: ['template', { option: true }],
+  deskHost: async ({ office, deskPort }, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-e2e-'));
+    if (office === 'template') fs.cpSync(officeTemplateDir(), dataDir, { recursive: true });
+    const ready = startHost(dataDir, deskPort);
+    // Nobody may be waiting yet when a start fails; `desk` awaits it and reports the failure.
+    ready.catch(() => undefined);
+    await use({ dataDir, ready });
+    await (await ready.catch(() => null))?.stop();
+    if (testInfo.status === testInfo.expectedStatus) fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  // The page depends on the host only so that the host starts first and comes up while the page opens.
+  page: async ({ deskContext, deskHost: _startsFirst }, use, testInfo) => {
     const page = await deskContext.newPage();
     await use(page);
     if (testInfo.status !== testInfo.expectedStatus) {
@@ -94,11 +115,8 @@ export const test = base.extend<{ desk: Desk; office: 'template' | 'empty' }, { 
     }
     await page.close();
   },
-  office: ['template', { option: true }],
-  desk: async ({ page, office, deskPort }, use, testInfo) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-e2e-'));
-    if (office === 'template') fs.cpSync(officeTemplateDir(), dataDir, { recursive: true });
-    const host = await startHost(dataDir, deskPort);
+  desk: async ({ page, office, deskHost }, use) => {
+    const host = await deskHost.ready;
     const login = async (username: string, password: string) => (await host.call<{ token: string }>('auth.login', { username, password })).token;
     let seeded = 0;
     const openAs: Desk['openAs'] = async (who, { hash = '', session = '' } = {}) => {
@@ -110,7 +128,7 @@ export const test = base.extend<{ desk: Desk; office: 'template' | 'empty' }, { 
     };
     const desk: Desk = {
       url: host.url,
-      dataDir,
+      dataDir: deskHost.dataDir,
       api: host.call,
       setClock: async (ms) => {
         await host.call('clock.set', { setNow: ms });
@@ -128,8 +146,6 @@ export const test = base.extend<{ desk: Desk; office: 'template' | 'empty' }, { 
       },
     };
     await use(desk);
-    await host.stop();
-    if (testInfo.status === testInfo.expectedStatus) fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });
 
