@@ -232,7 +232,7 @@ export const petitionsContract = {
   /** A correction (更正): applied at once, or waiting for a leader when it changes received-at or category after acceptance. */
   'petitions.correct': procedure(PETITION_WRITERS, petitionCorrectionInputSchema, petitionDetailSchema),
   /** Asks a leader to extend the handling period (Art. 34); it takes effect on approval. */
-  'petitions.extension.request': procedure(PETITION_WRITERS, z.object({ id, days: z.number().int(), reason: optionalText(TEXT_LIMITS.reason) }), petitionDetailSchema),
+  'petitions.extension.request': procedure(PETITION_WRITERS, z.object({ id, days: z.number().int().optional(), note: optionalText(TEXT_LIMITS.reason) }), petitionDetailSchema),
   /** Asks a leader to void a mistaken registration (作废); the number stays used. */
   'petitions.void.request': procedure(PETITION_WRITERS, z.object({ id, reason: optionalText(TEXT_LIMITS.reason) }), petitionDetailSchema),
 } as const;

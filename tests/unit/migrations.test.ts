@@ -101,7 +101,7 @@ describe('schema guard', () => {
     'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
   ];
   const INDEXES = [
-    'alarm_log_alarm', 'alarms_deadline', 'approvals_status', 'approvals_subject', 'alarms_status_fire', 'alarms_status_step', 'deadlines_open_due', 'deadlines_subject',
+    'alarm_log_alarm', 'alarms_deadline', 'alarms_status_fire', 'alarms_status_step', 'approvals_status', 'approvals_subject', 'deadlines_open_due', 'deadlines_subject',
     'duty_log_at', 'duty_overrides_time', 'info_reports_petition_id', 'info_reports_reported_at', 'info_reports_root_id',
     'info_reports_status', 'info_reports_unit_id', 'notice_prints_notice', 'notices_created_at', 'notices_kind', 'notices_status',
     'notices_subject', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',

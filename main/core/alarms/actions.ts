@@ -154,7 +154,7 @@ export async function acknowledgeAlarm(core: Core, actor: Actor, id: number, not
       .where('id', '=', id)
       .execute();
     await logAlarmStep(trx, { alarmId: id, at: now, step: 'acknowledged', users: [actor.id], text: note });
-    await appendAudit(trx, { actor, at: now, action: 'alarm.acknowledge', entity: 'alarm', entityId: id, after: { note, forOthers } });
+    await appendAudit(trx, { actor, at: now, action: 'alarm.acknowledge', entity: 'alarm', entityId: id, after: forOthers ? { note, forOthers } : { note } });
   });
   core.emit({ type: 'alarms.changed' });
   return getAlarm(core.db, id);

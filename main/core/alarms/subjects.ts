@@ -46,6 +46,7 @@ export async function subjectLabels(db: Kysely<Database>, refs: readonly Subject
     const period = zeroReportPeriodLabel(z.period);
     out.set(subjectKey('zero_report', z.id), { number: `${t('reports.zeroReports')} ${period}`, summary: t('reports.zeroReportSubject', { unit: z.name, period }) });
   }
+  if (approvals.length === 0) return out;
   // A request for approval is named by what it asks and the record it is about.
   const about = await subjectLabels(db, approvals.filter((a) => a.subject_type !== 'report').map((a) => ({ subjectType: a.subject_type, subjectId: a.subject_id })));
   const reports = approvals.some((a) => a.subject_type === 'report')

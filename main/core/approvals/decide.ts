@@ -62,10 +62,10 @@ export async function decideApproval(core: Core, actor: Actor, input: { id: numb
       actor,
       at: now,
       action: input.decision === 'approve' ? 'approval.approve' : 'approval.return',
-      entity: found.subject_type,
-      entityId: found.subject_id,
-      before: { approvalId: found.id, status: 'pending' },
-      after: { approvalId: found.id, kind: found.kind, status: input.decision === 'approve' ? 'approved' : 'returned', note: input.note },
+      entity: 'approval',
+      entityId: found.id,
+      before: { status: 'pending' },
+      after: { kind: found.kind, subjectType: found.subject_type, subjectId: found.subject_id, status: input.decision === 'approve' ? 'approved' : 'returned', note: input.note },
     });
     return found;
   });

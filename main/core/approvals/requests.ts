@@ -80,9 +80,9 @@ export async function requestApproval(trx: Trx, r: ApprovalRequest): Promise<num
     actor: r.actor,
     at: r.now,
     action: 'approval.request',
-    entity: r.subjectType,
-    entityId: r.subjectId,
-    after: { approvalId: row.id, kind: r.kind, reason: r.reason, ...(r.payload ?? {}) },
+    entity: 'approval',
+    entityId: row.id,
+    after: { kind: r.kind, subjectType: r.subjectType, subjectId: r.subjectId, reason: r.reason, ...(r.payload ?? {}) },
   });
   return row.id;
 }

@@ -4,7 +4,7 @@
  * registration (作废: the row and its number stay, marked with the reason; its deadlines and alarms end).
  *
  * @example
- * await requestExtension(core, clerk, { id: 7, days: 30, reason: '涉及多户，需补充调查' });
+ * await requestExtension(core, clerk, { id: 7, days: 30, note: '涉及多户，需补充调查' });
  * await requestVoid(core, clerk, { id: 9, reason: '与信〔2026〕0012号重复登记' });
  */
 import type { Kysely } from 'kysely';
@@ -53,14 +53,16 @@ async function checkExtension(trx: Trx, id: number, now: number, timeZone: strin
   return row;
 }
 
-export async function requestExtension(core: Core, actor: Actor, input: { id: number; days: number; reason: string }): Promise<void> {
-  if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_EXTENSION_DAYS) throw UserError.field('days', 'errors.petitions.extensionDays');
-  requireText(input.reason, 'reason', 'fields.petitions.extensionReason');
+/** The reason is `note`, as on every workflow step: it is told to the petitioner. */
+export async function requestExtension(core: Core, actor: Actor, input: { id: number; days?: number | undefined; note: string }): Promise<void> {
+  const days = input.days;
+  if (days === undefined || !Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) throw UserError.field('days', 'errors.petitions.extensionDays');
+  requireText(input.note, 'note', 'fields.petitions.extensionReason');
   const office = await getOffice(core.db);
   const now = core.clock.now();
   const approvalId = await core.db.transaction().execute(async (trx) => {
     await checkExtension(trx, input.id, now, office.timeZone);
-    return requestApproval(trx, { kind: 'extension', subjectType: 'petition', subjectId: input.id, reason: input.reason, payload: { days: input.days }, actor, now });
+    return requestApproval(trx, { kind: 'extension', subjectType: 'petition', subjectId: input.id, reason: input.note, payload: { days }, actor, now });
   });
   core.emit({ type: 'petitions.changed', id: input.id });
   core.emit({ type: 'approvals.changed', id: approvalId });

@@ -318,14 +318,16 @@ export async function applyApprovedLift(trx: Trx, approval: ApprovalRow, decider
   const id = approval.subject_id;
   const outcome = (JSON.parse(approval.payload_json) as { outcome: string }).outcome;
   await activeWarning(trx, id, 'lift', office.time_zone);
-  const requester = await trx.selectFrom('users').select('display_name').where('id', '=', approval.requested_by).executeTakeFirst();
+  const requester = await trx.selectFrom('users').select(['id', 'display_name', 'role']).where('id', '=', approval.requested_by).executeTakeFirstOrThrow();
+  // The history names who proposed the lift and the leader who approved it.
+  const proposer: Actor = { id: requester.id, name: requester.display_name, role: requester.role };
   await closeDeadlines(trx, id, 'all', 'cancelled', now, 'warning');
   await trx
     .updateTable('warnings')
     .set({ status: 'lifted', lifted_at: now, lift_outcome: outcome, lift_approved_by: decider.id, updated_at: now })
     .where('id', '=', id)
     .execute();
-  await addEvent(trx, { warningId: id, at: now, kind: 'lift', actor: decider, note: outcome, approverId: decider.id, details: { approver: decider.name, requestedBy: requester?.display_name ?? '' } });
+  await addEvent(trx, { warningId: id, at: now, kind: 'lift', actor: proposer, note: outcome, approverId: decider.id, details: { approver: decider.name } });
   await refreshNextDue(trx, id, 'warning');
   await appendAudit(trx, { actor: decider, at: now, action: 'warning.lift', entity: 'warning', entityId: id, before: { status: 'active' }, after: { status: 'lifted', outcome, approver: decider.name } });
 }
