@@ -10,7 +10,7 @@
  */
 import { sql } from 'kysely';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './test-app';
-import { copyDataDir, staffDutyOffice, type DutyStaff } from './duty-office';
+import { staffDutyOffice, type DutyStaff } from './duty-office';
 import type { PetitionInput } from '../../../shared/api';
 
 export interface BookOffice {
@@ -32,10 +32,9 @@ export async function bookOffice(now = '2026-11-02 09:00'): Promise<BookOffice> 
     const staff = await staffDutyOffice(t, admin, ['zhao', 'qian']);
     const unit = (await t.ok(admin, 'units.create', { name: '东风村', kind: 'village' })).id;
     const clerk = (await t.ok(admin, 'users.list', {})).find((u) => u.username === 'clerk1')?.id ?? 0;
-    await t.close();
-    template = { dir: t.dataDir, ids: { ...staff, unit, clerk } };
+    template = { dir: await t.closeKeepingFolder(), ids: { ...staff, unit, clerk } };
   }
-  const t = await testApp({ dataDir: copyDataDir(template.dir), now });
+  const t = await testApp({ from: template.dir, now });
   const tokens = new Map<string, string>();
   return {
     t,
