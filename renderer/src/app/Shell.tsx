@@ -22,6 +22,7 @@ const MAIN_NAV = [
   { link: linkOptions({ to: '/' }), label: 'common.nav.home', exact: true },
   { link: linkOptions({ to: '/petitions/new' }), label: 'common.nav.intake', may: 'petitions.create', exact: true },
   { link: linkOptions({ to: '/petitions' }), label: 'common.nav.petitions' },
+  { link: linkOptions({ to: '/approvals' }), label: 'approvals.inbox.title' },
   { link: linkOptions({ to: '/alarms' }), label: 'common.nav.alarms' },
   { link: linkOptions({ to: '/warnings' }), label: 'common.nav.warnings' },
   { link: linkOptions({ to: '/reports' }), label: 'common.nav.reports' },
