@@ -224,6 +224,7 @@ export const attachmentWords = {
     allowed: '可上传：{types}；单个文件不超过{max}MB',
     reading: '正在读取 {name}（{percent}%）',
     saving: '正在保存登记和附件…',
+    tooMuchAtIntake: '登记时一起保存的附件合计不能超过{max}MB（现有{total}MB）：请先少带几个，登记后在详情页逐个添加其余文件',
   },
   en: {
     view: 'View',
@@ -245,6 +246,7 @@ export const attachmentWords = {
     allowed: 'Allowed: {types}; at most {max} MB per file',
     reading: 'Reading {name} ({percent}%)',
     saving: 'Saving the registration and its files…',
+    tooMuchAtIntake: 'Files saved with the registration may total at most {max} MB (these are {total} MB): register with fewer, then add the rest on the detail page',
   },
 };
 

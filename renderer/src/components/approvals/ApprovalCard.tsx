@@ -8,7 +8,7 @@
  */
 import type { ReactNode } from 'react';
 import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
-import type { Approval } from '../../../../shared/api';
+import type { Approval, FieldChange } from '../../../../shared/api';
 import type { ApprovalStatus } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
@@ -32,6 +32,12 @@ function SubjectLink({ approval }: { approval: Approval }) {
     case 'report':
       return <AnchorLink to="/reports/$id" params={{ id: approval.subjectId }} fw={600}>{label}</AnchorLink>;
   }
+}
+
+/** A 更正 step of a timeline keeps each changed field old → new, as JSON in its details. */
+export function stepChanges(action: string, details: Readonly<Record<string, string | number | null>>): FieldChange[] {
+  const raw = details.changes;
+  return action === 'correct' && typeof raw === 'string' ? (JSON.parse(raw) as FieldChange[]) : [];
 }
 
 /** Old → new for each corrected field, the way the timeline shows a 更正 step. */

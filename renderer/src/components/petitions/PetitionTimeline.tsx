@@ -24,8 +24,7 @@ import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { StatusBadge } from './StatusBadge';
 import { TimelineLine, TimelineStepBody } from '../TimelineLines';
-import { ChangesTable } from '../approvals/ApprovalCard';
-import type { FieldChange } from '../../../../shared/api';
+import { ChangesTable, stepChanges } from '../approvals/ApprovalCard';
 
 type Mediation = PetitionDetail['mediations'][number];
 
@@ -88,14 +87,8 @@ function detailLines(details: Step['details']): { label: string; value: string }
   return lines;
 }
 
-/** A 更正 step keeps each changed field old → new (as JSON in its details). */
-function changesOf(step: Step): FieldChange[] {
-  const raw = step.details.changes;
-  return step.action === 'correct' && typeof raw === 'string' ? (JSON.parse(raw) as FieldChange[]) : [];
-}
-
 function StepBody({ step, timeZone }: { step: Step; timeZone: string }) {
-  const changes = changesOf(step);
+  const changes = stepChanges(step.action, step.details);
   return (
     <TimelineStepBody byLine={t('petitions.detail.stepBy', { user: step.userName, at: formatDateTime(step.at, timeZone) })} lines={detailLines(step.details)}>
       {step.note && <TimelineLine label={t(step.action === 'correct' ? 'approvals.correction.reason' : step.action === 'void' ? 'approvals.void.reason' : 'petitions.details.note')}>{step.note}</TimelineLine>}
