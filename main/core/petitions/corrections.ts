@@ -28,6 +28,7 @@ import { requestApproval, type ApprovalRow } from '../approvals/requests';
 import { validatePetition, type ParsedPetitionInput } from './intake';
 import { hasHandlingPeriod } from './workflow';
 import { summaryName } from './names';
+import { insertPetitioners } from './petitioner-rows';
 
 type Trx = Kysely<Database>;
 type CorrectionInput = z.output<typeof petitionCorrectionInputSchema>;
@@ -256,20 +257,7 @@ async function applyCorrection(
     .execute();
   if (values.petitioners) {
     await trx.deleteFrom('petitioners').where('petition_id', '=', row.id).execute();
-    await trx
-      .insertInto('petitioners')
-      .values(
-        values.petitioners.map((p, ord) => ({
-          petition_id: row.id,
-          ord,
-          name: p.name,
-          id_number: p.idNumber,
-          phone: p.phone,
-          address: p.address,
-          is_representative: p.isRepresentative ? 1 : 0,
-        })),
-      )
-      .execute();
+    await insertPetitioners(trx, row.id, values.petitioners);
   }
   await recomputeDeadlines(trx, row, merged, fields, now, timeZone);
   await trx

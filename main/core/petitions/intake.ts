@@ -16,6 +16,7 @@ import { getOffice } from '../users';
 import { loadCalendarContext, openDeadline, refreshNextDue } from '../deadlines';
 import { formatPetitionNumber } from './numbering';
 import { summaryName } from './names';
+import { insertPetitioners } from './petitioner-rows';
 import { insertAttachmentRows, prepareAttachments, writeAttachmentFiles } from './attachments';
 
 export type ParsedPetitionInput = z.output<typeof petitionInputSchema>;
@@ -128,20 +129,7 @@ export async function createPetition(core: Core, actor: Actor, intake: IntakeInp
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('petitioners')
-      .values(
-        petitioners.map((p, ord) => ({
-          petition_id: row.id,
-          ord,
-          name: p.name,
-          id_number: p.idNumber,
-          phone: p.phone,
-          address: p.address,
-          is_representative: p.isRepresentative ? 1 : 0,
-        })),
-      )
-      .execute();
+    await insertPetitioners(trx, row.id, petitioners);
     await trx
       .insertInto('petition_steps')
       .values({

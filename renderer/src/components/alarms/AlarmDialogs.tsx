@@ -15,11 +15,11 @@ import { t, enumLabel } from '../../../../shared/i18n';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation } from '../../platform/query';
 import { contractResolver } from '../forms/contract-resolver';
-import { LimitCounter } from '../forms/LimitedText';
+import { LimitCounter, LimitedTextarea } from '../forms/LimitedText';
 import { useSession } from '../../platform/session';
 import { applyErrors } from '../forms/form-errors';
 
-/** The longest acknowledgement note the contract takes ('alarms.acknowledge'). */
+/** The longest note the contract takes with an acknowledgement or a snooze ('alarms.acknowledge', 'alarms.snooze'). */
 const ACK_NOTE_LIMIT = 500;
 
 /** The minutes the core accepts (main/core/alarms SNOOZE_MINUTES). */
@@ -116,13 +116,13 @@ function SnoozeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => void })
               data={SNOOZE_CHOICES.map((m) => ({ value: String(m), label: snoozeLabel(m) }))}
             />
           </Stack>
-          <Textarea
+          <LimitedTextarea
             label={t('alarms.snooze.reason')}
             placeholder={t('alarms.snooze.reasonPlaceholder')}
             withAsterisk
             autosize
             minRows={2}
-            maxLength={500}
+            limit={ACK_NOTE_LIMIT}
             data-autofocus
             {...form.getInputProps('reason')}
           />

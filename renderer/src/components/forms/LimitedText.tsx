@@ -7,6 +7,7 @@
  * <LimitedTextarea label="诉求" limit={20000} {...form.getInputProps('request')} />
  */
 import { Group, Text, TextInput, Textarea, type TextareaProps, type TextInputProps } from '@mantine/core';
+import { TEXT_LIMITS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 
 /** Counts as the core does (zod's string length, after trimming). */
@@ -43,5 +44,25 @@ export function LimitedTextInput({ limit, counterTestId, ...props }: Limited<Tex
       <TextInput {...props} />
       <LimitCounter value={props.value} limit={limit} {...(counterTestId ? { testId: counterTestId } : {})} />
     </div>
+  );
+}
+
+/**
+ * The reason a step needs (更正原因, 作废原因, 移除原因…): required, one line to start, the reason's limit
+ * counted under it, focused when its dialog opens.
+ */
+export function ReasonField({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <LimitedTextarea
+      label={label}
+      placeholder={placeholder}
+      withAsterisk
+      autosize
+      minRows={1}
+      limit={TEXT_LIMITS.reason}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data-autofocus
+    />
   );
 }

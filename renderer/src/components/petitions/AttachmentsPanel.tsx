@@ -7,12 +7,11 @@ import { useState } from 'react';
 import { ActionIcon, Button, FileButton, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconEye, IconFile, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import type { Attachment } from '../../../../shared/api';
-import { TEXT_LIMITS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation, type ApiFailure } from '../../platform/query';
 import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
-import { LimitedTextarea } from '../forms/LimitedText';
+import { ReasonField } from '../forms/LimitedText';
 import { acceptFiles } from './AttachmentPicker';
 import { AttachmentViewer, downloadAttachment } from './AttachmentViewer';
 import { formatFileSize, readFileBase64, shortHash } from './petition-format';
@@ -38,17 +37,7 @@ function RemoveDialog({ attachment, onClose }: { attachment: Attachment; onClose
       onSubmit={() => remove.mutate({ id: attachment.id, reason: reason.trim() })}
       onClose={onClose}
     >
-      <LimitedTextarea
-        label={t('attachments.removeReason')}
-        placeholder={t('attachments.removeReasonPlaceholder')}
-        withAsterisk
-        autosize
-        minRows={2}
-        limit={TEXT_LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        data-autofocus
-      />
+      <ReasonField label={t('attachments.removeReason')} placeholder={t('attachments.removeReasonPlaceholder')} value={reason} onChange={setReason} />
     </WorkflowActionModal>
   );
 }

@@ -15,7 +15,7 @@ import { notifySaved } from '../../platform/notify';
 import { apiQueryKey, useApiMutation } from '../../platform/query';
 import { useQueryClient } from '@tanstack/react-query';
 import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
-import { LimitedTextarea, LimitedTextInput } from '../forms/LimitedText';
+import { LimitedTextarea, LimitedTextInput, ReasonField } from '../forms/LimitedText';
 import { DateTimeField } from './DateTimeField';
 import { fromLocalInput, toLocalInput } from './petition-format';
 import type { PetitionDirectory } from './use-directory';
@@ -116,10 +116,11 @@ export function CorrectionModal({ petition, directory, onClose }: { petition: Pe
       refusalTitle={t('petitions.actions.refused', { action: t('approvals.correction.button') })}
       submitLabel={t('approvals.correction.submit')}
       pending={correct.isPending}
+      size="xl"
       onSubmit={submit}
       onClose={onClose}
     >
-      <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs">
+      <SimpleGrid cols={4} spacing="sm" verticalSpacing="xs">
         <Select
           label={t('approvals.field.channel')}
           data={CHANNELS.map((c) => ({ value: c, label: enumLabel('channel', c) }))}
@@ -140,12 +141,15 @@ export function CorrectionModal({ petition, directory, onClose }: { petition: Pe
             if (value !== 'claim') set('claimItem', null);
           }}
         />
-        {v.category === 'claim' ? (
-          <Select label={t('approvals.field.claimItem')} placeholder={t('petitions.intake.claimItemPlaceholder')} data={claimData} value={v.claimItem} onChange={(value) => set('claimItem', value)} />
-        ) : (
-          <div />
-        )}
-        <div />
+        <Select
+          label={t('approvals.field.claimItem')}
+          placeholder={t('petitions.intake.claimItemPlaceholder')}
+          data={claimData}
+          value={v.claimItem}
+          disabled={v.category !== 'claim'}
+          onChange={(value) => set('claimItem', value)}
+          style={{ gridColumn: 'span 2' }}
+        />
         <Select label={t('approvals.field.topicId')} placeholder={t('petitions.intake.topicPlaceholder')} data={directory.topics} value={v.topicId} clearable searchable onChange={(value) => set('topicId', value)} />
         <Select label={t('approvals.field.unitId')} placeholder={t('petitions.intake.unitPlaceholder')} data={directory.units} value={v.unitId} clearable searchable onChange={(value) => set('unitId', value)} />
       </SimpleGrid>
@@ -156,8 +160,8 @@ export function CorrectionModal({ petition, directory, onClose }: { petition: Pe
           </Text>
           {v.petitioners.map((p, i) => (
             <Group key={p.id} gap="xs" wrap="nowrap" grow>
-              <TextInput aria-label={t('petitions.intake.rowLabel', { index: i + 1, field: t('petitions.intake.name') })} value={p.name} onChange={(e) => setPerson(i, 'name', e.currentTarget.value)} />
-              <TextInput aria-label={t('petitions.intake.rowLabel', { index: i + 1, field: t('petitions.intake.address') })} value={p.address} onChange={(e) => setPerson(i, 'address', e.currentTarget.value)} />
+              <TextInput aria-label={t('petitions.intake.rowLabel', { index: i + 1, field: t('petitions.intake.name') })} placeholder={t('petitions.intake.name')} value={p.name} onChange={(e) => setPerson(i, 'name', e.currentTarget.value)} />
+              <TextInput aria-label={t('petitions.intake.rowLabel', { index: i + 1, field: t('petitions.intake.address') })} placeholder={t('petitions.intake.address')} value={p.address} onChange={(e) => setPerson(i, 'address', e.currentTarget.value)} />
             </Group>
           ))}
           <Text size="xs" c="dimmed">
@@ -166,19 +170,11 @@ export function CorrectionModal({ petition, directory, onClose }: { petition: Pe
         </Stack>
       )}
       <LimitedTextInput label={t('approvals.field.summary')} limit={TEXT_LIMITS.summary} value={v.summary} onChange={(e) => set('summary', e.currentTarget.value)} />
-      <LimitedTextarea label={t('approvals.field.request')} limit={TEXT_LIMITS.request} autosize minRows={2} maxRows={5} value={v.request} onChange={(e) => set('request', e.currentTarget.value)} />
-      <LimitedTextarea label={t('approvals.field.factsReasons')} limit={TEXT_LIMITS.factsReasons} autosize minRows={2} maxRows={5} value={v.factsReasons} onChange={(e) => set('factsReasons', e.currentTarget.value)} />
-      <LimitedTextarea
-        label={t('approvals.correction.reason')}
-        placeholder={t('approvals.correction.reasonPlaceholder')}
-        withAsterisk
-        autosize
-        minRows={2}
-        limit={TEXT_LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        data-autofocus
-      />
+      <SimpleGrid cols={2} spacing="sm">
+        <LimitedTextarea label={t('approvals.field.request')} limit={TEXT_LIMITS.request} autosize minRows={1} maxRows={4} value={v.request} onChange={(e) => set('request', e.currentTarget.value)} />
+        <LimitedTextarea label={t('approvals.field.factsReasons')} limit={TEXT_LIMITS.factsReasons} autosize minRows={1} maxRows={4} value={v.factsReasons} onChange={(e) => set('factsReasons', e.currentTarget.value)} />
+      </SimpleGrid>
+      <ReasonField label={t('approvals.correction.reason')} placeholder={t('approvals.correction.reasonPlaceholder')} value={reason} onChange={setReason} />
     </WorkflowActionModal>
   );
 }

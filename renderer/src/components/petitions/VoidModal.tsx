@@ -4,13 +4,12 @@
  */
 import { useState } from 'react';
 import type { PetitionDetail } from '../../../../shared/api';
-import { TEXT_LIMITS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
 import { notifySaved } from '../../platform/notify';
 import { apiQueryKey, useApiMutation } from '../../platform/query';
 import { useQueryClient } from '@tanstack/react-query';
 import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
-import { LimitedTextarea } from '../forms/LimitedText';
+import { ReasonField } from '../forms/LimitedText';
 
 export function VoidModal({ petition, onClose }: { petition: PetitionDetail; onClose: () => void }) {
   const client = useQueryClient();
@@ -39,17 +38,7 @@ export function VoidModal({ petition, onClose }: { petition: PetitionDetail; onC
       }}
       onClose={onClose}
     >
-      <LimitedTextarea
-        label={t('approvals.void.reason')}
-        placeholder={t('approvals.void.reasonPlaceholder')}
-        withAsterisk
-        autosize
-        minRows={2}
-        limit={TEXT_LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        data-autofocus
-      />
+      <ReasonField label={t('approvals.void.reason')} placeholder={t('approvals.void.reasonPlaceholder')} value={reason} onChange={setReason} />
     </WorkflowActionModal>
   );
 }

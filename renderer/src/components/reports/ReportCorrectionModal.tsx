@@ -12,7 +12,7 @@ import { t } from '../../../../shared/i18n';
 import { notifySaved } from '../../platform/notify';
 import { apiQueryKey, useApiMutation } from '../../platform/query';
 import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
-import { LimitedTextarea, LimitedTextInput } from '../forms/LimitedText';
+import { LimitedTextarea, LimitedTextInput, ReasonField } from '../forms/LimitedText';
 
 type Text = 'place' | 'summary' | 'content' | 'demands';
 
@@ -53,17 +53,7 @@ export function ReportCorrectionModal({ report, onClose }: { report: ReportDetai
       <LimitedTextInput label={t('approvals.field.summary')} limit={TEXT_LIMITS.summary} value={v.summary} onChange={(e) => setText('summary', e.currentTarget.value)} />
       <LimitedTextarea label={t('approvals.field.content')} limit={TEXT_LIMITS.request} autosize minRows={3} maxRows={8} value={v.content} onChange={(e) => setText('content', e.currentTarget.value)} />
       <LimitedTextarea label={t('approvals.field.demands')} limit={TEXT_LIMITS.request} autosize minRows={2} maxRows={5} value={v.demands} onChange={(e) => setText('demands', e.currentTarget.value)} />
-      <LimitedTextarea
-        label={t('approvals.correction.reason')}
-        placeholder={t('approvals.correction.reasonPlaceholder')}
-        withAsterisk
-        autosize
-        minRows={2}
-        limit={TEXT_LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        data-autofocus
-      />
+      <ReasonField label={t('approvals.correction.reason')} placeholder={t('approvals.correction.reasonPlaceholder')} value={reason} onChange={setReason} />
     </WorkflowActionModal>
   );
 }

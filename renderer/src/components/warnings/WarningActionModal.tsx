@@ -6,7 +6,7 @@
  * refusals stay in the dialog too, and nothing changes.
  */
 import { useState } from 'react';
-import { SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { contract, type WarningDetail } from '../../../../shared/api';
@@ -17,6 +17,7 @@ import { notifySaved } from '../../platform/notify';
 import { useApiMutation, type ApiFailure } from '../../platform/query';
 import { contractResolver, parsedInput } from '../forms/contract-resolver';
 import { applyErrors } from '../forms/form-errors';
+import { LimitedTextarea, LimitedTextInput } from '../forms/LimitedText';
 import { typedTime } from '../forms/form-fields';
 import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { DateTimeField } from '../petitions/DateTimeField';
@@ -45,6 +46,9 @@ const TEXT_PLACEHOLDER: Readonly<Record<WarningAction, MessageKey>> = {
   change_level: 'warnings.actions.reasonPlaceholder',
   lift: 'warnings.actions.outcomePlaceholder',
 };
+
+/** The contract's limit for each step's text ('warnings.*' procedures). */
+const TEXT_LIMIT: Readonly<Record<WarningAction, number>> = { feedback: 4000, supervise: 2000, change_level: 1000, lift: 4000 };
 
 /** The core's field names for the one text each step takes, and the form's. */
 const TEXT_FIELD = { content: 'text', note: 'text', reason: 'text', outcome: 'text' } as const;
@@ -173,19 +177,19 @@ export function WarningActionModal({
               )}
             </Stack>
           )}
-          <Textarea
+          <LimitedTextarea
             label={textLabel}
             placeholder={t(TEXT_PLACEHOLDER[action])}
             withAsterisk
             autosize
             minRows={3}
             maxRows={8}
-            maxLength={4000}
+            limit={TEXT_LIMIT[action]}
             data-autofocus
             {...form.getInputProps('text')}
           />
           {action === 'feedback' && (
-            <TextInput label={t('warnings.actions.source')} placeholder={t('warnings.actions.sourcePlaceholder')} maxLength={100} {...form.getInputProps('source')} />
+            <LimitedTextInput label={t('warnings.actions.source')} placeholder={t('warnings.actions.sourcePlaceholder')} limit={100} {...form.getInputProps('source')} />
           )}
           {action === 'supervise' && (
             <DateTimeField
