@@ -34,6 +34,7 @@ test('an extension asked by the clerk waits in the leader’s inbox and rings th
   await desk.advanceClock(60_000);
   await desk.openAs(LEADER, { hash: '/approvals', session: o.leader });
   await expect(banner.root).toContainText(`待审批：延期办理 ${p.number}`);
+  await expect(page.getByTestId('pending-approvals')).toHaveText('1');
   const card = page.getByTestId('approval').filter({ hasText: p.number });
   await expect(card).toContainText('延期办理');
   await expect(card).toContainText('延长 20 日');
