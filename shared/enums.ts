@@ -32,10 +32,11 @@ export const PETITION_STATUSES = [
   'rereviewed',
   'closed',
   'withdrawn',
+  'voided',
 ] as const;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];
 
-export const TERMINAL_STATUSES: readonly PetitionStatus[] = ['closed', 'withdrawn'];
+export const TERMINAL_STATUSES: readonly PetitionStatus[] = ['closed', 'withdrawn', 'voided'];
 
 export const PETITION_ACTIONS = [
   'forward',
@@ -54,8 +55,8 @@ export const PETITION_ACTIONS = [
 ] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];
 
-/** What a petition's timeline records: its registration, then each workflow action. */
-export const PETITION_STEP_ACTIONS = ['register', ...PETITION_ACTIONS] as const;
+/** What a petition's timeline records: its registration, each workflow action, corrections (更正) and a void (作废). */
+export const PETITION_STEP_ACTIONS = ['register', ...PETITION_ACTIONS, 'correct', 'void'] as const;
 export type PetitionStepAction = (typeof PETITION_STEP_ACTIONS)[number];
 
 export const DECISIONS = ['support', 'explain', 'not_support'] as const;
@@ -79,6 +80,7 @@ export const DEADLINE_KINDS = [
   'warning_feedback',
   'supervision',
   'zero_report',
+  'approval',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -97,7 +99,7 @@ export const REST_REASONS = ['holiday', 'weekend'] as const;
 export type RestReason = (typeof REST_REASONS)[number];
 
 /** What a deadline row is about. */
-export const DEADLINE_SUBJECTS = ['petition', 'warning', 'zero_report'] as const;
+export const DEADLINE_SUBJECTS = ['petition', 'warning', 'zero_report', 'approval'] as const;
 export type DeadlineSubject = (typeof DEADLINE_SUBJECTS)[number];
 
 export const DEFAULT_TOPICS = [
@@ -124,14 +126,15 @@ export type ReportType = (typeof REPORT_TYPES)[number];
 export const REPORT_SEVERITIES = ['major', 'important', 'general'] as const;
 export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
 
-export const REPORT_STATUSES = ['submitted', 'verified', 'analysed', 'approved', 'forwarded'] as const;
+/** 'returned': the leader sent it back (退回) with a reason; it is corrected and resubmitted for approval. */
+export const REPORT_STATUSES = ['submitted', 'verified', 'analysed', 'approved', 'forwarded', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-export const REPORT_ACTIONS = ['verify', 'analyse', 'approve', 'forward'] as const;
+export const REPORT_ACTIONS = ['verify', 'analyse', 'approve', 'forward', 'resubmit'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 /** What a report's timeline records: a first report or a follow-up (续报), each workflow action, a link, a mark. */
-export const REPORT_STEP_ACTIONS = ['submit', 'follow_up', ...REPORT_ACTIONS, 'link', 'flag'] as const;
+export const REPORT_STEP_ACTIONS = ['submit', 'follow_up', ...REPORT_ACTIONS, 'link', 'flag', 'return', 'correct'] as const;
 export type ReportStepAction = (typeof REPORT_STEP_ACTIONS)[number];
 
 /** 核实 result: 属实, 部分属实, 不属实. */
@@ -243,3 +246,54 @@ export const NOTICE_FORMATS = ['document', 'letter'] as const;
 export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
 export const NOTICE_PRINT_FORMATS = ['pdf', 'paper'] as const;
 export type NoticePrintFormat = (typeof NOTICE_PRINT_FORMATS)[number];
+
+/**
+ * The book of record (issue 11): what a leader approves in their own session. A request waits (pending) until
+ * the leader approves it or returns it with a reason; nothing takes effect before.
+ */
+export const APPROVAL_KINDS = ['extension', 'void', 'correction', 'warning_lift', 'report'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+export const APPROVAL_STATUSES = ['pending', 'approved', 'returned'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+export const APPROVAL_SUBJECTS = ['petition', 'warning', 'report'] as const;
+export type ApprovalSubject = (typeof APPROVAL_SUBJECTS)[number];
+
+/** A petition's fields a correction (更正) may change; the number never changes. */
+export const CORRECTABLE_PETITION_FIELDS = [
+  'petitioners',
+  'channel',
+  'receivedAt',
+  'peopleCount',
+  'category',
+  'claimItem',
+  'topicId',
+  'unitId',
+  'summary',
+  'request',
+  'factsReasons',
+] as const;
+export type CorrectablePetitionField = (typeof CORRECTABLE_PETITION_FIELDS)[number];
+/** Fields a petition's deadlines are computed from: correcting one recomputes the open deadlines. */
+export const DEADLINE_BASIS_FIELDS: readonly CorrectablePetitionField[] = ['receivedAt', 'channel', 'category', 'claimItem'];
+/** Fields whose correction after acceptance needs a leader's approval. */
+export const LATE_CORRECTION_FIELDS: readonly CorrectablePetitionField[] = ['receivedAt', 'category', 'claimItem'];
+
+/** An information report's fields a correction may change until the report is approved. */
+export const CORRECTABLE_REPORT_FIELDS = ['type', 'severity', 'place', 'peopleCount', 'summary', 'content', 'demands'] as const;
+export type CorrectableReportField = (typeof CORRECTABLE_REPORT_FIELDS)[number];
+
+/** Attachment types an office keeps (scans, documents, recordings), by extension; each is checked by content too. */
+export const ATTACHMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'txt', 'mp3', 'wav', 'amr'] as const;
+export type AttachmentExtension = (typeof ATTACHMENT_EXTENSIONS)[number];
+/** How the viewer shows an attachment: an image (tif converted), a PDF, or nothing (downloaded). */
+export const ATTACHMENT_VIEWS = ['image', 'tiff', 'pdf', 'download'] as const;
+export type AttachmentView = (typeof ATTACHMENT_VIEWS)[number];
+
+/** Text limits the forms count down and the server enforces, sized for real letters. */
+export const TEXT_LIMITS = {
+  summary: 200,
+  request: 20_000,
+  factsReasons: 20_000,
+  note: 4000,
+  reason: 1000,
+} as const;

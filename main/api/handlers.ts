@@ -5,6 +5,7 @@
 import type { Contract } from '../../shared/api';
 import type { Core } from '../core/context';
 import { alarmsHandlers } from './alarms';
+import { approvalsHandlers } from './approvals';
 import { auditHandlers } from './audit';
 import { backupsHandlers } from './backups';
 import { calendarHandlers } from './calendar';
@@ -39,5 +40,6 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     ...backupsHandlers(core, options),
     ...noticesHandlers(core, options),
     ...clockHandlers(core, options),
+    ...approvalsHandlers(core, options),
   };
 }

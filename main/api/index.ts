@@ -25,11 +25,22 @@ function isProcedure(name: string): name is ProcedureName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-function fieldsOf(error: z.ZodError): Record<string, string> {
+/** A text over its limit is never cut: the message names the limit and how long the text is. */
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    let value: unknown = input;
+    for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    const count = typeof value === 'string' ? value.trim().length : Number(issue.maximum) + 1;
+    return t('errors.generic.textTooLong', { max: Number(issue.maximum), count });
+  }
+  return issue.message;
+}
+
+function fieldsOf(error: z.ZodError, input: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.message;
+    fields[key] ??= issueMessage(issue, input);
   }
   return fields;
 }
@@ -56,10 +67,11 @@ export function createApi(core: Core, options: HandlerOptions): Api {
         }
         const parsed = def.input.safeParse(request.input ?? {});
         if (!parsed.success) {
-          return {
-            ok: false,
-            error: { code: 'invalid_input', message: t('errors.generic.invalidInput'), fields: fieldsOf(parsed.error) },
-          };
+          const fields = fieldsOf(parsed.error, request.input);
+          const only = Object.values(fields);
+          // One problem: say it in the message too, so a caller that shows only the message still says what to fix.
+          const message = only.length === 1 && only[0] ? `${t('errors.generic.invalidInput')}：${only[0]}` : t('errors.generic.invalidInput');
+          return { ok: false, error: { code: 'invalid_input', message, fields } };
         }
         const handler = table[name] as (input: unknown, ctx: { user: typeof user; session: string | null }) => Promise<unknown>;
         const value = await handler(parsed.data, { user, session: request.session ?? null });

@@ -1,7 +1,22 @@
 /** Handlers for the petitions procedures of the contract (shared/api/petitions.ts). */
 import type { Core } from '../core/context';
 import type { petitionsContract } from '../../shared/api';
-import { addAttachment, addMediation, createPetition, findPossibleRepeats, getPetition, linkRepeat, listPetitions, revealPersonal, transitionPetition } from '../core/petitions';
+import {
+  addAttachment,
+  addMediation,
+  correctPetition,
+  createPetition,
+  findPossibleRepeats,
+  getPetition,
+  linkRepeat,
+  listPetitions,
+  openAttachment,
+  removeAttachment,
+  requestExtension,
+  requestVoid,
+  revealPersonal,
+  transitionPetition,
+} from '../core/petitions';
 import { type DomainHandlers, type HandlerOptions, signedIn } from './context';
 
 export function petitionsHandlers(core: Core, _options: HandlerOptions): DomainHandlers<typeof petitionsContract> {
@@ -25,5 +40,19 @@ export function petitionsHandlers(core: Core, _options: HandlerOptions): DomainH
     },
     'petitions.reveal': (input, ctx) => revealPersonal(core, signedIn(ctx), input.petitionerId),
     'petitions.attachments.create': (input, ctx) => addAttachment(core, signedIn(ctx), input),
+    'petitions.attachments.remove': async (input, ctx) => getPetition(db, await removeAttachment(core, signedIn(ctx), input)),
+    'petitions.attachments.open': (input, ctx) => openAttachment(core, signedIn(ctx), input),
+    'petitions.correct': async (input, ctx) => {
+      await correctPetition(core, signedIn(ctx), input);
+      return getPetition(db, input.id);
+    },
+    'petitions.extension.request': async (input, ctx) => {
+      await requestExtension(core, signedIn(ctx), input);
+      return getPetition(db, input.id);
+    },
+    'petitions.void.request': async (input, ctx) => {
+      await requestVoid(core, signedIn(ctx), input);
+      return getPetition(db, input.id);
+    },
   };
 }

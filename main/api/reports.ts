@@ -1,7 +1,7 @@
 /** Handlers for the reports procedures of the contract (shared/api/reports.ts). */
 import type { Core } from '../core/context';
 import type { reportsContract } from '../../shared/api';
-import { createReport, flagReport, getReport, getReportSettings, linkReportPetition, listReports, saveReportSettings, transitionReport } from '../core/reports';
+import { correctReport, createReport, flagReport, getReport, getReportSettings, linkReportPetition, listReports, saveReportSettings, transitionReport } from '../core/reports';
 import { type DomainHandlers, type HandlerOptions, signedIn } from './context';
 
 export function reportsHandlers(core: Core, _options: HandlerOptions): DomainHandlers<typeof reportsContract> {
@@ -14,6 +14,10 @@ export function reportsHandlers(core: Core, _options: HandlerOptions): DomainHan
     'reports.get': (input) => getReport(db, input.id),
     'reports.transition': async (input, ctx) => {
       await transitionReport(core, signedIn(ctx), input);
+      return getReport(db, input.id);
+    },
+    'reports.correct': async (input, ctx) => {
+      await correctReport(core, signedIn(ctx), input);
       return getReport(db, input.id);
     },
     'reports.linkPetition': async (input, ctx) => {

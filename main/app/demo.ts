@@ -73,11 +73,17 @@ export async function seedDemo(app: App): Promise<boolean> {
       const extra: Record<string, unknown> =
         action === 'assign' || action === 'start_handling'
           ? { unitId, leaderId: leader.id }
-          : action === 'extend'
-            ? { days: 30, approverId: leader.id, note: '涉及多方核查，需延长办理期限' }
-            : action === 'reply'
+          : action === 'reply'
               ? { decision: 'support', basis: '《信访工作条例》第三十二条及相关政策规定', note: '已书面答复' }
               : {};
+      if (action === 'extend') {
+        // An extension is asked for now and takes effect when the leader approves it in the leader's session.
+        await call(token, 'petitions.extension.request', { id: created.id, days: 30, note: '涉及多方核查，需延长办理期限' });
+        const leaderToken = (await call<{ token: string }>(null, 'auth.login', { username: 'leader1', password: DEMO_PASSWORD })).token;
+        const { rows } = await call<{ rows: { id: number }[] }>(leaderToken, 'approvals.list', { status: 'pending', subjectType: 'petition', subjectId: created.id });
+        for (const r of rows) await call(leaderToken, 'approvals.approve', { id: r.id, note: '同意延期' });
+        continue;
+      }
       await call(token, 'petitions.transition', { id: created.id, action, at, ...extra });
     }
   }

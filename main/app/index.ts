@@ -17,6 +17,7 @@ import type { ApiEvent } from '../../shared/api';
 import type { PdfMaker } from '../core/notices';
 
 export * from './static-files';
+export * from './attachment-files';
 
 export interface AppOptions {
   readonly dataDir: string;

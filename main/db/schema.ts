@@ -13,6 +13,9 @@
 import type { Generated } from 'kysely';
 import type {
   AlarmKind,
+  ApprovalKind,
+  ApprovalStatus,
+  ApprovalSubject,
   AlarmLogNote,
   AlarmLogStep,
   AlarmRecordStatus,
@@ -135,6 +138,9 @@ export interface PetitionTable {
   created_by: number;
   created_at: number;
   updated_at: number;
+  /** Why it was voided (作废), '' while it stands; the row and its number stay. */
+  void_reason: Generated<string>;
+  voided_at: number | null;
 }
 
 export interface PetitionerTable {
@@ -179,6 +185,27 @@ export interface AttachmentTable {
   sha256: string;
   added_at: number;
   added_by: number;
+  /** Removed by mistake: the file stays in the data folder; the row says who removed it and why. */
+  removed_at: number | null;
+  removed_by: number | null;
+  removal_reason: Generated<string>;
+}
+
+/** A request for a leader's approval, given or returned in the leader's own session (migration 0006). */
+export interface ApprovalTable {
+  id: Generated<number>;
+  kind: ApprovalKind;
+  subject_type: ApprovalSubject;
+  subject_id: number;
+  status: ApprovalStatus;
+  reason: string;
+  payload_json: string;
+  requested_by: number;
+  requested_at: number;
+  decided_by: number | null;
+  decided_at: number | null;
+  decision_note: string;
+  deadline_id: number | null;
 }
 
 export interface DeadlineTable {
@@ -315,6 +342,10 @@ export interface AlarmTable {
   snooze_reason: string | null;
   closed_at: number | null;
   created_at: number;
+  /** What the person who acknowledged wrote; the reason when they were not one of its recipients. */
+  ack_note: Generated<string>;
+  /** 1 when acknowledged by someone it was not addressed to (migration 0006). */
+  ack_for_others: Generated<number>;
 }
 
 export interface AlarmLogTable {
@@ -541,4 +572,5 @@ export interface Database {
   notices: NoticeTable;
   notice_sequences: NoticeSequenceTable;
   notice_prints: NoticePrintTable;
+  approvals: ApprovalTable;
 }

@@ -80,7 +80,7 @@ function run(): void {
       // No menu: no reload, no devtools accelerators, nothing the office does not need.
       if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
       hardenSession(session.defaultSession);
-      serveRenderer(RENDERER_DIR);
+      serveRenderer(RENDERER_DIR, undefined, () => desk?.core ?? null);
       desk = await openApp({ dataDir: dataDir(), makePdf: (html) => printToPdf(html) });
       stops.push(registerIpc(desk), registerNoticePrint(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
       mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });

@@ -9,6 +9,7 @@
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME } from '../../shared/bridge';
 import { respondWithAppFile } from './app-files';
+import type { Core } from '../core/context';
 
 /**
  * Must run before the app is ready. `standard` gives the scheme origins and relative URLs, `secure` makes it a
@@ -20,8 +21,8 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the renderer on the given session (the default session unless told otherwise). */
-export function serveRenderer(rendererDir: string, session?: Session): void {
+/** Serves the renderer (and attachment tickets, once the core is open) on the given session (the default one unless told otherwise). */
+export function serveRenderer(rendererDir: string, session?: Session, coreOf: () => Core | null = () => null): void {
   const target = session?.protocol ?? protocol;
-  target.handle(APP_SCHEME, (request) => respondWithAppFile(rendererDir, request));
+  target.handle(APP_SCHEME, (request) => respondWithAppFile(rendererDir, request, coreOf()));
 }

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY, resolveStaticFile, responseHeadersFor, staticAnswer, type App } from '../app';
+import { CONTENT_SECURITY_POLICY, attachmentAnswer, isAttachmentPath, resolveStaticFile, responseHeadersFor, staticAnswer, type App } from '../app';
 import { NOTICE_FONT_BASE_URL } from '../core/notices';
 
 export interface HostOptions {
@@ -122,6 +122,15 @@ export async function startHost(app: App, options: HostOptions): Promise<Host> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
       // The path exactly as sent: the shared resolver refuses `..` and its encodings rather than normalising them.
       const rawPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+      if (isAttachmentPath(rawPath)) {
+        // The ticket in the path is the check: issued by the core to a signed-in user over the token-checked API.
+        const answer = await attachmentAnswer(app.core, req.method, rawPath);
+        if (!answer.file) {
+          res.writeHead(answer.status, answer.headers);
+          return res.end(answer.status === 403 ? 'Forbidden' : '');
+        }
+        return sendFile(res, req.method, answer.file, answer.headers);
+      }
       if (rawPath.startsWith(NOTICE_FONT_PATH)) {
         // Fonts only, from their own folder; nothing else is reachable under this path.
         const fontDir = options.noticeFontDir;

@@ -35,6 +35,9 @@ export const alarmSchema = z.object({
   recipients: z.array(z.object({ id, name: z.string() })),
   acknowledgedBy: z.string().nullable(),
   acknowledgedAt: instant.nullable(),
+  /** What the person who acknowledged wrote; when they were not a recipient, the reason they acknowledged for others. */
+  acknowledgeNote: z.string(),
+  acknowledgedForOthers: z.boolean(),
   snoozedUntil: instant.nullable(),
   snoozeReason: z.string().nullable(),
   deadlineKind: z.enum(DEADLINE_KINDS),

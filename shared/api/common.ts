@@ -42,6 +42,8 @@ export const deadlineSchema = z.object({
     makeUpDays: z.array(z.object({ date: z.string(), name: z.string() })),
     uncoveredYears: z.array(z.number().int()),
     calendarVersion: z.number().int(),
+    /** Worked out again after a correction (更正) of what it was computed from: when, which fields, the old start. */
+    correction: z.object({ at: instant, fields: z.array(z.string()), fromStartDate: z.string() }).optional(),
   }),
 });
 export type Deadline = z.infer<typeof deadlineSchema>;

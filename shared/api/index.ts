@@ -11,6 +11,7 @@
  */
 import type { z } from 'zod';
 import { alarmsContract } from './alarms';
+import { approvalsContract } from './approvals';
 import { auditContract } from './audit';
 import { backupsContract } from './backups';
 import { calendarContract } from './calendar';
@@ -29,6 +30,7 @@ export type { ApiError, ApiResult, ErrorCode } from '../errors';
 export * from './access';
 export * from './common';
 export * from './alarms';
+export * from './approvals';
 export * from './audit';
 export * from './backups';
 export * from './calendar';
@@ -59,6 +61,7 @@ export const contract = {
   ...backupsContract,
   ...noticesContract,
   ...clockContract,
+  ...approvalsContract,
 } as const;
 
 export type Contract = typeof contract;

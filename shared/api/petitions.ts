@@ -1,8 +1,9 @@
 /** Petitions (信访事项): intake, the register, the legal workflow, mediation, attachments. */
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, DEADLINE_KINDS, DECISIONS, MEDIATION_KINDS, MEDIATION_OUTCOMES, PETITION_ACTIONS, PETITION_SORTS, PETITION_STATUSES, PETITION_STEP_ACTIONS } from '../enums';
+import { ATTACHMENT_VIEWS, CATEGORIES, CHANNELS, DEADLINE_KINDS, DECISIONS, MEDIATION_KINDS, MEDIATION_OUTCOMES, PETITION_ACTIONS, PETITION_SORTS, PETITION_STATUSES, PETITION_STEP_ACTIONS, TEXT_LIMITS } from '../enums';
 import { PETITION_WRITERS } from './access';
 import { id, text, optionalText, instant, procedure, deadlineSchema } from './common';
+import { approvalSchema } from './approvals';
 
 export const petitionerInputSchema = z.object({
   name: text(60),
@@ -22,9 +23,9 @@ export const petitionInputSchema = z.object({
   claimItem: z.number().int().min(1).max(6).nullable().default(null),
   topicId: id.nullable().default(null),
   unitId: id.nullable().default(null),
-  summary: text(200).min(1),
-  request: text(4000).min(1),
-  factsReasons: optionalText(20_000),
+  summary: text(TEXT_LIMITS.summary).min(1),
+  request: text(TEXT_LIMITS.request).min(1),
+  factsReasons: optionalText(TEXT_LIMITS.factsReasons),
   repeatOfId: id.nullable().default(null),
 });
 export type PetitionInput = z.input<typeof petitionInputSchema>;
@@ -65,7 +66,19 @@ export const attachmentSchema = z.object({
   size: z.number().int(),
   sha256: z.string(),
   addedAt: instant,
+  addedBy: z.string(),
+  /** How the viewer shows it: an image, a TIFF converted for display, a PDF, or a download. */
+  view: z.enum(ATTACHMENT_VIEWS),
+  /** Removed by mistake: the file is kept, the row says who removed it and why. */
+  removedAt: instant.nullable(),
+  removedBy: z.string().nullable(),
+  removalReason: z.string(),
 });
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** A file as the renderer sends it: its name and its bytes in base64. */
+export const attachmentUploadSchema = z.object({ fileName: text(200).min(1), dataBase64: z.string().max(30_000_000) });
+export type AttachmentUpload = z.infer<typeof attachmentUploadSchema>;
 
 export const petitionSummarySchema = z.object({
   id,
@@ -84,6 +97,8 @@ export const petitionSummarySchema = z.object({
   nextDueAt: instant.nullable(),
   nextDueKind: z.enum(DEADLINE_KINDS).nullable(),
   repeatOfId: id.nullable(),
+  /** Why it was voided (作废); '' for a petition that stands. */
+  voidReason: z.string(),
 });
 export type PetitionSummary = z.infer<typeof petitionSummarySchema>;
 
@@ -107,6 +122,9 @@ export const petitionDetailSchema = petitionSummarySchema.extend({
   repeatOfNumber: z.string().nullable(),
   allowedActions: z.array(z.enum(PETITION_ACTIONS)),
   createdAt: instant,
+  voidedAt: instant.nullable(),
+  /** Requests for a leader's approval about this petition, pending and decided, newest first. */
+  approvals: z.array(approvalSchema),
 });
 export type PetitionDetail = z.infer<typeof petitionDetailSchema>;
 
@@ -119,7 +137,6 @@ export const transitionInputSchema = z.object({
   unitId: id.optional(),
   leaderId: id.optional(),
   days: z.number().int().optional(),
-  approverId: id.optional(),
   decision: z.enum(DECISIONS).optional(),
   basis: optionalText(2000),
   noticeOnTheSpot: z.boolean().optional(),
@@ -136,12 +153,41 @@ export const petitionListInputSchema = z.object({
   receivedFrom: instant.nullable().default(null),
   receivedTo: instant.nullable().default(null),
   overdueOnly: z.boolean().default(false),
+  /** Voided petitions leave the list unless asked for (or their status is chosen). */
+  includeVoided: z.boolean().default(false),
   sort: z.enum(PETITION_SORTS).default('receivedAt'),
   descending: z.boolean().default(true),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 });
 export type PetitionListInput = z.input<typeof petitionListInputSchema>;
+
+/** A petitioner as a correction sends it: a kept row names its id; an ID number or phone left out stays as it was. */
+export const petitionerCorrectionSchema = petitionerInputSchema.extend({
+  id: id.optional(),
+  idNumber: text(18).optional(),
+  phone: text(30).optional(),
+});
+export type PetitionerCorrection = z.input<typeof petitionerCorrectionSchema>;
+
+/** The fields a correction (更正) may change; a field left out stays as it is. */
+export const petitionChangesSchema = z.object({
+  petitioners: z.array(petitionerCorrectionSchema).max(200).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  receivedAt: instant.optional(),
+  peopleCount: z.number().int().min(1).max(100_000).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  claimItem: z.number().int().min(1).max(6).nullable().optional(),
+  topicId: id.nullable().optional(),
+  unitId: id.nullable().optional(),
+  summary: text(TEXT_LIMITS.summary).min(1).optional(),
+  request: text(TEXT_LIMITS.request).min(1).optional(),
+  factsReasons: text(TEXT_LIMITS.factsReasons).optional(),
+});
+export type PetitionChanges = z.input<typeof petitionChangesSchema>;
+
+export const petitionCorrectionInputSchema = z.object({ id, reason: optionalText(TEXT_LIMITS.reason), changes: petitionChangesSchema });
+export type PetitionCorrectionInput = z.input<typeof petitionCorrectionInputSchema>;
 
 export const petitionsContract = {
   'petitions.repeats.list': procedure(
@@ -151,7 +197,12 @@ export const petitionsContract = {
       petitionSummarySchema.extend({ reason: z.enum(['idNumber', 'text']) }),
     ),
   ),
-  'petitions.create': procedure(PETITION_WRITERS, petitionInputSchema, z.object({ id, number: z.string() })),
+  'petitions.create': procedure(
+    PETITION_WRITERS,
+    // Files chosen during intake are saved in the same transaction as the petition: all or nothing.
+    petitionInputSchema.extend({ attachments: z.array(attachmentUploadSchema).max(20).default([]) }),
+    z.object({ id, number: z.string() }),
+  ),
   'petitions.list': procedure(
     'any',
     petitionListInputSchema,
@@ -170,9 +221,18 @@ export const petitionsContract = {
     z.object({ petitionerId: id }),
     z.object({ idNumber: z.string(), phone: z.string() }),
   ),
-  'petitions.attachments.create': procedure(
-    PETITION_WRITERS,
-    z.object({ id, fileName: text(200).min(1), dataBase64: z.string().max(30_000_000) }),
-    attachmentSchema,
+  'petitions.attachments.create': procedure(PETITION_WRITERS, attachmentUploadSchema.extend({ id }), attachmentSchema),
+  'petitions.attachments.remove': procedure(PETITION_WRITERS, z.object({ id, reason: optionalText(TEXT_LIMITS.reason) }), petitionDetailSchema),
+  /** A short-lived address the viewer or a download reads the file from; each one is written to the audit. */
+  'petitions.attachments.open': procedure(
+    'any',
+    z.object({ id, purpose: z.enum(['view', 'download']) }),
+    z.object({ url: z.string(), fileName: z.string(), view: z.enum(ATTACHMENT_VIEWS), size: z.number().int(), sha256: z.string() }),
   ),
+  /** A correction (更正): applied at once, or waiting for a leader when it changes received-at or category after acceptance. */
+  'petitions.correct': procedure(PETITION_WRITERS, petitionCorrectionInputSchema, petitionDetailSchema),
+  /** Asks a leader to extend the handling period (Art. 34); it takes effect on approval. */
+  'petitions.extension.request': procedure(PETITION_WRITERS, z.object({ id, days: z.number().int().optional(), note: optionalText(TEXT_LIMITS.reason) }), petitionDetailSchema),
+  /** Asks a leader to void a mistaken registration (作废); the number stays used. */
+  'petitions.void.request': procedure(PETITION_WRITERS, z.object({ id, reason: optionalText(TEXT_LIMITS.reason) }), petitionDetailSchema),
 } as const;

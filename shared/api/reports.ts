@@ -1,8 +1,9 @@
 /** Information reports (信息报告) and their follow-ups (续报). */
 import { z } from 'zod';
-import { PETITION_STATUSES, REPORT_ACTIONS, REPORT_FLAGS, REPORT_SEVERITIES, REPORT_STATUSES, REPORT_STEP_ACTIONS, REPORT_TYPES, URGENCIES, VERIFICATION_RESULTS, WARNING_LEVELS, WARNING_STATUSES } from '../enums';
+import { PETITION_STATUSES, REPORT_ACTIONS, REPORT_FLAGS, REPORT_SEVERITIES, REPORT_STATUSES, REPORT_STEP_ACTIONS, REPORT_TYPES, TEXT_LIMITS, URGENCIES, VERIFICATION_RESULTS, WARNING_LEVELS, WARNING_STATUSES } from '../enums';
 import { ADMINS, REPORT_HANDLERS, REPORT_INTAKE } from './access';
 import { id, text, optionalText, instant, procedure, empty } from './common';
+import { approvalSchema } from './approvals';
 
 // ---- Information reports (信息报告), early warnings (预警), zero reports (零报告), statistics ----
 // Warnings and reports describe matters. Their schemas have no field for ID numbers, phones, people's
@@ -30,9 +31,9 @@ export const reportInputSchema = z.object({
   reportedAt: instant.nullable().default(null),
   place: optionalText(200),
   peopleCount: z.number().int().min(0).max(100_000).default(0),
-  summary: text(200).min(1),
-  content: text(4000).min(1),
-  demands: optionalText(2000),
+  summary: text(TEXT_LIMITS.summary).min(1),
+  content: text(TEXT_LIMITS.request).min(1),
+  demands: optionalText(TEXT_LIMITS.request),
   petitionId: id.nullable().default(null),
 });
 export type ReportInput = z.input<typeof reportInputSchema>;
@@ -93,6 +94,10 @@ export const reportDetailSchema = reportSummarySchema.extend({
   allowedActions: z.array(z.enum(REPORT_ACTIONS)),
   petition: z.object({ id, number: z.string(), summary: z.string(), status: z.enum(PETITION_STATUSES) }).nullable(),
   warnings: z.array(z.object({ id, number: z.string(), title: z.string(), level: z.enum(WARNING_LEVELS), status: z.enum(WARNING_STATUSES) })),
+  /** Requests for the leader's approval of this report, newest first (a return carries the leader's reason). */
+  approvals: z.array(approvalSchema),
+  /** Fields that can still be corrected (until the report is approved; after that a 续报 is the way). */
+  correctable: z.boolean(),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
@@ -125,6 +130,23 @@ export const reportListInputSchema = z.object({
 });
 export type ReportListInput = z.input<typeof reportListInputSchema>;
 
+/** A correction of a report before it is approved: the fields that change, and why. */
+export const reportCorrectionInputSchema = z.object({
+  id,
+  reason: optionalText(TEXT_LIMITS.reason),
+  // A field left out stays as it is (no defaults here, so nothing changes unasked).
+  changes: z.object({
+    type: z.enum(REPORT_TYPES).optional(),
+    severity: z.enum(REPORT_SEVERITIES).optional(),
+    place: text(200).optional(),
+    peopleCount: z.number().int().min(0).max(100_000).optional(),
+    summary: text(TEXT_LIMITS.summary).min(1).optional(),
+    content: text(TEXT_LIMITS.request).min(1).optional(),
+    demands: text(TEXT_LIMITS.request).optional(),
+  }),
+});
+export type ReportCorrectionInput = z.input<typeof reportCorrectionInputSchema>;
+
 export const reportsContract = {
   'reports.settings.get': procedure('any', empty, reportSettingsSchema),
   'reports.settings.update': procedure(ADMINS, reportSettingsSchema, reportSettingsSchema),
@@ -136,6 +158,7 @@ export const reportsContract = {
   'reports.list': procedure('any', reportListInputSchema, z.object({ rows: z.array(reportSummarySchema), total: z.number().int() })),
   'reports.get': procedure('any', z.object({ id }), reportDetailSchema),
   'reports.transition': procedure(REPORT_HANDLERS, reportTransitionInputSchema, reportDetailSchema),
+  'reports.correct': procedure(REPORT_HANDLERS, reportCorrectionInputSchema, reportDetailSchema),
   'reports.linkPetition': procedure(REPORT_HANDLERS, z.object({ id, petitionId: id.nullable() }), reportDetailSchema),
   'reports.flag': procedure(
     REPORT_HANDLERS,

@@ -167,7 +167,8 @@ export const warningsContract = {
     warningDetailSchema,
   ),
   'warnings.changeLevel': procedure(WARNING_WRITERS, z.object({ id, level: z.enum(WARNING_LEVELS), reason: optionalText(1000) }), warningDetailSchema),
-  'warnings.lift': procedure(WARNING_WRITERS, z.object({ id, outcome: optionalText(4000), approverId: id.nullable().default(null) }), warningDetailSchema),
+  /** Proposes lifting the warning with its outcome; a leader approves it in the approvals inbox. */
+  'warnings.lift': procedure(WARNING_WRITERS, z.object({ id, outcome: optionalText(4000) }), warningDetailSchema),
   'warnings.link': procedure(
     WARNING_WRITERS,
     z.object({ id, linkType: z.enum(WARNING_LINK_TYPES), subjectId: id, linked: z.boolean().default(true) }),

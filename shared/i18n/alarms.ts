@@ -2,6 +2,8 @@
 export const alarms = {
   zh: {
     title: '期限提醒',
+    nobody: '（无人）',
+    ackForOthers: '代为确认：{note}',
     kind: {
       due: '到期提醒',
       pre: '预提醒 {days}天',
@@ -173,6 +175,8 @@ export const alarms = {
   },
   en: {
     title: 'Alarms',
+    nobody: '(nobody)',
+    ackForOthers: 'Acknowledged for others: {note}',
     kind: {
       due: 'Due alarm',
       pre: 'Pre-alarm {days} d',

@@ -5,6 +5,8 @@
 export const fields = {
   zh: {
     petitions: {
+      correctionReason: '更正原因',
+      voidReason: '作废原因（如重复登记、登错办公室、测试数据）',
       petitionerName: '第{index}位信访人的姓名',
       stepAt: '办理时间',
       mediationAt: '调解时间',
@@ -63,9 +65,20 @@ export const fields = {
     office: {
       numberFormatSeq: '编号格式中的序号 {seq}',
     },
+    approvals: {
+      returnReason: '退回理由',
+    },
+    attachments: {
+      removalReason: '移除原因',
+    },
+    alarmsAck: {
+      otherReason: '代为确认的原因',
+    },
   },
   en: {
     petitions: {
+      correctionReason: 'Reason for the correction',
+      voidReason: 'Reason for voiding (entered twice, wrong office, test entry)',
       petitionerName: 'The name of petitioner {index}',
       stepAt: 'The time of the step',
       mediationAt: 'The time of the mediation',
@@ -123,6 +136,15 @@ export const fields = {
     },
     office: {
       numberFormatSeq: 'The sequence number {seq} in the number format',
+    },
+    approvals: {
+      returnReason: 'Reason for returning',
+    },
+    attachments: {
+      removalReason: 'Reason for removal',
+    },
+    alarmsAck: {
+      otherReason: 'Reason for acknowledging for others',
     },
   },
 };

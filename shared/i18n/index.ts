@@ -17,6 +17,7 @@ import { reports } from './reports';
 import { stats } from './stats';
 import { notices } from './notices';
 import { fields } from './fields';
+import { approvals, attachmentWords, limitWords } from './approvals';
 import type { AlarmLogNote } from '../enums';
 
 const zhCN = {
@@ -32,6 +33,9 @@ const zhCN = {
   stats: stats.zh,
   notices: notices.zh,
   fields: fields.zh,
+  approvals: approvals.zh,
+  attachments: attachmentWords.zh,
+  limits: limitWords.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -51,6 +55,9 @@ const en: Widen<Catalog> = {
   stats: stats.en,
   notices: notices.en,
   fields: fields.en,
+  approvals: approvals.en,
+  attachments: attachmentWords.en,
+  limits: limitWords.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -2,6 +2,7 @@
 export const petitions = {
   zh: {
     title: '信访事项',
+    firstPetitionerMany: '{name}等{count}人',
     peopleCount: '{count}人',
     representative: '代表',
     dateTime: {
@@ -274,6 +275,7 @@ export const petitions = {
   },
   en: {
     title: 'Petitions',
+    firstPetitionerMany: '{name} and {count} people',
     peopleCount: '{count} people',
     representative: 'Representative',
     dateTime: {

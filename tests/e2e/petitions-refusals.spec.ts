@@ -2,6 +2,7 @@ import { test, expect, ADMIN } from './support/fixtures';
 import { PetitionIntake, validId, wrongCheckDigit } from './pages/petition-intake';
 import { PetitionList, logInAgain } from './pages/petition-list';
 import { PetitionDetailModel, dismissNotifications } from './pages/petition-detail';
+import { decidePending } from './support/book-office';
 
 /** Epoch ms of a wall-clock time in Beijing (UTC+8, no DST). */
 const beijing = (month: number, day: number, hour: number, minute = 0) => Date.UTC(2026, month - 1, day, hour - 8, minute);
@@ -81,7 +82,9 @@ test('the workflow offers only legal steps, and a review requested after 30 days
   const step = (action: string, extra: Record<string, unknown> = {}) => desk.api('petitions.transition', { id: p.id, action, ...extra }, admin);
   await step('accept');
   await step('start_handling', { unitId: unit.id, leaderId: leader.id });
-  await step('extend', { days: 15, note: '需向县社保局核实缴费记录', approverId: leader.id });
+  // Extended through the leader's approval, given in the leader's own session.
+  await desk.api('petitions.extension.request', { id: p.id, days: 15, note: '需向县社保局核实缴费记录' }, admin);
+  await decidePending(desk, await desk.login('lizhen', 'Leader2026'), 'petition', p.id, 'approve');
 
   // Extended once: the page offers no second extension, and the core refuses steps the status does not allow.
   await page.evaluate((id) => {
@@ -91,7 +94,7 @@ test('the workflow offers only legal steps, and a review requested after 30 days
   await expect(detail.actionButton('答复')).toBeVisible();
   await expect(detail.actionButton('延期')).toHaveCount(0);
   await expect(step('review', { decision: 'support' })).rejects.toThrow('当前状态为“已延期”，不能进行“复查意见”。可以进行的操作：答复、撤回');
-  await expect(step('extend', { days: 5, note: '再延', approverId: leader.id })).rejects.toThrow('办理期限只能延长一次');
+  await expect(desk.api('petitions.extension.request', { id: p.id, days: 5, note: '再延' }, admin)).rejects.toThrow('办理期限只能延长一次');
 
   await detail.act('答复', async (d) => {
     await d.getByRole('radio', { name: '解释说明' }).check();

@@ -7,6 +7,7 @@ import { test, expect, ADMIN, type Desk } from './support/fixtures';
 import { PetitionIntake, validId } from './pages/petition-intake';
 import { PetitionList } from './pages/petition-list';
 import { PetitionDetailModel, dismissNotifications } from './pages/petition-detail';
+import { decidePending } from './support/book-office';
 
 /** Epoch ms of a wall-clock time in Beijing (UTC+8, no DST). */
 const beijing = (month: number, day: number, hour: number, minute = 0) => Date.UTC(2026, month - 1, day, hour - 8, minute);
@@ -75,10 +76,18 @@ async function registerVisit(desk: Desk, o: Office, steps: readonly Step[] = [])
   const inputs: Record<Step, object> = {
     accept: { noticeOnTheSpot: false },
     start_handling: { unitId: o.unitId, leaderId: o.leaderId },
-    extend: { days: 20, note: EXTENSION_REASON, approverId: o.leaderId },
+    extend: { days: 20, note: EXTENSION_REASON },
     reply: { decision: 'support', basis: '《土地管理法》第四十八条及2019年征地补偿协议', note: '补偿款差额于12月底前发放到户' },
   };
-  for (const action of steps) await desk.api('petitions.transition', { id: petition.id, action, ...inputs[action] }, o.admin);
+  for (const action of steps) {
+    if (action !== 'extend') {
+      await desk.api('petitions.transition', { id: petition.id, action, ...inputs[action] }, o.admin);
+      continue;
+    }
+    // An extension is requested, and takes effect when the leader approves it in the leader's own session.
+    await desk.api('petitions.extension.request', { id: petition.id, ...inputs.extend }, o.admin);
+    await decidePending(desk, await desk.login(LEADER.username, LEADER.password), 'petition', petition.id, 'approve');
+  }
   return petition.id;
 }
 
@@ -104,7 +113,7 @@ test('a collective visit of six is registered at the intake form with five repre
   await intake.pick('事项分类', '征地拆迁');
   await intake.pick('涉及单位', '青山村');
   await intake.content(MATTER);
-  await intake.attach('征地协议扫描件.pdf', 'scanned agreement');
+  await intake.attach('征地协议扫描件.pdf', '%PDF-1.4\nscanned agreement');
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await desk.screenshot('petitions-01b-intake-content');
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -199,13 +208,16 @@ test('the handling period is extended once by 20 days with a leader’s approval
   const id = await registerVisit(desk, o, ['accept', 'start_handling']);
   await desk.openAs(ADMIN, { hash: `/petitions/${id}`, session: o.admin });
 
-  await detail.act('延期', async (d) => {
-    await d.getByRole('textbox', { name: '延长天数' }).fill('20');
-    await d.getByRole('textbox', { name: '延期理由（须告知信访人）' }).fill(EXTENSION_REASON);
-    await detail.pick(d, '批准领导', '李镇长（领导）');
-    await dismissNotifications(page);
-    await desk.screenshot('petitions-03a-extend-dialog');
-  });
+  // The clerk's part is the request; the leader approves it in the leader's own session.
+  await detail.actionButton('延期').click();
+  const d = detail.dialog('申请延长办理期限');
+  await d.getByRole('textbox', { name: '延长天数' }).fill('20');
+  await d.getByRole('textbox', { name: '延期理由（须告知信访人）' }).fill(EXTENSION_REASON);
+  await dismissNotifications(page);
+  await desk.screenshot('petitions-03a-extend-dialog');
+  await d.getByRole('button', { name: '提交领导审批' }).click();
+  await expect(d).toBeHidden();
+  await decidePending(desk, await desk.login(LEADER.username, LEADER.password), 'petition', id, 'approve');
   await expect(detail.status()).toHaveText('已延期');
   await expect(detail.deadline('办理期限')).toContainText('2027年1月21日 24时止');
   await expect(detail.actionButton('延期')).toHaveCount(0);

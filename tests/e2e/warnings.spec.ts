@@ -14,6 +14,7 @@ import { WarningBoard } from './pages/warning-board';
 import { WarningDetail } from './pages/warning-detail';
 import { WarningIssueForm } from './pages/warning-issue';
 import { Dashboard } from './pages/dashboard';
+import { decidePending } from './support/book-office';
 
 /** Epoch ms of a wall-clock time in Beijing (UTC+8, no DST). */
 const beijing = (month: number, day: number, hour: number, minute = 0) => Date.UTC(2026, month - 1, day, hour - 8, minute);
@@ -246,9 +247,11 @@ test('lifting with no outcome is refused in the dialog and changes nothing; with
   expect((await listed(desk)).rows.map((r) => r.status)).toEqual(['active']);
 
   await detail.act('解除预警', async (d) => {
-    await expect(d.getByRole('combobox', { name: '批准解除的领导' })).toHaveValue('张镇长（领导）');
     await d.getByLabel('化解结果').fill('安置方案按邻村标准调整，30户村民签字同意');
   });
+  // The outcome waits for the leader, who approves the lift in the leader's own session.
+  await expect(detail.status()).toHaveText('预警中');
+  await decidePending(desk, await desk.login(LEADER.username, LEADER.password), 'warning', id, 'approve');
   await expect(detail.status()).toHaveText('已解除');
   await expect(page.getByTestId('lifted-alert')).toContainText('安置方案按邻村标准调整');
   await expect(page.getByTestId('lifted-alert')).toContainText('批准：张镇长');

@@ -9,6 +9,7 @@
  * is 钱, 11-16 (day 15) 赵, 11-17 (day 16) 钱, whose shift runs to 08:00 on 11-18; 张镇长 leads every day.
  * The scheduler is not running: each test moves the clock and calls tick() as the timer would.
  */
+import { approvePending } from './support/approvals';
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { FiredAlarm } from '../../main/core/alarms';
 import type { PetitionInput } from '../../shared/api';
@@ -394,7 +395,8 @@ describe('alarms follow their deadline when it is met or moved', () => {
     expect(only(await o.tickAt('2026-07-28 09:00'), await mine()).map((f) => [f.alarmId, f.step])).toEqual([[threeDays?.id, 'fired']]);
 
     o.travel('2026-07-29 10:00');
-    await o.t.ok(await o.as('clerk1'), 'petitions.transition', { id: p.id, action: 'extend', days: 20, note: '需补充调查材料，已告知信访人', approverId: o.ids.leader });
+    await o.t.ok(await o.as('clerk1'), 'petitions.extension.request', { id: p.id, days: 20, note: '需补充调查材料，已告知信访人' });
+    await approvePending(o.t, await o.as('leader1'), 'petition', p.id);
     const extended = await deadlineOf(o, p.id, 'handling');
     expect([extended.id, extended.dueDate, extended.dueAt]).toEqual([handling.id, '2026-08-20', at('2026-08-21 00:00')]);
     expect((await rowsOf(o, handling.id)).map((r) => [r.kind, r.daysBefore, r.fireAt, r.status])).toEqual([

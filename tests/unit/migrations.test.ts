@@ -37,8 +37,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes']);
-    expect(LATEST_MIGRATION).toBe('0005-alarm-log-notes');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record']);
+    expect(LATEST_MIGRATION).toBe('0006-book-of-record');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -90,9 +90,9 @@ describe('an existing file', () => {
 });
 
 describe('schema guard', () => {
-  // Written out from migrations 0001 to 0005, in name order.
+  // Written out from migrations 0001 to 0006, in name order.
   const TABLES = [
-    'alarm_log', 'alarms', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
+    'alarm_log', 'alarms', 'approvals', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
     'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'notice_prints', 'notice_sequences',
     'notices', 'office', 'petition_steps',
     'petitioners', 'petitions', 'petitions_fts', 'petitions_fts_config', 'petitions_fts_data', 'petitions_fts_docsize',
@@ -100,7 +100,7 @@ describe('schema guard', () => {
     'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
   ];
   const INDEXES = [
-    'alarm_log_alarm', 'alarms_deadline', 'alarms_status_fire', 'alarms_status_step', 'deadlines_open_due', 'deadlines_subject',
+    'alarm_log_alarm', 'alarms_deadline', 'alarms_status_fire', 'alarms_status_step', 'approvals_status', 'approvals_subject', 'deadlines_open_due', 'deadlines_subject',
     'duty_log_at', 'duty_overrides_time', 'info_reports_petition_id', 'info_reports_reported_at', 'info_reports_root_id',
     'info_reports_status', 'info_reports_unit_id', 'notice_prints_notice', 'notices_created_at', 'notices_kind', 'notices_status',
     'notices_subject', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',
@@ -129,12 +129,16 @@ describe('schema guard', () => {
       'id', 'number', 'year', 'seq', 'channel', 'received_at', 'people_count', 'category', 'claim_item', 'topic_id', 'unit_id',
       'summary', 'request', 'facts_reasons', 'status', 'repeat_of_id', 'responsible_unit_id', 'lead_leader_id', 'decision',
       'extended_days', 'anonymous', 'first_petitioner', 'first_id_number', 'next_due_at', 'next_due_kind', 'created_by',
-      'created_at', 'updated_at',
+      'created_at', 'updated_at', 'void_reason', 'voided_at',
     ],
     petitioners: ['id', 'petition_id', 'ord', 'name', 'id_number', 'phone', 'address', 'is_representative'],
     petition_steps: ['id', 'petition_id', 'at', 'user_id', 'action', 'from_status', 'to_status', 'note', 'details_json'],
     mediations: ['id', 'petition_id', 'kind', 'at', 'outcome', 'note', 'user_id'],
-    attachments: ['id', 'petition_id', 'file_name', 'stored_name', 'size', 'sha256', 'added_at', 'added_by'],
+    attachments: ['id', 'petition_id', 'file_name', 'stored_name', 'size', 'sha256', 'added_at', 'added_by', 'removed_at', 'removed_by', 'removal_reason'],
+    approvals: [
+      'id', 'kind', 'subject_type', 'subject_id', 'status', 'reason', 'payload_json', 'requested_by', 'requested_at', 'decided_by',
+      'decided_at', 'decision_note', 'deadline_id',
+    ],
     deadlines: [
       'id', 'subject_type', 'subject_id', 'kind', 'office_duty', 'start_date', 'unit', 'days', 'extension_days', 'article',
       'due_date', 'due_at', 'explanation_json', 'calendar_version', 'status', 'met_at', 'created_at',
@@ -158,7 +162,7 @@ describe('schema guard', () => {
     alarms: [
       'id', 'deadline_id', 'kind', 'days_before', 'fire_at', 'status', 'fired_at', 'late_ms', 'policy_json', 'level',
       'next_step_at', 'recipients_json', 'no_one_on_duty', 'acknowledged_by', 'acknowledged_at', 'snoozed_until',
-      'snooze_reason', 'closed_at', 'created_at',
+      'snooze_reason', 'closed_at', 'created_at', 'ack_note', 'ack_for_others',
     ],
     alarm_log: ['id', 'alarm_id', 'at', 'step', 'user_ids_json', 'note', 'note_code', 'note_params_json'],
     info_reports: [

@@ -4,6 +4,7 @@
  * reports with its late, missed (漏报) and concealed (瞒报) reports; and the dashboard's counts right now.
  * October and November 2026; "now" is Fri 2026-11-20 10:00 (Asia/Shanghai).
  */
+import { approvePending } from './support/approvals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PetitionInput, ReportInput } from '../../shared/api';
 import { at } from './support/test-app';
@@ -73,7 +74,8 @@ beforeAll(async () => {
     responsibleUnitId: dongfeng,
     leadLeaderId: o.leaderId,
   });
-  await o.t.ok(o.clerk, 'warnings.lift', { id: octWarning.id, outcome: '工资已发放', approverId: o.leaderId });
+  await o.t.ok(o.clerk, 'warnings.lift', { id: octWarning.id, outcome: '工资已发放' });
+  await approvePending(o.t, o.leader, 'warning', octWarning.id);
   // Zero reports: 东风村 sent September's late (due 10-06 00:00) and October's on time; 红旗村 sent none.
   await o.t.ok(o.clerk, 'zeroReports.submit', { unitId: dongfeng, period: '2026-09', nothingToReport: true, submittedAt: at('2026-10-08 10:00') });
   await o.t.ok(o.clerk, 'zeroReports.submit', { unitId: dongfeng, period: '2026-10', nothingToReport: true, submittedAt: at('2026-11-03 10:00') });

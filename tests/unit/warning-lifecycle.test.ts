@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WarningDetail, WarningIssueInput } from '../../shared/api';
 import { at } from './support/test-app';
+import { approvePending, pendingApprovalId } from './support/approvals';
 import { matterOffice, warningInput } from './support/matters';
 import { expectRefused } from './support/refusals';
 
@@ -177,14 +178,17 @@ describe('lifting', () => {
     const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.setClock('2026-11-04 10:00');
     await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '请反馈' });
-    const noOutcome = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '', approverId: o.leaderId });
+    const noOutcome = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '' });
     expect(expectRefused(noOutcome, 'invalid_input').fields?.outcome).toBe('请填写化解结果');
-    const noApprover = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已补发到位' });
-    expect(expectRefused(noApprover, 'invalid_input').fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
-    const clerkApproves = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已补发到位', approverId: o.clerkId });
-    expect(expectRefused(clerkApproves, 'invalid_input').fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
+    // The approver is the leader in the leader's own session: the clerk's proposal waits, and the clerk cannot approve it.
+    const proposed = await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已按新标准补发到位，村民表示满意' });
+    expect(proposed.status).toBe('active');
+    const approvalId = await pendingApprovalId(o.t, o.clerk, 'warning', w.id);
+    const clerkApproves = await o.t.call(o.clerk, 'approvals.approve', { id: approvalId, note: '' });
+    expect(clerkApproves.ok || clerkApproves.error.code).toBe('forbidden');
 
-    const lifted = await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已按新标准补发到位，村民表示满意', approverId: o.leaderId });
+    await o.t.ok(o.leader, 'approvals.approve', { id: approvalId, note: '同意' });
+    const lifted = await o.t.ok(o.clerk, 'warnings.get', { id: w.id });
     expect(lifted).toMatchObject({
       status: 'lifted',
       liftedAt: at('2026-11-04 10:00'),
@@ -216,7 +220,8 @@ describe('lifting', () => {
       summary: '反映征地补偿款未足额发放',
       request: '要求补发',
     });
-    await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '已化解', approverId: o.leaderId });
+    await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '已化解' });
+    await approvePending(o.t, o.leader, 'warning', w.id);
     await o.setClock('2026-11-05 09:00');
     const before = await o.t.ok(o.clerk, 'warnings.get', { id: w.id });
     const auditBefore = (await o.t.ok(o.admin, 'audit.list', {})).total;
@@ -224,7 +229,7 @@ describe('lifting', () => {
       ['反馈', () => o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, content: '补充反馈' })],
       ['督办', () => o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '督办' })],
       ['调整等级', () => o.t.call(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'blue', reason: '降级' })],
-      ['解除预警', () => o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '再解除', approverId: o.leaderId })],
+      ['解除预警', () => o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '再解除' })],
       ['关联', () => o.t.call(o.clerk, 'warnings.link', { id: w.id, linkType: 'petition', subjectId: petition.id })],
     ] as const;
     for (const [label, attempt] of attempts) {
@@ -271,7 +276,9 @@ describe('links and history', () => {
     await o.t.ok(o.clerk, 'warnings.feedback.create', { id: w.id, content: '已听取诉求' });
     await o.setClock('2026-11-03 10:00');
     await o.t.ok(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'yellow', reason: '已初步稳定' });
-    const done = await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '已化解', approverId: o.leaderId });
+    await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '已化解' });
+    await approvePending(o.t, o.leader, 'warning', w.id);
+    const done = await o.t.ok(o.clerk, 'warnings.get', { id: w.id });
     expect(done.history.map((h) => h.kind)).toEqual(['issue', 'link', 'unlink', 'feedback', 'change_level', 'lift']);
     const list = await o.t.ok(o.clerk, 'warnings.list', { status: 'lifted' });
     expect(list.rows.map((r) => r.id)).toEqual([w.id]);

@@ -12,6 +12,8 @@ import { getAlarmSettings, writeAlarmSettings, type AlarmSettings } from './sett
 import { OPEN_ALARM_STATUSES } from './alarm-rows';
 import { subjectKey, subjectLabels } from './subjects';
 import { logAlarmStep, logNoteOf } from './alarm-log';
+import { LEADER_ROLE, OFFICER_ROLE, onDutyUserIds } from '../duty';
+import { t } from '../../../shared/i18n';
 
 export const SNOOZE_MINUTES = [15, 30, 60, 120, 240] as const;
 
@@ -76,6 +78,8 @@ async function describeAlarms(db: Kysely<Database>, rows: readonly BoardRow[], w
     recipients: (JSON.parse(r.recipients_json) as number[]).map((id) => ({ id, name: userNames.get(id) ?? '' })),
     acknowledgedBy: r.acknowledged_by !== null ? (userNames.get(r.acknowledged_by) ?? '') : null,
     acknowledgedAt: r.acknowledged_at,
+    acknowledgeNote: r.ack_note,
+    acknowledgedForOthers: r.ack_for_others === 1,
     snoozedUntil: r.snoozed_until,
     snoozeReason: r.snooze_reason,
     deadlineKind: r.deadline_kind,
@@ -121,13 +125,36 @@ async function openAlarm(trx: Kysely<Database>, id: number) {
   return a;
 }
 
+/**
+ * Who may stop an alarm's escalation: its recipients, the duty officer on shift, the leader on duty and the
+ * administrators. Anyone else is refused; someone it was not addressed to must say why (shown on the board).
+ * Returns whether the actor acts for others.
+ */
+async function requireMayAct(trx: Kysely<Database>, alarm: { recipients_json: string }, actor: Actor, reason: string, at: number): Promise<boolean> {
+  const recipients = JSON.parse(alarm.recipients_json) as number[];
+  if (recipients.includes(actor.id)) return false;
+  const onDuty = actor.role === 'admin' || (await onDutyUserIds(trx, OFFICER_ROLE, at)).includes(actor.id) || (await onDutyUserIds(trx, LEADER_ROLE, at)).includes(actor.id);
+  if (!onDuty) throw new UserError('forbidden', 'errors.alarms.notYours');
+  if (!reason) {
+    const userNames = await names(trx);
+    const to = recipients.map((r) => userNames.get(r) ?? '').filter(Boolean).join('、') || t('alarms.nobody');
+    throw UserError.field('note', 'errors.alarms.othersNeedReason', { names: to });
+  }
+  return true;
+}
+
 export async function acknowledgeAlarm(core: Core, actor: Actor, id: number, note: string): Promise<AlarmView> {
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
-    await openAlarm(trx, id);
-    await trx.updateTable('alarms').set({ status: 'acknowledged', acknowledged_by: actor.id, acknowledged_at: now, next_step_at: null, snoozed_until: null }).where('id', '=', id).execute();
+    const alarm = await openAlarm(trx, id);
+    const forOthers = await requireMayAct(trx, alarm, actor, note, now);
+    await trx
+      .updateTable('alarms')
+      .set({ status: 'acknowledged', acknowledged_by: actor.id, acknowledged_at: now, next_step_at: null, snoozed_until: null, ack_note: note, ack_for_others: forOthers ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
     await logAlarmStep(trx, { alarmId: id, at: now, step: 'acknowledged', users: [actor.id], text: note });
-    await appendAudit(trx, { actor, at: now, action: 'alarm.acknowledge', entity: 'alarm', entityId: id, after: { note } });
+    await appendAudit(trx, { actor, at: now, action: 'alarm.acknowledge', entity: 'alarm', entityId: id, after: forOthers ? { note, forOthers } : { note } });
   });
   core.emit({ type: 'alarms.changed' });
   return getAlarm(core.db, id);
@@ -138,7 +165,8 @@ export async function snoozeAlarm(core: Core, actor: Actor, id: number, minutes:
   requireText(reason, 'reason', 'fields.alarms.snoozeReason');
   const now = core.clock.now();
   await core.db.transaction().execute(async (trx) => {
-    await openAlarm(trx, id);
+    const alarm = await openAlarm(trx, id);
+    await requireMayAct(trx, alarm, actor, reason, now);
     await trx.updateTable('alarms').set({ status: 'snoozed', snoozed_until: now + minutes * 60_000, snooze_reason: reason, next_step_at: null }).where('id', '=', id).execute();
     await logAlarmStep(trx, { alarmId: id, at: now, step: 'snoozed', users: [actor.id], code: 'snoozed', params: { minutes, reason } });
     await appendAudit(trx, { actor, at: now, action: 'alarm.snooze', entity: 'alarm', entityId: id, after: { minutes, reason } });

@@ -74,7 +74,10 @@ async function fireOne(trx: Trx, alarmId: number, now: number, settings: AlarmSe
   }
   const lateMs = now - a.fire_at;
   const late = lateMs > LATE_GRACE_MS;
-  const r = await recipientsFor(trx, 0, now);
+  // A request for approval is the leader's to decide: it rings the leader on duty from the first step.
+  const deadline = await trx.selectFrom('deadlines').select('kind').where('id', '=', a.deadline_id).executeTakeFirst();
+  const level = deadline?.kind === 'approval' ? 1 : 0;
+  const r = await recipientsFor(trx, level, now);
   const policy: AlarmPolicy = { ackMinutes: settings.ackMinutes, repeatMinutes: settings.repeatMinutes };
   await trx
     .updateTable('alarms')
@@ -83,7 +86,7 @@ async function fireOne(trx: Trx, alarmId: number, now: number, settings: AlarmSe
       fired_at: now,
       late_ms: lateMs,
       policy_json: JSON.stringify(policy),
-      level: 0,
+      level,
       next_step_at: now + policy.ackMinutes * 60_000,
       recipients_json: JSON.stringify(r.users),
       no_one_on_duty: r.noOneOnDuty ? 1 : 0,

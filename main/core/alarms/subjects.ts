@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
-import { t } from '../../../shared/i18n';
+import { enumLabel, t } from '../../../shared/i18n';
 import { zeroReportPeriodLabel } from '../../../shared/zero-report-period';
 
 export interface SubjectRef {
@@ -25,8 +25,8 @@ export const subjectKey = (type: string, id: number) => `${type}:${id}`;
 
 export async function subjectLabels(db: Kysely<Database>, refs: readonly SubjectRef[]): Promise<Map<string, SubjectLabel>> {
   const ids = (type: string) => [...new Set(refs.filter((r) => r.subjectType === type).map((r) => r.subjectId))];
-  const [petitionIds, warningIds, zeroIds] = [ids('petition'), ids('warning'), ids('zero_report')];
-  const [petitions, warnings, zero] = await Promise.all([
+  const [petitionIds, warningIds, zeroIds, approvalIds] = [ids('petition'), ids('warning'), ids('zero_report'), ids('approval')];
+  const [petitions, warnings, zero, approvals] = await Promise.all([
     petitionIds.length > 0 ? db.selectFrom('petitions').select(['id', 'number', 'summary']).where('id', 'in', petitionIds).execute() : [],
     warningIds.length > 0 ? db.selectFrom('warnings').select(['id', 'number', 'title']).where('id', 'in', warningIds).execute() : [],
     zeroIds.length > 0
@@ -37,6 +37,7 @@ export async function subjectLabels(db: Kysely<Database>, refs: readonly Subject
           .where('zero_reports.id', 'in', zeroIds)
           .execute()
       : [],
+    approvalIds.length > 0 ? db.selectFrom('approvals').select(['id', 'kind', 'subject_type', 'subject_id', 'reason']).where('id', 'in', approvalIds).execute() : [],
   ]);
   const out = new Map<string, SubjectLabel>();
   for (const p of petitions) out.set(subjectKey('petition', p.id), { number: p.number, summary: p.summary });
@@ -44,6 +45,16 @@ export async function subjectLabels(db: Kysely<Database>, refs: readonly Subject
   for (const z of zero) {
     const period = zeroReportPeriodLabel(z.period);
     out.set(subjectKey('zero_report', z.id), { number: `${t('reports.zeroReports')} ${period}`, summary: t('reports.zeroReportSubject', { unit: z.name, period }) });
+  }
+  if (approvals.length === 0) return out;
+  // A request for approval is named by what it asks and the record it is about.
+  const about = await subjectLabels(db, approvals.filter((a) => a.subject_type !== 'report').map((a) => ({ subjectType: a.subject_type, subjectId: a.subject_id })));
+  const reports = approvals.some((a) => a.subject_type === 'report')
+    ? await db.selectFrom('info_reports').select(['id', 'number']).where('id', 'in', approvals.filter((a) => a.subject_type === 'report').map((a) => a.subject_id)).execute()
+    : [];
+  for (const a of approvals) {
+    const number = a.subject_type === 'report' ? (reports.find((r) => r.id === a.subject_id)?.number ?? '') : (about.get(subjectKey(a.subject_type, a.subject_id))?.number ?? '');
+    out.set(subjectKey('approval', a.id), { number: t('approvals.alarmNumber', { kind: enumLabel('approvalKind', a.kind), number }), summary: a.reason });
   }
   return out;
 }

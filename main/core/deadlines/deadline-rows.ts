@@ -174,6 +174,30 @@ export async function extendDeadline(
   await rescheduleAlarmsFor(trx, row.id, now);
 }
 
+/** Why an open deadline was worked out again after a correction (更正), as its explanation shows it. */
+export interface DeadlineCorrection {
+  readonly at: number;
+  /** The corrected fields the deadline was computed from (receivedAt, category, …). */
+  readonly fields: readonly string[];
+}
+
+/**
+ * Works an open calendar deadline out again from a corrected start day (the received-at was corrected): same
+ * period, same extension, the new start; the explanation keeps the old start and names the correction.
+ */
+export async function restartDeadline(trx: Kysely<Database>, cal: CalendarContext, deadlineId: number, startDate: string, correction: DeadlineCorrection, now: number): Promise<void> {
+  const row = await trx.selectFrom('deadlines').selectAll().where('id', '=', deadlineId).executeTakeFirst();
+  if (!row || row.status !== 'open' || row.unit === 'fixed') return;
+  const due = computeDue({ startDate, unit: row.unit, days: row.days, extensionDays: row.extension_days, article: row.article }, cal);
+  const explanation = { ...(JSON.parse(due.explanation_json) as Explanation), correction: { at: correction.at, fields: [...correction.fields], fromStartDate: row.start_date } };
+  await trx
+    .updateTable('deadlines')
+    .set({ ...due, start_date: startDate, explanation_json: JSON.stringify(explanation) })
+    .where('id', '=', deadlineId)
+    .execute();
+  if (due.due_at !== row.due_at) await rescheduleAlarmsFor(trx, deadlineId, now);
+}
+
 export async function closeDeadlines(
   trx: Kysely<Database>,
   subjectId: number,

@@ -2,8 +2,10 @@
  * Registering a petition: validates what the clerk typed, numbers it, opens its first deadlines, writes the
  * first timeline step and the audit row, all in one transaction.
  */
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { petitionInputSchema } from '../../../shared/api';
+import type { Database } from '../../db';
+import type { AttachmentUpload, petitionInputSchema } from '../../../shared/api';
 import { checkIdNumber, normalizeIdNumber } from '../../../shared/id-number';
 import { MAX_REPRESENTATIVES } from '../../../shared/enums';
 import { localDateOf, localParts } from '../../../shared/time';
@@ -13,8 +15,12 @@ import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { loadCalendarContext, openDeadline, refreshNextDue } from '../deadlines';
 import { formatPetitionNumber } from './numbering';
+import { summaryName } from './names';
+import { insertPetitioners } from './petitioner-rows';
+import { insertAttachmentRows, prepareAttachments, writeAttachmentFiles } from './attachments';
 
 export type ParsedPetitionInput = z.output<typeof petitionInputSchema>;
+type IntakeInput = ParsedPetitionInput & { readonly attachments?: readonly AttachmentUpload[] };
 
 const PHONE_RE = /^[0-9+\-() ]{5,20}$/;
 /** Allowed drift between the PC clock and a time typed as "now". */
@@ -48,18 +54,37 @@ export function validatePetition(input: ParsedPetitionInput, now: number, collec
   if (input.receivedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('receivedAt', 'errors.petitions.receivedInFuture');
 }
 
-export async function createPetition(core: Core, actor: Actor, input: ParsedPetitionInput): Promise<{ id: number; number: string }> {
+export async function createPetition(core: Core, actor: Actor, intake: IntakeInput): Promise<{ id: number; number: string }> {
+  const { attachments = [], ...input } = intake;
   const office = await getOffice(core.db);
   const now = core.clock.now();
   validatePetition(input, now, office.collectiveThreshold, office.timeZone);
+  // Files chosen at intake are checked before anything is written, and saved with the petition or not at all.
+  const files = prepareAttachments(attachments);
+  let undoFiles = () => {};
   const petitioners = input.petitioners.map((p) => ({ ...p, idNumber: p.idNumber ? normalizeIdNumber(p.idNumber) : '' }));
   const lead = petitioners.find((p) => p.isRepresentative) ?? petitioners[0];
-  const firstName = lead ? (input.peopleCount > 1 ? `${lead.name}等${input.peopleCount}人` : lead.name) : '';
+  const firstName = lead ? summaryName(lead.name, input.peopleCount) : '';
   // Without a name and address the acceptance notice cannot be sent, and the law does not require it (Art. 23).
   const anonymous = !petitioners.some((p) => p.name && p.address);
   const year = localParts(input.receivedAt, office.timeZone).year;
 
   const created = await core.db.transaction().execute(async (trx) => {
+    const saved = await registerInTrx(trx);
+    if (files.length > 0) {
+      const written = writeAttachmentFiles(core, saved.id, files);
+      undoFiles = written.undo;
+      await insertAttachmentRows(trx, saved.id, files, written.storedNames, actor, now);
+    }
+    return saved;
+  }).catch((err: unknown) => {
+    undoFiles();
+    throw err;
+  });
+  core.emit({ type: 'petitions.changed', id: created.id });
+  return created;
+
+  async function registerInTrx(trx: Kysely<Database>): Promise<{ id: number; number: string }> {
     if (input.repeatOfId !== null) {
       const original = await trx.selectFrom('petitions').select('id').where('id', '=', input.repeatOfId).executeTakeFirst();
       if (!original) throw UserError.field('repeatOfId', 'errors.petitions.repeatNotFound');
@@ -104,20 +129,7 @@ export async function createPetition(core: Core, actor: Actor, input: ParsedPeti
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('petitioners')
-      .values(
-        petitioners.map((p, ord) => ({
-          petition_id: row.id,
-          ord,
-          name: p.name,
-          id_number: p.idNumber,
-          phone: p.phone,
-          address: p.address,
-          is_representative: p.isRepresentative ? 1 : 0,
-        })),
-      )
-      .execute();
+    await insertPetitioners(trx, row.id, petitioners);
     await trx
       .insertInto('petition_steps')
       .values({
@@ -148,7 +160,5 @@ export async function createPetition(core: Core, actor: Actor, input: ParsedPeti
       after: { number, ...input, petitioners: input.petitioners.map((p) => ({ name: p.name, isRepresentative: p.isRepresentative })) },
     });
     return { id: row.id, number };
-  });
-  core.emit({ type: 'petitions.changed', id: created.id });
-  return created;
+  }
 }

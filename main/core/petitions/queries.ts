@@ -10,6 +10,8 @@ import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../shared/id-n
 import { notFound } from '../errors';
 import { toDeadline } from '../deadlines';
 import { allowedActions } from './workflow';
+import { listAttachments } from './attachments';
+import { approvalsFor } from '../approvals/queries';
 
 type ListInput = z.output<typeof petitionListInputSchema>;
 
@@ -44,6 +46,7 @@ function summaryOf(row: PetitionRowWithNames): PetitionSummary {
     nextDueAt: row.next_due_at,
     nextDueKind: row.next_due_kind,
     repeatOfId: row.repeat_of_id,
+    voidReason: row.void_reason,
   };
 }
 
@@ -72,6 +75,8 @@ function applyFilters(q: Base, input: ListInput, now: number): Base {
     });
   }
   if (input.statuses.length > 0) query = query.where('petitions.status', 'in', input.statuses);
+  // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
+  else if (!input.includeVoided) query = query.where('petitions.status', '!=', 'voided');
   if (input.category) query = query.where('petitions.category', '=', input.category);
   if (input.topicId !== null) query = query.where('petitions.topic_id', '=', input.topicId);
   if (input.unitId !== null) {
@@ -117,7 +122,7 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
     .where('petitions.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound();
-  const [petitioners, steps, deadlines, mediations, attachments, repeats, repeatOf, responsible, leader] = await Promise.all([
+  const [petitioners, steps, deadlines, mediations, attachments, repeats, repeatOf, responsible, leader, approvals] = await Promise.all([
     db.selectFrom('petitioners').selectAll().where('petition_id', '=', id).orderBy('ord').execute(),
     db
       .selectFrom('petition_steps')
@@ -137,7 +142,7 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
       .where('petition_id', '=', id)
       .orderBy('at')
       .execute(),
-    db.selectFrom('attachments').selectAll().where('petition_id', '=', id).orderBy('id').execute(),
+    listAttachments(db, id),
     db.selectFrom('petitions').select(['id', 'number', 'received_at', 'summary']).where('repeat_of_id', '=', id).orderBy('received_at').execute(),
     row.repeat_of_id !== null
       ? db.selectFrom('petitions').select('number').where('id', '=', row.repeat_of_id).executeTakeFirst()
@@ -148,6 +153,7 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
     row.lead_leader_id !== null
       ? db.selectFrom('users').select('display_name').where('id', '=', row.lead_leader_id).executeTakeFirst()
       : Promise.resolve(undefined),
+    approvalsFor(db, 'petition', id),
   ]);
   const status = row.status;
   const category = row.category;
@@ -190,11 +196,13 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
       note: m.note,
       userName: m.display_name,
     })),
-    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, size: a.size, sha256: a.sha256, addedAt: a.added_at })),
+    attachments,
     repeats: repeats.map((r) => ({ id: r.id, number: r.number, receivedAt: r.received_at, summary: r.summary })),
     repeatOfNumber: repeatOf?.number ?? null,
     allowedActions: allowedActions({ status, category, claimItem: row.claim_item, extendedDays: row.extended_days }),
     createdAt: row.created_at,
+    voidedAt: row.voided_at,
+    approvals,
   };
 }
 

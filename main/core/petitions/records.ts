@@ -1,16 +1,11 @@
 /**
- * What is added to a petition besides workflow steps: mediation entries, attachments (copied into the data
- * folder with their SHA-256), repeat links, and the audited look at a petitioner's full ID number and phone.
+ * What is added to a petition besides workflow steps: mediation entries, repeat links, and the audited look at a
+ * petitioner's full ID number and phone. Attachments have their own file (attachments.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { MediationKind, MediationOutcome } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
 import { UserError, notFound, fieldName } from '../errors';
 import { appendAudit } from '../audit';
-
-export const MAX_ATTACHMENT_MB = 20;
 
 export async function addMediation(
   core: Core,
@@ -70,40 +65,4 @@ export async function revealPersonal(core: Core, actor: Actor, petitionerId: num
     });
     return { idNumber: row.id_number, phone: row.phone };
   });
-}
-
-function safeExtension(fileName: string): string {
-  const ext = path.extname(fileName).toLowerCase();
-  return /^\.[a-z0-9]{1,8}$/.test(ext) ? ext : '';
-}
-
-export async function addAttachment(core: Core, actor: Actor, input: { id: number; fileName: string; dataBase64: string }) {
-  const data = Buffer.from(input.dataBase64, 'base64');
-  if (data.length > MAX_ATTACHMENT_MB * 1024 * 1024) {
-    throw UserError.field('file', 'errors.petitions.attachmentTooLarge', { name: input.fileName, max: MAX_ATTACHMENT_MB });
-  }
-  const sha256 = createHash('sha256').update(data).digest('hex');
-  const storedName = path.posix.join(String(input.id), `${sha256}${safeExtension(input.fileName)}`);
-  const target = path.join(core.dataDir, 'attachments', storedName);
-  const exists = await core.db.selectFrom('petitions').select('id').where('id', '=', input.id).executeTakeFirst();
-  if (!exists) throw notFound();
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  // Content-addressed: the same file added twice is stored once, and a crash mid-write leaves no half file.
-  if (!fs.existsSync(target)) {
-    const temp = `${target}.partial`;
-    fs.writeFileSync(temp, data, { flush: true });
-    fs.renameSync(temp, target);
-  }
-  const now = core.clock.now();
-  const row = await core.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('attachments')
-      .values({ petition_id: input.id, file_name: input.fileName, stored_name: storedName, size: data.length, sha256, added_at: now, added_by: actor.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, { actor, at: now, action: 'petition.attachment', entity: 'petition', entityId: input.id, after: { fileName: input.fileName, size: data.length, sha256 } });
-    return inserted;
-  });
-  core.emit({ type: 'petitions.changed', id: input.id });
-  return { id: row.id, fileName: row.file_name, size: row.size, sha256: row.sha256, addedAt: row.added_at };
 }

@@ -13,7 +13,7 @@ import type { Actor, Core } from '../context';
 import { UserError, fieldName, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
-import { closeDeadlines, extendDeadline, loadCalendarContext, openDeadline, refreshNextDue, type CalendarContext } from '../deadlines';
+import { closeDeadlines, loadCalendarContext, openDeadline, refreshNextDue, type CalendarContext } from '../deadlines';
 import { allowedActions, hasHandlingPeriod, isTerminal, nextStatus } from './workflow';
 
 export type ParsedTransition = z.output<typeof transitionInputSchema>;
@@ -33,11 +33,9 @@ interface StepContext {
 }
 
 async function requireLeader(trx: Trx, leaderId: number | undefined, field: string): Promise<string> {
-  if (leaderId === undefined) throw UserError.field(field, field === 'approverId' ? 'errors.petitions.extensionApprover' : 'errors.petitions.leaderRequired');
+  if (leaderId === undefined) throw UserError.field(field, 'errors.petitions.leaderRequired');
   const leader = await trx.selectFrom('users').select(['display_name', 'role', 'active']).where('id', '=', leaderId).executeTakeFirst();
-  if (!leader || leader.active !== 1 || (leader.role !== 'leader' && leader.role !== 'admin')) {
-    throw UserError.field(field, field === 'approverId' ? 'errors.petitions.extensionApprover' : 'errors.petitions.leaderRequired');
-  }
+  if (!leader || leader.active !== 1 || (leader.role !== 'leader' && leader.role !== 'admin')) throw UserError.field(field, 'errors.petitions.leaderRequired');
   return leader.display_name;
 }
 
@@ -116,15 +114,9 @@ async function applyStep(
         columns: { responsible_unit_id: input.unitId ?? null, lead_leader_id: input.leaderId ?? null },
       };
     }
-    case 'extend': {
-      if (petition.extended_days > 0) throw new UserError('illegal_transition', 'errors.petitions.alreadyExtended');
-      const days = input.days;
-      if (days === undefined || days < 1 || days > MAX_EXTENSION_DAYS) throw UserError.field('days', 'errors.petitions.extensionDays');
-      requireText(input.note, 'note', 'fields.petitions.extensionReason');
-      const approver = await requireLeader(trx, input.approverId, 'approverId');
-      await extendDeadline(trx, cal, petitionId, 'handling', days, now);
-      return { details: { days, approver }, columns: { extended_days: days } };
-    }
+    case 'extend':
+      // An extension is the leader's to give: asked with petitions.extension.request, applied on approval.
+      throw new UserError('illegal_transition', 'errors.petitions.extendByRequest');
     case 'reply':
       if (!input.decision) throw UserError.field('decision', 'errors.generic.required', { field: fieldName('fields.petitions.replyDecision') });
       requireText(input.basis, 'basis', 'fields.petitions.basis');
@@ -167,6 +159,7 @@ export async function transitionPetition(core: Core, actor: Actor, input: Parsed
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('petitions').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!row) throw notFound();
+    if (row.status === 'voided') throw new UserError('illegal_transition', 'errors.petitions.voided', { reason: row.void_reason });
     const status = row.status;
     const category = row.category;
     if (input.action === 'extend' && row.extended_days > 0 && !isTerminal(status)) {

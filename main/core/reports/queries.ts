@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { Database, Db, InfoReportTable } from '../../db';
 import type { ReportDetail, ReportSummary, reportListInputSchema } from '../../../shared/api';
 import { notFound } from '../errors';
-import { allowedReportActions } from './workflow';
+import { approvalsFor } from '../approvals/queries';
+import { isReportCorrectable, allowedReportActions } from './workflow';
 
 type ListInput = z.output<typeof reportListInputSchema>;
 type Row = Selectable<InfoReportTable> & { unit_name: string };
@@ -141,5 +142,7 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail> {
     allowedActions: allowedReportActions(row.status),
     petition: petition ? { id: petition.id, number: petition.number, summary: petition.summary, status: petition.status } : null,
     warnings: warnings.map((w) => ({ id: w.id, number: w.number, title: w.title, level: w.level, status: w.status })),
+    approvals: await approvalsFor(db, 'report', id),
+    correctable: isReportCorrectable(row.status),
   };
 }

@@ -6,7 +6,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Database, InfoReportTable } from '../../db';
-import type { reportTransitionInputSchema } from '../../../shared/api';
+import type { reportCorrectionInputSchema, reportTransitionInputSchema } from '../../../shared/api';
 import type { ReportFlag, ReportStatus, ReportStepAction } from '../../../shared/enums';
 import { enumLabel } from '../../../shared/i18n';
 import { formatDateTime } from '../../../shared/time';
@@ -16,7 +16,8 @@ import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { refusePersonalNumbers } from '../warnings';
 import { FUTURE_TOLERANCE_MS } from './intake';
-import { allowedReportActions, isReportFinished, nextReportStatus } from './workflow';
+import { allowedReportActions, isReportCorrectable, isReportFinished, nextReportStatus } from './workflow';
+import { requestApproval, settlePendingApproval } from '../approvals/requests';
 
 export type ParsedReportTransition = z.output<typeof reportTransitionInputSchema>;
 
@@ -40,7 +41,7 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
     ],
     'errors.reports.personalNumber',
   );
-  await core.db.transaction().execute(async (trx) => {
+  const approvalId = await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('info_reports').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!row) throw notFound();
     const status = row.status;
@@ -76,6 +77,10 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
         if (actor.role !== 'leader' && actor.role !== 'admin') throw new UserError('forbidden', 'errors.reports.approverRole');
         columns = { approved_by: actor.id, approved_at: at };
         details = { approver: actor.name };
+        // Approved from the report's own page: the request waiting in the inbox is settled with it.
+        await settlePendingApproval(trx, 'report', 'report', row.id, actor, input.note, now);
+        break;
+      case 'resubmit':
         break;
       case 'forward':
         requireText(input.forwardTo, 'forwardTo', 'fields.reports.forwardTo');
@@ -86,6 +91,81 @@ export async function transitionReport(core: Core, actor: Actor, input: ParsedRe
     await trx.updateTable('info_reports').set({ status: to, updated_at: now, ...columns }).where('id', '=', row.id).execute();
     await step(trx, row.id, at, actor, input.action, status, to, input.note, details);
     await appendAudit(trx, { actor, at: now, action: `report.${input.action}`, entity: 'report', entityId: row.id, before: { status }, after: { status: to, at, note: input.note, ...details } });
+    // Analysed (or corrected after a return): the report waits in the leaders' inbox for 审核.
+    if (to === 'analysed') return requestApproval(trx, { kind: 'report', subjectType: 'report', subjectId: row.id, reason: input.action === 'analyse' ? input.opinion : input.note, actor, now });
+    return null;
+  });
+  core.emit({ type: 'reports.changed', id: input.id });
+  if (approvalId !== null) core.emit({ type: 'approvals.changed', id: approvalId });
+}
+
+/** The leader approved the report in the approvals inbox: 审核 with the leader's name, as from the report's page. */
+export async function approveReportInTrx(trx: Trx, reportId: number, decider: Actor, note: string, now: number): Promise<void> {
+  const row = await trx.selectFrom('info_reports').select(['id', 'status']).where('id', '=', reportId).executeTakeFirst();
+  if (!row) throw notFound();
+  if (row.status !== 'analysed') throw new UserError('conflict', 'errors.reports.notAwaitingApproval', { status: enumLabel('reportStatus', row.status) });
+  await trx.updateTable('info_reports').set({ status: 'approved', approved_by: decider.id, approved_at: now, updated_at: now }).where('id', '=', reportId).execute();
+  await step(trx, reportId, now, decider, 'approve', 'analysed', 'approved', note, { approver: decider.name });
+  await appendAudit(trx, { actor: decider, at: now, action: 'report.approve', entity: 'report', entityId: reportId, before: { status: 'analysed' }, after: { status: 'approved', note, approver: decider.name } });
+}
+
+/** The leader returned the report (退回) with a reason: it can be corrected and resubmitted. */
+export async function returnReportInTrx(trx: Trx, reportId: number, decider: Actor, note: string, now: number): Promise<void> {
+  const row = await trx.selectFrom('info_reports').select(['id', 'status']).where('id', '=', reportId).executeTakeFirst();
+  if (!row) throw notFound();
+  if (row.status !== 'analysed') throw new UserError('conflict', 'errors.reports.notAwaitingApproval', { status: enumLabel('reportStatus', row.status) });
+  await trx.updateTable('info_reports').set({ status: 'returned', updated_at: now }).where('id', '=', reportId).execute();
+  await step(trx, reportId, now, decider, 'return', 'analysed', 'returned', note, {});
+  await appendAudit(trx, { actor: decider, at: now, action: 'report.return', entity: 'report', entityId: reportId, before: { status: 'analysed' }, after: { status: 'returned', note } });
+}
+
+const REPORT_FIELD_COLUMNS = {
+  type: 'type',
+  severity: 'severity',
+  place: 'place',
+  peopleCount: 'people_count',
+  summary: 'summary',
+  content: 'content',
+  demands: 'demands',
+} as const;
+
+type ReportChanges = z.output<typeof reportCorrectionInputSchema>['changes'];
+
+/** A correction (更正) of a report not yet approved: each changed field old → new on the timeline, before/after in the audit. */
+export async function correctReport(core: Core, actor: Actor, input: { id: number; reason: string; changes: ReportChanges }): Promise<void> {
+  requireText(input.reason, 'reason', 'fields.petitions.correctionReason');
+  refusePersonalNumbers(
+    [
+      ['changes.summary', 'fields.reports.summary', input.changes.summary ?? ''],
+      ['changes.content', 'fields.reports.content', input.changes.content ?? ''],
+      ['changes.demands', 'fields.reports.demands', input.changes.demands ?? ''],
+      ['changes.place', 'fields.reports.place', input.changes.place ?? ''],
+      ['reason', 'fields.petitions.correctionReason', input.reason],
+    ],
+    'errors.reports.personalNumber',
+  );
+  const now = core.clock.now();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('info_reports').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!row) throw notFound();
+    if (!isReportCorrectable(row.status)) throw new UserError('illegal_transition', 'errors.reports.notCorrectable', { status: enumLabel('reportStatus', row.status) });
+    const changes: { field: string; from: string; to: string }[] = [];
+    const columns: Updateable<InfoReportTable> = {};
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(REPORT_FIELD_COLUMNS) as [keyof ReportChanges, (typeof REPORT_FIELD_COLUMNS)[keyof ReportChanges]][]) {
+      const value = input.changes[field];
+      if (value === undefined || value === row[column]) continue;
+      const shown = (v: unknown) => (field === 'type' ? enumLabel('reportType', String(v)) : field === 'severity' ? enumLabel('reportSeverity', String(v)) : String(v));
+      changes.push({ field, from: shown(row[column]), to: shown(value) });
+      Object.assign(columns, { [column]: value });
+      before[field] = row[column];
+      after[field] = value;
+    }
+    if (changes.length === 0) throw UserError.field('changes', 'errors.petitions.correctionNoChange');
+    await trx.updateTable('info_reports').set({ ...columns, updated_at: now }).where('id', '=', row.id).execute();
+    await step(trx, row.id, now, actor, 'correct', row.status, row.status, input.reason, { changes: JSON.stringify(changes) });
+    await appendAudit(trx, { actor, at: now, action: 'report.correct', entity: 'report', entityId: row.id, before, after: { ...after, reason: input.reason } });
   });
   core.emit({ type: 'reports.changed', id: input.id });
 }

@@ -69,6 +69,8 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
       .where('received_at', '>=', from)
       .where('received_at', '<', to)
       .where('repeat_of_id', 'is', null)
+      // A voided registration (作废) was a mistake, not a petition: it is not counted.
+      .where('status', '!=', 'voided')
       .execute(),
     db
       .selectFrom('deadlines')
@@ -80,6 +82,7 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
       .where('petitions.received_at', '>=', from)
       .where('petitions.received_at', '<', to)
       .where('petitions.repeat_of_id', 'is', null)
+      .where('petitions.status', '!=', 'voided')
       .execute(),
     db.selectFrom('info_reports').select(['reported_at', 'unit_id', 'type', 'late_ms', 'flag']).where('reported_at', '>=', from).where('reported_at', '<', to).execute(),
     db.selectFrom('warnings').select(['issued_at', 'unit_id', 'level']).where('issued_at', '>=', from).where('issued_at', '<', to).execute(),

@@ -4,6 +4,7 @@ export {
   superviseWarning,
   changeWarningLevel,
   liftWarning,
+  applyApprovedLift,
   linkWarning,
   openFeedbackDeadlines,
   WARNING_NUMBER_FORMAT,

@@ -1,13 +1,13 @@
 /**
  * A warning's life: issued (with the level the rules suggest, or another with a reason and a leader), the
  * responsible unit's feedback, supervision (督办) when feedback is late, level changes, and lifting (解除预警)
- * with its outcome and the approving leader. Each step is one transaction with its history entry, its
+ * with its outcome, proposed by a clerk and approved by a leader in the approvals inbox. Each step is one transaction with its history entry, its
  * deadlines (which carry the alarms) and the audit row. A lifted warning takes no further steps.
  *
  * @example
  * const id = await issueWarning(core, actor, { title: '东风村征地补偿争议', unitId: 3, peopleCount: 12, escalation: 'province', … });
  * await addWarningFeedback(core, actor, { id, at: null, content: '已入户听取诉求', source: '东风村 村支书' });
- * await liftWarning(core, actor, { id, outcome: '补偿款已发放到位，群众表示满意', approverId: leaderId });
+ * await liftWarning(core, actor, { id, outcome: '补偿款已发放到位，群众表示满意' }); // waits for a leader's approval
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -25,6 +25,7 @@ import { closeDeadlines, loadCalendarContext, openFixedDeadline, refreshNextDue 
 import { listWarningRules, suggestLevel } from './rules';
 import { getWarningSettings } from './settings';
 import { refusePersonalNumbers } from './privacy';
+import { requestApproval, type ApprovalRow } from '../approvals/requests';
 
 export type ParsedIssueInput = z.output<typeof warningIssueInputSchema>;
 
@@ -297,26 +298,38 @@ export async function changeWarningLevel(core: Core, actor: Actor, input: { id: 
   core.emit({ type: 'warnings.changed', id: input.id });
 }
 
-/** Lifts the warning (解除预警): the outcome and the approving leader are required; open deadlines end. */
-export async function liftWarning(core: Core, actor: Actor, input: { id: number; outcome: string; approverId: number | null }): Promise<void> {
+/** Proposes lifting the warning (解除预警) with its outcome; a leader approves it in the approvals inbox. */
+export async function liftWarning(core: Core, actor: Actor, input: { id: number; outcome: string }): Promise<void> {
   const office = await getOffice(core.db);
   const now = core.clock.now();
   requireText(input.outcome, 'outcome', 'fields.warnings.outcome');
   refusePersonalNumbers([['outcome', 'fields.warnings.outcome', input.outcome]], PRIVACY_KEY);
-  await core.db.transaction().execute(async (trx) => {
+  const approvalId = await core.db.transaction().execute(async (trx) => {
     await activeWarning(trx, input.id, 'lift', office.timeZone);
-    const approver = await requireLeader(trx, input.approverId, 'approverId', 'errors.warnings.approverRequired');
-    await closeDeadlines(trx, input.id, 'all', 'cancelled', now, 'warning');
-    await trx
-      .updateTable('warnings')
-      .set({ status: 'lifted', lifted_at: now, lift_outcome: input.outcome, lift_approved_by: input.approverId, updated_at: now })
-      .where('id', '=', input.id)
-      .execute();
-    await addEvent(trx, { warningId: input.id, at: now, kind: 'lift', actor, note: input.outcome, approverId: input.approverId, details: { approver } });
-    await refreshNextDue(trx, input.id, 'warning');
-    await appendAudit(trx, { actor, at: now, action: 'warning.lift', entity: 'warning', entityId: input.id, before: { status: 'active' }, after: { status: 'lifted', outcome: input.outcome, approver } });
+    return requestApproval(trx, { kind: 'warning_lift', subjectType: 'warning', subjectId: input.id, reason: input.outcome, payload: { outcome: input.outcome }, actor, now });
   });
   core.emit({ type: 'warnings.changed', id: input.id });
+  core.emit({ type: 'approvals.changed', id: approvalId });
+}
+
+/** The leader approved the lift: the warning is lifted with the outcome, its open deadlines end. */
+export async function applyApprovedLift(trx: Trx, approval: ApprovalRow, decider: Actor, now: number): Promise<void> {
+  const office = await trx.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirstOrThrow();
+  const id = approval.subject_id;
+  const outcome = (JSON.parse(approval.payload_json) as { outcome: string }).outcome;
+  await activeWarning(trx, id, 'lift', office.time_zone);
+  const requester = await trx.selectFrom('users').select(['id', 'display_name', 'role']).where('id', '=', approval.requested_by).executeTakeFirstOrThrow();
+  // The history names who proposed the lift and the leader who approved it.
+  const proposer: Actor = { id: requester.id, name: requester.display_name, role: requester.role };
+  await closeDeadlines(trx, id, 'all', 'cancelled', now, 'warning');
+  await trx
+    .updateTable('warnings')
+    .set({ status: 'lifted', lifted_at: now, lift_outcome: outcome, lift_approved_by: decider.id, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  await addEvent(trx, { warningId: id, at: now, kind: 'lift', actor: proposer, note: outcome, approverId: decider.id, details: { approver: decider.name } });
+  await refreshNextDue(trx, id, 'warning');
+  await appendAudit(trx, { actor: decider, at: now, action: 'warning.lift', entity: 'warning', entityId: id, before: { status: 'active' }, after: { status: 'lifted', outcome, approver: decider.name } });
 }
 
 /** Links a petition or report to the warning (or removes the link); linking twice changes nothing. */

@@ -6,6 +6,7 @@ import type { ProcedureName } from '../../../shared/api';
 import { t, enumLabel, type MessageKey } from '../../../shared/i18n';
 import { api } from '../platform/api-client';
 import { NavItemLink } from '../platform/links';
+import { useApiQuery } from '../platform/query';
 import { useSession } from '../platform/session';
 import { PasswordForm } from '../components/account/PasswordForm';
 import { AlarmBanner } from '../components/alarms/AlarmBanner';
@@ -22,6 +23,7 @@ const MAIN_NAV = [
   { link: linkOptions({ to: '/' }), label: 'common.nav.home', exact: true },
   { link: linkOptions({ to: '/petitions/new' }), label: 'common.nav.intake', may: 'petitions.create', exact: true },
   { link: linkOptions({ to: '/petitions' }), label: 'common.nav.petitions' },
+  { link: linkOptions({ to: '/approvals' }), label: 'approvals.inbox.title' },
   { link: linkOptions({ to: '/alarms' }), label: 'common.nav.alarms' },
   { link: linkOptions({ to: '/warnings' }), label: 'common.nav.warnings' },
   { link: linkOptions({ to: '/reports' }), label: 'common.nav.reports' },
@@ -54,6 +56,15 @@ export function Shell({ children }: { children: ReactNode }) {
   const visible = (item: NavItem) => item.may === undefined || session.may(item.may);
   const adminItems = ADMIN_NAV.filter(visible);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  // A leader sees at a glance how many requests wait for them (the list refreshes on 'approvals.changed').
+  const pending = useApiQuery('approvals.list', session.may('approvals.approve') ? { status: 'pending', pageSize: 1 } : null);
+  const waiting = pending.data?.total ?? 0;
+  const countOf = (item: NavItem) =>
+    item.link.to === '/approvals' && waiting > 0 ? (
+      <Badge size="sm" color="orange" circle data-testid="pending-approvals" aria-label={t('approvals.inbox.total', { count: waiting })}>
+        {waiting}
+      </Badge>
+    ) : undefined;
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 188, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -99,7 +110,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <ScrollArea>
           <Stack gap={2}>
             {MAIN_NAV.filter(visible).map((item) => (
-              <NavItemLink key={item.link.to} {...item.link} label={t(item.label)} active={isActive(item, path)} py={4} />
+              <NavItemLink key={item.link.to} {...item.link} label={t(item.label)} active={isActive(item, path)} rightSection={countOf(item)} py={4} />
             ))}
             {adminItems.length > 0 && (
               <>

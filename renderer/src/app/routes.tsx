@@ -16,6 +16,7 @@ import { NOTICE_KINDS, type NoticeKind } from '../../../shared/enums';
 import { Gate } from './Gate';
 import { HomePage } from '../pages/home';
 import { PetitionDetailPage, PetitionIntakePage, PetitionListPage } from '../pages/petitions';
+import { ApprovalsPage } from '../pages/approvals';
 import { AdminOnly, AuditPage, CalendarPage, OfficePage, TopicsPage, UnitsPage, UsersPage } from '../pages/admin';
 import { DutyLogPage, DutyTabs, HandoverPage, MonthPage, RotationsPage } from '../pages/duty';
 import { AlarmBoard, AlarmSettingsPage } from '../pages/alarms';
@@ -69,6 +70,7 @@ const petitionListRoute = createRoute({
     return <PetitionListPage key={`${search.overdue ?? ''}:${search.sort ?? ''}`} overdueOnly={search.overdue === 1} soonestDueFirst={search.sort === 'due'} />;
   },
 });
+const approvalsRoute = createRoute({ ...page('/approvals'), component: ApprovalsPage });
 const petitionIntakeRoute = createRoute({ ...page('/petitions/new'), component: PetitionIntakePage });
 const petitionRoute = createRoute({
   ...page('/petitions/$id'),
@@ -212,6 +214,7 @@ const routeTree = rootRoute.addChildren([
   petitionListRoute,
   petitionIntakeRoute,
   petitionRoute,
+  approvalsRoute,
   ...adminRoutes,
   dutyTabsRoute.addChildren([dutyRoute, rotationsRoute, dutyLogRoute, handoverRoute]),
   alarmsRoute,

@@ -8,6 +8,7 @@
  * await form.dateTime('发现时间', '2026-11-10 08:30');
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { typeDateTime } from './date-time';
 
 export class ReportForm {
   constructor(readonly page: Page) {}
@@ -25,23 +26,7 @@ export class ReportForm {
 
   /** Types a date and time into the segmented field, segment by segment, as a clerk would. */
   async dateTime(label: string, value: string): Promise<void> {
-    const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(value);
-    if (!m) throw new Error(`not a date-time: ${value}`);
-    const parts: [string, string][] = [
-      ['年', m[1] ?? ''],
-      ['月', m[2] ?? ''],
-      ['日', m[3] ?? ''],
-      ['时', m[4] ?? ''],
-      ['分', m[5] ?? ''],
-    ];
-    for (const [segment, digits] of parts) {
-      const input = this.page.getByLabel(`${label}：${segment}`, { exact: true });
-      await input.click();
-      await input.press('Control+a');
-      await input.press('Backspace');
-      await input.pressSequentially(digits);
-    }
-    await this.page.keyboard.press('Tab');
+    await typeDateTime(this.page, label, value);
   }
 
   async severity(label: '重大' | '重要' | '一般'): Promise<void> {

@@ -34,6 +34,8 @@ function alarm(id: number, extra: Partial<Alarm> = {}): Alarm {
     recipients: [],
     acknowledgedBy: null,
     acknowledgedAt: null,
+    acknowledgeNote: '',
+    acknowledgedForOthers: false,
     snoozedUntil: null,
     snoozeReason: null,
     deadlineKind: 'forward',

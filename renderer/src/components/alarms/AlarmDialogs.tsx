@@ -7,7 +7,7 @@
  * {actions.dialogs}
  */
 import { useState, type ReactNode } from 'react';
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { contract, type Alarm } from '../../../../shared/api';
@@ -15,7 +15,12 @@ import { t, enumLabel } from '../../../../shared/i18n';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation } from '../../platform/query';
 import { contractResolver } from '../forms/contract-resolver';
+import { LimitCounter, LimitedTextarea } from '../forms/LimitedText';
+import { useSession } from '../../platform/session';
 import { applyErrors } from '../forms/form-errors';
+
+/** The longest note the contract takes with an acknowledgement or a snooze ('alarms.acknowledge', 'alarms.snooze'). */
+const ACK_NOTE_LIMIT = 500;
 
 /** The minutes the core accepts (main/core/alarms SNOOZE_MINUTES). */
 const SNOOZE_CHOICES = [15, 30, 60, 120, 240] as const;
@@ -35,18 +40,38 @@ function subjectLabel(a: Alarm): string {
 }
 
 function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => void }) {
+  const session = useSession();
   const [note, setNote] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // An alarm addressed to others is acknowledged for them only with a reason, shown on the board.
+  const forOthers = !alarm.recipients.some((r) => r.id === session.user?.id);
   const acknowledge = useApiMutation('alarms.acknowledge', {
     onSuccess: () => {
       notifySaved(t('alarms.acknowledge.done'));
       onClose();
     },
+    onError: (error) => setRefusal(error.message),
   });
   return (
     <Modal opened onClose={onClose} title={t('alarms.acknowledge.title')} centered>
       <Stack>
         <Text size="sm">{t('alarms.acknowledge.intro', { number: subjectLabel(alarm), kind: enumLabel('deadlineKind', alarm.deadlineKind) })}</Text>
-        <Textarea label={t('alarms.acknowledge.note')} placeholder={t('alarms.acknowledge.notePlaceholder')} autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
+        {refusal && (
+          <Alert color="red" variant="light" role="alert">
+            {refusal}
+          </Alert>
+        )}
+        <Textarea
+          label={forOthers ? t('fields.alarmsAck.otherReason') : t('alarms.acknowledge.note')}
+          withAsterisk={forOthers}
+          placeholder={t('alarms.acknowledge.notePlaceholder')}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          data-autofocus
+        />
+        <LimitCounter value={note} limit={ACK_NOTE_LIMIT} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -91,13 +116,13 @@ function SnoozeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => void })
               data={SNOOZE_CHOICES.map((m) => ({ value: String(m), label: snoozeLabel(m) }))}
             />
           </Stack>
-          <Textarea
+          <LimitedTextarea
             label={t('alarms.snooze.reason')}
             placeholder={t('alarms.snooze.reasonPlaceholder')}
             withAsterisk
             autosize
             minRows={2}
-            maxLength={500}
+            limit={ACK_NOTE_LIMIT}
             data-autofocus
             {...form.getInputProps('reason')}
           />

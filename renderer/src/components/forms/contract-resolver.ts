@@ -38,9 +38,11 @@ function isBlank(input: unknown): boolean {
 
 /** The words for an issue the schema left unworded, or undefined to fall back to zod's own. */
 export function issueWords(issue: Issue, { labels = {}, messages = {} }: FieldWords): string | undefined {
+  const field = labelOf(issue.path ?? [], labels);
+  // A text over its limit always names the limit, even where one message stands for the field's other problems.
+  if (issue.code === 'too_big' && issue.origin === 'string' && field !== undefined) return t('errors.generic.tooLong', { field, max: Number(issue.maximum) });
   const message = labelOf(issue.path ?? [], messages);
   if (message !== undefined) return message;
-  const field = labelOf(issue.path ?? [], labels);
   if (field === undefined) return undefined;
   switch (issue.code) {
     case 'too_small':

@@ -1,16 +1,16 @@
 /**
  * One dialog per workflow action, with exactly the fields that action needs (transitions.ts): forward needs
  * the receiving body, assign a unit, reject a reason, start_handling a unit and a lead leader, extend 1–30
- * days with a reason and an approving leader, reply/review/rereview a decision (and a basis), withdraw a
- * reason. Every action has an optional 办理时间 that defaults to now. When the core refuses, its message
- * stays in the dialog and nothing changes.
+ * days with a reason (a request the leader on duty approves in their own session, so no time and no approver
+ * here), reply/review/rereview a decision (and a basis), withdraw a reason. Every other action has an optional
+ * 办理时间 that defaults to now. When the core refuses, its message stays in the dialog and nothing changes.
  */
 import { useState } from 'react';
 import { Checkbox, Group, NumberInput, Radio, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { transitionInputSchema, type PetitionDetail, type TransitionInput } from '../../../../shared/api';
-import { DECISIONS, type Decision, type PetitionAction } from '../../../../shared/enums';
+import { DECISIONS, TEXT_LIMITS, type Decision, type PetitionAction } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { officeNow, useOfficeTimeZone } from '../../platform/clock';
 import { notifySaved } from '../../platform/notify';
@@ -20,11 +20,12 @@ import { contractResolver, parsedInput } from '../forms/contract-resolver';
 import { applyErrors } from '../forms/form-errors';
 import { chosenId, typedTime } from '../forms/form-fields';
 import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
+import { LimitedTextarea } from '../forms/LimitedText';
 import { DateTimeField } from './DateTimeField';
 import { toLocalInput } from './petition-format';
 import type { PetitionDirectory } from './use-directory';
 
-type Field = 'targetBody' | 'unitId' | 'leaderId' | 'days' | 'approverId' | 'decision' | 'basis' | 'noticeOnTheSpot' | 'note';
+type Field = 'targetBody' | 'unitId' | 'leaderId' | 'days' | 'decision' | 'basis' | 'noticeOnTheSpot' | 'note';
 
 interface ActionSpec {
   readonly fields: readonly Field[];
@@ -39,7 +40,7 @@ const SPECS: Readonly<Record<PetitionAction, ActionSpec>> = {
   accept: { fields: ['noticeOnTheSpot', 'note'] },
   reject: { fields: ['note'], reason: 'petitions.actions.rejectReason' },
   start_handling: { fields: ['unitId', 'leaderId', 'note'] },
-  extend: { fields: ['days', 'note', 'approverId'], reason: 'petitions.actions.extendReason' },
+  extend: { fields: ['days', 'note'], reason: 'petitions.actions.extendReason' },
   reply: { fields: ['decision', 'basis', 'note'], basisRequired: true },
   request_review: { fields: ['note'] },
   review: { fields: ['decision', 'basis', 'note'] },
@@ -55,7 +56,6 @@ interface Values {
   unitId: string | null;
   leaderId: string | null;
   days: number | string;
-  approverId: string | null;
   decision: Decision | '';
   basis: string;
   noticeOnTheSpot: boolean;
@@ -79,7 +79,6 @@ function actionSchema(spec: ActionSpec, timeZone: string) {
     unitId: has('unitId') ? chosenId : absent,
     leaderId: has('leaderId') ? chosenId : absent,
     days: has('days') ? z.number().int().min(1).max(MAX_EXTENSION_DAYS) : absent,
-    approverId: has('approverId') ? chosenId : absent,
     decision: has('decision') ? z.enum(DECISIONS) : absent,
     basis: has('basis') ? (spec.basisRequired ? shape.basis.pipe(filled) : shape.basis) : absent,
     noticeOnTheSpot: has('noticeOnTheSpot') ? z.boolean() : absent,
@@ -116,7 +115,6 @@ export function ActionModal({
       unitId: petition.responsibleUnitId !== null ? String(petition.responsibleUnitId) : petition.unitId !== null ? String(petition.unitId) : null,
       leaderId: petition.leadLeaderId !== null ? String(petition.leadLeaderId) : null,
       days: '',
-      approverId: null,
       decision: '',
       basis: '',
       noticeOnTheSpot: false,
@@ -127,7 +125,6 @@ export function ActionModal({
         targetBody: t('petitions.actions.targetBody'),
         unitId: t('petitions.actions.unit'),
         leaderId: t('petitions.actions.leader'),
-        approverId: t('petitions.actions.approver'),
         decision: t('petitions.actions.decision'),
         basis: t('petitions.actions.basis'),
         note: noteLabel,
@@ -135,18 +132,20 @@ export function ActionModal({
       messages: { days: t('petitions.actions.daysRange') },
     }),
   });
-  const transition = useApiMutation('petitions.transition', {
-    onSuccess: (detail) => {
-      client.setQueryData(apiQueryKey('petitions.get', { id: detail.id }), detail);
-      notifySaved(t('petitions.actions.done', { action: actionLabel }));
-      onDone(detail);
-    },
-    onError: (error) => {
-      setRefusal(error.message);
-      // The alert above already says it: a field that the same message is about is only outlined in red.
-      applyErrors(form, error, { outlineOnly: true });
-    },
-  });
+  const onError = (error: Parameters<typeof applyErrors>[1]) => {
+    setRefusal(error.message);
+    // The alert above already says it: a field that the same message is about is only outlined in red.
+    applyErrors(form, error, { outlineOnly: true });
+  };
+  const saved = (detail: PetitionDetail, message: string) => {
+    client.setQueryData(apiQueryKey('petitions.get', { id: detail.id }), detail);
+    notifySaved(message);
+    onDone(detail);
+  };
+  const transition = useApiMutation('petitions.transition', { onSuccess: (detail) => saved(detail, t('petitions.actions.done', { action: actionLabel })), onError });
+  // An extension is the leader's to give: the clerk's step is a request that waits in the leader's inbox.
+  const extension = useApiMutation('petitions.extension.request', { onSuccess: (detail) => saved(detail, t('approvals.extension.requested')), onError });
+  const requesting = action === 'extend';
 
   // The dialog opens on the first field that needs typing or choosing (a prefilled unit does not).
   const firstField = spec.fields.find((f) => f !== 'noticeOnTheSpot' && !(f === 'unitId' && form.values.unitId));
@@ -162,15 +161,15 @@ export function ActionModal({
     if (v.unitId !== undefined) input.unitId = v.unitId;
     if (v.leaderId !== undefined) input.leaderId = v.leaderId;
     if (v.days !== undefined) input.days = v.days;
-    if (v.approverId !== undefined) input.approverId = v.approverId;
     if (v.decision !== undefined) input.decision = v.decision;
     if (v.basis !== undefined) input.basis = v.basis;
     if (v.noticeOnTheSpot !== undefined) input.noticeOnTheSpot = v.noticeOnTheSpot;
     setRefusal(null);
-    transition.mutate(input);
+    if (requesting) extension.mutate({ id: petition.id, days: input.days, note: input.note ?? '' });
+    else transition.mutate(input);
   });
 
-  const leaderSelect = (field: 'leaderId' | 'approverId', label: MessageKey, placeholder: MessageKey) => (
+  const leaderSelect = (field: 'leaderId', label: MessageKey, placeholder: MessageKey) => (
     <Select
       label={t(label)}
       placeholder={t(placeholder)}
@@ -184,13 +183,13 @@ export function ActionModal({
 
   return (
     <WorkflowActionModal
-      title={actionLabel}
-      intro={t(`petitions.actions.intro.${action}` as MessageKey)}
+      title={requesting ? t('approvals.extension.title') : actionLabel}
+      intro={requesting ? t('approvals.extension.hint') : t(`petitions.actions.intro.${action}` as MessageKey)}
       refusal={refusal}
       refusalTitle={t('petitions.actions.refused', { action: actionLabel })}
-      submitLabel={t('petitions.actions.submit', { action: actionLabel })}
+      submitLabel={requesting ? t('approvals.extension.submit') : t('petitions.actions.submit', { action: actionLabel })}
       submitColor={action === 'withdraw' || action === 'reject' ? 'red' : undefined}
-      pending={transition.isPending}
+      pending={transition.isPending || extension.isPending}
       onSubmit={() => submit()}
       onClose={onClose}
     >
@@ -255,26 +254,28 @@ export function ActionModal({
           )}
           {has('noticeOnTheSpot') && <Checkbox label={t('petitions.actions.noticeOnTheSpot')} {...form.getInputProps('noticeOnTheSpot', { type: 'checkbox' })} />}
           {has('note') && (
-            <Textarea
+            <LimitedTextarea
               label={noteLabel}
               placeholder={spec.reason ? undefined : t('petitions.actions.notePlaceholder')}
               withAsterisk={spec.reason !== undefined}
               autosize
               minRows={2}
               maxRows={6}
+              limit={requesting ? TEXT_LIMITS.reason : TEXT_LIMITS.note}
               data-autofocus={focusFirst('note')}
               {...form.getInputProps('note')}
             />
           )}
-          {has('approverId') && leaderSelect('approverId', 'petitions.actions.approver', 'petitions.actions.approverPlaceholder')}
-          <DateTimeField
-            label={t('petitions.actions.at')}
-            description={t('petitions.actions.atHint')}
-            w={260}
-            value={form.values.at}
-            error={form.errors.at}
-            onChange={(value) => form.setFieldValue('at', value)}
-          />
+          {!requesting && (
+            <DateTimeField
+              label={t('petitions.actions.at')}
+              description={t('petitions.actions.atHint')}
+              w={260}
+              value={form.values.at}
+              error={form.errors.at}
+              onChange={(value) => form.setFieldValue('at', value)}
+            />
+          )}
     </WorkflowActionModal>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Every deadline of a petition with its countdown, and under each a "计算说明" that shows how the core
  * worked the date out: start day (not counted), the rule and its article, any extension, the nominal end,
- * a move off a rest day, the rest days skipped and make-up days counted, and a warning when the holiday
+ * a move off a rest day, the rest days skipped and make-up days counted, a recomputation after a correction
+ * (更正), and a warning when the holiday
  * calendar of a year the period touches has not been imported.
  */
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import { formatChineseDate, formatDateTime, weekdayOf } from '../../../../shared
 import { useNow, useOfficeTimeZone } from '../../platform/clock';
 import { DeadlineBadge } from '../DeadlineBadge';
 import { Fact } from '../DetailParts';
+import { fieldLabel } from '../approvals/ApprovalCard';
 
 function shortDate(date: string): string {
   const weekday = t(`petitions.deadlines.weekdays.${weekdayOf(date)}` as MessageKey);
@@ -59,6 +61,13 @@ export function DeadlineExplanation({ deadline }: { deadline: Deadline }) {
               </Badge>
             ))}
           </Group>
+        </Fact>
+      )}
+      {e.correction && (
+        <Fact {...SMALL} label={enumLabel('action', 'correct')}>
+          <Text span size="xs" data-testid="deadline-corrected">
+            {t('approvals.deadlineCorrected', { fields: e.correction.fields.map(fieldLabel).join('、'), from: formatChineseDate(e.correction.fromStartDate) })}
+          </Text>
         </Fact>
       )}
       <Fact {...SMALL} label={t('petitions.deadlines.endDate')}>{t('petitions.deadlines.endDateValue', { date: formatChineseDate(deadline.dueDate) })}</Fact>

@@ -13,13 +13,17 @@ import { useApiQuery } from '../../platform/query';
 import { StatusBadge } from './StatusBadge';
 import { dateOf } from './petition-format';
 
+/** What 'petitions.repeats.list' takes of the text. */
+const REPEAT_TEXT_MAX = 4000;
+
 export type PossibleRepeat = PetitionSummary & { reason: 'idNumber' | 'text' };
 
 const DEBOUNCE_MS = 400;
 
 /** Looks up possible repeats for what has been typed so far; an empty query returns nothing. */
 export function usePossibleRepeats(idNumbers: readonly string[], text: string): { matches: PossibleRepeat[]; searching: boolean } {
-  const [debounced] = useDebouncedValue(JSON.stringify({ idNumbers, text: text.trim() }), DEBOUNCE_MS);
+  // The search compares the opening of a letter; a long one is not sent whole on every keystroke.
+  const [debounced] = useDebouncedValue(JSON.stringify({ idNumbers, text: text.trim().slice(0, REPEAT_TEXT_MAX) }), DEBOUNCE_MS);
   const query = JSON.parse(debounced) as { idNumbers: string[]; text: string };
   const empty = query.idNumbers.length === 0 && !query.text;
   // The last matches stay up while the next words are looked up.

@@ -5,6 +5,8 @@
 import { Badge, Group, Text, Timeline } from '@mantine/core';
 import {
   IconArrowForwardUp,
+  IconBan,
+  IconEdit,
   IconCalendarPlus,
   IconCheck,
   IconFileText,
@@ -22,6 +24,7 @@ import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { StatusBadge } from './StatusBadge';
 import { TimelineLine, TimelineStepBody } from '../TimelineLines';
+import { ChangesTable, stepChanges } from '../approvals/ApprovalCard';
 
 type Mediation = PetitionDetail['mediations'][number];
 
@@ -54,6 +57,10 @@ function stepIcon(action: string): ReactNode {
       return <IconHandStop size={ICON_SIZE} />;
     case 'close':
       return <IconFlag size={ICON_SIZE} />;
+    case 'correct':
+      return <IconEdit size={ICON_SIZE} />;
+    case 'void':
+      return <IconBan size={ICON_SIZE} />;
     default:
       return <IconFileText size={ICON_SIZE} />;
   }
@@ -81,9 +88,11 @@ function detailLines(details: Step['details']): { label: string; value: string }
 }
 
 function StepBody({ step, timeZone }: { step: Step; timeZone: string }) {
+  const changes = stepChanges(step.action, step.details);
   return (
     <TimelineStepBody byLine={t('petitions.detail.stepBy', { user: step.userName, at: formatDateTime(step.at, timeZone) })} lines={detailLines(step.details)}>
-      {step.note && <TimelineLine label={t('petitions.details.note')}>{step.note}</TimelineLine>}
+      {step.note && <TimelineLine label={t(step.action === 'correct' ? 'approvals.correction.reason' : step.action === 'void' ? 'approvals.void.reason' : 'petitions.details.note')}>{step.note}</TimelineLine>}
+      {changes.length > 0 && <ChangesTable changes={changes} />}
     </TimelineStepBody>
   );
 }

@@ -18,6 +18,7 @@ const STATUS_COLORS: Readonly<Record<PetitionStatus, string>> = {
   rereviewed: 'teal',
   closed: 'green',
   withdrawn: 'gray',
+  voided: 'dark',
 };
 
 export function StatusBadge({ status, ...props }: { status: PetitionStatus } & Omit<BadgeProps, 'color' | 'children'>) {

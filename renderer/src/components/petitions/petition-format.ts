@@ -36,9 +36,10 @@ export function dateOf(ms: number, timeZone: string): string {
 }
 
 /** Reads a picked file as base64 for `petitions.addAttachment`. */
-export function readFileBase64(file: Blob): Promise<string> {
+export function readFileBase64(file: Blob, onProgress?: (loaded: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
+    if (onProgress) reader.onprogress = (e) => onProgress(e.loaded);
     reader.onload = () => {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));

@@ -37,6 +37,7 @@ const NOTE_LABEL: Readonly<Record<ReportAction, MessageKey>> = {
   analyse: 'reports.actions.note',
   approve: 'reports.actions.approveNote',
   forward: 'reports.actions.note',
+  resubmit: 'reports.actions.note',
 };
 
 const filled = z.string().min(1);

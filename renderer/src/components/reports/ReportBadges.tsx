@@ -15,6 +15,7 @@ const STATUS_COLORS: Readonly<Record<ReportStatus, string>> = {
   analysed: 'indigo',
   approved: 'teal',
   forwarded: 'green',
+  returned: 'orange',
 };
 
 export function SeverityBadge({ severity, ...props }: { severity: ReportSeverity } & Props) {

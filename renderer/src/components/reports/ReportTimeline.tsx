@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../../shared/time';
 import { ReportStatusBadge } from './ReportBadges';
 import { durationLabel, limitAtLabel } from './report-format';
 import { TimelineLine, TimelineStepBody } from '../TimelineLines';
+import { ChangesTable, stepChanges } from '../approvals/ApprovalCard';
 
 type Step = ReportDetail['steps'][number];
 
@@ -75,6 +76,7 @@ export function ReportTimeline({ report, timeZone }: { report: ReportDetail; tim
         >
           <TimelineStepBody byLine={t('reports.detail.stepBy', { user: s.userName, at: formatDateTime(s.at, timeZone) })} lines={detailLines(s, timeZone, petitionNumber)}>
             {s.note && <TimelineLine label={t('reports.steps.note')}>{s.note}</TimelineLine>}
+            {s.action === 'correct' && <ChangesTable changes={stepChanges(s.action, s.details)} />}
           </TimelineStepBody>
         </Timeline.Item>
       ))}

@@ -6,7 +6,7 @@
  * refusals stay in the dialog too, and nothing changes.
  */
 import { useState } from 'react';
-import { SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { contract, type WarningDetail } from '../../../../shared/api';
@@ -17,18 +17,17 @@ import { notifySaved } from '../../platform/notify';
 import { useApiMutation, type ApiFailure } from '../../platform/query';
 import { contractResolver, parsedInput } from '../forms/contract-resolver';
 import { applyErrors } from '../forms/form-errors';
-import { optionalChosenId, typedTime } from '../forms/form-fields';
+import { LimitedTextarea, LimitedTextInput } from '../forms/LimitedText';
+import { typedTime } from '../forms/form-fields';
 import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { DateTimeField } from '../petitions/DateTimeField';
 import { toLocalInput } from '../petitions/petition-format';
-import type { Option } from '../petitions/use-directory';
 import { LEVEL_COLOR } from './warning-format';
 
 interface Values {
   text: string;
   source: string;
   level: WarningLevel | '';
-  approverId: string | null;
   dueAt: string;
 }
 
@@ -47,6 +46,9 @@ const TEXT_PLACEHOLDER: Readonly<Record<WarningAction, MessageKey>> = {
   change_level: 'warnings.actions.reasonPlaceholder',
   lift: 'warnings.actions.outcomePlaceholder',
 };
+
+/** The contract's limit for each step's text ('warnings.*' procedures). */
+const TEXT_LIMIT: Readonly<Record<WarningAction, number>> = { feedback: 4000, supervise: 2000, change_level: 1000, lift: 4000 };
 
 /** The core's field names for the one text each step takes, and the form's. */
 const TEXT_FIELD = { content: 'text', note: 'text', reason: 'text', outcome: 'text' } as const;
@@ -68,7 +70,6 @@ function stepSchema(action: WarningAction, current: WarningLevel, timeZone: stri
     text,
     source: contract['warnings.feedback.create'].input.shape.source,
     level: action === 'change_level' ? level : z.unknown(),
-    approverId: action === 'lift' ? optionalChosenId.refine((a) => a !== null, { error: t('errors.warnings.approverRequired') }) : z.unknown(),
     dueAt:
       action === 'supervise'
         ? typedTime(timeZone, t('warnings.actions.badTime')).refine((due) => due > officeNow(), { error: t('errors.warnings.dueNotAfterNow') })
@@ -79,14 +80,12 @@ function stepSchema(action: WarningAction, current: WarningLevel, timeZone: stri
 export function WarningActionModal({
   warning,
   action,
-  leaders,
   supervisionHours,
   onClose,
   onDone,
 }: {
   warning: WarningDetail;
   action: WarningAction;
-  leaders: readonly Option[];
   /** The configured default for a supervision deadline, from now. */
   supervisionHours: number;
   onClose: () => void;
@@ -104,7 +103,6 @@ export function WarningActionModal({
       source: '',
       // Raising is the usual change: default to the next level up.
       level: action === 'change_level' ? (WARNING_LEVELS[Math.max(0, WARNING_LEVELS.indexOf(warning.level) - 1)] ?? '') : '',
-      approverId: String(warning.leadLeaderId),
       dueAt: initialDue,
     },
     validate: contractResolver(schema, { labels: { text: textLabel }, messages: { level: t('warnings.actions.levelRequired') } }),
@@ -112,7 +110,8 @@ export function WarningActionModal({
   const v = form.values;
   const handlers = {
     onSuccess: () => {
-      notifySaved(t('warnings.actions.done', { action: label }));
+      // Lifting is the leader's to give: the clerk's outcome waits in the leader's inbox.
+      notifySaved(action === 'lift' ? t('approvals.lift.requested') : t('warnings.actions.done', { action: label }));
       onDone();
     },
     onError: (error: ApiFailure) => {
@@ -139,7 +138,7 @@ export function WarningActionModal({
         case 'change_level':
           return changeLevel.mutate({ id: warning.id, level: input.level as WarningLevel, reason: input.text });
         case 'lift':
-          return lift.mutate({ id: warning.id, outcome: input.text, approverId: input.approverId as number });
+          return lift.mutate({ id: warning.id, outcome: input.text });
       }
     },
     // The dialog's alert says what is missing first; the fields say the rest.
@@ -178,19 +177,19 @@ export function WarningActionModal({
               )}
             </Stack>
           )}
-          <Textarea
+          <LimitedTextarea
             label={textLabel}
             placeholder={t(TEXT_PLACEHOLDER[action])}
             withAsterisk
             autosize
             minRows={3}
             maxRows={8}
-            maxLength={4000}
+            limit={TEXT_LIMIT[action]}
             data-autofocus
             {...form.getInputProps('text')}
           />
           {action === 'feedback' && (
-            <TextInput label={t('warnings.actions.source')} placeholder={t('warnings.actions.sourcePlaceholder')} maxLength={100} {...form.getInputProps('source')} />
+            <LimitedTextInput label={t('warnings.actions.source')} placeholder={t('warnings.actions.sourcePlaceholder')} limit={100} {...form.getInputProps('source')} />
           )}
           {action === 'supervise' && (
             <DateTimeField
@@ -200,16 +199,6 @@ export function WarningActionModal({
               value={v.dueAt}
               error={form.errors.dueAt}
               onChange={(value) => form.setFieldValue('dueAt', value)}
-            />
-          )}
-          {action === 'lift' && (
-            <Select
-              label={t('warnings.actions.approver')}
-              placeholder={t('warnings.actions.approverPlaceholder')}
-              data={[...leaders]}
-              searchable
-              withAsterisk
-              {...form.getInputProps('approverId')}
             />
           )}
     </WorkflowActionModal>

@@ -27,12 +27,14 @@ export interface WorkflowActionModalProps {
   readonly pending: boolean;
   /** Another way out of the step, at the left of the buttons (e.g. removing a link instead of setting one). */
   readonly aside?: ReactNode;
+  /** Wider for a dialog with many fields (a correction). */
+  readonly size?: 'lg' | 'xl';
   onSubmit(): void;
   onClose(): void;
   readonly children: ReactNode;
 }
 
-export function WorkflowActionModal({ title, intro, refusal, refusalTitle, submitLabel, submitColor, pending, aside, onSubmit, onClose, children }: WorkflowActionModalProps) {
+export function WorkflowActionModal({ title, intro, refusal, refusalTitle, submitLabel, submitColor, pending, aside, size = 'lg', onSubmit, onClose, children }: WorkflowActionModalProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
     if (e.ctrlKey || e.metaKey) {
@@ -43,7 +45,7 @@ export function WorkflowActionModal({ title, intro, refusal, refusalTitle, submi
     }
   };
   return (
-    <Modal opened onClose={onClose} title={title} centered size="lg" styles={TITLE_STYLES}>
+    <Modal opened onClose={onClose} title={title} centered size={size} styles={TITLE_STYLES}>
       <form
         noValidate
         onSubmit={(e) => {

@@ -32,6 +32,11 @@ function StatusCell({ alarm, now, timeZone }: { alarm: Alarm; now: number; timeZ
           {t('alarms.board.acknowledgedBy', { name: alarm.acknowledgedBy ?? '', at: formatDateTime(alarm.acknowledgedAt, timeZone) })}
         </Text>
       )}
+      {alarm.status === 'acknowledged' && alarm.acknowledgedForOthers && (
+        <Text size="xs" c="orange" lineClamp={2} data-testid="alarm-ack-for-others">
+          {t('alarms.ackForOthers', { note: alarm.acknowledgeNote })}
+        </Text>
+      )}
       {alarm.status === 'snoozed' && alarm.snoozedUntil !== null && (
         <Text size="xs" c="dimmed">
           {t('alarms.board.snoozedUntil', { at: formatDateTime(alarm.snoozedUntil, timeZone) })}

@@ -6,7 +6,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
-import { IconCopy, IconFileText, IconScale } from '@tabler/icons-react';
+import { IconBan, IconCopy, IconEdit, IconFileText, IconScale } from '@tabler/icons-react';
 import type { PetitionDetail } from '../../../../shared/api';
 import type { PetitionAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
@@ -16,6 +16,9 @@ import { AnchorLink, useNavigate } from '../../platform/links';
 import { useSession } from '../../platform/session';
 import { useApiQuery } from '../../platform/query';
 import { ActionModal } from '../../components/petitions/ActionModal';
+import { CorrectionModal } from '../../components/petitions/CorrectionModal';
+import { VoidModal } from '../../components/petitions/VoidModal';
+import { SubjectApprovals } from '../../components/approvals/SubjectApprovals';
 import { AttachmentsPanel } from '../../components/petitions/AttachmentsPanel';
 import { DeadlinesPanel } from '../../components/petitions/DeadlinesPanel';
 import { MediationModal } from '../../components/petitions/MediationModal';
@@ -86,6 +89,7 @@ export function PetitionDetailPage({ id }: { id: number }) {
   const query = useApiQuery('petitions.get', { id });
   const [action, setAction] = useState<PetitionAction | null>(null);
   const [mediating, setMediating] = useState(false);
+  const [record, setRecord] = useState<'correct' | 'void' | null>(null);
   const canWrite = session.may('petitions.transition');
 
   const petition = query.data;
@@ -133,6 +137,18 @@ export function PetitionDetailPage({ id }: { id: number }) {
       <Header petition={petition} timeZone={tz} />
       <Group gap="xs" role="toolbar" aria-label={t('petitions.detail.actionsLabel')}>
         {toolbar}
+        {canWrite && petition.status !== 'voided' && (
+          <>
+            <Button size="sm" variant="default" leftSection={<IconEdit size={16} />} onClick={() => setRecord('correct')}>
+              {t('approvals.correction.button')}
+            </Button>
+            {!petition.approvals.some((a) => a.kind === 'void' && a.status === 'pending') && (
+              <Button size="sm" variant="subtle" color="red" leftSection={<IconBan size={16} />} onClick={() => setRecord('void')}>
+                {t('approvals.void.button')}
+              </Button>
+            )}
+          </>
+        )}
         {canWrite && (
           <Menu position="bottom-start" withinPortal>
             <Menu.Target>
@@ -150,6 +166,11 @@ export function PetitionDetailPage({ id }: { id: number }) {
           </Menu>
         )}
       </Group>
+      {petition.status === 'voided' && (
+        <Alert color="dark" variant="light" py="xs" icon={<IconBan size={18} />} data-testid="voided-banner">
+          {t('approvals.void.banner', { reason: petition.voidReason })}
+        </Alert>
+      )}
       {petition.repeatOfNumber !== null && petition.repeatOfId !== null && (
         <Alert color="orange" variant="light" py="xs" icon={<IconCopy size={18} />} data-testid="repeat-of">
           <AnchorLink to="/petitions/$id" params={{ id: petition.repeatOfId }} size="sm">
@@ -185,6 +206,7 @@ export function PetitionDetailPage({ id }: { id: number }) {
         </Grid.Col>
         <Grid.Col span={4.5}>
           <Stack gap="sm">
+            <SubjectApprovals approvals={petition.approvals} />
             <Section title={t('petitions.detail.deadlinesSection')} testId="deadlines-section">
               <DeadlinesPanel deadlines={petition.deadlines} />
             </Section>
@@ -236,6 +258,8 @@ export function PetitionDetailPage({ id }: { id: number }) {
         </Grid.Col>
       </Grid>
       {action && <ActionModal key={action} petition={petition} action={action} directory={directory} onClose={() => setAction(null)} onDone={done} />}
+      {record === 'correct' && <CorrectionModal petition={petition} directory={directory} onClose={() => setRecord(null)} />}
+      {record === 'void' && <VoidModal petition={petition} onClose={() => setRecord(null)} />}
       {mediating && <MediationModal petition={petition} onClose={() => setMediating(false)} onDone={done} />}
     </Stack>
   );

@@ -12,13 +12,12 @@ import {
   Grid,
   Group,
   NumberInput,
+  Progress,
   Radio,
   SegmentedControl,
   Select,
   Stack,
   Text,
-  TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -26,7 +25,7 @@ import { IconCopy, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { petitionInputSchema, petitionerInputSchema, type PetitionInput } from '../../../../shared/api';
-import { CATEGORIES, CHANNELS, CLAIM_ITEMS, DEFAULT_COLLECTIVE_THRESHOLD, type Category, type Channel } from '../../../../shared/enums';
+import { CATEGORIES, CHANNELS, CLAIM_ITEMS, DEFAULT_COLLECTIVE_THRESHOLD, TEXT_LIMITS, type Category, type Channel } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { checkIdNumber } from '../../../../shared/id-number';
 import { localDateOf } from '../../../../shared/time';
@@ -40,7 +39,8 @@ import { contractResolver, parsedInput } from '../../components/forms/contract-r
 import { applyErrors } from '../../components/forms/form-errors';
 import { optionalChosenId, typedTime } from '../../components/forms/form-fields';
 import { Section } from '../../components/DetailParts';
-import { AttachmentPicker } from '../../components/petitions/AttachmentPicker';
+import { AttachmentPicker, MAX_INTAKE_FILES_MB } from '../../components/petitions/AttachmentPicker';
+import { LimitedTextarea, LimitedTextInput } from '../../components/forms/LimitedText';
 import { DateTimeField } from '../../components/petitions/DateTimeField';
 import { DuplicatePanel, usePossibleRepeats, type PossibleRepeat } from '../../components/petitions/DuplicatePanel';
 import { PetitionerRowsEditor, emptyPetitioner, idNumberProblem, isBlankRow, type PetitionerRow } from '../../components/petitions/PetitionerRowsEditor';
@@ -150,7 +150,7 @@ export function PetitionIntakePage() {
       factsReasons: '',
     },
     validate: contractResolver(schema, {
-      labels: { summary: t('petitions.intake.summary'), factsReasons: t('petitions.intake.factsReasons'), peopleCount: t('petitions.intake.peopleCount') },
+      labels: { summary: t('petitions.intake.summary'), request: t('petitions.intake.request'), factsReasons: t('petitions.intake.factsReasons'), peopleCount: t('petitions.intake.peopleCount') },
       messages: {
         category: t('petitions.intake.categoryRequired'),
         summary: t('petitions.intake.summaryRequired'),
@@ -182,19 +182,28 @@ export function PetitionIntakePage() {
   const people = Number(v.peopleCount) || 0;
   const collective = v.channel === 'visit' && people >= threshold;
 
-  // Registering is one step for the clerk: the petition, then its files one by one (a file that fails is
-  // reported; the petition stays registered), then its page.
+  // Registering is one step for the clerk: the petition and its files are saved together, all or nothing (a
+  // refused file refuses the registration, with the file named, and the form keeps everything). Reading large
+  // files shows a progress bar; then the save.
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const register = useMutation<{ id: number; number: string }, ApiFailure, PetitionInput>({
     mutationFn: async (input) => {
-      const created = await callApi('petitions.create', input);
-      notifySaved(t('petitions.intake.saved', { number: created.number }));
-      for (const file of files) {
-        const dataBase64 = await readFileBase64(file);
-        await callApi('petitions.attachments.create', { id: created.id, fileName: file.name, dataBase64 }).catch((error: ApiFailure) =>
-          notifyError({ message: t('petitions.intake.attachmentFailed', { name: file.name, message: error.message }) }),
-        );
+      const total = files.reduce((sum, f) => sum + f.size, 0) || 1;
+      let done = 0;
+      const attachments: { fileName: string; dataBase64: string }[] = [];
+      try {
+        for (const file of files) {
+          const dataBase64 = await readFileBase64(file, (loaded) => setProgress({ name: file.name, percent: Math.round(((done + loaded) / total) * 100) }));
+          done += file.size;
+          attachments.push({ fileName: file.name, dataBase64 });
+        }
+        if (files.length > 0) setProgress({ name: '', percent: 100 });
+        const created = await callApi('petitions.create', { ...input, attachments });
+        notifySaved(t('petitions.intake.saved', { number: created.number }));
+        return created;
+      } finally {
+        setProgress(null);
       }
-      return created;
     },
     onSuccess: (created) => {
       invalidateAfterWrite(client, 'petitions.create');
@@ -210,6 +219,8 @@ export function PetitionIntakePage() {
   const submit = form.onSubmit(
     (values) => {
       if (register.isPending) return;
+      const totalMb = files.reduce((sum, f) => sum + f.size, 0) / 1024 / 1024;
+      if (totalMb > MAX_INTAKE_FILES_MB) return notifyError({ message: t('attachments.tooMuchAtIntake', { max: MAX_INTAKE_FILES_MB, total: Math.ceil(totalMb) }) });
       const input = parsedInput(schema, values);
       register.mutate({ ...input, repeatOfId: repeatOf?.id ?? null });
     },
@@ -376,29 +387,33 @@ export function PetitionIntakePage() {
 
               <Section titleGap="xs" title={t('petitions.intake.contentSection')}>
                 <Stack gap="xs">
-                  <TextInput
+                  <LimitedTextInput
                     label={t('petitions.intake.summary')}
                     placeholder={t('petitions.intake.summaryPlaceholder')}
                     withAsterisk
-                    maxLength={200}
+                    limit={TEXT_LIMITS.summary}
+                    counterTestId="summary-counter"
                     {...form.getInputProps('summary')}
                   />
-                  <Textarea
+                  <LimitedTextarea
                     label={t('petitions.intake.request')}
                     placeholder={t('petitions.intake.requestPlaceholder')}
                     withAsterisk
                     autosize
                     minRows={2}
                     maxRows={8}
-                    maxLength={4000}
+                    limit={TEXT_LIMITS.request}
+                    counterTestId="request-counter"
                     {...form.getInputProps('request')}
                   />
-                  <Textarea
+                  <LimitedTextarea
                     label={t('petitions.intake.factsReasons')}
                     placeholder={t('petitions.intake.factsPlaceholder')}
                     autosize
                     minRows={3}
                     maxRows={14}
+                    limit={TEXT_LIMITS.factsReasons}
+                    counterTestId="facts-counter"
                     {...form.getInputProps('factsReasons')}
                   />
                 </Stack>
@@ -406,6 +421,14 @@ export function PetitionIntakePage() {
 
               <Section titleGap="xs" title={t('petitions.intake.attachmentsSection')}>
                 <AttachmentPicker files={files} onChange={setFiles} />
+                {progress && (
+                  <Stack gap={2} mt="xs" data-testid="upload-progress">
+                    <Text size="xs" c="dimmed">
+                      {progress.name ? t('attachments.reading', { name: progress.name, percent: progress.percent }) : t('attachments.saving')}
+                    </Text>
+                    <Progress value={progress.percent} animated={!progress.name} striped={!progress.name} aria-label={t('attachments.saving')} />
+                  </Stack>
+                )}
               </Section>
 
               <Card

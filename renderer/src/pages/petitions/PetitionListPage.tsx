@@ -42,6 +42,8 @@ interface ListState {
   readonly unitId: string | null;
   readonly range: [string | null, string | null];
   readonly overdueOnly: boolean;
+  /** Voided petitions (作废) leave the list unless asked for. */
+  readonly includeVoided: boolean;
   readonly sort: SortKey;
   readonly descending: boolean;
   readonly page: number;
@@ -56,6 +58,7 @@ const DEFAULT_STATE: ListState = {
   unitId: null,
   range: [null, null],
   overdueOnly: false,
+  includeVoided: false,
   sort: 'receivedAt',
   descending: true,
   page: 1,
@@ -132,6 +135,11 @@ function Row({ row, tz }: { row: PetitionSummary; tz: string }) {
       </Table.Td>
       <Table.Td>
         <StatusBadge status={row.status} />
+        {row.voidReason && (
+          <Text size="xs" c="dimmed" lineClamp={2} title={row.voidReason} data-testid="void-reason">
+            {t('approvals.void.listReason', { reason: row.voidReason })}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         {row.nextDueAt !== null ? (
@@ -173,6 +181,7 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
     receivedFrom: from ? startOfLocalDay(from.slice(0, 10), tz) : null,
     receivedTo: to ? startOfLocalDay(addDays(to.slice(0, 10), 1), tz) : null,
     overdueOnly: state.overdueOnly,
+    includeVoided: state.includeVoided,
     sort: state.sort,
     descending: state.descending,
     page: state.page,
@@ -182,7 +191,7 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const filtered =
-    state.query !== '' || state.statuses.length > 0 || state.category !== null || state.topicId !== null || state.unitId !== null || from !== null || state.overdueOnly;
+    state.query !== '' || state.statuses.length > 0 || state.category !== null || state.topicId !== null || state.unitId !== null || from !== null || state.overdueOnly || state.includeVoided;
 
   const onSort = (column: SortKey) =>
     setState((s) => ({
@@ -211,12 +220,20 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
       }
       search={{ label: t('petitions.list.search'), placeholder: t('petitions.list.searchPlaceholder'), value: state.query, onChange: (value) => update({ query: value }), autoFocus: true }}
       switches={
-        <Checkbox
-          label={t('petitions.list.overdueOnly')}
-          checked={state.overdueOnly}
-          onChange={(e) => update({ overdueOnly: e.currentTarget.checked })}
-          styles={{ label: { whiteSpace: 'nowrap' } }}
-        />
+        <>
+          <Checkbox
+            label={t('petitions.list.overdueOnly')}
+            checked={state.overdueOnly}
+            onChange={(e) => update({ overdueOnly: e.currentTarget.checked })}
+            styles={{ label: { whiteSpace: 'nowrap' } }}
+          />
+          <Checkbox
+            label={t('approvals.void.includeVoided')}
+            checked={state.includeVoided}
+            onChange={(e) => update({ includeVoided: e.currentTarget.checked })}
+            styles={{ label: { whiteSpace: 'nowrap' } }}
+          />
+        </>
       }
       clear={{
         label: t('petitions.list.clearFilters'),

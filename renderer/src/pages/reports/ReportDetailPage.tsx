@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp, IconEdit, IconFlag, IconLink, IconMessagePlus, IconFileText } from '@tabler/icons-react';
 import type { ReportDetail } from '../../../../shared/api';
 import type { ReportAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
@@ -19,6 +19,8 @@ import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { FlagReportModal } from '../../components/reports/FlagReportModal';
 import { LinkPetitionModal } from '../../components/reports/LinkPetitionModal';
 import { ReportActionModal } from '../../components/reports/ReportActionModal';
+import { ReportCorrectionModal } from '../../components/reports/ReportCorrectionModal';
+import { SubjectApprovals } from '../../components/approvals/SubjectApprovals';
 import { FlagBadge, LatenessBadge, ReportStatusBadge, SeverityBadge } from '../../components/reports/ReportBadges';
 import { ReportTimeline } from '../../components/reports/ReportTimeline';
 import { durationLabel, limitAtLabel } from '../../components/reports/report-format';
@@ -26,7 +28,7 @@ import { QueryPending } from '../../components/QueryPending';
 import { Field, Fact, Section } from '../../components/DetailParts';
 import { BackLink } from '../../components/layout/BackLink';
 
-type Dialog = { kind: 'action'; action: ReportAction } | { kind: 'link' } | { kind: 'flag' } | null;
+type Dialog = { kind: 'action'; action: ReportAction } | { kind: 'link' } | { kind: 'flag' } | { kind: 'correct' } | null;
 
 const WARNING_COLORS = { red: 'red', yellow: 'yellow', blue: 'blue' } as const;
 
@@ -116,6 +118,11 @@ export function ReportDetailPage({ id }: { id: number }) {
             {t('reports.detail.followUp')}
           </Button>
         )}
+        {canWrite && report.correctable && (
+          <Button size="sm" variant="default" leftSection={<IconEdit size={16} />} onClick={() => setDialog({ kind: 'correct' })}>
+            {t('approvals.report.correct')}
+          </Button>
+        )}
         {canWrite && (
           <>
             <Button size="sm" variant="default" leftSection={<IconLink size={16} />} onClick={() => setDialog({ kind: 'link' })}>
@@ -143,6 +150,11 @@ export function ReportDetailPage({ id }: { id: number }) {
           </Text>
         )}
       </Group>
+      {report.status === 'returned' && (
+        <Alert color="orange" variant="light" icon={<IconArrowBackUp size={18} />} data-testid="returned-alert">
+          {t('approvals.report.returnedBanner', { note: report.approvals.find((a) => a.status === 'returned')?.decisionNote ?? '' })}
+        </Alert>
+      )}
       {report.flag && (
         <Alert color="grape" variant="light" icon={<IconFlag size={18} />} title={t('reports.detail.flagTitle', { flag: enumLabel('reportFlag', report.flag) })} data-testid="flag-alert">
           {t('reports.detail.flagBy', { at: report.flaggedAt !== null ? formatDateTime(report.flaggedAt, tz) : '', note: report.flagNote })}
@@ -187,6 +199,7 @@ export function ReportDetailPage({ id }: { id: number }) {
         </Grid.Col>
         <Grid.Col span={4.5}>
           <Stack gap="sm">
+            <SubjectApprovals approvals={report.approvals} />
             <Section title={t('reports.detail.timeSection')} testId="time-section">
               <Stack gap={4}>
                 <Fact label={t('reports.detail.foundAt')}>{formatDateTime(report.foundAt, tz)}</Fact>
@@ -275,6 +288,7 @@ export function ReportDetailPage({ id }: { id: number }) {
       </Grid>
       {dialog?.kind === 'action' && <ReportActionModal key={dialog.action} report={report} action={dialog.action} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'link' && <LinkPetitionModal report={report} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'correct' && <ReportCorrectionModal report={report} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'flag' && <FlagReportModal report={report} onClose={() => setDialog(null)} onDone={done} />}
     </Stack>
   );

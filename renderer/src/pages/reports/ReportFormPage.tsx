@@ -5,13 +5,13 @@
  * again on save; a time in the future is refused there with its message, and nothing is saved.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, Button, Card, Grid, Group, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconDeviceFloppy, IconLink, IconShieldLock } from '@tabler/icons-react';
 import { linkOptions } from '@tanstack/react-router';
 import { z } from 'zod';
 import { reportInputSchema } from '../../../../shared/api';
-import { REPORT_SEVERITIES, REPORT_TYPES, type ReportSeverity, type ReportType } from '../../../../shared/enums';
+import { REPORT_SEVERITIES, REPORT_TYPES, TEXT_LIMITS, type ReportSeverity, type ReportType } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { clockReady, officeNow, officeTimeZone, useNow, useOfficeTimeZone } from '../../platform/clock';
 import { useNavigate } from '../../platform/links';
@@ -19,6 +19,7 @@ import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation, useApiQuery } from '../../platform/query';
 import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
 import { applyErrors } from '../../components/forms/form-errors';
+import { LimitedTextarea, LimitedTextInput } from '../../components/forms/LimitedText';
 import { chosenId, optionalChosenId, typedTime } from '../../components/forms/form-fields';
 import { DateTimeField } from '../../components/petitions/DateTimeField';
 import { fromLocalInput, toLocalInput } from '../../components/petitions/petition-format';
@@ -303,18 +304,18 @@ export function ReportFormPage({ followOf }: { followOf: number | null }) {
                       {...form.getInputProps('peopleCount')}
                     />
                   </Group>
-                  <TextInput label={t('reports.form.summary')} placeholder={t('reports.form.summaryPlaceholder')} withAsterisk maxLength={200} {...form.getInputProps('summary')} />
-                  <Textarea
+                  <LimitedTextInput label={t('reports.form.summary')} placeholder={t('reports.form.summaryPlaceholder')} withAsterisk limit={TEXT_LIMITS.summary} {...form.getInputProps('summary')} />
+                  <LimitedTextarea
                     label={t('reports.form.content')}
                     placeholder={t('reports.form.contentPlaceholder')}
                     withAsterisk
                     autosize
                     minRows={3}
                     maxRows={10}
-                    maxLength={4000}
+                    limit={TEXT_LIMITS.request}
                     {...form.getInputProps('content')}
                   />
-                  <Textarea label={t('reports.form.demands')} placeholder={t('reports.form.demandsPlaceholder')} autosize minRows={2} maxRows={6} maxLength={2000} {...form.getInputProps('demands')} />
+                  <LimitedTextarea label={t('reports.form.demands')} placeholder={t('reports.form.demandsPlaceholder')} autosize minRows={2} maxRows={6} limit={TEXT_LIMITS.request} {...form.getInputProps('demands')} />
                 </Stack>
               </Section>
 

@@ -17,7 +17,6 @@ import { AnchorLink, useNavigate } from '../../platform/links';
 import { useSession } from '../../platform/session';
 import { useApiQuery } from '../../platform/query';
 import { StatusBadge } from '../../components/petitions/StatusBadge';
-import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { LevelBadge } from '../../components/warnings/LevelBadge';
 import { WarningActionModal } from '../../components/warnings/WarningActionModal';
 import { WarningCountdown } from '../../components/warnings/WarningCountdown';
@@ -98,7 +97,6 @@ function Header({ warning, timeZone }: { warning: WarningDetail; timeZone: strin
 export function WarningDetailPage({ id }: { id: number }) {
   const session = useSession();
   const tz = useOfficeTimeZone();
-  const directory = usePetitionDirectory();
   const settings = useApiQuery('warnings.settings.get', {});
   const query = useApiQuery('warnings.get', { id });
   const [action, setAction] = useState<WarningAction | null>(null);
@@ -239,7 +237,6 @@ export function WarningDetailPage({ id }: { id: number }) {
           key={action}
           warning={warning}
           action={action}
-          leaders={directory.leaders}
           supervisionHours={settings.data?.supervisionHours ?? 24}
           onClose={() => setAction(null)}
           onDone={() => setAction(null)}

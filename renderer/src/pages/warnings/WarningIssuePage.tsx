@@ -19,8 +19,6 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -38,6 +36,7 @@ import { useApiMutation, useApiQuery } from '../../platform/query';
 import { useSession } from '../../platform/session';
 import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
 import { applyErrors } from '../../components/forms/form-errors';
+import { LimitedTextarea, LimitedTextInput } from '../../components/forms/LimitedText';
 import { chosenId } from '../../components/forms/form-fields';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { LevelBadge } from '../../components/warnings/LevelBadge';
@@ -251,7 +250,7 @@ export function WarningIssuePage({ reportId, petitionId }: { reportId: number | 
             <Stack gap="sm">
               <Section titleGap="xs" title={t('warnings.issue.matterSection')}>
                 <Stack gap="xs">
-                  <TextInput label={t('warnings.issue.title')} placeholder={t('warnings.issue.titlePlaceholder')} withAsterisk maxLength={200} {...form.getInputProps('title')} />
+                  <LimitedTextInput label={t('warnings.issue.title')} placeholder={t('warnings.issue.titlePlaceholder')} withAsterisk limit={200} {...form.getInputProps('title')} />
                   <Group grow gap="sm" align="flex-start">
                     <Select
                       label={t('warnings.issue.unit')}
@@ -277,14 +276,14 @@ export function WarningIssuePage({ reportId, petitionId }: { reportId: number | 
                       {...form.getInputProps('peopleCount')}
                     />
                   </Group>
-                  <Textarea
+                  <LimitedTextarea
                     label={t('warnings.issue.grievance')}
                     placeholder={t('warnings.issue.grievancePlaceholder')}
                     withAsterisk
                     autosize
                     minRows={3}
                     maxRows={8}
-                    maxLength={4000}
+                    limit={4000}
                     {...form.getInputProps('grievance')}
                   />
                 </Stack>
@@ -326,14 +325,14 @@ export function WarningIssuePage({ reportId, petitionId }: { reportId: number | 
                     )}
                   </Stack>
                   {overriding && suggested && v.level && (
-                    <Textarea
+                    <LimitedTextarea
                       label={t('warnings.issue.overrideReason')}
                       description={t('warnings.issue.overrideHint', { suggested: enumLabel('warningLevel', suggested.level), chosen: enumLabel('warningLevel', v.level) })}
                       withAsterisk
                       autosize
                       minRows={2}
                       maxRows={5}
-                      maxLength={1000}
+                      limit={1000}
                       {...form.getInputProps('overrideReason')}
                     />
                   )}
