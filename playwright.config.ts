@@ -1,4 +1,9 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+// The hosts the tests start keep their offices' audit keys in a temp folder, never the user's config folder.
+process.env.PETITION_DESK_KEY_DIR ??= path.join(os.tmpdir(), 'petition-desk-e2e-keys');
 
 /**
  * e2e tests drive Debian's Chromium (never a downloaded browser) against browser mode, each test with its

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // Audit keys of test offices go to a temp folder, never the user's config folder (main/core/audit/key-store.ts).
+    env: { PETITION_DESK_KEY_DIR: path.join(os.tmpdir(), 'petition-desk-test-keys') },
   },
 });

@@ -1,13 +1,14 @@
 /** Handlers for the petitions procedures of the contract (shared/api/petitions.ts). */
 import type { Core } from '../core/context';
 import type { petitionsContract } from '../../shared/api';
-import { addAttachment, addMediation, createPetition, findPossibleRepeats, getPetition, linkRepeat, listPetitions, revealPersonal, transitionPetition } from '../core/petitions';
+import { addAttachment, addMediation, createPetition, getPetition, linkRepeat, listPetitions, revealPersonal, transitionPetition } from '../core/petitions';
+import { findRepeatsAudited } from '../core/petitions/id-lookup';
 import { type DomainHandlers, type HandlerOptions, signedIn } from './context';
 
 export function petitionsHandlers(core: Core, _options: HandlerOptions): DomainHandlers<typeof petitionsContract> {
   const { db } = core;
   return {
-    'petitions.repeats.list': (input) => findPossibleRepeats(db, input),
+    'petitions.repeats.list': (input, ctx) => findRepeatsAudited(core, signedIn(ctx), input),
     'petitions.create': (input, ctx) => createPetition(core, signedIn(ctx), input),
     'petitions.list': (input) => listPetitions(db, input, core.clock.now()),
     'petitions.get': (input) => getPetition(db, input.id),

@@ -11,4 +11,6 @@ export type ApiEvent =
   /** An information report changed (its id), or the zero reports or report settings did (null). */
   | { readonly type: 'reports.changed'; readonly id: number | null }
   | { readonly type: 'notices.changed'; readonly id: number | null }
+  /** The audit chain was verified and its standing changed (admins see a red banner while it is broken). */
+  | { readonly type: 'audit.verified'; readonly ok: boolean }
   | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: AlarmRingStep; readonly late: boolean; readonly recipients: readonly number[] };
