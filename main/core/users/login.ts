@@ -17,8 +17,8 @@ import type { UserTable } from '../../db';
 import type { Core } from '../context';
 import { UserError } from '../errors';
 import { appendAudit } from '../audit';
-import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './passwords';
-import type { SourceLimit } from './source-limit';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
+import type { SourceLimit, SourceSlot } from './source-limit';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -112,15 +112,23 @@ export async function checkPassword(
   options: LoginOptions & { readonly failureAction: string; readonly wrongPassword: (left: number) => UserError },
 ): Promise<{ row: UserRow; rehashed: boolean }> {
   const now = core.clock.now();
-  const slot = options.limit.take(options.source, now);
   const attempt = await takeAttempt(core, where, now);
-  if (attempt.kind === 'unknown') {
-    // Same work and the same answer as a wrong password, so user names cannot be probed.
-    await verifyPassword(password, DUMMY_HASH);
-    throw new UserError('unauthenticated', 'errors.auth.badCredentials', { left: MAX_FAILED_LOGINS });
-  }
+  // Refused before any password check: no guess is made, so the source is not charged for it.
   if (attempt.kind === 'inactive') throw new UserError('unauthenticated', 'errors.auth.inactive');
   if (attempt.kind === 'locked') throw lockedError(attempt.until, now);
+  let slot: SourceSlot;
+  try {
+    slot = options.limit.take(options.source, now);
+  } catch (error) {
+    // The source is over its limit: the account's attempt was not used either.
+    if (attempt.kind === 'taken') await core.db.updateTable('users').set((eb) => ({ failed_attempts: sql<number>`max(0, ${eb.ref('failed_attempts')} - 1)` })).where('id', '=', attempt.row.id).execute();
+    throw error;
+  }
+  if (attempt.kind === 'unknown') {
+    // Same work and the same answer as a wrong password, so user names cannot be probed.
+    await verifyPassword(password, dummyHash());
+    throw new UserError('unauthenticated', 'errors.auth.badCredentials', { left: MAX_FAILED_LOGINS });
+  }
   if (!(await verifyPassword(password, attempt.row.password_hash))) {
     const outcome = await recordFailure(core, attempt.row, attempt.attempt, now, options.failureAction);
     if ('lockedUntil' in outcome) throw lockedError(outcome.lockedUntil, now);

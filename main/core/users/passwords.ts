@@ -14,6 +14,18 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+/**
+ * Test runs only (vitest.config.ts): a lower cost, 2^10 to 2^16, so hundreds of test accounts do not take
+ * minutes on a two-core machine. Read at each hash, never set in an install; the default cost and the upgrade
+ * are tested with it removed (tests/unit/accounts-lockout.test.ts).
+ */
+export const TEST_SCRYPT_LOG2N_ENV = 'PETITION_DESK_TEST_SCRYPT_LOG2N';
+
+function currentParams(): { N: number; r: number; p: number } {
+  const log2n = Number(process.env[TEST_SCRYPT_LOG2N_ENV]);
+  return Number.isInteger(log2n) && log2n >= 10 && log2n < 17 ? { ...SCRYPT_PARAMS, N: 2 ** log2n } : SCRYPT_PARAMS;
+}
 const KEY_LENGTH = 32;
 const MAX_SCRYPT_MEMORY = 512 * 1024 * 1024;
 
@@ -29,8 +41,9 @@ function derive(password: string, salt: Buffer, options: Required<Pick<ScryptOpt
 /** `scrypt$N$r$p$salt$key`, all in base64 where binary. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, SCRYPT_PARAMS);
-  return ['scrypt', SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, SCRYPT_PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const params = currentParams();
+  const key = await derive(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 function parse(stored: string) {
@@ -50,14 +63,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Whether a stored hash is weaker than what {@link hashPassword} makes now. */
 export function needsRehash(stored: string): boolean {
   const parsed = parse(stored);
-  return !parsed || parsed.params.N < SCRYPT_PARAMS.N || parsed.params.r < SCRYPT_PARAMS.r || parsed.params.p < SCRYPT_PARAMS.p;
+  const params = currentParams();
+  return !parsed || parsed.params.N < params.N || parsed.params.r < params.r || parsed.params.p < params.p;
 }
 
 /**
  * A well-formed hash of nothing anyone can type, at today's cost: verifying against it takes as long as a real
  * check, so an unknown user name answers as slowly as a known one.
  */
-export const DUMMY_HASH = ['scrypt', SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, SCRYPT_PARAMS.p, Buffer.alloc(16).toString('base64'), Buffer.alloc(32).toString('base64')].join('$');
+export function dummyHash(): string {
+  const params = currentParams();
+  return ['scrypt', params.N, params.r, params.p, Buffer.alloc(16).toString('base64'), Buffer.alloc(32).toString('base64')].join('$');
+}
 
 export function isStrongPassword(password: string): boolean {
   return password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password);

@@ -6,7 +6,9 @@
  * the Electron window's calls carry none and count together as 'unknown'. Kept in memory: a restart starts afresh, as a power cut would.
  *
  * An attempt is counted when it starts (before scrypt), so a burst of parallel attempts cannot all get through
- * before the first failure is written; a success gives its slot back.
+ * before the first failure is written; a success gives its slot back. An attempt refused by the account's own
+ * lock-out first (locked or disabled) never takes a slot, so a burst against one locked account does not also
+ * shut the source out.
  *
  * @example
  * const slot = limit.take(source, now); // throws when the source is over its limit
