@@ -23,6 +23,8 @@ export interface AppOptions {
   readonly dataDir: string;
   /** Enables the `dev.clock` procedure so e2e tests can move time. Never set in a packaged build. */
   readonly testClock?: boolean;
+  /** Where the test clock starts (epoch ms), so an office can be set up at a chosen time before anyone may move it. */
+  readonly testClockStart?: number;
   readonly clock?: Clock;
   /** Unit tests drive the scheduler by hand with `app.scheduler.tick()`; the app runs it on its timer. */
   readonly startScheduler?: boolean;
@@ -48,6 +50,7 @@ export async function openApp(options: AppOptions): Promise<App> {
   const store = await openStore(options.dataDir);
   const listeners = new Set<(event: ApiEvent) => void>();
   const testClock = options.testClock ? new OffsetClock() : null;
+  if (testClock && options.testClockStart !== undefined) testClock.set(options.testClockStart);
   const core: Core = {
     db: store.db,
     clock: options.clock ?? testClock ?? systemClock,

@@ -4,12 +4,12 @@
  * text SQLite stores differently from what was given no longer breaks it.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import SqliteDatabase from 'better-sqlite3';
 import { testApp, ADMIN_PASSWORD, type TestApp } from './support/test-app';
+import { tempDir } from './support/temp-dir';
 import { openApp } from '../../main/app';
 import { appendAudit, auditKeyDir, readAuditHead, readAuditKey, verifyAuditFile } from '../../main/core/audit';
 
@@ -27,7 +27,7 @@ async function officeWithHistory() {
   for (const name of ['东风村', '红旗村', '西山村']) await t.ok(admin, 'units.create', { name, kind: 'village' });
   await t.ok(admin, 'users.create', { username: 'duty1', displayName: '赵值班', role: 'duty_officer', password: 'Passw0rd1' });
   const rows = (await t.ok(admin, 'audit.list', { pageSize: 200 })).rows;
-  await t.close();
+  await t.closeKeepingFolder();
   return { t, rows: [...rows].sort((a, b) => a.id - b.id) };
 }
 
@@ -155,7 +155,7 @@ describe('the keyed audit chain', () => {
     const uid = (new SqliteDatabase(fileOf(t), { readonly: true }).prepare("SELECT value FROM meta WHERE key = 'office_uid'").get() as { value: string }).value;
     expect(await readAuditKey({ dir: auditKeyDir() }, uid)).toHaveLength(32);
 
-    const otherPc = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-other-keys-'));
+    const otherPc = tempDir('other-keys');
     const { app } = await reopen(t, otherPc);
     expect(app.auditWatch.status()).toMatchObject({ ok: false, brokenAt: 1, reason: 'key' });
     await app.close();
@@ -180,9 +180,9 @@ describe('the keyed audit chain', () => {
     expect(head).toEqual(await readAuditHead(t.app.core.db));
     const uid = (await t.app.core.db.selectFrom('meta').select('value').where('key', '=', 'office_uid').executeTakeFirstOrThrow()).value;
     const key = (await readAuditKey({ dir: auditKeyDir() }, uid))!;
-    await t.close();
+    await t.closeKeepingFolder();
 
-    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-copy-')), 'copy.sqlite');
+    const copy = path.join(tempDir('copy'), 'copy.sqlite');
     const live = new SqliteDatabase(fileOf(t));
     await live.backup(copy);
     live.close();

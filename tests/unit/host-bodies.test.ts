@@ -3,13 +3,13 @@
  * envelope (not a 500), many large bodies at once are capped, and the test clock needs --test-clock and an admin.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../main/app';
 import { startHost, MAX_IN_FLIGHT_BODY_BYTES, type Host } from '../../main/host/server';
 import { testApp } from './support/test-app';
+import { tempDir } from './support/temp-dir';
 
 function post(port: number, body: string) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -33,7 +33,7 @@ describe('request bodies in browser mode', () => {
   let host: Host;
 
   beforeEach(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-bodies-'));
+    const dir = tempDir('bodies');
     fs.mkdirSync(path.join(dir, 'renderer'));
     app = await openApp({ dataDir: path.join(dir, 'data'), startScheduler: false });
     host = await startHost(app, { rendererDir: path.join(dir, 'renderer') });
@@ -107,7 +107,7 @@ describe('the test clock', () => {
     expect(noClock.ok ? '' : noClock.error.code).toBe('forbidden');
     await t.close();
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-clock-'));
+    const dir = tempDir('clock');
     const app = await openApp({ dataDir: dir, testClock: true, startScheduler: false });
     const setup = await app.api.call({ name: 'setup.create', input: { officeName: '青山镇信访办', township: '青山镇', admin: { username: 'admin', displayName: '王管理', password: 'Admin2026' } } });
     const session = setup.ok ? (setup.value as { token: string }).token : '';
