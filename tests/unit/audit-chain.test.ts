@@ -161,6 +161,21 @@ describe('the keyed audit chain', () => {
     await app.close();
   });
 
+  it('still opens when its key file cannot be opened here, keeps that file aside, and says at every start that the key changed', async () => {
+    const { t } = await officeWithHistory();
+    const uid = (new SqliteDatabase(fileOf(t), { readonly: true }).prepare("SELECT value FROM meta WHERE key = 'office_uid'").get() as { value: string }).value;
+    const keyDir = tempDir('sealed-keys');
+    // Sealed by the desktop app for another Windows account: nothing here can open it.
+    fs.writeFileSync(path.join(keyDir, `audit-${uid}.key`), JSON.stringify({ v: 1, sealed: 'electron-safeStorage', key: randomBytes(48).toString('base64') }));
+    const first = await reopen(t, keyDir);
+    expect(first.app.auditWatch.status()).toMatchObject({ ok: false, brokenAt: 1, reason: 'key' });
+    await first.app.close();
+    expect(fs.readdirSync(keyDir).filter((f) => f.startsWith(`audit-${uid}.key.unreadable-`))).toHaveLength(1);
+    const second = await reopen(t, keyDir);
+    expect(second.app.auditWatch.status()).toMatchObject({ ok: false, reason: 'key' });
+    await second.app.close();
+  });
+
   it('stays whole when text that SQLite stores differently (a lone surrogate) reaches an audit row', async () => {
     const t = await testApp();
     const admin = await t.setup();
@@ -200,6 +215,21 @@ describe('the keyed audit chain', () => {
   });
 });
 
+describe('the head on paper', () => {
+  it('is kept in the handover sheet as it stood when the sheet was made, for the printed copy', async () => {
+    const t = await testApp();
+    const admin = await t.setup();
+    const duty = await t.addUser(admin, 'duty1', 'duty_officer', '赵值班');
+    const before = await readAuditHead(t.app.core.db);
+    expect((await t.ok(duty.token, 'duty.handoverDraft.get', {})).auditHead).toEqual(before);
+    await t.ok(duty.token, 'duty.handovers.create', { notes: '无', toUserId: null });
+    const [sheet] = await t.ok(duty.token, 'duty.handovers.list', { limit: 1 });
+    expect(sheet?.snapshot.auditHead).toEqual(before);
+    // The sheet's own row moved the head on; the sheet keeps the checkpoint it printed.
+    expect((await readAuditHead(t.app.core.db))?.id).toBeGreaterThan(before!.id);
+  });
+});
+
 describe('a file from before the keyed chain', () => {
   it('is re-keyed once at its first start with a key, recording how the old chain looked', async () => {
     const { t, rows } = await officeWithHistory();
@@ -214,7 +244,7 @@ describe('a file from before the keyed chain', () => {
         prev = hash;
       }
       sqlite.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head'").run(JSON.stringify({ id: rows.at(-1)!.id, hash: prev }));
-      sqlite.prepare("DELETE FROM meta WHERE key = 'audit_chain'").run();
+      sqlite.prepare("DELETE FROM meta WHERE key IN ('audit_chain', 'audit_key_id')").run();
     });
     const { app, call } = await reopen(t);
     expect(app.auditWatch.status()).toMatchObject({ ok: true, checked: rows.length + 1 });

@@ -31,6 +31,12 @@ export const HEAD_KEY = 'audit_head';
 /** Set once the chain is keyed; absent in a file from before the key (see upgrade.ts). */
 export const CHAIN_MARK_KEY = 'audit_chain';
 export const CHAIN_MARK = 'hmac-sha256';
+/**
+ * Which key the chain was keyed with: the MAC of a fixed text under it (it names the key without revealing it).
+ * A start with another key (the key file lost, or unreadable and replaced) is then told apart from tampering.
+ */
+export const KEY_ID_KEY = 'audit_key_id';
+const KEY_ID_TEXT = 'petition-desk audit key id';
 const MAC_FUNCTION = 'audit_mac';
 
 export interface AuditRecord {
@@ -102,6 +108,11 @@ async function macsOf(db: Kysely<Database>, canonicals: readonly string[]): Prom
   return r.rows.map((row) => row.mac);
 }
 
+/** The id of this connection's key, as stored in meta under {@link KEY_ID_KEY}. */
+export async function connectionKeyId(db: Kysely<Database>): Promise<string> {
+  return (await auditMac(db, KEY_ID_TEXT)).slice(0, 16);
+}
+
 function toJson(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
@@ -165,6 +176,12 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
   let checked = 0;
   let afterId = 0;
   const broken = (brokenAt: number, reason: AuditBreak): AuditVerification => ({ ok: false, checked, brokenAt, reason });
+  // Keyed with another key than this connection's: every row would fail, and the reason is the key, not the rows.
+  const keyId = await db.selectFrom('meta').select('value').where('key', '=', KEY_ID_KEY).executeTakeFirst();
+  if (keyId && keyId.value !== (await connectionKeyId(db))) {
+    const first = await db.selectFrom('audit').select('id').orderBy('id').limit(1).executeTakeFirst();
+    return broken(first?.id ?? 1, 'key');
+  }
   for (;;) {
     const rows = await db.selectFrom('audit').selectAll().where('id', '>', afterId).orderBy('id').limit(BATCH).execute();
     const macs = await macsOf(db, rows.map(({ hash: _hash, ...content }) => canonicalAuditRow(content)));

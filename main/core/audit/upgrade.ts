@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
-import { CHAIN_MARK, CHAIN_MARK_KEY, GENESIS_HASH, HEAD_KEY, appendAudit, auditMac, canonicalAuditRow, type AuditContent } from './chain';
+import { CHAIN_MARK, CHAIN_MARK_KEY, GENESIS_HASH, HEAD_KEY, KEY_ID_KEY, appendAudit, auditMac, canonicalAuditRow, connectionKeyId, type AuditContent } from './chain';
 
 interface LegacyCheck {
   readonly ok: boolean;
@@ -66,6 +66,8 @@ export async function upgradeAuditChain(db: Kysely<Database>, now: number): Prom
     // Ids are kept as they are: a gap the old chain did not notice (a deleted newest row) is reported by the
     // first keyed verify, as it should be.
     await trx.insertInto('meta').values({ key: CHAIN_MARK_KEY, value: CHAIN_MARK }).onConflict((oc) => oc.column('key').doUpdateSet({ value: CHAIN_MARK })).execute();
+    const keyId = await connectionKeyId(trx);
+    await trx.insertInto('meta').values({ key: KEY_ID_KEY, value: keyId }).onConflict((oc) => oc.column('key').doUpdateSet({ value: keyId })).execute();
     if (rows.length > 0) {
       await appendAudit(trx, { actor: null, at: now, action: 'audit.rekey', entity: 'audit', entityId: rows.length, after: { rows: rows.length, legacy } });
     }

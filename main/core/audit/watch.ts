@@ -7,11 +7,11 @@
  * const watch = await openAuditChain(core, store.sqlite, { dir: auditKeyDir() });
  * watch.status(); // { ok: false, brokenAt: 41, reason: 'gap', verifiedAt: … }
  */
-import type { AuditBreak } from '../../../shared/enums';
+import fs from 'node:fs';
 import type { Core } from '../context';
 import type { Store } from '../../db';
 import { installAuditKey, verifyAudit, type AuditVerification } from './chain';
-import { loadOrCreateAuditKey, type AuditKeyOptions } from './key-store';
+import { auditKeyFile, loadOrCreateAuditKey, type AuditKeyOptions } from './key-store';
 import { upgradeAuditChain } from './upgrade';
 
 export const DAILY_VERIFY_MS = 24 * 60 * 60_000;
@@ -24,11 +24,7 @@ export class AuditWatch {
   #status: AuditStatus | null = null;
   #running: Promise<AuditStatus> | null = null;
 
-  constructor(
-    private readonly core: Core,
-    /** This start made a new key for a chain that was keyed already: the old key is gone. */
-    private readonly keyLost: boolean,
-  ) {}
+  constructor(private readonly core: Core) {}
 
   status(): AuditStatus | null {
     return this.#status;
@@ -44,9 +40,8 @@ export class AuditWatch {
 
   async #verify(): Promise<AuditStatus> {
     const result = await verifyAudit(this.core.db);
-    const reason: AuditBreak | null = !result.ok && this.keyLost ? 'key' : result.reason;
     const before = this.#status;
-    const status: AuditStatus = { ...result, reason, verifiedAt: this.core.clock.now() };
+    const status: AuditStatus = { ...result, verifiedAt: this.core.clock.now() };
     this.#status = status;
     if (!status.ok) console.error(`[audit] the audit chain is broken at row ${status.brokenAt} (${status.reason})`);
     if (!before || before.ok !== status.ok || before.brokenAt !== status.brokenAt) this.core.emit({ type: 'audit.verified', ok: status.ok });
@@ -67,15 +62,31 @@ async function officeUid(core: Core): Promise<string> {
 }
 
 /**
+ * The office's key. A key file this PC cannot open (sealed for another Windows account, a keyring that changed,
+ * a damaged file) must not stop the office from working: it is set aside beside itself as
+ * `….unreadable-<time>` (never deleted: it may open again elsewhere) and a new key is made. The chain then reports
+ * 'key' at every verify, so the change is never silent.
+ */
+async function officeKey(core: Core, keyOptions: AuditKeyOptions): Promise<Buffer> {
+  const uid = await officeUid(core);
+  try {
+    return (await loadOrCreateAuditKey(keyOptions, uid)).key;
+  } catch (error) {
+    const file = auditKeyFile(keyOptions.dir, uid);
+    const aside = `${file}.unreadable-${core.clock.now()}`;
+    console.error(`[audit] the audit key ${file} cannot be opened; it is kept as ${aside} and a new key is made:`, error);
+    fs.renameSync(file, aside);
+    return (await loadOrCreateAuditKey(keyOptions, uid)).key;
+  }
+}
+
+/**
  * Loads (or makes) the office's key, installs it on the connection, re-keys a file from before the keyed chain,
  * and verifies: the first thing the app does with its database after migrating.
  */
 export async function openAuditChain(core: Core, sqlite: Store['sqlite'], keyOptions: AuditKeyOptions): Promise<AuditWatch> {
-  const { key, created } = await loadOrCreateAuditKey(keyOptions, await officeUid(core));
-  installAuditKey(sqlite, key);
-  const keyedBefore = (await core.db.selectFrom('meta').select('value').where('key', '=', 'audit_chain').executeTakeFirst()) !== undefined;
-  const hasRows = (await core.db.selectFrom('audit').select('id').limit(1).executeTakeFirst()) !== undefined;
-  const watch = new AuditWatch(core, created && keyedBefore && hasRows);
+  installAuditKey(sqlite, await officeKey(core, keyOptions));
+  const watch = new AuditWatch(core);
   await upgradeAuditChain(core.db, core.clock.now());
   await watch.verify();
   return watch;
