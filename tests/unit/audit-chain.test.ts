@@ -212,6 +212,10 @@ describe('the keyed audit chain', () => {
     tampered.prepare("UPDATE audit SET user_name = '某人' WHERE id = 2").run();
     tampered.close();
     expect((await verifyAuditFile(copy, key)).verification).toMatchObject({ ok: false, brokenAt: 2, reason: 'row' });
+    // The running app verifies a file with its own key, without the caller handling it.
+    const again = await t.reopen('2026-11-02 10:00');
+    expect((await again.app.auditWatch.verifyFile(copy)).verification).toMatchObject({ ok: false, brokenAt: 2, reason: 'row' });
+    await again.close();
   });
 });
 

@@ -4,8 +4,10 @@
  *
  * For backups and restore (issue 12, finding 10):
  * - {@link readAuditHead}`(db)` → `{ id, hash }` | null: the current head, for a backup's manifest;
- * - {@link verifyAuditFile}`(file, key)`: verifies a database file opened read-only and returns its head;
- * - {@link loadOrCreateAuditKey}`({ dir: auditKeyDir(), sealer }, officeUid)` / {@link readAuditKey}: the key.
+ * - `app.auditWatch.verifyFile(file)` ({@link AuditWatch}): verifies a database file opened read-only with the
+ *   live office's key and returns `{ verification, head }` (the simplest: no key handling by the caller);
+ * - {@link verifyAuditFile}`(file, key)`: the same with a key the caller has (a command-line restore), from
+ *   {@link readAuditKey}`({ dir: auditKeyDir(), sealer }, officeUid)`; the office uid is meta.office_uid.
  *
  * @example
  * await appendAudit(trx, { actor, at: clock.now(), action: 'petition.create', entity: 'petition', entityId: 12, after });

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import type { Core } from '../context';
 import type { Store } from '../../db';
 import { installAuditKey, verifyAudit, type AuditVerification } from './chain';
+import { verifyAuditFile, type AuditFileCheck } from './file';
 import { auditKeyFile, loadOrCreateAuditKey, type AuditKeyOptions } from './key-store';
 import { upgradeAuditChain } from './upgrade';
 
@@ -24,7 +25,25 @@ export class AuditWatch {
   #status: AuditStatus | null = null;
   #running: Promise<AuditStatus> | null = null;
 
-  constructor(private readonly core: Core) {}
+  readonly #key: Buffer;
+
+  constructor(
+    private readonly core: Core,
+    key: Buffer,
+  ) {
+    this.#key = key;
+  }
+
+  /**
+   * Verifies the chain in another database file (a backup just written, a file about to be restored) with the
+   * live office's key, opening it read-only. For backups: `head` goes into the manifest.
+   *
+   * @example
+   * const { verification, head } = await app.auditWatch.verifyFile(path.join(backupDir, 'petition-desk.sqlite'));
+   */
+  verifyFile(file: string): Promise<AuditFileCheck> {
+    return verifyAuditFile(file, this.#key);
+  }
 
   status(): AuditStatus | null {
     return this.#status;
@@ -85,8 +104,9 @@ async function officeKey(core: Core, keyOptions: AuditKeyOptions): Promise<Buffe
  * and verifies: the first thing the app does with its database after migrating.
  */
 export async function openAuditChain(core: Core, sqlite: Store['sqlite'], keyOptions: AuditKeyOptions): Promise<AuditWatch> {
-  installAuditKey(sqlite, await officeKey(core, keyOptions));
-  const watch = new AuditWatch(core);
+  const key = await officeKey(core, keyOptions);
+  installAuditKey(sqlite, key);
+  const watch = new AuditWatch(core, key);
   await upgradeAuditChain(core.db, core.clock.now());
   await watch.verify();
   return watch;
