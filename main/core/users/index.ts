@@ -295,6 +295,7 @@ export async function changePassword(
     ({ row } = await checkPassword(core, { id: actor.id }, input.oldPassword, {
       ...options,
       failureAction: 'user.changePasswordFailed',
+      actor,
       wrongPassword: (left) => UserError.field('oldPassword', 'security.errors.wrongOldPassword', { left }),
     }));
   } catch (error) {

@@ -14,7 +14,7 @@
  */
 import { sql, type Selectable } from 'kysely';
 import type { UserTable } from '../../db';
-import type { Core } from '../context';
+import type { Actor, Core } from '../context';
 import { UserError } from '../errors';
 import { appendAudit } from '../audit';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
@@ -63,7 +63,15 @@ export function lockedError(until: number, now: number): UserError {
  * Records a wrong password for an attempt taken by {@link takeAttempt}; locks the account at the fifth. Returns
  * the lock's end when the account is locked now (by this failure or one before it), else how many tries are left.
  */
-export async function recordFailure(core: Core, row: UserRow, attempt: number, now: number, action: string): Promise<{ lockedUntil: number } | { left: number }> {
+export async function recordFailure(
+  core: Core,
+  row: UserRow,
+  attempt: number,
+  now: number,
+  action: string,
+  /** Who typed it, when known (a logged-in person changing their password); null at the login. */
+  actor: Actor | null = null,
+): Promise<{ lockedUntil: number } | { left: number }> {
   return core.db.transaction().execute(async (trx) => {
     if (attempt >= MAX_FAILED_LOGINS) {
       const locked = await trx
@@ -73,10 +81,10 @@ export async function recordFailure(core: Core, row: UserRow, attempt: number, n
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
         .executeTakeFirst();
       if (Number(locked.numUpdatedRows) > 0) {
-        await appendAudit(trx, { actor: null, at: now, action: 'user.locked', entity: 'user', entityId: row.id, after: { username: row.username, failed: attempt, via: action } });
+        await appendAudit(trx, { actor, at: now, action: 'user.locked', entity: 'user', entityId: row.id, after: { username: row.username, failed: attempt, via: action } });
       }
     } else {
-      await appendAudit(trx, { actor: null, at: now, action, entity: 'user', entityId: row.id, after: { username: row.username, failed: attempt } });
+      await appendAudit(trx, { actor, at: now, action, entity: 'user', entityId: row.id, after: { username: row.username, failed: attempt } });
     }
     const current = await trx.selectFrom('users').select('locked_until').where('id', '=', row.id).executeTakeFirstOrThrow();
     if (current.locked_until !== null && current.locked_until > now) return { lockedUntil: current.locked_until };
@@ -109,7 +117,7 @@ export async function checkPassword(
   core: Core,
   where: { username: string } | { id: number },
   password: string,
-  options: LoginOptions & { readonly failureAction: string; readonly wrongPassword: (left: number) => UserError },
+  options: LoginOptions & { readonly failureAction: string; readonly wrongPassword: (left: number) => UserError; readonly actor?: Actor },
 ): Promise<{ row: UserRow; rehashed: boolean }> {
   const now = core.clock.now();
   const attempt = await takeAttempt(core, where, now);
@@ -130,7 +138,7 @@ export async function checkPassword(
     throw new UserError('unauthenticated', 'errors.auth.badCredentials', { left: MAX_FAILED_LOGINS });
   }
   if (!(await verifyPassword(password, attempt.row.password_hash))) {
-    const outcome = await recordFailure(core, attempt.row, attempt.attempt, now, options.failureAction);
+    const outcome = await recordFailure(core, attempt.row, attempt.attempt, now, options.failureAction, options.actor ?? null);
     if ('lockedUntil' in outcome) throw lockedError(outcome.lockedUntil, now);
     throw options.wrongPassword(outcome.left);
   }
