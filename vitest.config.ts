@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,5 +14,9 @@ export default defineConfig({
     testTimeout: 20_000,
     // Migrates the template database once and keeps every test's folder in one temp folder for the run.
     globalSetup: ['tests/unit/support/global-setup.ts'],
+    // Audit keys of test offices go to a temp folder, never the user's config folder (main/core/audit/key-store.ts).
+    // Password hashes at scrypt 2^14 instead of 2^17 (main/core/users/passwords.ts): ~8 times faster, so the suite
+    // fits its time; the real cost is tested with this removed.
+    env: { PETITION_DESK_KEY_DIR: path.join(os.tmpdir(), 'petition-desk-test-keys'), PETITION_DESK_TEST_SCRYPT_LOG2N: '14' },
   },
 });

@@ -246,6 +246,12 @@ export const NOTICE_FORMATS = ['document', 'letter'] as const;
 export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
 export const NOTICE_PRINT_FORMATS = ['pdf', 'paper'] as const;
 export type NoticePrintFormat = (typeof NOTICE_PRINT_FORMATS)[number];
+/**
+ * Why the audit chain does not verify (main/core/audit): a row's own MAC, its link to the row before, a missing id,
+ * rows cut off the end, the head kept apart, or a key that is no longer there.
+ */
+export const AUDIT_BREAKS = ['row', 'link', 'gap', 'truncated', 'head', 'key'] as const;
+export type AuditBreak = (typeof AUDIT_BREAKS)[number];
 
 /**
  * The book of record (issue 11): what a leader approves in their own session. A request waits (pending) until

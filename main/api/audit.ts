@@ -1,13 +1,20 @@
 /** Handlers for the audit procedures of the contract (shared/api/audit.ts). */
 import type { Core } from '../core/context';
 import type { auditContract } from '../../shared/api';
-import { listAudit, verifyAudit } from '../core/audit';
+import { listAudit, readAuditHead, verifyAudit } from '../core/audit';
 import { type DomainHandlers, type HandlerOptions } from './context';
 
-export function auditHandlers(core: Core, _options: HandlerOptions): DomainHandlers<typeof auditContract> {
+export function auditHandlers(core: Core, options: HandlerOptions): DomainHandlers<typeof auditContract> {
   const { db } = core;
+  const watch = options.auditWatch;
   return {
     'audit.list': (input) => listAudit(db, input.page, input.pageSize),
-    'audit.verify': () => verifyAudit(db),
+    // Through the watch when there is one, so the banner follows what the admin just saw.
+    'audit.verify': async () => {
+      const { ok, checked, brokenAt } = watch ? await watch.verify() : await verifyAudit(db);
+      return { ok, checked, brokenAt };
+    },
+    'audit.status.get': async () => watch?.status() ?? null,
+    'audit.head.get': () => readAuditHead(db),
   };
 }

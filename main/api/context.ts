@@ -6,11 +6,14 @@ import { UserError } from '../core/errors';
 import { actorOf } from '../core/users';
 import type { AlarmScheduler } from '../core/alarms';
 import type { PdfMaker } from '../core/notices';
+import type { AuditWatch } from '../core/audit';
 
 export interface CallContext {
   /** Null only for public procedures. */
   readonly user: User | null;
   readonly session: string | null;
+  /** The transport's peer (ApiRequest.source; 'unknown' when a transport did not say). */
+  readonly source: string;
 }
 
 export interface HandlerOptions {
@@ -19,6 +22,8 @@ export interface HandlerOptions {
   readonly scheduler?: AlarmScheduler;
   /** Makes a notice's PDF with the shell's Chromium; absent where none is available. */
   readonly makePdf?: PdfMaker | null;
+  /** The audit chain's standing, verified at start and daily; absent in tools that open the core without it. */
+  readonly auditWatch?: AuditWatch;
 }
 
 /** Handlers may return the core's readonly data; the transports only serialise it. */

@@ -8,12 +8,14 @@
  * await api.call({ name: 'auth.login', input: { username: 'admin', password: '…' } });
  */
 import { z } from 'zod';
+import SqliteDatabase from 'better-sqlite3';
 import { contract, type ApiRequest, type ApiResult, type ProcedureName } from '../../shared/api';
 import { enumLabel, t } from '../../shared/i18n';
 import type { Core } from '../core/context';
 import { UserError } from '../core/errors';
 import { resolveSession } from '../core/users';
-import { handlers, type HandlerOptions } from './handlers';
+import { findUnstorableText } from '../../shared/unicode';
+import { handlers, type CallContext, type HandlerOptions } from './handlers';
 
 z.config(z.locales.zhCN());
 
@@ -45,6 +47,18 @@ function fieldsOf(error: z.ZodError, input: unknown): Record<string, string> {
   return fields;
 }
 
+/**
+ * A UNIQUE constraint the core did not check first (issue 12, finding 4: a number format without the year repeats
+ * last year's numbers): a clear refusal instead of `internal`. The transaction has rolled back, so nothing was written.
+ */
+function duplicateError(err: unknown) {
+  if (!(err instanceof SqliteDatabase.SqliteError)) return null;
+  if (err.code !== 'SQLITE_CONSTRAINT_UNIQUE' && err.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null;
+  console.warn(`[api] refused a duplicate: ${err.message}`);
+  const numbered = /\.(number|doc_number)\b|\.year, \w+\.seq\b/.test(err.message);
+  return { code: 'conflict' as const, message: t(numbered ? 'security.errors.duplicateNumber' : 'security.errors.duplicate') };
+}
+
 export function createApi(core: Core, options: HandlerOptions): Api {
   const table = handlers(core, options);
   return {
@@ -65,6 +79,12 @@ export function createApi(core: Core, options: HandlerOptions): Api {
             return { ok: false, error: { code: 'forbidden', message: t('errors.generic.forbidden', { role: enumLabel('role', user.role) }) } };
           }
         }
+        // Every string of the raw request, whatever its schema says: a lone surrogate or a NUL is refused here.
+        const unstorable = findUnstorableText(request.input);
+        if (unstorable) {
+          const message = t('security.errors.unstorableText', { field: unstorable });
+          return { ok: false, error: { code: 'invalid_input', message, fields: { [unstorable]: message } } };
+        }
         const parsed = def.input.safeParse(request.input ?? {});
         if (!parsed.success) {
           const fields = fieldsOf(parsed.error, request.input);
@@ -73,8 +93,8 @@ export function createApi(core: Core, options: HandlerOptions): Api {
           const message = only.length === 1 && only[0] ? `${t('errors.generic.invalidInput')}：${only[0]}` : t('errors.generic.invalidInput');
           return { ok: false, error: { code: 'invalid_input', message, fields } };
         }
-        const handler = table[name] as (input: unknown, ctx: { user: typeof user; session: string | null }) => Promise<unknown>;
-        const value = await handler(parsed.data, { user, session: request.session ?? null });
+        const handler = table[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+        const value = await handler(parsed.data, { user, session: request.session ?? null, source: request.source ?? 'unknown' });
         return { ok: true, value };
       } catch (err) {
         if (err instanceof UserError) {
@@ -83,6 +103,8 @@ export function createApi(core: Core, options: HandlerOptions): Api {
             error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
           };
         }
+        const duplicate = duplicateError(err);
+        if (duplicate) return { ok: false, error: duplicate };
         console.error(`[api] ${String(request.name)} failed:`, err);
         return { ok: false, error: { code: 'internal', message: t('errors.generic.internal') } };
       }

@@ -6,7 +6,6 @@ import {
   addMediation,
   correctPetition,
   createPetition,
-  findPossibleRepeats,
   getPetition,
   linkRepeat,
   listPetitions,
@@ -17,12 +16,13 @@ import {
   revealPersonal,
   transitionPetition,
 } from '../core/petitions';
+import { findRepeatsAudited } from '../core/petitions/id-lookup';
 import { type DomainHandlers, type HandlerOptions, signedIn } from './context';
 
 export function petitionsHandlers(core: Core, _options: HandlerOptions): DomainHandlers<typeof petitionsContract> {
   const { db } = core;
   return {
-    'petitions.repeats.list': (input) => findPossibleRepeats(db, input),
+    'petitions.repeats.list': (input, ctx) => findRepeatsAudited(core, signedIn(ctx), input),
     'petitions.create': (input, ctx) => createPetition(core, signedIn(ctx), input),
     'petitions.list': (input) => listPetitions(db, input, core.clock.now()),
     'petitions.get': (input) => getPetition(db, input.id),

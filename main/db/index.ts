@@ -68,6 +68,21 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/**
+ * Another database file (a backup, a file about to be restored) opened read-only, without migrating it: for
+ * checks that must not change what they check.
+ *
+ * @example
+ * const copy = openReadOnlyDb('/media/usb/petition-desk.sqlite');
+ * await copy.db.selectFrom('audit').select('id').execute();
+ * await copy.close();
+ */
+export function openReadOnlyDb(file: string): Pick<Store, 'db' | 'sqlite' | 'file' | 'close'> {
+  const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, sqlite, file, close: () => db.destroy() };
+}
+
 /** A consistent copy of the live database, safe while the app runs (SQLite online backup). */
 export async function backupStore(store: Store, targetFile: string): Promise<void> {
   fs.mkdirSync(path.dirname(targetFile), { recursive: true });

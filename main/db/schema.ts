@@ -65,6 +65,8 @@ export interface OfficeTable {
   collective_threshold: number;
   prealarm_days: string;
   created_at: number;
+  /** Days a session lives at most, however busy (0007). */
+  session_max_days: Generated<number>;
 }
 
 export interface UserTable {
@@ -77,6 +79,8 @@ export interface UserTable {
   locked_until: number | null;
   active: number;
   created_at: number;
+  /** 1 when the account was created or its password reset by an admin: the next login must choose a new one (0007). */
+  must_change_password: Generated<number>;
 }
 
 export interface UnitTable {

@@ -10,6 +10,18 @@ import { t, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { App } from '../app';
 import { isTrustedSenderUrl, toApiRequest } from './security';
 
+/** The largest call the page may send (an attachment is base64 inside it), as browser mode's host allows. */
+export const MAX_IPC_PAYLOAD_BYTES = 40 * 1024 * 1024;
+
+/** The size of a payload as UTF-8 JSON, or Infinity when it cannot be serialised (a cycle cannot come over IPC). */
+function payloadBytes(payload: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '', 'utf8');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 export class UntrustedSenderError extends Error {
   constructor(readonly senderUrl: string) {
     super('IPC call refused: the sender is not the application page');
@@ -34,9 +46,13 @@ export async function dispatchCall(
 ): Promise<ApiResult<unknown>> {
   const url = senderUrl ?? '';
   if (!isTrustedSenderUrl(url)) throw new UntrustedSenderError(url);
+  if (payloadBytes(payload) > MAX_IPC_PAYLOAD_BYTES) {
+    return { ok: false, error: { code: 'invalid_input', message: t('security.errors.tooLarge', { mb: MAX_IPC_PAYLOAD_BYTES / 1024 / 1024 }) } };
+  }
   const request = toApiRequest(payload);
   if (!request) return internal('errors.transport.badRequest', { detail: 'name, input, session' });
   try {
+    // No source: every attempt from the desktop window counts under one, 'unknown' (main/core/users/source-limit.ts).
     return await api.call(request);
   } catch (error) {
     console.error(`[ipc] ${request.name} failed:`, error);

@@ -9,6 +9,7 @@ import { defaultDataDir } from '../db';
 import { translate } from '../../shared/i18n';
 import { forwardEvents, registerIpc } from './ipc';
 import { watchPower } from './power';
+import { safeStorageSealer } from './key-sealer';
 import { printToPdf } from './print';
 import { registerNoticePrint } from './notice-print';
 import { notifyAlarms } from './notify';
@@ -81,7 +82,8 @@ function run(): void {
       if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
       hardenSession(session.defaultSession);
       serveRenderer(RENDERER_DIR, undefined, () => desk?.core ?? null);
-      desk = await openApp({ dataDir: dataDir(), makePdf: (html) => printToPdf(html) });
+      // The audit key lives outside the data folder, sealed by the OS where it can (main/core/audit/key-store.ts).
+      desk = await openApp({ dataDir: dataDir(), makePdf: (html) => printToPdf(html), auditKey: { sealer: await safeStorageSealer() } });
       stops.push(registerIpc(desk), registerNoticePrint(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
       mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });
       mainWindow.on('closed', () => {

@@ -1,6 +1,8 @@
 /**
  * `npm run start:browser`: runs the core in this Node process and serves the built renderer on 127.0.0.1.
- * Flags: --port N, --data-dir DIR, --test-clock (e2e tests only: lets the tests move time).
+ * Flags: --port N, --data-dir DIR, --test-clock (e2e tests only: lets an admin move time), --test-clock-start MS
+ * (with --test-clock: where the clock starts, epoch ms, so an office can be set up at a chosen time: moving the
+ * clock needs an admin session, and before setup there is no admin).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       'test-clock': { type: 'boolean', default: false },
+      'test-clock-start': { type: 'string' },
       demo: { type: 'boolean', default: false },
     },
     strict: true,
@@ -30,7 +33,16 @@ async function main(): Promise<void> {
   const fontDir = path.resolve(__dirname, 'notice-fonts');
   const noticeFontDir = fs.existsSync(fontDir) ? fontDir : null;
   const pdf = chromiumPdfMaker(process.env, noticeFontDir);
-  const app = await openApp({ dataDir, testClock: values['test-clock'], makePdf: pdf ? (html) => pdf.make(html) : null });
+  const clockStart = values['test-clock-start'] === undefined ? undefined : Number(values['test-clock-start']);
+  if (clockStart !== undefined && (!values['test-clock'] || !Number.isSafeInteger(clockStart))) {
+    throw new Error('--test-clock-start needs --test-clock and a time in epoch milliseconds');
+  }
+  const app = await openApp({
+    dataDir,
+    testClock: values['test-clock'],
+    ...(clockStart === undefined ? {} : { testClockStart: clockStart }),
+    makePdf: pdf ? (html) => pdf.make(html) : null,
+  });
   if (values.demo && (await seedDemo(app))) {
     console.log(`已生成演示数据。账号 admin、clerk1、leader1、duty1，密码均为 ${DEMO_PASSWORD}`);
   }

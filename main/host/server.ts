@@ -13,6 +13,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY, attachmentAnswer, isAttachmentPath, resolveStaticFile, responseHeadersFor, staticAnswer, type App } from '../app';
 import { NOTICE_FONT_BASE_URL } from '../core/notices';
+import { t } from '../../shared/i18n';
 
 export interface HostOptions {
   readonly rendererDir: string;
@@ -26,6 +27,8 @@ export interface HostOptions {
 const NOTICE_FONT_PATH = NOTICE_FONT_BASE_URL;
 
 export interface Host {
+  /** Bytes of request bodies being received right now (for tests of the cap). */
+  readonly inFlightBodyBytes: () => number;
   readonly url: string;
   readonly port: number;
   readonly token: string;
@@ -33,6 +36,11 @@ export interface Host {
 }
 
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
+/**
+ * All request bodies being received at once, together: a few large uploads in parallel are fine, a flood of
+ * them is refused (503) before they fill the memory of the process that holds the database.
+ */
+export const MAX_IN_FLIGHT_BODY_BYTES = 96 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 
 /** Answers that are not files (the API, refusals) carry the page's protections too. */
@@ -64,21 +72,61 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+/** An API refusal in the same envelope the page reads from every answer, with the HTTP status that fits. */
+function sendError(res: http.ServerResponse, status: number, code: 'invalid_input' | 'internal', message: string): void {
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8');
+}
+
+type Refusal = 'too_large' | 'too_busy';
+type BodyRead = { readonly body: string } | { readonly refused: Refusal };
+
+/** Counts the bytes of every body being read, so their sum stays under {@link MAX_IN_FLIGHT_BODY_BYTES}. */
+class BodyBudget {
+  #inFlight = 0;
+  get inFlight(): number {
+    return this.#inFlight;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  /**
+   * Reads the body, or says why not: too large on its own, or too much arriving at once. A refused body is drained
+   * (not kept) so the refusal can still be sent on the same connection.
+   */
+  read(req: http.IncomingMessage): Promise<BodyRead> {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return Promise.resolve(this.#drain(req, 'too_large'));
+    if (this.#inFlight + declared > MAX_IN_FLIGHT_BODY_BYTES) return Promise.resolve(this.#drain(req, 'too_busy'));
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const finish = (outcome: BodyRead | Refusal | Error) => {
+        req.off('data', onData).off('end', onEnd).off('error', onEnd);
+        this.#inFlight -= size;
+        chunks.length = 0;
+        if (outcome instanceof Error) reject(outcome);
+        else resolve(typeof outcome === 'string' ? this.#drain(req, outcome) : outcome);
+      };
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        this.#inFlight += chunk.length;
+        if (size > MAX_BODY_BYTES) finish('too_large');
+        else if (this.#inFlight > MAX_IN_FLIGHT_BODY_BYTES) finish('too_busy');
+        else chunks.push(chunk);
+      };
+      const onEnd = (error?: Error) => finish(error instanceof Error ? error : { body: Buffer.concat(chunks).toString('utf8') });
+      req.on('data', onData).on('end', onEnd).on('error', onEnd);
+    });
+  }
+
+  #drain(req: http.IncomingMessage, refused: Refusal): BodyRead {
+    req.resume();
+    return { refused };
+  }
 }
 
 export async function startHost(app: App, options: HostOptions): Promise<Host> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   const clients = new Set<http.ServerResponse>();
+  const budget = new BodyBudget();
 
   const unsubscribe = app.subscribe((event) => {
     const line = `data: ${JSON.stringify(event)}\n\n`;
@@ -94,18 +142,29 @@ export async function startHost(app: App, options: HostOptions): Promise<Host> {
       if (url.pathname === '/api') {
         if (req.method !== 'POST') return send(res, 405, 'POST only');
         if (!sameToken(req.headers['x-desk-token'] as string | undefined, token)) return send(res, 403, 'Bad token');
-        const body = await readBody(req);
-        if (body === null) return send(res, 413, 'Too large');
-        let request: { name?: unknown; input?: unknown; session?: unknown };
-        try {
-          request = JSON.parse(body) as typeof request;
-        } catch {
-          return send(res, 400, 'Bad JSON');
+        const read = await budget.read(req);
+        if ('refused' in read && read.refused === 'too_large') {
+          return sendError(res, 413, 'invalid_input', t('security.errors.tooLarge', { mb: MAX_BODY_BYTES / 1024 / 1024 }));
         }
+        if ('refused' in read) {
+          return sendError(res, 503, 'internal', t('security.errors.tooBusy'));
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(read.body);
+        } catch {
+          return sendError(res, 400, 'invalid_input', t('security.errors.badJson'));
+        }
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+          return sendError(res, 400, 'invalid_input', t('security.errors.notAnObject'));
+        }
+        const request = parsed as { name?: unknown; input?: unknown; session?: unknown };
         const result = await app.api.call({
-          name: String(request.name ?? ''),
+          name: typeof request.name === 'string' ? request.name : '',
           input: request.input,
           session: typeof request.session === 'string' ? request.session : null,
+          // Loopback only, so in practice one source for the machine (main/core/users/source-limit.ts).
+          source: req.socket.remoteAddress ?? 'unknown',
         });
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
@@ -159,6 +218,7 @@ export async function startHost(app: App, options: HostOptions): Promise<Host> {
   keepAlive.unref();
 
   return {
+    inFlightBodyBytes: () => budget.inFlight,
     url: `http://${LOOPBACK}:${port}/?token=${token}`,
     port,
     token,

@@ -1,10 +1,19 @@
 /** Building blocks every domain's contract uses: field types, the procedure record, who may call. */
 import { z } from 'zod';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, DEADLINE_UNITS, REST_REASONS, type Role } from '../enums';
+import { t } from '../i18n';
+import { isStorableText } from '../unicode';
 
 export const id = z.number().int().positive();
-export const text = (max: number) => z.string().trim().max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).default('');
+/**
+ * Text a record can hold: no lone surrogate, no NUL (shared/unicode.ts). The API also checks every string of
+ * every raw request (main/api/index.ts), so a `z.string()` field is covered too; this gives forms the same
+ * message before they send.
+ */
+export const storableText = () =>
+  z.string().refine(isStorableText, { error: (issue) => t('security.errors.unstorableText', { field: issue.path?.join('.') || '_' }) });
+export const text = (max: number) => storableText().trim().max(max);
+export const optionalText = (max: number) => storableText().trim().max(max).default('');
 export const instant = z.number().int().nonnegative();
 
 /** Who may call: 'public' needs no login; 'any' any logged-in user; otherwise the listed roles (admin always may). */

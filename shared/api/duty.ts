@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ALARM_STATUSES, DEADLINE_KINDS, DUTY_LOG_KINDS, HANDOVER_STATUSES, OVERRIDE_KINDS, SHIFT_PATTERNS } from '../enums';
 import { ADMINS, DUTY_PLANNERS, DUTY_STAFF } from './access';
+import { auditHeadSchema } from './audit';
 import { id, text, optionalText, instant, procedure, empty, idResult } from './common';
 
 export const dutyRoleSchema = z.object({ id, key: z.string(), name: z.string(), builtIn: z.boolean() });
@@ -103,6 +104,8 @@ export const handoverDraftSchema = z.object({
   dueSoon: z.array(z.object({ id, kind: z.enum(DEADLINE_KINDS), dueAt: instant, petitionId: z.number().int(), number: z.string(), summary: z.string() })),
   dutyLog: z.array(dutyLogEntrySchema),
   incoming: z.object({ id, name: z.string(), from: instant.nullable() }).nullable(),
+  /** The audit head when the sheet was made; absent on sheets from before issue 12. */
+  auditHead: auditHeadSchema.nullable().optional(),
 });
 export type HandoverDraft = z.infer<typeof handoverDraftSchema>;
 

@@ -11,6 +11,8 @@ export type ApiEvent =
   /** An information report changed (its id), or the zero reports or report settings did (null). */
   | { readonly type: 'reports.changed'; readonly id: number | null }
   | { readonly type: 'notices.changed'; readonly id: number | null }
+  /** The audit chain was verified and its standing changed (admins see a red banner while it is broken). */
+  | { readonly type: 'audit.verified'; readonly ok: boolean }
   /** An approval was asked, given or returned (its id). */
   | { readonly type: 'approvals.changed'; readonly id: number }
   | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: AlarmRingStep; readonly late: boolean; readonly recipients: readonly number[] };

@@ -75,4 +75,9 @@ export interface ApiRequest {
   readonly name: string;
   readonly input: unknown;
   readonly session?: string | null;
+  /**
+   * Who is on the other end, as the transport sees it (browser mode: the peer's address; Electron's window: none, counted as one source). Set by
+   * the main process, never by the page; login attempts are limited per source.
+   */
+  readonly source?: string;
 }

@@ -11,6 +11,8 @@ export const userSchema = z.object({
   role: z.enum(ROLES),
   active: z.boolean(),
   lockedUntil: instant.nullable(),
+  /** Created or reset by an admin: the renderer makes the person choose a new password before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -21,6 +23,8 @@ export const officeSchema = z.object({
   numberFormat: z.string(),
   collectiveThreshold: z.number().int(),
   prealarmDays: z.array(z.number().int()),
+  /** A session ends this many days after login however busy (and after 12 idle hours). */
+  sessionMaxDays: z.number().int(),
 });
 export type Office = z.infer<typeof officeSchema>;
 
@@ -79,6 +83,7 @@ export const usersContract = {
       timeZone: text(60).optional(),
       numberFormat: text(40).optional(),
       collectiveThreshold: z.number().int().min(2).max(1000).optional(),
+      sessionMaxDays: z.number().int().min(1).max(90).optional(),
     }),
     officeSchema,
   ),

@@ -17,6 +17,7 @@ import { reports } from './reports';
 import { stats } from './stats';
 import { notices } from './notices';
 import { fields } from './fields';
+import { security } from './security';
 import { approvals, attachmentWords, limitWords } from './approvals';
 import type { AlarmLogNote } from '../enums';
 
@@ -33,6 +34,7 @@ const zhCN = {
   stats: stats.zh,
   notices: notices.zh,
   fields: fields.zh,
+  security: security.zh,
   approvals: approvals.zh,
   attachments: attachmentWords.zh,
   limits: limitWords.zh,
@@ -55,6 +57,7 @@ const en: Widen<Catalog> = {
   stats: stats.en,
   notices: notices.en,
   fields: fields.en,
+  security: security.en,
   approvals: approvals.en,
   attachments: attachmentWords.en,
   limits: limitWords.en,

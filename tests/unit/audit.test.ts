@@ -67,7 +67,7 @@ describe('audit verification', () => {
     await t.close();
   });
 
-  it('catches an edit whose own hash was recomputed, at the next row', async () => {
+  it('catches an edit whose own hash was recomputed without the key, at that row', async () => {
     const { t, admin, audit, rowOf, file } = await busyOffice();
     const target = rowOf('petitioner.reveal');
     const sqlite = new SqliteDatabase(file);
@@ -75,19 +75,20 @@ describe('audit verification', () => {
       at: number; user_id: number | null; user_name: string; action: string; entity: string; entity_id: string;
       before_json: string | null; after_json: string | null; prev_hash: string;
     };
-    // A careful forger also fixes the row's own hash (same canonical form as main/core/audit) ...
+    // A careful forger also fixes the row's own hash as well as one can without the key: SHA-256 over the
+    // canonical form (issue 12 made the chain keyed, so this no longer fits even the row itself) ...
     const forged = { ...row, after_json: JSON.stringify({ petitionerId: 1, name: '无' }) };
     const hash = createHash('sha256')
-      .update(JSON.stringify([forged.at, forged.user_id, forged.user_name, forged.action, forged.entity, forged.entity_id, forged.before_json, forged.after_json, forged.prev_hash]))
+      .update(JSON.stringify([target.id, forged.at, forged.user_id, forged.user_name, forged.action, forged.entity, forged.entity_id, forged.before_json, forged.after_json, forged.prev_hash]))
       .digest('hex');
     sqlite.prepare('UPDATE audit SET after_json = ?, hash = ? WHERE id = ?').run(forged.after_json, hash, target.id);
     sqlite.close();
 
-    // ... but the next row still links to the old hash.
-    const next = audit.rows.filter((r) => r.id > target.id).sort((a, b) => a.id - b.id)[0];
+    // ... but without the key the row's own hash gives it away (before issue 12: only the next row's link did).
     const result = await t.ok(admin, 'audit.verify', {});
     expect(result.ok).toBe(false);
-    expect(result.brokenAt).toBe(next?.id);
+    expect(result.brokenAt).toBe(target.id);
+    expect(result.checked).toBe(audit.rows.filter((r) => r.id < target.id).length);
     await t.close();
   });
 

@@ -37,8 +37,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record']);
-    expect(LATEST_MIGRATION).toBe('0006-book-of-record');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit']);
+    expect(LATEST_MIGRATION).toBe('0007-accounts-audit');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -89,8 +89,44 @@ describe('an existing file', () => {
   });
 });
 
+describe('the audit table (issue 12, finding 2)', () => {
+  const auditSql = (sqlite: SqliteDatabase.Database) => (sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit'").get() as { sql: string }).sql;
+
+  it('never reuses an id: AUTOINCREMENT, so SQLite remembers the highest id it issued', async () => {
+    const store = await openStore(freshDir());
+    expect(auditSql(store.sqlite)).toMatch(/autoincrement/i);
+    await store.close();
+  });
+
+  it('is rebuilt with AUTOINCREMENT by 0007 where an older file lacks it, keeping its rows and ids', async () => {
+    const dir = freshDir();
+    const raw = new SqliteDatabase(path.join(dir, 'petition-desk.sqlite'));
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    expect((await new Migrator({ db: old, provider: migrationProvider }).migrateTo('0005-alarm-log-notes')).error).toBeUndefined();
+    // An audit table as a hand-built or foreign file may have it: a plain rowid, with a gap at 2.
+    raw.exec('DROP TABLE audit');
+    raw.exec(`CREATE TABLE audit (id integer primary key, at integer not null, user_id integer, user_name text not null, action text not null,
+      entity text not null, entity_id text not null, before_json text, after_json text, prev_hash text not null, hash text not null)`);
+    for (const id of [1, 3, 4]) {
+      raw.prepare("INSERT INTO audit VALUES (?, 1, NULL, '王管理', 'unit.create', 'unit', ?, NULL, NULL, 'p', 'h')").run(id, String(id));
+    }
+    await old.destroy();
+
+    const store = await openStore(dir);
+    expect(auditSql(store.sqlite)).toMatch(/autoincrement/i);
+    expect(store.sqlite.prepare('SELECT id, entity_id FROM audit ORDER BY id').all()).toEqual([
+      { id: 1, entity_id: '1' }, { id: 3, entity_id: '3' }, { id: 4, entity_id: '4' },
+    ]);
+    // The next row follows the highest id, and a deleted newest id is not issued again.
+    store.sqlite.prepare('DELETE FROM audit WHERE id = 4').run();
+    const next = store.sqlite.prepare("INSERT INTO audit (at, user_name, action, entity, entity_id, prev_hash, hash) VALUES (2, '王管理', 'x', 'x', 'x', 'p', 'h')").run();
+    expect(Number(next.lastInsertRowid)).toBe(5);
+    await store.close();
+  });
+});
+
 describe('schema guard', () => {
-  // Written out from migrations 0001 to 0006, in name order.
+  // Written out from migrations 0001 to 0007, in name order.
   const TABLES = [
     'alarm_log', 'alarms', 'approvals', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
     'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'notice_prints', 'notice_sequences',
@@ -119,8 +155,8 @@ describe('schema guard', () => {
   ];
   const TRIGGERS = ['petitions_fts_delete', 'petitions_fts_insert', 'petitions_fts_update'];
   const COLUMNS: Record<string, string[]> = {
-    office: ['id', 'name', 'township', 'time_zone', 'number_format', 'collective_threshold', 'prealarm_days', 'created_at'],
-    users: ['id', 'username', 'display_name', 'role', 'password_hash', 'failed_attempts', 'locked_until', 'active', 'created_at'],
+    office: ['id', 'name', 'township', 'time_zone', 'number_format', 'collective_threshold', 'prealarm_days', 'created_at', 'session_max_days'],
+    users: ['id', 'username', 'display_name', 'role', 'password_hash', 'failed_attempts', 'locked_until', 'active', 'created_at', 'must_change_password'],
     sessions: ['token_hash', 'user_id', 'created_at', 'last_seen_at'],
     units: ['id', 'name', 'kind', 'liaison_name', 'liaison_phone', 'active'],
     topics: ['id', 'name', 'sort_order', 'active'],

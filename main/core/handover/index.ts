@@ -11,7 +11,7 @@ import type { Db } from '../../db';
 import { DAY_MS } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, readAuditHead } from '../audit';
 import { listAlarms, subjectKey, subjectLabels } from '../alarms';
 import { OFFICER_ROLE, computeSchedule, listDutyLog, loadScheduleInput, roleIdOf } from '../duty';
 
@@ -22,7 +22,7 @@ export async function prepareHandover(db: Db, now: number) {
   // The last sheet's snapshot was taken when it was started: entries logged while it waited for confirmation
   // belong on this one.
   const since = last?.started_at ?? now - DAY_MS;
-  const [alarms, deadlines, log, input, officerRole] = await Promise.all([
+  const [alarms, deadlines, log, input, officerRole, auditHead] = await Promise.all([
     listAlarms(db, { scope: 'open', page: 1, pageSize: 200 }),
     db
       .selectFrom('deadlines')
@@ -36,6 +36,7 @@ export async function prepareHandover(db: Db, now: number) {
     listDutyLog(db, since, now + 1),
     loadScheduleInput(db),
     roleIdOf(db, OFFICER_ROLE),
+    readAuditHead(db),
   ]);
   const labels = await subjectLabels(
     db,
@@ -53,6 +54,8 @@ export async function prepareHandover(db: Db, now: number) {
     }),
     dutyLog: log,
     incoming: incoming ? { id: incoming.id, name: incoming.display_name, from: upcoming[0]?.start ?? null } : null,
+    // The audit chain's head when the sheet is made: printed on it, so paper holds a checkpoint (issue 12).
+    auditHead,
   };
 }
 

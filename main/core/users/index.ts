@@ -16,13 +16,15 @@ import { enumLabel } from '../../../shared/i18n';
 import type { Actor, Core } from '../context';
 import { UserError, notFound, fieldName } from '../errors';
 import { appendAudit } from '../audit';
-import { hashPassword, isStrongPassword, isValidUsername, verifyPassword } from './passwords';
+import { hashPassword, isStrongPassword, isValidUsername } from './passwords';
+import { checkPassword, type LoginOptions } from './login';
 
-export { hashPassword, verifyPassword } from './passwords';
+export { hashPassword, verifyPassword, needsRehash, SCRYPT_PARAMS } from './passwords';
+export { LOCKOUT_MS, MAX_FAILED_LOGINS, type LoginOptions } from './login';
+export { SourceLimit, SOURCE_MAX_FAILURES, SOURCE_WINDOW_MS } from './source-limit';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60_000;
 export const SESSION_IDLE_MS = 12 * 60 * 60_000;
+export const DAY_MS = 24 * 60 * 60_000;
 export const DEFAULT_PREALARM_DAYS = [3, 1] as const;
 
 export function toUser(row: Selectable<UserTable>): User {
@@ -33,6 +35,7 @@ export function toUser(row: Selectable<UserTable>): User {
     role: row.role,
     active: row.active === 1,
     lockedUntil: row.locked_until,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 
@@ -44,6 +47,7 @@ export function toOffice(row: Selectable<OfficeTable>): Office {
     numberFormat: row.number_format,
     collectiveThreshold: row.collective_threshold,
     prealarmDays: JSON.parse(row.prealarm_days) as number[],
+    sessionMaxDays: row.session_max_days,
   };
 }
 
@@ -62,8 +66,9 @@ export async function getOffice(db: Db): Promise<Office> {
   return office;
 }
 
-function newUserRow(input: { username: string; displayName: string; role: Role }, passwordHash: string, now: number) {
+function newUserRow(input: { username: string; displayName: string; role: Role }, passwordHash: string, now: number, mustChange: boolean) {
   return {
+    must_change_password: mustChange ? 1 : 0,
     username: input.username,
     display_name: input.displayName,
     role: input.role,
@@ -111,7 +116,7 @@ export async function setupOffice(core: Core, input: SetupInput): Promise<{ toke
       .execute();
     const row = await trx
       .insertInto('users')
-      .values(newUserRow({ ...input.admin, role: 'admin' }, passwordHash, now))
+      .values(newUserRow({ ...input.admin, role: 'admin' }, passwordHash, now, false))
       .returningAll()
       .executeTakeFirstOrThrow();
     const created = toUser(row);
@@ -144,48 +149,24 @@ async function createSession(core: Core, userId: number): Promise<string> {
   return token;
 }
 
-export async function login(core: Core, username: string, password: string): Promise<{ token: string; user: User }> {
-  const row = await core.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  const now = core.clock.now();
-  if (!row) {
-    // Same work and the same answer as a wrong password, so user names cannot be probed.
-    await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-    throw new UserError('unauthenticated', 'errors.auth.badCredentials', { left: MAX_FAILED_LOGINS });
-  }
-  if (row.active !== 1) throw new UserError('unauthenticated', 'errors.auth.inactive');
-  if (row.locked_until !== null && row.locked_until > now) {
-    throw new UserError('unauthenticated', 'errors.auth.locked', { minutes: Math.ceil((row.locked_until - now) / 60_000) });
-  }
-  if (!(await verifyPassword(password, row.password_hash))) {
-    const failed = (row.locked_until !== null ? 0 : row.failed_attempts) + 1;
-    const locked = failed >= MAX_FAILED_LOGINS;
-    await core.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ failed_attempts: locked ? 0 : failed, locked_until: locked ? now + LOCKOUT_MS : null })
-        .where('id', '=', row.id)
-        .execute();
-      await appendAudit(trx, {
-        actor: null,
-        at: now,
-        action: locked ? 'user.locked' : 'user.loginFailed',
-        entity: 'user',
-        entityId: row.id,
-        after: { username, failed },
-      });
-    });
-    if (locked) throw new UserError('unauthenticated', 'errors.auth.locked', { minutes: LOCKOUT_MS / 60_000 });
-    throw new UserError('unauthenticated', 'errors.auth.badCredentials', { left: MAX_FAILED_LOGINS - failed });
-  }
-  await core.db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', row.id).execute();
+export async function login(core: Core, username: string, password: string, options: LoginOptions): Promise<{ token: string; user: User }> {
+  const { row, rehashed } = await checkPassword(core, { username }, password, {
+    ...options,
+    failureAction: 'user.loginFailed',
+    wrongPassword: (left) => new UserError('unauthenticated', 'errors.auth.badCredentials', { left }),
+  });
   const user = toUser({ ...row, failed_attempts: 0, locked_until: null });
+  const now = core.clock.now();
   await core.db.transaction().execute((trx) =>
-    appendAudit(trx, { actor: actorOf(user), at: now, action: 'user.login', entity: 'user', entityId: user.id }),
+    appendAudit(trx, { actor: actorOf(user), at: now, action: 'user.login', entity: 'user', entityId: user.id, ...(rehashed ? { after: { passwordRehashed: true } } : {}) }),
   );
   return { token: await createSession(core, user.id), user };
 }
 
-/** The logged-in user behind a session token, or null when the token is unknown, idle too long, or disabled. */
+/**
+ * The logged-in user behind a session token, or null when the token is unknown, idle for 12 hours, older than
+ * the office's session lifetime (7 days by default, however busy), or its account is disabled.
+ */
 export async function resolveSession(core: Core, token: string | null | undefined): Promise<User | null> {
   if (!token) return null;
   const hash = hashToken(token);
@@ -193,11 +174,18 @@ export async function resolveSession(core: Core, token: string | null | undefine
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select('sessions.last_seen_at')
+    .select(['sessions.last_seen_at', 'sessions.created_at as session_created_at'])
     .where('sessions.token_hash', '=', hash)
     .executeTakeFirst();
+  if (!row) return null;
   const now = core.clock.now();
-  if (!row || row.active !== 1 || now - row.last_seen_at > SESSION_IDLE_MS) return null;
+  const office = await core.db.selectFrom('office').select('session_max_days').where('id', '=', 1).executeTakeFirst();
+  const maxAge = (office?.session_max_days ?? 7) * DAY_MS;
+  if (now - row.session_created_at > maxAge || now - row.last_seen_at > SESSION_IDLE_MS) {
+    await core.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+    return null;
+  }
+  if (row.active !== 1) return null;
   if (now - row.last_seen_at > 60_000) {
     await core.db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
   }
@@ -226,7 +214,8 @@ export async function createUser(
   return core.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('users')
-      .values(newUserRow(input, passwordHash, now))
+      // The admin typed this password: the person must choose their own at first login.
+      .values(newUserRow(input, passwordHash, now, true))
       .returningAll()
       .executeTakeFirstOrThrow();
     const user = toUser(row);
@@ -240,6 +229,8 @@ export async function updateUser(
   actor: Actor,
   input: { id: number; displayName?: string | undefined; role?: Role | undefined; active?: boolean | undefined; password?: string | undefined; unlock?: boolean | undefined },
 ): Promise<User> {
+  const changes = [input.displayName, input.role, input.active, input.password].filter((v) => v !== undefined).length + (input.unlock ? 1 : 0);
+  if (changes === 0) throw new UserError('invalid_input', 'security.errors.nothingToUpdate');
   if (input.password !== undefined && !isStrongPassword(input.password)) {
     throw UserError.field('password', 'errors.setup.weakPassword');
   }
@@ -265,7 +256,8 @@ export async function updateUser(
         ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-        ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
+        // A reset password was typed by the admin: the person chooses their own at the next login.
+        ...(passwordHash !== undefined ? { password_hash: passwordHash, must_change_password: 1 } : {}),
         ...(input.unlock ? { locked_until: null, failed_attempts: 0 } : {}),
       })
       .where('id', '=', input.id)
@@ -288,29 +280,76 @@ export async function updateUser(
   });
 }
 
-export async function changePassword(core: Core, actor: Actor, oldPassword: string, newPassword: string): Promise<User> {
-  const row = await core.db.selectFrom('users').selectAll().where('id', '=', actor.id).executeTakeFirst();
-  if (!row) throw notFound();
-  if (!(await verifyPassword(oldPassword, row.password_hash))) throw UserError.field('oldPassword', 'errors.auth.wrongOldPassword');
-  if (!isStrongPassword(newPassword)) throw UserError.field('newPassword', 'errors.setup.weakPassword');
-  const hash = await hashPassword(newPassword);
-  await core.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', actor.id).execute();
-    await appendAudit(trx, { actor, at: core.clock.now(), action: 'user.changePassword', entity: 'user', entityId: actor.id });
+/**
+ * Changes one's own password. A wrong current password counts toward the lock-out like a wrong login; when it
+ * locks the account, this session ends too. A new password ends every other session of the account.
+ */
+export async function changePassword(
+  core: Core,
+  actor: Actor,
+  input: { oldPassword: string; newPassword: string; session: string | null },
+  options: LoginOptions,
+): Promise<User> {
+  let row: Selectable<UserTable>;
+  try {
+    ({ row } = await checkPassword(core, { id: actor.id }, input.oldPassword, {
+      ...options,
+      failureAction: 'user.changePasswordFailed',
+      actor,
+      wrongPassword: (left) => UserError.field('oldPassword', 'security.errors.wrongOldPassword', { left }),
+    }));
+  } catch (error) {
+    const locked = error instanceof UserError && error.code === 'unauthenticated' && input.session !== null;
+    if (locked && input.session) await logout(core, input.session);
+    throw error;
+  }
+  if (!isStrongPassword(input.newPassword)) throw UserError.field('newPassword', 'errors.setup.weakPassword');
+  if (input.newPassword.normalize('NFKC') === input.oldPassword.normalize('NFKC')) throw UserError.field('newPassword', 'security.errors.samePassword');
+  const hash = await hashPassword(input.newPassword);
+  const updated = await core.db.transaction().execute(async (trx) => {
+    const after = await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 0 })
+      .where('id', '=', actor.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const others = trx.deleteFrom('sessions').where('user_id', '=', actor.id);
+    const ended = await (input.session ? others.where('token_hash', '!=', hashToken(input.session)) : others).executeTakeFirst();
+    await appendAudit(trx, {
+      actor,
+      at: core.clock.now(),
+      action: 'user.changePassword',
+      entity: 'user',
+      entityId: actor.id,
+      after: { otherSessionsEnded: Number(ended.numDeletedRows), wasAdminSet: row.must_change_password === 1 },
+    });
+    return after;
   });
-  return toUser(row);
+  return toUser(updated);
 }
 
 export async function updateOffice(
   core: Core,
   actor: Actor,
-  input: { name?: string | undefined; township?: string | undefined; timeZone?: string | undefined; numberFormat?: string | undefined; collectiveThreshold?: number | undefined },
+  input: {
+    name?: string | undefined;
+    township?: string | undefined;
+    timeZone?: string | undefined;
+    numberFormat?: string | undefined;
+    collectiveThreshold?: number | undefined;
+    sessionMaxDays?: number | undefined;
+  },
 ): Promise<Office> {
+  if (Object.values(input).every((v) => v === undefined)) throw new UserError('invalid_input', 'security.errors.nothingToUpdate');
   if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
     throw UserError.field('timeZone', 'errors.setup.badTimeZone', { zone: input.timeZone });
   }
   if (input.numberFormat !== undefined && !input.numberFormat.includes('{seq')) {
     throw UserError.field('numberFormat', 'errors.generic.required', { field: fieldName('fields.office.numberFormatSeq') });
+  }
+  // Numbers are unique across years: without the year, 1 January would repeat last year's first number.
+  if (input.numberFormat !== undefined && !input.numberFormat.includes('{year}')) {
+    throw UserError.field('numberFormat', 'security.errors.numberFormatYear');
   }
   return core.db.transaction().execute(async (trx) => {
     const before = toOffice(await trx.selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirstOrThrow());
@@ -322,6 +361,7 @@ export async function updateOffice(
         ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
         ...(input.numberFormat !== undefined ? { number_format: input.numberFormat } : {}),
         ...(input.collectiveThreshold !== undefined ? { collective_threshold: input.collectiveThreshold } : {}),
+        ...(input.sessionMaxDays !== undefined ? { session_max_days: input.sessionMaxDays } : {}),
       })
       .where('id', '=', 1)
       .returningAll()

@@ -6,6 +6,7 @@ import * as m0003 from './0003-warnings-reports';
 import * as m0004 from './0004-notices';
 import * as m0005 from './0005-alarm-log-notes';
 import * as m0006 from './0006-book-of-record';
+import * as m0007 from './0007-accounts-audit';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
@@ -14,10 +15,12 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-notices': m0004,
   '0005-alarm-log-notes': m0005,
   '0006-book-of-record': m0006,
+  '0007-accounts-audit': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
 
-export const LATEST_MIGRATION = '0006-book-of-record';
+/** The migrator runs them in name order, so the latest is the last name. */
+export const LATEST_MIGRATION: string = Object.keys(MIGRATIONS).sort().at(-1)!;

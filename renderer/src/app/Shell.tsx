@@ -10,6 +10,7 @@ import { useApiQuery } from '../platform/query';
 import { useSession } from '../platform/session';
 import { PasswordForm } from '../components/account/PasswordForm';
 import { AlarmBanner } from '../components/alarms/AlarmBanner';
+import { AuditBanner } from '../components/audit/AuditBanner';
 
 interface NavItem {
   readonly link: { readonly to: string };
@@ -128,7 +129,23 @@ export function Shell({ children }: { children: ReactNode }) {
       <Modal opened={passwordOpen} onClose={() => setPasswordOpen(false)} title={t('admin.office.passwordCard')} size="lg">
         <PasswordForm onDone={() => setPasswordOpen(false)} />
       </Modal>
+      {/* An admin typed this account's password: its owner chooses their own before anything else (issue 12). */}
+      <Modal
+        opened={session.user?.mustChangePassword === true}
+        onClose={() => undefined}
+        withCloseButton={false}
+        closeOnEscape={false}
+        closeOnClickOutside={false}
+        title={t('security.password.forcedTitle')}
+        size="lg"
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('security.password.forcedBody')}</Text>
+          <PasswordForm />
+        </Stack>
+      </Modal>
       <AppShell.Main>
+        <AuditBanner />
         <AlarmBanner />
         {children}
       </AppShell.Main>

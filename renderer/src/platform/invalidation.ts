@@ -64,6 +64,8 @@ export const EVENT_INVALIDATES: { readonly [T in ApiEvent['type']]: readonly Rul
   'warnings.changed': ['warnings.*', 'stats.*', 'reports.get', 'duty.handoverDraft.get', alarmsOf('warning')],
   'reports.changed': ['reports.*', 'zeroReports.*', 'stats.*', 'warnings.get', 'duty.handoverDraft.get', alarmsOf('zero_report')],
   'notices.changed': ['notices.*'],
+  // The red banner reads the chain's standing.
+  'audit.verified': ['audit.*'],
   // A request or a decision changes the inbox, the record it is about (its pending badge, or the change now
   // applied) and the alarm that rang the leader.
   'approvals.changed': ['approvals.*', 'petitions.*', 'warnings.*', 'reports.*', 'stats.*', 'alarms.*'],

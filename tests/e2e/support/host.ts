@@ -4,7 +4,7 @@
  *
  * @example
  * const host = await startHost(dataDir);
- * await host.call('clock.set', { setNow: Date.UTC(2026, 0, 5, 1) });
+ * await host.call('clock.set', { setNow: Date.UTC(2026, 0, 5, 1) }, adminSession);
  * await host.stop();
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,10 +21,12 @@ export interface Host {
 
 /**
  * Starts the host on `port` (0: any free one). A port someone else took meanwhile is given up for a free one,
- * so a test never fails for it; it only loses the browser's cache (see fixtures.ts).
+ * so a test never fails for it; it only loses the browser's cache (see fixtures.ts). `clockStart` (epoch ms)
+ * starts the test clock there: moving it later needs an admin session, which an office not yet set up has not.
  */
-export async function startHost(dataDir: string, port = 0): Promise<Host> {
-  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data-dir', dataDir, '--test-clock', '--port', String(port)], {
+export async function startHost(dataDir: string, port = 0, clockStart?: number): Promise<Host> {
+  const clock = clockStart === undefined ? [] : ['--test-clock-start', String(clockStart)];
+  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data-dir', dataDir, '--test-clock', ...clock, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env },
   });
@@ -32,7 +34,7 @@ export async function startHost(dataDir: string, port = 0): Promise<Host> {
   try {
     url = await printedUrl(child);
   } catch (err) {
-    if (port !== 0 && /EADDRINUSE/.test(String(err))) return startHost(dataDir, 0);
+    if (port !== 0 && /EADDRINUSE/.test(String(err))) return startHost(dataDir, 0, clockStart);
     throw err;
   }
   const origin = new URL(url).origin;

@@ -48,9 +48,8 @@ export async function officeFacts(host: Pick<Host, 'call'>, session: string): Pr
 export async function buildOfficeTemplate(root: string): Promise<OfficeFacts> {
   const dataDir = path.join(root, 'office');
   fs.mkdirSync(dataDir, { recursive: true });
-  const host = await startHost(dataDir);
+  const host = await startHost(dataDir, 0, TEMPLATE_SET_UP_AT);
   try {
-    await host.call('clock.set', { setNow: TEMPLATE_SET_UP_AT });
     const { token } = await host.call<{ token: string }>('setup.create', {
       ...OFFICE,
       admin: { username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password },

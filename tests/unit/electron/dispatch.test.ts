@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatchCall, UntrustedSenderError } from '../../../main/electron/dispatch';
+import { dispatchCall, MAX_IPC_PAYLOAD_BYTES, UntrustedSenderError } from '../../../main/electron/dispatch';
 import type { ApiRequest, ApiResult } from '../../../shared/api';
 
 function fakeApi() {
@@ -34,6 +34,14 @@ describe('dispatchCall', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
       expect(result.ok ? '' : result.error.message).toContain('请求格式不对');
     }
+    expect(api.call).not.toHaveBeenCalled();
+  });
+
+  it('refuses a call larger than browser mode accepts, with the limit in the message, without touching the API', async () => {
+    const api = fakeApi();
+    const huge = { name: 'petitions.attachments.create', input: { data: 'a'.repeat(MAX_IPC_PAYLOAD_BYTES) }, session: 's' };
+    const result = await dispatchCall(api, 'app://desk/index.html', huge);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: '请求的内容过大（上限40MB），请减小附件后重试' } });
     expect(api.call).not.toHaveBeenCalled();
   });
 

@@ -11,6 +11,7 @@ import { auditActionLabel, auditEntityLabel, prettyJson } from './audit-labels';
 import { changedFields } from './audit-diff';
 import { PageHeader } from '../../components/layout/PageHeader';
 import classes from './admin.module.css';
+import { AuditHeadMark } from '../../components/audit/AuditHeadMark';
 
 const PAGE_SIZE = 20;
 
@@ -112,6 +113,8 @@ export function AuditPage() {
           {t('admin.audit.verify')}
         </Button>
       </PageHeader>
+      {/* The head as it stands now, to compare with the marks printed on handover sheets and duty logs. */}
+      <AuditHeadMark />
       {verification && <VerifyResult result={verification} />}
       <Card withBorder radius="md" padding={0}>
         <Table verticalSpacing={6} horizontalSpacing="md" layout="fixed">

@@ -29,6 +29,7 @@ const officeForm = z.object({
   timeZone: officeInput.timeZone.unwrap(),
   numberFormat: officeInput.numberFormat.unwrap().refine((f) => f.includes('{seq'), { error: t('admin.office.previewMissingSeq') }),
   collectiveThreshold: officeInput.collectiveThreshold.unwrap(),
+  sessionMaxDays: officeInput.sessionMaxDays.unwrap(),
 });
 
 function OfficeForm({ office }: { office: Office }) {
@@ -42,10 +43,11 @@ function OfficeForm({ office }: { office: Office }) {
       timeZone: office.timeZone,
       numberFormat: office.numberFormat,
       collectiveThreshold: office.collectiveThreshold as number | string,
+      sessionMaxDays: office.sessionMaxDays as number | string,
     },
     validate: contractResolver(officeForm, {
       labels: { name: t('admin.office.name'), township: t('admin.office.township'), numberFormat: t('admin.office.numberFormat') },
-      messages: { collectiveThreshold: t('admin.office.thresholdRange') },
+      messages: { collectiveThreshold: t('admin.office.thresholdRange'), sessionMaxDays: t('security.errors.sessionMaxDays') },
     }),
   });
   // The header's office name and the session's settings follow by themselves (invalidation.ts).
@@ -107,6 +109,15 @@ function OfficeForm({ office }: { office: Office }) {
               allowDecimal={false}
               suffix={t('admin.office.thresholdSuffix')}
               {...form.getInputProps('collectiveThreshold')}
+            />
+            <NumberInput
+              label={t('security.office.sessionMaxDays')}
+              description={t('security.office.sessionMaxDaysHint')}
+              min={1}
+              max={90}
+              allowDecimal={false}
+              suffix={t('security.office.sessionSuffix')}
+              {...form.getInputProps('sessionMaxDays')}
             />
           </SimpleGrid>
           <Group justify="flex-end">

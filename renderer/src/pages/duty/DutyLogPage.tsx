@@ -14,6 +14,7 @@ import { useSession } from '../../platform/session';
 import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
 import { applyErrors } from '../../components/forms/form-errors';
 import { monthDayLabel, timeLabel, toLocalInput, weekdayOfDateLabel } from '../../components/duty/duty-format';
+import { AuditHeadMark } from '../../components/audit/AuditHeadMark';
 
 type Kind = (typeof DUTY_LOG_KINDS)[number];
 
@@ -182,6 +183,7 @@ export function DutyLogPage() {
               <Text size="xs" c="dimmed">
                 {t('common.total', { count: rows.length })}
               </Text>
+              <AuditHeadMark />
             </Stack>
             <Group gap="xs" align="flex-end" wrap="nowrap">
               {quick.map((q) => (

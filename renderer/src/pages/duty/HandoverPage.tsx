@@ -12,6 +12,7 @@ import { dateTimeLabel, timeLabel } from '../../components/duty/duty-format';
 import { countdown } from '../../components/time/countdown';
 import { KindBadge } from './DutyLogPage';
 import { useDutyData } from './duty-data';
+import { AuditHeadMark } from '../../components/audit/AuditHeadMark';
 
 /** One deadline in the handover sheet: case number, summary, which period, and hours left or overdue. */
 function DeadlineLine({ number, summary, kind, dueAt, now, testId }: { number: string; summary: string; kind: DeadlineKind; dueAt: number; now: number; testId?: string }) {
@@ -55,6 +56,7 @@ function DraftList({ title, count, children }: { title: string; count: number; c
 function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; tz: string }) {
   return (
     <Stack gap="sm">
+      <AuditHeadMark head={draft.auditHead ?? null} />
       <DraftList title={t('duty.handover.openAlarms')} count={draft.openAlarms.length}>
         {draft.openAlarms.length === 0 ? (
           <Text size="sm" c="dimmed">

@@ -1,0 +1,204 @@
+/**
+ * The keyed audit chain. Each row's hash is HMAC-SHA-256, under a key kept outside the database, of the row's id,
+ * content and the previous row's hash. The key is not a parameter: it lives in the SQLite connection as the SQL
+ * function `audit_mac` (see {@link installAuditKey}), so every `appendAudit(trx, …)` in the core is keyed without
+ * passing it around, and a connection without the key cannot write audit rows at all.
+ *
+ * What verify checks, and so what it catches:
+ * - every row's MAC (an edited row, or one re-chained without the key);
+ * - every row's link to the row before (a row spliced in or out);
+ * - ids 1, 2, 3, … without a gap (a deleted row, even the newest once anything is written after it);
+ * - the last row against the head kept in `meta` and against sqlite_sequence, the highest id SQLite ever issued
+ *   (rows cut off the end).
+ * What it cannot catch alone: the newest rows cut off together with sqlite_sequence and the head rewound. For
+ * that the head is anchored outside the database (printed handover sheets and duty logs, backup manifests):
+ * compare a printed head with `audit.list`.
+ *
+ * @example
+ * installAuditKey(store.sqlite, key);
+ * await appendAudit(trx, { actor, at: clock.now(), action: 'petition.create', entity: 'petition', entityId: 12, after });
+ * const { ok, brokenAt } = await verifyAudit(db);
+ */
+import { createHmac } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AuditBreak } from '../../../shared/enums';
+import { toWellFormedText } from '../../../shared/unicode';
+import type { AuditTable, Database, Store } from '../../db';
+import type { Actor } from '../context';
+
+export const GENESIS_HASH = '0'.repeat(64);
+export const HEAD_KEY = 'audit_head';
+/** Set once the chain is keyed; absent in a file from before the key (see upgrade.ts). */
+export const CHAIN_MARK_KEY = 'audit_chain';
+export const CHAIN_MARK = 'hmac-sha256';
+/**
+ * Which key the chain was keyed with: the MAC of a fixed text under it (it names the key without revealing it).
+ * A start with another key (the key file lost, or unreadable and replaced) is then told apart from tampering.
+ */
+export const KEY_ID_KEY = 'audit_key_id';
+const KEY_ID_TEXT = 'petition-desk audit key id';
+const MAC_FUNCTION = 'audit_mac';
+
+export interface AuditRecord {
+  readonly actor: Actor | null;
+  readonly at: number;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string | number;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/** The newest row of the chain: what a backup manifest and a printed sheet carry. */
+export interface AuditHead {
+  readonly id: number;
+  readonly hash: string;
+}
+
+type AuditRow = Selectable<AuditTable>;
+export type AuditContent = Omit<AuditRow, 'hash'>;
+
+/**
+ * Text exactly as SQLite will store it: a lone UTF-16 surrogate becomes U+FFFD on the way in, so hashing the JS
+ * string as given would not match the row read back (issue 12, finding 3). The contract refuses such text; this
+ * keeps the chain whole for anything the core itself writes.
+ */
+function stored(text: string): string {
+  return toWellFormedText(text);
+}
+
+export function canonicalAuditRow(row: AuditContent): string {
+  return JSON.stringify([
+    row.id,
+    row.at,
+    row.user_id,
+    row.user_name,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.before_json,
+    row.after_json,
+    row.prev_hash,
+  ]);
+}
+
+/**
+ * Makes `key` the audit key of this connection. Call once per connection, before any write.
+ *
+ * @example
+ * installAuditKey(store.sqlite, loadAuditKey({ dir }, officeUid).key);
+ */
+export function installAuditKey(sqlite: Store['sqlite'], key: Buffer): void {
+  const mac = (text: unknown) => createHmac('sha256', key).update(String(text), 'utf8').digest('hex');
+  sqlite.function(MAC_FUNCTION, { deterministic: true }, mac);
+}
+
+/** The MAC of one canonical row under this connection's key. */
+export async function auditMac(db: Kysely<Database>, canonical: string): Promise<string> {
+  const r = await sql<{ mac: string }>`SELECT ${sql.raw(MAC_FUNCTION)}(${canonical}) AS mac`.execute(db);
+  const mac = r.rows[0]?.mac;
+  if (!mac) throw new Error('audit_mac returned nothing');
+  return mac;
+}
+
+/** The MACs of many canonical rows in one statement (verify reads the chain in batches). */
+async function macsOf(db: Kysely<Database>, canonicals: readonly string[]): Promise<string[]> {
+  if (canonicals.length === 0) return [];
+  const r = await sql<{ mac: string }>`SELECT ${sql.raw(MAC_FUNCTION)}(value) AS mac FROM json_each(${JSON.stringify(canonicals)}) ORDER BY key`.execute(db);
+  return r.rows.map((row) => row.mac);
+}
+
+/** The id of this connection's key, as stored in meta under {@link KEY_ID_KEY}. */
+export async function connectionKeyId(db: Kysely<Database>): Promise<string> {
+  return (await auditMac(db, KEY_ID_TEXT)).slice(0, 16);
+}
+
+function toJson(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+async function highestIssuedId(db: Kysely<Database>): Promise<number> {
+  const r = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'audit'`.execute(db);
+  return Number(r.rows[0]?.seq ?? 0);
+}
+
+async function writeHead(trx: Kysely<Database>, head: AuditHead): Promise<void> {
+  const value = JSON.stringify(head);
+  await trx.insertInto('meta').values({ key: HEAD_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+/** Appends one row to the chain; call inside the write transaction of the change it records. */
+export async function appendAudit(trx: Kysely<Database>, record: AuditRecord): Promise<void> {
+  const last = await trx.selectFrom('audit').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  // The next id is taken from what SQLite has issued, not from the last row: a deleted newest row leaves a gap.
+  const id = Math.max(await highestIssuedId(trx), last?.id ?? 0) + 1;
+  const content: AuditContent = {
+    id,
+    at: record.at,
+    user_id: record.actor?.id ?? null,
+    user_name: stored(record.actor?.name ?? '系统'),
+    action: stored(record.action),
+    entity: stored(record.entity),
+    entity_id: stored(String(record.entityId)),
+    before_json: toJson(record.before),
+    after_json: toJson(record.after),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = await auditMac(trx, canonicalAuditRow(content));
+  await trx.insertInto('audit').values({ ...content, hash }).execute();
+  await writeHead(trx, { id, hash });
+}
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly checked: number;
+  /** The id of the first row whose content, link or place does not match. */
+  readonly brokenAt: number | null;
+  /** What did not match; null when ok. */
+  readonly reason: AuditBreak | null;
+}
+
+/** The head as the meta table keeps it, or null before the first row. */
+export async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | null> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
+  if (!row) return null;
+  const head = JSON.parse(row.value) as Partial<AuditHead>;
+  return typeof head.id === 'number' && typeof head.hash === 'string' ? { id: head.id, hash: head.hash } : null;
+}
+
+const BATCH = 5000;
+
+/** Reads the whole chain in id order and says where it first fails; read-only. */
+export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+  const head = await readAuditHead(db);
+  const issued = await highestIssuedId(db);
+  let prev = GENESIS_HASH;
+  let checked = 0;
+  let afterId = 0;
+  const broken = (brokenAt: number, reason: AuditBreak): AuditVerification => ({ ok: false, checked, brokenAt, reason });
+  // Keyed with another key than this connection's: every row would fail, and the reason is the key, not the rows.
+  const keyId = await db.selectFrom('meta').select('value').where('key', '=', KEY_ID_KEY).executeTakeFirst();
+  if (keyId && keyId.value !== (await connectionKeyId(db))) {
+    const first = await db.selectFrom('audit').select('id').orderBy('id').limit(1).executeTakeFirst();
+    return broken(first?.id ?? 1, 'key');
+  }
+  for (;;) {
+    const rows = await db.selectFrom('audit').selectAll().where('id', '>', afterId).orderBy('id').limit(BATCH).execute();
+    const macs = await macsOf(db, rows.map(({ hash: _hash, ...content }) => canonicalAuditRow(content)));
+    for (const [i, row] of rows.entries()) {
+      if (row.id !== afterId + 1) return broken(row.id, 'gap');
+      if (row.prev_hash !== prev) return broken(row.id, 'link');
+      if (macs[i] !== row.hash) return broken(row.id, 'row');
+      prev = row.hash;
+      checked++;
+      afterId = row.id;
+    }
+    if (rows.length < BATCH) break;
+  }
+  // Rows cut off the end: the head or SQLite's own counter remember a later id than the last row.
+  const expectedLast = Math.max(head?.id ?? 0, issued);
+  if (expectedLast > afterId) return broken(afterId + 1, 'truncated');
+  if (head && head.hash !== prev) return broken(afterId, 'head');
+  if (!head && afterId > 0) return broken(afterId, 'head');
+  return { ok: true, checked, brokenAt: null, reason: null };
+}

@@ -1,0 +1,113 @@
+/**
+ * The chain's standing: verified at start before any write, again once a day (the alarm scheduler's pass calls
+ * {@link AuditWatch.dailyCheck}), and whenever an admin asks. A broken chain stays broken in the status (and in
+ * the red banner admins see) until a verify finds it whole again; it is never only logged.
+ *
+ * @example
+ * const watch = await openAuditChain(core, store.sqlite, { dir: auditKeyDir() });
+ * watch.status(); // { ok: false, brokenAt: 41, reason: 'gap', verifiedAt: … }
+ */
+import fs from 'node:fs';
+import type { Core } from '../context';
+import type { Store } from '../../db';
+import { installAuditKey, verifyAudit, type AuditVerification } from './chain';
+import { verifyAuditFile, type AuditFileCheck } from './file';
+import { auditKeyFile, loadOrCreateAuditKey, type AuditKeyOptions } from './key-store';
+import { upgradeAuditChain } from './upgrade';
+
+export const DAILY_VERIFY_MS = 24 * 60 * 60_000;
+
+export interface AuditStatus extends AuditVerification {
+  readonly verifiedAt: number;
+}
+
+export class AuditWatch {
+  #status: AuditStatus | null = null;
+  #running: Promise<AuditStatus> | null = null;
+
+  readonly #key: Buffer;
+
+  constructor(
+    private readonly core: Core,
+    key: Buffer,
+  ) {
+    this.#key = key;
+  }
+
+  /**
+   * Verifies the chain in another database file (a backup just written, a file about to be restored) with the
+   * live office's key, opening it read-only. For backups: `head` goes into the manifest.
+   *
+   * @example
+   * const { verification, head } = await app.auditWatch.verifyFile(path.join(backupDir, 'petition-desk.sqlite'));
+   */
+  verifyFile(file: string): Promise<AuditFileCheck> {
+    return verifyAuditFile(file, this.#key);
+  }
+
+  status(): AuditStatus | null {
+    return this.#status;
+  }
+
+  /** Verifies now; one run at a time (a second caller gets the running one's answer). */
+  verify(): Promise<AuditStatus> {
+    this.#running ??= this.#verify().finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  async #verify(): Promise<AuditStatus> {
+    const result = await verifyAudit(this.core.db);
+    const before = this.#status;
+    const status: AuditStatus = { ...result, verifiedAt: this.core.clock.now() };
+    this.#status = status;
+    if (!status.ok) console.error(`[audit] the audit chain is broken at row ${status.brokenAt} (${status.reason})`);
+    if (!before || before.ok !== status.ok || before.brokenAt !== status.brokenAt) this.core.emit({ type: 'audit.verified', ok: status.ok });
+    return status;
+  }
+
+  /** Verifies when the last run is a day old (or there was none); cheap to call on every scheduler pass. */
+  async dailyCheck(now: number): Promise<void> {
+    const last = this.#status?.verifiedAt;
+    if (last === undefined || now - last >= DAILY_VERIFY_MS || now < last) await this.verify();
+  }
+}
+
+async function officeUid(core: Core): Promise<string> {
+  const row = await core.db.selectFrom('meta').select('value').where('key', '=', 'office_uid').executeTakeFirst();
+  if (!row) throw new Error('meta.office_uid is missing: the database was not migrated');
+  return row.value;
+}
+
+/**
+ * The office's key. A key file this PC cannot open (sealed for another Windows account, a keyring that changed,
+ * a damaged file) must not stop the office from working: it is set aside beside itself as
+ * `….unreadable-<time>` (never deleted: it may open again elsewhere) and a new key is made. The chain then reports
+ * 'key' at every verify, so the change is never silent.
+ */
+async function officeKey(core: Core, keyOptions: AuditKeyOptions): Promise<Buffer> {
+  const uid = await officeUid(core);
+  try {
+    return (await loadOrCreateAuditKey(keyOptions, uid)).key;
+  } catch (error) {
+    const file = auditKeyFile(keyOptions.dir, uid);
+    const aside = `${file}.unreadable-${core.clock.now()}`;
+    console.error(`[audit] the audit key ${file} cannot be opened; it is kept as ${aside} and a new key is made:`, error);
+    fs.renameSync(file, aside);
+    return (await loadOrCreateAuditKey(keyOptions, uid)).key;
+  }
+}
+
+/**
+ * Loads (or makes) the office's key, installs it on the connection, re-keys a file from before the keyed chain,
+ * and verifies: the first thing the app does with its database after migrating.
+ */
+export async function openAuditChain(core: Core, sqlite: Store['sqlite'], keyOptions: AuditKeyOptions): Promise<AuditWatch> {
+  const key = await officeKey(core, keyOptions);
+  installAuditKey(sqlite, key);
+  const watch = new AuditWatch(core, key);
+  await upgradeAuditChain(core.db, core.clock.now());
+  await watch.verify();
+  return watch;
+}
