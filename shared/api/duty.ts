@@ -95,12 +95,16 @@ export type DutyOverride = z.infer<typeof overrideSchema>;
 
 export const dutyLogEntrySchema = z.object({ id, at: instant, kind: z.enum(DUTY_LOG_KINDS), content: z.string(), userName: z.string() });
 export type DutyLogEntry = z.infer<typeof dutyLogEntrySchema>;
+const handoverDeadlineSchema = z.object({ id, kind: z.enum(DEADLINE_KINDS), dueAt: instant, petitionId: z.number().int(), number: z.string(), summary: z.string() });
 export const handoverDraftSchema = z.object({
   since: instant,
   openAlarms: z.array(
     z.object({ id, subjectNumber: z.string(), subjectSummary: z.string(), deadlineKind: z.enum(DEADLINE_KINDS), dueAt: instant, level: z.number().int(), status: z.enum(ALARM_STATUSES) }),
   ),
-  dueSoon: z.array(z.object({ id, kind: z.enum(DEADLINE_KINDS), dueAt: instant, petitionId: z.number().int(), number: z.string(), summary: z.string() })),
+  /** Due after the handover and within the next 24 hours, as the sheet's heading says. */
+  dueSoon: z.array(handoverDeadlineSchema),
+  /** Already run out and still open (sheets saved before this list existed have none). */
+  overdue: z.array(handoverDeadlineSchema).default([]),
   dutyLog: z.array(dutyLogEntrySchema),
   incoming: z.object({ id, name: z.string(), from: instant.nullable() }).nullable(),
 });

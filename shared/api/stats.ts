@@ -60,6 +60,8 @@ export const dashboardSchema = z.object({
   now: instant,
   activeWarnings: z.object({ red: z.number().int(), yellow: z.number().int(), blue: z.number().int() }),
   overduePetitions: z.number().int(),
+  /** "3日内到期": open petitions whose next deadline is due soon by shared/time-left's isDueSoon. */
+  dueSoonPetitions: z.number().int(),
   overdueWarningFeedback: z.number().int(),
   reportsAwaitingApproval: z.number().int(),
   reportsLateThisMonth: z.number().int(),

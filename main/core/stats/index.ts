@@ -14,6 +14,7 @@ import type { Dashboard, Statistics, StatisticsInput } from '../../../shared/api
 import { REPORT_TYPES, WARNING_LEVELS, type ReportType, type WarningLevel } from '../../../shared/enums';
 import { DEFAULT_TIME_ZONE, addDays, localDateOf, startOfLocalDay } from '../../../shared/time';
 import { t } from '../../../shared/i18n';
+import { dueSoonUntil } from '../../../shared/time-left';
 import { addMonths, loadZeroReportContext, monthOf, periodsOfMonth, zeroReportRows, zeroReportState, type ZeroReportPeriod } from '../zero-reports';
 
 async function timeZoneOf(db: Db): Promise<string> {
@@ -169,9 +170,11 @@ export async function dashboard(db: Db, now: number): Promise<Dashboard> {
   const month = monthOf(today);
   const monthStart = startOfLocalDay(`${month}-01`, tz);
   const ctx = await loadZeroReportContext(db);
-  const [warningLevels, overduePetitions, overdueWarnings, awaiting, lateReports, units] = await Promise.all([
+  const [warningLevels, overduePetitions, dueSoonPetitions, overdueWarnings, awaiting, lateReports, units] = await Promise.all([
     db.selectFrom('warnings').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('level').execute(),
     db.selectFrom('petitions').select((eb) => eb.fn.countAll<number>().as('n')).where('next_due_at', '<', now).executeTakeFirst(),
+    // The same set the countdowns show amber and the pre-alarms ring for (shared/time-left.ts).
+    db.selectFrom('petitions').select((eb) => eb.fn.countAll<number>().as('n')).where('next_due_at', '>', now).where('next_due_at', '<=', dueSoonUntil(now, tz)).executeTakeFirst(),
     db.selectFrom('warnings').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').where('next_due_at', '<=', now).executeTakeFirst(),
     db.selectFrom('info_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'analysed').executeTakeFirst(),
     db.selectFrom('info_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('late_ms', '>', 0).where('reported_at', '>=', monthStart).executeTakeFirst(),
@@ -207,6 +210,7 @@ export async function dashboard(db: Db, now: number): Promise<Dashboard> {
     now,
     activeWarnings,
     overduePetitions: Number(overduePetitions?.n ?? 0),
+    dueSoonPetitions: Number(dueSoonPetitions?.n ?? 0),
     overdueWarningFeedback: Number(overdueWarnings?.n ?? 0),
     reportsAwaitingApproval: Number(awaiting?.n ?? 0),
     reportsLateThisMonth: Number(lateReports?.n ?? 0),

@@ -9,13 +9,13 @@ import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation, useApiQuery } from '../../platform/query';
 import { useSession } from '../../platform/session';
 import { dateTimeLabel, timeLabel } from '../../components/duty/duty-format';
-import { countdown } from '../../components/time/countdown';
+import { describeTimeLeft, scaleOfKind } from '../../../../shared/time-left';
 import { KindBadge } from './DutyLogPage';
 import { useDutyData } from './duty-data';
 
-/** One deadline in the handover sheet: case number, summary, which period, and hours left or overdue. */
-function DeadlineLine({ number, summary, kind, dueAt, now, testId }: { number: string; summary: string; kind: DeadlineKind; dueAt: number; now: number; testId?: string }) {
-  const left = countdown(dueAt, now, 'shift');
+/** One deadline in the handover sheet: case number, summary, which period, and its time left (shared/time-left.ts). */
+function DeadlineLine({ number, summary, kind, dueAt, now, tz, testId }: { number: string; summary: string; kind: DeadlineKind; dueAt: number; now: number; tz: string; testId?: string }) {
+  const left = describeTimeLeft(dueAt, now, tz, scaleOfKind(kind));
   return (
     <Group gap="xs" wrap="nowrap" data-testid={testId}>
       <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
@@ -61,7 +61,7 @@ function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; t
             {t('duty.handover.noAlarms')}
           </Text>
         ) : (
-          draft.openAlarms.map((a) => <DeadlineLine key={a.id} number={a.subjectNumber} summary={a.subjectSummary} kind={a.deadlineKind} dueAt={a.dueAt} now={now} />)
+          draft.openAlarms.map((a) => <DeadlineLine key={a.id} number={a.subjectNumber} summary={a.subjectSummary} kind={a.deadlineKind} dueAt={a.dueAt} now={now} tz={tz} testId="handover-alarm" />)
         )}
       </DraftList>
       <DraftList title={t('duty.handover.dueSoon')} count={draft.dueSoon.length}>
@@ -70,7 +70,16 @@ function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; t
             {t('duty.handover.noDueSoon')}
           </Text>
         ) : (
-          draft.dueSoon.map((d) => <DeadlineLine key={d.id} number={d.number} summary={d.summary} kind={d.kind} dueAt={d.dueAt} now={now} testId="handover-due" />)
+          draft.dueSoon.map((d) => <DeadlineLine key={d.id} number={d.number} summary={d.summary} kind={d.kind} dueAt={d.dueAt} now={now} tz={tz} testId="handover-due" />)
+        )}
+      </DraftList>
+      <DraftList title={t('duty.handover.overdue')} count={draft.overdue.length}>
+        {draft.overdue.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('duty.handover.noOverdue')}
+          </Text>
+        ) : (
+          draft.overdue.map((d) => <DeadlineLine key={d.id} number={d.number} summary={d.summary} kind={d.kind} dueAt={d.dueAt} now={now} tz={tz} testId="handover-overdue" />)
         )}
       </DraftList>
       <DraftList title={t('duty.handover.log', { since: dateTimeLabel(draft.since, tz) })} count={draft.dutyLog.length}>
