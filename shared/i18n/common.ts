@@ -98,6 +98,9 @@ export const common = {
       daysLeft: '剩{days}天',
       endsAt: '{date} 24:00 止',
     },
+    cli: {
+      badArgs: '启动参数“{flag}”无法识别，可用参数：--data-dir 目录、--port 端口、--test-clock、--demo',
+    },
     client: {
       failed: '操作未完成',
     },
@@ -207,6 +210,9 @@ export const common = {
       lastDay: 'Due today 24:00, {time} left',
       daysLeft: '{days} days left',
       endsAt: 'Ends {date} 24:00',
+    },
+    cli: {
+      badArgs: 'cannot use the option "{flag}"; use --data-dir DIR, --port N, --test-clock, --demo',
     },
     client: {
       failed: 'Not done',
