@@ -12,9 +12,10 @@ export const statisticsSchema = z.object({
   byTopic: z.array(z.object({ topicId: id.nullable(), topicName: z.string(), petitions: z.number().int() })),
   byLevel: z.array(z.object({ level: z.enum(WARNING_LEVELS), issued: z.number().int(), active: z.number().int() })),
   byReportType: z.array(z.object({ type: z.enum(REPORT_TYPES), reports: z.number().int() })),
+  /** One row per unit, and a last 未填单位 row (unitId null) when a petition names no unit, so the rows add up. */
   byUnit: z.array(
     z.object({
-      unitId: id,
+      unitId: id.nullable(),
       unitName: z.string(),
       petitions: z.number().int(),
       warnings: z.number().int(),

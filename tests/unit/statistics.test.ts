@@ -186,6 +186,8 @@ describe('the dashboard', () => {
       activeWarnings: { red: 1, yellow: 0, blue: 0 },
       // The October petition's 15-day forwarding period ended 10-27 24:00; November's end 12-01 and later.
       overduePetitions: 1,
+      // November's petitions have their last day on 12-01 and later: none within 3 days.
+      dueSoonPetitions: 0,
       // The red warning's feedback is due 11-21 10:00.
       overdueWarningFeedback: 0,
       reportsAwaitingApproval: 1,

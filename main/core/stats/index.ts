@@ -127,21 +127,23 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
   }
   const timeliness = new Map(petitions.map((p) => [p.id, petitionTimeliness(deadlinesOf.get(p.id) ?? [], now)]));
 
-  const byUnit: Statistics['byUnit'] = [];
-  for (const u of units) {
-    const minePetitions = petitions.filter((p) => p.unit_id === u.id);
+  type Row = Statistics['byUnit'][number];
+  /** One row of the unit tables from what belongs to it; zero reports only for a unit that is expected to send them. */
+  const unitRow = (unitId: number | null, unitName: string, zeroExpected: boolean): Row => {
+    const minePetitions = petitions.filter((p) => p.unit_id === unitId);
     const petitionsOnTime = minePetitions.filter((p) => timeliness.get(p.id) === 'on_time').length;
     const petitionsLate = minePetitions.filter((p) => timeliness.get(p.id) === 'late').length;
-    const mine = reports.filter((r) => r.unit_id === u.id);
+    const mine = reports.filter((r) => r.unit_id === unitId);
     const late = mine.filter((r) => r.late_ms > 0).length;
     const onTime = mine.filter((r) => r.late_ms === 0 && r.flag === null).length;
     const zero = { on_time: 0, late: 0, missing: 0, not_due_yet: 0 };
-    if (u.active === 1) for (const p of duePeriods) zero[zeroReportState(zeroRows.get(`${u.id}:${p.period}`), p.dueAt, now)]++;
-    const row = {
-      unitId: u.id,
-      unitName: u.name,
+    if (zeroExpected) for (const p of duePeriods) zero[zeroReportState(zeroRows.get(`${unitId}:${p.period}`), p.dueAt, now)]++;
+    const expected = zeroExpected ? duePeriods.length : 0;
+    return {
+      unitId,
+      unitName,
       petitions: minePetitions.length,
-      warnings: warnings.filter((w) => w.unit_id === u.id).length,
+      warnings: warnings.filter((w) => w.unit_id === unitId).length,
       reports: mine.length,
       reportsOnTime: onTime,
       reportsLate: late,
@@ -152,15 +154,21 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
       petitionsOnTime,
       petitionsLate,
       petitionOnTimeRate: rate(petitionsOnTime, petitionsOnTime + petitionsLate),
-      zeroReportsExpected: u.active === 1 ? duePeriods.length : 0,
+      zeroReportsExpected: expected,
       zeroReportsOnTime: zero.on_time,
       zeroReportsLate: zero.late,
       zeroReportsMissing: zero.missing,
-      zeroReportOnTimeRate: rate(zero.on_time, u.active === 1 ? duePeriods.length : 0),
+      zeroReportOnTimeRate: rate(zero.on_time, expected),
     };
+  };
+  const byUnit: Row[] = [];
+  for (const u of units) {
+    const row = unitRow(u.id, u.name, u.active === 1);
     // A unit switched off stays in the figures only while it has something in the window.
     if (u.active === 1 || row.petitions + row.warnings + row.reports > 0) byUnit.push(row);
   }
+  // Petitions registered without a unit get their own row, so the table adds up to the page's totals.
+  if (petitions.some((p) => p.unit_id === null)) byUnit.push(unitRow(null, t('stats.col.noUnit'), false));
   return { from, to, byMonth, byTopic, byLevel, byReportType, byUnit };
 }
 

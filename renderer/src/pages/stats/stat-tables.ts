@@ -95,6 +95,7 @@ export function statTables(s: Statistics): StatTables {
       key: 'onTime',
       title: t('stats.section.onTime'),
       sheetName: t('stats.tabs.onTime'),
+      totals: true,
       note: t('stats.notes.onTime'),
       rows: s.byUnit,
       columns: [
