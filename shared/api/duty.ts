@@ -171,6 +171,12 @@ export const dutyContract = {
     z.object({ group: z.string() }),
   ),
   'duty.overrides.remove': procedure(DUTY_PLANNERS, z.object({ id }), idResult),
+  /** Who actually served a shift that has started: a reasoned duty-log entry; the roster itself is history. */
+  'duty.corrections.create': procedure(
+    DUTY_PLANNERS,
+    z.object({ roleId: id, startAt: instant, endAt: instant, scheduledUserId: id.nullable().default(null), actualUserId: id, reason: optionalText(500) }),
+    z.object({ id }),
+  ),
   'duty.sensitivePeriods.list': procedure('any', empty, z.array(sensitivePeriodSchema)),
   'duty.sensitivePeriods.create': procedure(ADMINS, sensitivePeriodInputSchema, sensitivePeriodSchema),
   'duty.sensitivePeriods.update': procedure(ADMINS, sensitivePeriodInputSchema.extend({ id }), sensitivePeriodSchema),

@@ -194,7 +194,7 @@ export const duty = {
     log: {
       addTitle: '记一笔',
       kind: '类别',
-      kinds: { call: '来电', visit: '来访', event: '事件', other: '其他' },
+      kinds: { call: '来电', visit: '来访', event: '事件', other: '其他', correction: '值班更正' },
       at: '时间',
       atHint: '留空则记为当前时间',
       now: '现在',
@@ -214,6 +214,10 @@ export const duty = {
       listTitleRange: '{from} 至 {to} 值班记录',
       badRange: '请选择有效的日期范围（不超过{days}天）',
       empty: '这段时间没有值班记录',
+    },
+    correction: {
+      content: '值班更正：{from} 至 {to} 的{role}实际由{actual}值班（排班为{scheduled}）。原因：{reason}',
+      nobody: '无人',
     },
     handover: {
       prepareTitle: '本班交班单',
@@ -448,7 +452,7 @@ export const duty = {
     log: {
       addTitle: 'New entry',
       kind: 'Kind',
-      kinds: { call: 'Call', visit: 'Visit', event: 'Event', other: 'Other' },
+      kinds: { call: 'Call', visit: 'Visit', event: 'Event', other: 'Other', correction: 'Duty correction' },
       at: 'Time',
       atHint: 'Empty: now',
       now: 'Now',
@@ -468,6 +472,10 @@ export const duty = {
       listTitleRange: 'Duty log, {from} to {to}',
       badRange: 'Choose a valid range (at most {days} days)',
       empty: 'No entries in this period',
+    },
+    correction: {
+      content: 'Duty correction: {role} from {from} to {to} was actually served by {actual} (rostered: {scheduled}). Reason: {reason}',
+      nobody: 'nobody',
     },
     handover: {
       prepareTitle: 'This shift’s handover',

@@ -17,7 +17,9 @@ import { monthDayLabel, timeLabel, toLocalInput, weekdayOfDateLabel } from '../.
 
 type Kind = (typeof DUTY_LOG_KINDS)[number];
 
-const KIND_COLORS: Record<Kind, string> = { call: 'blue', visit: 'grape', event: 'red', other: 'gray' };
+const KIND_COLORS: Record<Kind, string> = { call: 'blue', visit: 'grape', event: 'red', other: 'gray', correction: 'orange' };
+/** A correction of past duty is entered on the roster for its shift, with a reason, not as a plain entry. */
+const ENTRY_KINDS = DUTY_LOG_KINDS.filter((k) => k !== 'correction');
 
 export function kindLabel(kind: Kind): string {
   return t(`duty.log.kinds.${kind}`);
@@ -25,7 +27,7 @@ export function kindLabel(kind: Kind): string {
 
 export function KindBadge({ kind }: { kind: Kind }) {
   return (
-    <Badge color={KIND_COLORS[kind]} variant="light" radius="sm" w={48}>
+    <Badge color={KIND_COLORS[kind]} variant="light" radius="sm" miw={48}>
       {kindLabel(kind)}
     </Badge>
   );
@@ -76,7 +78,7 @@ function LogForm() {
           fullWidth
           value={form.values.kind}
           onChange={(k) => form.setFieldValue('kind', k as Kind)}
-          data={DUTY_LOG_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+          data={ENTRY_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
           aria-label={t('duty.log.kind')}
         />
         <Group gap="xs" align="flex-end" wrap="nowrap">
