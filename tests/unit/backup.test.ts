@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { at, testApp } from './support/test-app';
+import { expectRefused } from './support/refusals';
 
 describe('backup', () => {
   it('copies the database and attachments into a dated folder that opens on its own', async () => {
@@ -36,11 +37,10 @@ describe('backup', () => {
     const file = path.join(t.dataDir, 'not-a-folder');
     fs.writeFileSync(file, 'x');
     const r = await t.call(admin, 'backups.create', { targetDir: path.join(file, 'sub') });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toContain('无法写入文件夹');
+    expectRefused(r, 'invalid_input', '无法写入文件夹');
     const clerk = await t.addUser(admin, 'clerk1', 'clerk');
     const forbidden = await t.call(clerk.token, 'backups.create', { targetDir: null });
-    expect(forbidden.ok ? '' : forbidden.error.code).toBe('forbidden');
+    expectRefused(forbidden, 'forbidden');
     await t.close();
   });
 });
