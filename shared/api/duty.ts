@@ -61,6 +61,8 @@ export const sensitivePeriodSchema = z.object({
   endDate: z.string(),
   note: z.string(),
   cancelled: z.boolean().optional(),
+  /** Daily zero reports are expected from this day: the start, or the day it was added if later, or the admin's choice. */
+  reportsFrom: z.string(),
 });
 export type SensitivePeriod = z.infer<typeof sensitivePeriodSchema>;
 
@@ -135,6 +137,8 @@ export const sensitivePeriodInputSchema = z.object({
   endDate: z.string(),
   note: optionalText(500),
   cancelled: z.boolean().default(false),
+  /** null: from its start, or from the day it is added when that is later. */
+  reportsFrom: z.string().nullable().default(null),
 });
 export type SensitivePeriodInput = z.input<typeof sensitivePeriodInputSchema>;
 

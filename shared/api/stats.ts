@@ -66,7 +66,8 @@ export const dashboardSchema = z.object({
   overdueWarningFeedback: z.number().int(),
   reportsAwaitingApproval: z.number().int(),
   reportsLateThisMonth: z.number().int(),
-  zeroReports: z.object({ dueToday: z.number().int(), missing: z.number().int() }),
+  /** The zero-report page's own counts for one month each ('2026-11'), the month the dashboard's link opens. */
+  zeroReports: z.object({ dueToday: z.number().int(), dueTodayMonth: z.string(), missing: z.number().int(), missingMonth: z.string() }),
   sensitivePeriod: z.object({ id, name: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

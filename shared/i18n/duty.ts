@@ -190,6 +190,9 @@ export const duty = {
       remove: '删除此敏感期',
       saved: '敏感期“{name}”已保存',
       removed: '敏感期“{name}”已删除',
+      reportsFrom: '每日零报告起报日期',
+      reportsFromHint: '留空：从开始日期起；敏感期晚于开始日期才设立时，从设立当天起',
+      reportsFromShown: '每日零报告自{date}起报',
     },
     log: {
       addTitle: '记一笔',
@@ -448,6 +451,9 @@ export const duty = {
       remove: 'Delete this period',
       saved: 'Sensitive period “{name}” saved',
       removed: 'Sensitive period “{name}” deleted',
+      reportsFrom: 'Daily zero reports from',
+      reportsFromHint: 'Empty: from the start date, or from the day it is added when that is later',
+      reportsFromShown: 'Daily zero reports from {date}',
     },
     log: {
       addTitle: 'New entry',

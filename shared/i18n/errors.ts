@@ -38,6 +38,7 @@ export const errors = {
     units: {
       duplicate: '已有名为“{name}”的单位',
       badPhone: '联系电话格式不对，应为手机号或座机号（可带区号和短横线）',
+      badEffectiveFrom: '设立日期应为完整的年-月-日，如 2026-12-01',
     },
     topics: {
       duplicate: '已有名为“{name}”的信访事项分类',
@@ -86,6 +87,7 @@ export const errors = {
       pastRotation: '这样修改会改变已经开始的班次（{at}），已开始的班次是值班历史；请把开始日期设为以后的日期，如需更正实际值班人员，请登记“值班更正”',
       correctionFuture: '值班更正只用于已经开始的班次；以后的班次请用替班或换班',
       correctionKind: '“值班更正”请在值班表中对该班次登记，并写明原因',
+      reportsFromOutside: '每日零报告的起报日期应在敏感期之内（{from} 至 {to}）',
     },
     alarms: {
       notOpen: '这条提醒已经处理（已确认、已解除或已完成），无需再操作',
@@ -201,6 +203,7 @@ export const errors = {
     units: {
       duplicate: 'A unit named “{name}” exists',
       badPhone: 'Phone number is not valid',
+      badEffectiveFrom: 'Give the start date as a full year-month-day, e.g. 2026-12-01',
     },
     topics: {
       duplicate: 'A topic named “{name}” exists',
@@ -249,6 +252,7 @@ export const errors = {
       pastRotation: 'This change would alter a shift that has started ({at}); started shifts are history: set the start date later, and enter a duty correction if someone else actually served',
       correctionFuture: 'A duty correction is for a shift that has started; plan later shifts with a cover or swap',
       correctionKind: 'Enter a duty correction on the roster for that shift, with the reason',
+      reportsFromOutside: 'Daily zero reports must start within the sensitive period ({from} to {to})',
     },
     alarms: {
       notOpen: 'This alarm is already handled',

@@ -234,6 +234,7 @@ export const reports = {
       noteRequired: '请写明情况说明',
     },
     zero: {
+      beforeUnit: '该单位{date}设立，此前不需报送',
       title: '零报告',
       subtitle: '每个单位每月报送一次；敏感期内每天报送。没有情况也要报“本期无情况”。',
       month: '月份',
@@ -541,6 +542,7 @@ export const reports = {
       noteRequired: 'Write the explanation',
     },
     zero: {
+      beforeUnit: 'The unit was set up on {date}; nothing was owed before',
       title: 'Zero reports',
       subtitle: 'Every unit reports every month, and every day in a sensitive period, even when there is nothing to report.',
       month: 'Month',

@@ -127,7 +127,7 @@ export async function dutySchedule(db: Db, from: number, to: number) {
   return {
     segments: segments.map((s: Segment) => ({ ...s, userName: names.get(s.userId) ?? '' })),
     gaps,
-    sensitivePeriods: periods.map((p) => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date, note: p.note })),
+    sensitivePeriods: periods.map(toSensitivePeriod),
   };
 }
 
@@ -398,30 +398,44 @@ export async function saveDutyRole(core: Core, actor: Actor, input: { id?: numbe
 export async function saveSensitivePeriod(
   core: Core,
   actor: Actor,
-  input: { id?: number | undefined; name: string; startDate: string; endDate: string; note: string; cancelled: boolean },
+  input: { id?: number | undefined; name: string; startDate: string; endDate: string; note: string; cancelled: boolean; reportsFrom: string | null },
 ) {
   if (!isIsoDate(input.startDate)) throw UserError.field('startDate', 'errors.duty.badDate');
   if (!isIsoDate(input.endDate) || input.endDate < input.startDate) throw UserError.field('endDate', 'errors.duty.endBeforeStart');
-  const id = await core.db.transaction().execute(async (trx) => {
-    const values = { name: input.name, start_date: input.startDate, end_date: input.endDate, note: input.note, cancelled: input.cancelled ? 1 : 0 };
+  if (input.reportsFrom !== null && (!isIsoDate(input.reportsFrom) || input.reportsFrom < input.startDate || input.reportsFrom > input.endDate)) {
+    throw UserError.field('reportsFrom', 'errors.duty.reportsFromOutside', { from: input.startDate, to: input.endDate });
+  }
+  const now = core.clock.now();
+  const saved = await core.db.transaction().execute(async (trx) => {
+    const tz = (await trx.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst())?.time_zone ?? 'Asia/Shanghai';
+    const existing = input.id !== undefined ? await trx.selectFrom('sensitive_periods').select('created_at').where('id', '=', input.id).executeTakeFirst() : null;
+    if (input.id !== undefined && !existing) throw notFound();
+    // Nobody could have sent a daily report for a day before the period was known: by default they are expected
+    // from the day it was added, unless the admin names the day (which the list then shows).
+    const added = localDateOf(existing?.created_at ?? now, tz);
+    const reportsFrom = input.reportsFrom ?? (added > input.startDate ? (added > input.endDate ? input.endDate : added) : input.startDate);
+    const values = { name: input.name, start_date: input.startDate, end_date: input.endDate, note: input.note, cancelled: input.cancelled ? 1 : 0, reports_from: reportsFrom };
     let periodId: number;
     if (input.id !== undefined) {
-      const r = await trx.updateTable('sensitive_periods').set(values).where('id', '=', input.id).executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw notFound();
+      await trx.updateTable('sensitive_periods').set(values).where('id', '=', input.id).execute();
       periodId = input.id;
     } else {
-      periodId = (await trx.insertInto('sensitive_periods').values({ ...values, created_at: core.clock.now() }).returning('id').executeTakeFirstOrThrow()).id;
+      periodId = (await trx.insertInto('sensitive_periods').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
     }
-    await appendAudit(trx, { actor, at: core.clock.now(), action: 'sensitivePeriod.save', entity: 'sensitive_period', entityId: periodId, after: input });
-    return periodId;
+    await appendAudit(trx, { actor, at: now, action: 'sensitivePeriod.save', entity: 'sensitive_period', entityId: periodId, after: { ...input, reportsFrom } });
+    return { id: periodId, reportsFrom };
   });
   core.emit({ type: 'duty.changed' });
-  return { id, ...input };
+  return { ...input, ...saved };
 }
 
 export async function listSensitivePeriods(db: Db) {
   const rows = await db.selectFrom('sensitive_periods').selectAll().where('cancelled', '=', 0).orderBy('start_date', 'desc').execute();
-  return rows.map((p) => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date, note: p.note, cancelled: false }));
+  return rows.map(toSensitivePeriod);
+}
+
+function toSensitivePeriod(p: Selectable<Database['sensitive_periods']>) {
+  return { id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date, note: p.note, cancelled: p.cancelled === 1, reportsFrom: p.reports_from ?? p.start_date };
 }
 
 export async function addDutyLog(core: Core, actor: Actor, input: { at: number | null; kind: DutyLogKind; content: string }) {

@@ -126,8 +126,20 @@ export function HomePage() {
           <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
             <Figure label={t('stats.home.lateThisMonth')} value={d?.reportsLateThisMonth} alertColor="red" link={{ to: '/reports' }} testId="dash-reports-late" />
             <Figure label={t('stats.home.awaitingApproval')} value={d?.reportsAwaitingApproval} alertColor="orange" link={{ to: '/reports' }} testId="dash-reports-awaiting" />
-            <Figure label={t('stats.home.zeroDueToday')} value={d?.zeroReports.dueToday} link={{ to: '/zero-reports' }} testId="dash-zero-due" />
-            <Figure label={t('stats.home.zeroMissing')} value={d?.zeroReports.missing} alertColor="red" link={{ to: '/zero-reports' }} testId="dash-zero-missing" />
+            <Figure
+              label={t('stats.home.zeroDueToday')}
+              value={d?.zeroReports.dueToday}
+              link={{ to: '/zero-reports', search: d ? { month: d.zeroReports.dueTodayMonth } : {} }}
+              testId="dash-zero-due"
+            />
+            {/* The count of the month its link opens: the zero-report page shows the same number as 未报. */}
+            <Figure
+              label={d ? t('stats.home.zeroMissingOf', { month: Number(d.zeroReports.missingMonth.slice(5, 7)) }) : t('stats.home.zeroMissing')}
+              value={d?.zeroReports.missing}
+              alertColor="red"
+              link={{ to: '/zero-reports', search: d ? { month: d.zeroReports.missingMonth } : {} }}
+              testId="dash-zero-missing"
+            />
           </SimpleGrid>
         </DashCard>
 

@@ -95,7 +95,6 @@ export function statTables(s: Statistics): StatTables {
       key: 'onTime',
       title: t('stats.section.onTime'),
       sheetName: t('stats.tabs.onTime'),
-      totals: true,
       note: t('stats.notes.onTime'),
       rows: s.byUnit,
       columns: [
