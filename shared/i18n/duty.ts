@@ -63,6 +63,7 @@ export const duty = {
       cancelExtraQuestion: '撤销这次加班？',
       cancelled: '已撤销，恢复按轮值安排',
       leadersOnly: '替班、换班和加班由带班领导或管理员安排。',
+      pastDay: '这一天的班次已经过去，是值班历史，不能再替班、换班或加班。如实际值班人员与排班不同，请在下方登记“值班更正”并写明原因。',
     },
     adjust: {
       title: '调整值班',
@@ -221,6 +222,12 @@ export const duty = {
     correction: {
       content: '值班更正：{from} 至 {to} 的{role}实际由{actual}值班（排班为{scheduled}）。原因：{reason}',
       nobody: '无人',
+      title: '值班更正',
+      shift: '班次',
+      actual: '实际值班人',
+      reasonPlaceholder: '例如：原排班人临时请假，由他人顶班，当时未登记',
+      save: '登记值班更正',
+      saved: '值班更正已登记在值班记录中',
     },
     handover: {
       prepareTitle: '本班交班单',
@@ -324,6 +331,7 @@ export const duty = {
       cancelExtraQuestion: 'Cancel this extra shift?',
       cancelled: 'Cancelled; the rotation applies again',
       leadersOnly: 'Replacements, swaps and extra shifts are arranged by the leader on duty or an administrator.',
+      pastDay: 'This day’s shifts are over and are duty history: they can no longer be covered, swapped or extended. If someone else actually served, enter a duty correction below with the reason.',
     },
     adjust: {
       title: 'Change the roster',
@@ -482,6 +490,12 @@ export const duty = {
     correction: {
       content: 'Duty correction: {role} from {from} to {to} was actually served by {actual} (rostered: {scheduled}). Reason: {reason}',
       nobody: 'nobody',
+      title: 'Duty correction',
+      shift: 'Shift',
+      actual: 'Actually served by',
+      reasonPlaceholder: 'e.g. the rostered person was off sick and someone covered without it being entered',
+      save: 'Enter correction',
+      saved: 'The correction is entered in the duty log',
     },
     handover: {
       prepareTitle: 'This shift’s handover',

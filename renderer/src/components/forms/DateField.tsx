@@ -26,9 +26,11 @@ export interface DateFieldProps {
   readonly withTime?: boolean;
   readonly required?: boolean;
   readonly size?: 'xs' | 'sm';
+  /** The name of the hidden input that holds the whole value (for reading it back, as a form post would). */
+  readonly name?: string;
 }
 
-export function DateField({ label, description, value, onChange, error, w, withTime = false, required, size }: DateFieldProps) {
+export function DateField({ label, description, value, onChange, error, w, withTime = false, required, size, name }: DateFieldProps) {
   const [opened, setOpened] = useState(false);
   return (
     // Enter moves past the whole field, not from the year to the month (see the intake form).
@@ -44,6 +46,7 @@ export function DateField({ label, description, value, onChange, error, w, withT
         error={error}
         w={w}
         size={size}
+        name={name}
         required={required}
         withTime={withTime}
         format="24h"

@@ -6,14 +6,16 @@ import { z } from 'zod';
 import { contract, type DutyLogEntry } from '../../../../shared/api';
 import { DUTY_LOG_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
-import { addDays, daysBetween, instantOf, isIsoDate, localDateOf, parseLocalDateTime } from '../../../../shared/time';
+import { addDays, daysBetween, instantOf, isIsoDate, localDateOf } from '../../../../shared/time';
 import { officeNow, useNow, useOfficeTimeZone } from '../../platform/clock';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation, useApiQuery } from '../../platform/query';
 import { useSession } from '../../platform/session';
 import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
 import { applyErrors } from '../../components/forms/form-errors';
-import { monthDayLabel, timeLabel, toLocalInput, weekdayOfDateLabel } from '../../components/duty/duty-format';
+import { monthDayLabel, timeLabel, weekdayOfDateLabel } from '../../components/duty/duty-format';
+import { DateField } from '../../components/forms/DateField';
+import { fromLocalInput, toLocalInput as toDateFieldValue } from '../../components/petitions/petition-format';
 
 type Kind = (typeof DUTY_LOG_KINDS)[number];
 
@@ -38,14 +40,14 @@ const MAX_DAYS = 62;
 
 const logInput = contract['duty.log.create'].input.shape;
 
-/** An entry says what happened; its time (a datetime-local value) is optional: empty means now. */
+/** An entry says what happened; its time (a date field's value) is optional: empty means now. */
 function logSchema(timeZone: string) {
   return z.object({
     kind: logInput.kind,
     content: logInput.content.pipe(z.string().min(1)),
     at: z.string().transform((v, ctx) => {
       if (!v) return null;
-      const at = parseLocalDateTime(v, timeZone);
+      const at = fromLocalInput(v, timeZone);
       if (at === null) ctx.addIssue({ code: 'custom', message: t('duty.adjust.badTime') });
       return at;
     }),
@@ -82,8 +84,10 @@ function LogForm() {
           aria-label={t('duty.log.kind')}
         />
         <Group gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput type="datetime-local" label={t('duty.log.at')} description={t('duty.log.atHint')} style={{ flex: 1 }} {...form.getInputProps('at')} />
-          <Button variant="default" onClick={() => form.setFieldValue('at', toLocalInput(officeNow(), tz))}>
+          <div style={{ flex: 1 }}>
+            <DateField withTime name="at" label={t('duty.log.at')} description={t('duty.log.atHint')} value={form.values.at} onChange={(v) => form.setFieldValue('at', v)} error={form.errors.at} />
+          </div>
+          <Button variant="default" onClick={() => form.setFieldValue('at', toDateFieldValue(officeNow(), tz))}>
             {t('duty.log.now')}
           </Button>
         </Group>
