@@ -169,7 +169,8 @@ export const reports = {
     steps: {
       severity: '等级',
       limitAt: '时限截止',
-      lateMs: '迟报',
+      lateMs: '报送时效',
+      lateBy: '迟报{duration}',
       verification: '核实结果',
       nature: '事件性质',
       urgency: '紧急程度',
@@ -477,7 +478,8 @@ export const reports = {
     steps: {
       severity: 'Severity',
       limitAt: 'Limit ends',
-      lateMs: 'Late',
+      lateMs: 'Timeliness',
+      lateBy: 'Late by {duration}',
       verification: 'Verification',
       nature: 'Nature',
       urgency: 'Urgency',

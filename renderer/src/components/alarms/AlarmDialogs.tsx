@@ -14,6 +14,7 @@ import { contract, type Alarm } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation } from '../../platform/query';
+import { useNow } from '../../platform/clock';
 import { contractResolver } from '../forms/contract-resolver';
 import { applyErrors } from '../forms/form-errors';
 
@@ -36,6 +37,7 @@ function subjectLabel(a: Alarm): string {
 
 function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => void }) {
   const [note, setNote] = useState('');
+  const now = useNow(30_000);
   const acknowledge = useApiMutation('alarms.acknowledge', {
     onSuccess: () => {
       notifySaved(t('alarms.acknowledge.done'));
@@ -45,7 +47,10 @@ function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => vo
   return (
     <Modal opened onClose={onClose} title={t('alarms.acknowledge.title')} centered>
       <Stack>
-        <Text size="sm">{t('alarms.acknowledge.intro', { number: subjectLabel(alarm), kind: enumLabel('deadlineKind', alarm.deadlineKind) })}</Text>
+        {/* An overdue item can no longer be done on time: the promise is to do it at once. */}
+        <Text size="sm" data-testid="acknowledge-intro">
+          {t(alarm.dueAt <= now ? 'alarms.acknowledge.introOverdue' : 'alarms.acknowledge.intro', { number: subjectLabel(alarm), kind: enumLabel('deadlineKind', alarm.deadlineKind) })}
+        </Text>
         <Textarea label={t('alarms.acknowledge.note')} placeholder={t('alarms.acknowledge.notePlaceholder')} autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
