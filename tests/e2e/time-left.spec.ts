@@ -92,5 +92,6 @@ for (const s of SETTINGS) {
     await expect(page.getByTestId('handover-due')).toHaveCount(s.handover === 'handover-due' ? 1 : 0);
     await expect(page.getByTestId('handover-overdue')).toHaveCount(s.handover === 'handover-overdue' ? 1 : 0);
     if (s.handover !== null) await expect(page.getByTestId(s.handover)).toContainText(s.text);
+    if (s.handover === 'handover-overdue') await desk.screenshot('handover');
   });
 }

@@ -298,7 +298,7 @@ export function RotationsPage() {
             <Group justify="space-between" mb="xs">
               <Title order={5}>{t('duty.periods.title')}</Title>
               {mayKeepPeriods && (
-                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditingPeriod('new')}>
+                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditingPeriod('new')} data-testid="periods-add">
                   {t('duty.periods.add')}
                 </Button>
               )}
