@@ -9,6 +9,8 @@ import { Dashboard } from './pages/dashboard';
 import { PetitionIntake, validId } from './pages/petition-intake';
 import { ZeroReportGridModel } from './pages/zero-report-grid';
 import { typeDate } from './pages/date-field';
+import { AlarmBoardModel } from './pages/alarm-board';
+import { AdminAudit } from './pages/admin-audit';
 
 const beijing = (month: number, day: number, hour: number, minute = 0) => Date.UTC(2026, month - 1, day, hour - 8, minute);
 const PASSWORD = 'Passw0rd1';
@@ -154,4 +156,45 @@ test('with no leader on duty the card says 现在起无带班领导, without a s
   await roster(desk);
   await desk.setupOffice();
   await expect(new Dashboard(page).nextGap()).toHaveText('现在起无带班领导');
+});
+
+test('an overdue alarm is acknowledged with 尽快办理, not 按时, under a column named 事项', async ({ page, desk }) => {
+  await desk.setClock(beijing(11, 2, 9));
+  const admin = await desk.login(ADMIN.username, ADMIN.password);
+  // A letter without an address: its only deadline is the 15-day forward period, to 11-17 24:00.
+  await desk.api('petitions.create', { channel: 'letter', receivedAt: beijing(11, 2, 8, 30), petitioners: [{ name: '钱立军' }], peopleCount: 1, category: 'claim', claimItem: 6, summary: '西村灌溉水渠堵塞影响春耕', request: '疏通西村灌溉水渠' }, admin);
+  await desk.setClock(beijing(11, 18, 0, 5));
+  await desk.setupOffice();
+  const board = new AlarmBoardModel(page);
+  await board.open();
+  await expect(page.getByRole('columnheader', { name: '事项', exact: true })).toBeVisible();
+  const row = board.row('信〔2026〕0001号', '转送交办期限');
+  await row.getByRole('button', { name: '确认' }).click();
+  await expect(page.getByRole('dialog', { name: '确认提醒' }).getByTestId('acknowledge-intro')).toHaveText(
+    '确认表示您已知悉 信〔2026〕0001号 的转送交办期限已经超期，并将尽快办理。确认后提醒不再升级或重复。',
+  );
+});
+
+test('the audit log names each action in Chinese, without its code beside it', async ({ page, desk }) => {
+  await desk.setupOffice();
+  const audit = new AdminAudit(page);
+  await audit.open();
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  for (const text of await page.getByTestId('audit-row').allInnerTexts()) expect(text).not.toMatch(/\b[a-z]+\.[a-zA-Z.]+\b/);
+});
+
+test('a report sent on time reads 报送时效 按时 in its timeline, not 迟报：按时', async ({ page, desk }) => {
+  await desk.setClock(beijing(11, 10, 10));
+  const admin = await desk.login(ADMIN.username, ADMIN.password);
+  const unit = await desk.api<{ id: number }>('units.create', { name: '青山村', kind: 'village', liaisonName: '黄会计' }, admin);
+  const report = await desk.api<{ id: number }>(
+    'reports.create',
+    { unitId: unit.id, type: 'dispute', severity: 'general', foundAt: beijing(11, 10, 9), summary: '青山村两户村民宅基地界址纠纷', content: '两户村民因宅基地界址发生争执，村调委会已介入' },
+    admin,
+  );
+  await desk.openAs(ADMIN, { hash: `/reports/${report.id}` });
+  const step = page.getByTestId('report-step').first();
+  await expect(step).toContainText('报送时效');
+  await expect(step).toContainText('按时');
+  await expect(step).not.toContainText('迟报');
 });
