@@ -8,7 +8,7 @@ import { DutyRoster } from './pages/duty-roster';
 import { Dashboard } from './pages/dashboard';
 import { PetitionIntake, validId } from './pages/petition-intake';
 import { ZeroReportGridModel } from './pages/zero-report-grid';
-import { typeDate } from './pages/date-field';
+import { dateValue, typeDate } from './pages/date-field';
 import { AlarmBoardModel } from './pages/alarm-board';
 import { AdminAudit } from './pages/admin-audit';
 
@@ -49,6 +49,8 @@ test('the swap drawer on today offers only shifts that have not started', async 
   const swap = drawer.getByTestId('duty-swap-form');
   await swap.getByRole('combobox', { name: '换班人（乙）' }).click();
   await page.getByRole('option', { name: '赵值班（值班员）', exact: true }).click();
+  // 钱's running shift is given up from now on, not from 08:00 (that part is history).
+  await expect(dateValue(swap, 'startA')).toHaveValue('2026-11-04 10:00:00');
   // 赵's 11-01 and 11-03 shifts are history; the first one offered is 11-05.
   await expect(swap.getByRole('combobox', { name: '乙的班次' })).toHaveValue(/^11月5日/);
   await swap.getByRole('combobox', { name: '乙的班次' }).click();
@@ -58,6 +60,18 @@ test('the swap drawer on today offers only shifts that have not started', async 
   await page.keyboard.press('Escape');
   await settled(page);
   await desk.screenshot('duty-swap-drawer');
+});
+
+test('a cover of today’s running shift starts now, and saves', async ({ page, desk }) => {
+  await roster(desk);
+  await desk.setupOffice();
+  const duty = new DutyRoster(page);
+  await duty.open();
+  const drawer = await duty.openDay('2026-11-04');
+  await expect(dateValue(drawer.getByTestId('duty-override-form'), 'startAt')).toHaveValue('2026-11-04 10:00:00');
+  await duty.replace(drawer, '孙值班（值班员）', '钱值班下午就医');
+  await expect(page.getByText('替班已保存')).toBeVisible();
+  await expect(drawer).toContainText('孙值班');
 });
 
 test('who actually served a past shift is entered as a 值班更正 and shows in the duty log', async ({ page, desk }) => {

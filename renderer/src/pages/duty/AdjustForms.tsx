@@ -37,7 +37,14 @@ function defaultRoleId(ctx: AdjustContext): number {
 function shiftDefaults(ctx: AdjustContext, roleId: number) {
   const holder = peopleOf(ctx.plan.byRole.get(roleId) ?? []).find((p) => p.source !== 'extra');
   const w = holder ? personWindow(ctx, roleId, String(holder.userId)) : shiftWindow(ctx.date, roleId, ctx.plan, ctx.rotations, ctx.tz);
-  return { start: toLocalInput(w.start, ctx.tz), end: toLocalInput(w.end, ctx.tz), holder: holder ? String(holder.userId) : null };
+  return { ...fromNowOn(ctx, w), holder: holder ? String(holder.userId) : null };
+}
+
+/** A window as the form's values; a shift already running is changed from this minute on (its past is history). */
+function fromNowOn(ctx: AdjustContext, w: { start: number; end: number }): { start: string; end: string } {
+  const thisMinute = Math.floor(ctx.now / 60_000) * 60_000;
+  const start = w.start < thisMinute && thisMinute < w.end ? thisMinute : w.start;
+  return { start: toLocalInput(start, ctx.tz), end: toLocalInput(w.end, ctx.tz) };
 }
 
 /** The part of that day's shift one person holds; the whole shift when they hold none of it. */
@@ -48,8 +55,7 @@ function personWindow(ctx: AdjustContext, roleId: number, userId: string | null)
 }
 
 function windowValues(ctx: AdjustContext, roleId: string, userId: string | null) {
-  const w = personWindow(ctx, Number(roleId), userId);
-  return { start: toLocalInput(w.start, ctx.tz), end: toLocalInput(w.end, ctx.tz) };
+  return fromNowOn(ctx, personWindow(ctx, Number(roleId), userId));
 }
 
 /** A date field's value ('2026-03-05 08:00:00') as the instant it names in the office's zone. */
