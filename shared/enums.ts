@@ -184,7 +184,8 @@ export const SHIFT_PATTERNS = ['daily', 'day_night', 'weekly'] as const;
 export type ShiftPattern = (typeof SHIFT_PATTERNS)[number];
 export const OVERRIDE_KINDS = ['override', 'swap', 'extra'] as const;
 export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
-export const DUTY_LOG_KINDS = ['call', 'visit', 'event', 'other'] as const;
+/** 'correction': who actually served a past shift, entered only through duty.corrections.create. */
+export const DUTY_LOG_KINDS = ['call', 'visit', 'event', 'other', 'correction'] as const;
 export type DutyLogKind = (typeof DUTY_LOG_KINDS)[number];
 export const HANDOVER_STATUSES = ['pending', 'confirmed'] as const;
 export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];

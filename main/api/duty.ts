@@ -1,7 +1,7 @@
 /** Handlers for the duty procedures of the contract (shared/api/duty.ts). */
 import type { Core } from '../core/context';
 import type { dutyContract } from '../../shared/api';
-import { addDutyLog, addOverride, cancelOverride, dutyRoles, dutySchedule, listDutyLog, listOverrides, listRotations, listSensitivePeriods, saveDutyRole, saveRotation, saveSensitivePeriod, swapShifts, whoIsOnDuty } from '../core/duty';
+import { addDutyCorrection, addDutyLog, addOverride, cancelOverride, dutyRoles, dutySchedule, listDutyLog, listOverrides, listRotations, listSensitivePeriods, saveDutyRole, saveRotation, saveSensitivePeriod, swapShifts, whoIsOnDuty } from '../core/duty';
 import { confirmHandover, listHandovers, prepareHandover, startHandover } from '../core/handover';
 import { type DomainHandlers, type HandlerOptions, signedIn } from './context';
 
@@ -26,6 +26,7 @@ export function dutyHandlers(core: Core, _options: HandlerOptions): DomainHandle
     'duty.sensitivePeriods.list': () => listSensitivePeriods(db),
     'duty.sensitivePeriods.create': (input, ctx) => saveSensitivePeriod(core, signedIn(ctx), input),
     'duty.sensitivePeriods.update': (input, ctx) => saveSensitivePeriod(core, signedIn(ctx), input),
+    'duty.corrections.create': async (input, ctx) => ({ id: await addDutyCorrection(core, signedIn(ctx), input) }),
     'duty.log.create': async (input, ctx) => ({ id: await addDutyLog(core, signedIn(ctx), input) }),
     'duty.log.list': (input) => listDutyLog(db, input.from, input.to),
     'duty.handoverDraft.get': () => prepareHandover(db, core.clock.now()),

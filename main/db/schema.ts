@@ -90,6 +90,8 @@ export interface UnitTable {
   liaison_name: string;
   liaison_phone: string;
   active: number;
+  /** The first day the unit is expected to send zero reports ('YYYY-MM-DD'); NULL: every period (0009). */
+  effective_from: string | null;
 }
 
 export interface TopicTable {
@@ -303,6 +305,8 @@ export interface SensitivePeriodTable {
   note: string;
   cancelled: number;
   created_at: number;
+  /** Daily zero reports are expected from this day ('YYYY-MM-DD'), never before the day it was added (0009). */
+  reports_from: string | null;
 }
 
 export interface DutyLogTable {

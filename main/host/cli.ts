@@ -12,18 +12,29 @@ import { openApp } from '../app';
 import { startHost } from './server';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo';
 import { chromiumPdfMaker } from './pdf';
+import { translate } from '../../shared/i18n';
+
+const OPTIONS = {
+  port: { type: 'string', default: '0' },
+  'data-dir': { type: 'string' },
+  'test-clock': { type: 'boolean', default: false },
+  'test-clock-start': { type: 'string' },
+  demo: { type: 'boolean', default: false },
+} as const;
+
+/** The flags, or a one-line refusal in Chinese and English instead of a stack trace. */
+function flags() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true }).values;
+  } catch (error) {
+    const flag = /'([^']+)'/.exec(String((error as Error).message))?.[1] ?? process.argv.slice(2).join(' ');
+    console.error(`${translate('zh-CN', 'common.cli.badArgs', { flag })} / ${translate('en', 'common.cli.badArgs', { flag })}`);
+    process.exit(2);
+  }
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '0' },
-      'data-dir': { type: 'string' },
-      'test-clock': { type: 'boolean', default: false },
-      'test-clock-start': { type: 'string' },
-      demo: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  const values = flags();
   const dataDir = values['data-dir']
     ? path.resolve(values['data-dir'])
     : values.demo

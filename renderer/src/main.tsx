@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, Select, createTheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import 'dayjs/locale/zh-cn';
@@ -15,6 +15,10 @@ const theme = createTheme({
   fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif',
   headings: { fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif' },
   defaultRadius: 'sm',
+  components: {
+    // Typing in a searchable select marks the first match, so "征地" + Enter picks the only one.
+    Select: Select.extend({ defaultProps: { selectFirstOptionOnChange: true } }),
+  },
 });
 
 const root = document.getElementById('root');

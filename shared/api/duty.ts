@@ -62,6 +62,8 @@ export const sensitivePeriodSchema = z.object({
   endDate: z.string(),
   note: z.string(),
   cancelled: z.boolean().optional(),
+  /** Daily zero reports are expected from this day: the start, or the day it was added if later, or the admin's choice. */
+  reportsFrom: z.string(),
 });
 export type SensitivePeriod = z.infer<typeof sensitivePeriodSchema>;
 
@@ -96,12 +98,16 @@ export type DutyOverride = z.infer<typeof overrideSchema>;
 
 export const dutyLogEntrySchema = z.object({ id, at: instant, kind: z.enum(DUTY_LOG_KINDS), content: z.string(), userName: z.string() });
 export type DutyLogEntry = z.infer<typeof dutyLogEntrySchema>;
+const handoverDeadlineSchema = z.object({ id, kind: z.enum(DEADLINE_KINDS), dueAt: instant, petitionId: z.number().int(), number: z.string(), summary: z.string() });
 export const handoverDraftSchema = z.object({
   since: instant,
   openAlarms: z.array(
     z.object({ id, subjectNumber: z.string(), subjectSummary: z.string(), deadlineKind: z.enum(DEADLINE_KINDS), dueAt: instant, level: z.number().int(), status: z.enum(ALARM_STATUSES) }),
   ),
-  dueSoon: z.array(z.object({ id, kind: z.enum(DEADLINE_KINDS), dueAt: instant, petitionId: z.number().int(), number: z.string(), summary: z.string() })),
+  /** Due after the handover and within the next 24 hours, as the sheet's heading says. */
+  dueSoon: z.array(handoverDeadlineSchema),
+  /** Already run out and still open (sheets saved before this list existed have none). */
+  overdue: z.array(handoverDeadlineSchema).default([]),
   dutyLog: z.array(dutyLogEntrySchema),
   incoming: z.object({ id, name: z.string(), from: instant.nullable() }).nullable(),
   /** The audit head when the sheet was made; absent on sheets from before issue 12. */
@@ -134,6 +140,8 @@ export const sensitivePeriodInputSchema = z.object({
   endDate: z.string(),
   note: optionalText(500),
   cancelled: z.boolean().default(false),
+  /** null: from its start, or from the day it is added when that is later. */
+  reportsFrom: z.string().nullable().default(null),
 });
 export type SensitivePeriodInput = z.input<typeof sensitivePeriodInputSchema>;
 
@@ -170,6 +178,12 @@ export const dutyContract = {
     z.object({ group: z.string() }),
   ),
   'duty.overrides.remove': procedure(DUTY_PLANNERS, z.object({ id }), idResult),
+  /** Who actually served a shift that has started: a reasoned duty-log entry; the roster itself is history. */
+  'duty.corrections.create': procedure(
+    DUTY_PLANNERS,
+    z.object({ roleId: id, startAt: instant, endAt: instant, scheduledUserId: id.nullable().default(null), actualUserId: id, reason: optionalText(500) }),
+    z.object({ id }),
+  ),
   'duty.sensitivePeriods.list': procedure('any', empty, z.array(sensitivePeriodSchema)),
   'duty.sensitivePeriods.create': procedure(ADMINS, sensitivePeriodInputSchema, sensitivePeriodSchema),
   'duty.sensitivePeriods.update': procedure(ADMINS, sensitivePeriodInputSchema.extend({ id }), sensitivePeriodSchema),

@@ -92,6 +92,8 @@ export const noticeSettingsSchema = z.object({
   prefixes: z.record(z.enum(NOTICE_KINDS), text(10).min(1)),
   /** The office seal as a PNG data: URL (the admin loads the image file); printed on signed notices only. */
   sealDataUrl: z.string().max(400_000).nullable().default(null),
+  /** The office's own phone numbers (a duty mobile too): allowed in a notice's 附注 beside any office landline. */
+  officePhones: z.array(text(30).min(1)).max(5).default([]),
 });
 export type NoticeSettings = z.infer<typeof noticeSettingsSchema>;
 

@@ -12,9 +12,10 @@ export const statisticsSchema = z.object({
   byTopic: z.array(z.object({ topicId: id.nullable(), topicName: z.string(), petitions: z.number().int() })),
   byLevel: z.array(z.object({ level: z.enum(WARNING_LEVELS), issued: z.number().int(), active: z.number().int() })),
   byReportType: z.array(z.object({ type: z.enum(REPORT_TYPES), reports: z.number().int() })),
+  /** One row per unit, and a last 未填单位 row (unitId null) when a petition names no unit, so the rows add up. */
   byUnit: z.array(
     z.object({
-      unitId: id,
+      unitId: id.nullable(),
       unitName: z.string(),
       petitions: z.number().int(),
       warnings: z.number().int(),
@@ -60,10 +61,13 @@ export const dashboardSchema = z.object({
   now: instant,
   activeWarnings: z.object({ red: z.number().int(), yellow: z.number().int(), blue: z.number().int() }),
   overduePetitions: z.number().int(),
+  /** "3日内到期": open petitions whose next deadline is due soon by shared/time-left's isDueSoon. */
+  dueSoonPetitions: z.number().int(),
   overdueWarningFeedback: z.number().int(),
   reportsAwaitingApproval: z.number().int(),
   reportsLateThisMonth: z.number().int(),
-  zeroReports: z.object({ dueToday: z.number().int(), missing: z.number().int() }),
+  /** The zero-report page's own counts for one month each ('2026-11'), the month the dashboard's link opens. */
+  zeroReports: z.object({ dueToday: z.number().int(), dueTodayMonth: z.string(), missing: z.number().int(), missingMonth: z.string() }),
   sensitivePeriod: z.object({ id, name: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

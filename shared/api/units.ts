@@ -11,6 +11,8 @@ export const unitSchema = z.object({
   liaisonName: z.string(),
   liaisonPhone: z.string(),
   active: z.boolean(),
+  /** The first day the unit is expected to send zero reports; null for a unit set up before units had one. */
+  effectiveFrom: z.string().nullable(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 
@@ -23,6 +25,8 @@ export const unitInputSchema = z.object({
   liaisonName: optionalText(30),
   liaisonPhone: optionalText(30),
   active: z.boolean().default(true),
+  /** 'YYYY-MM-DD'; a new unit without one starts the day it is added, an edit without one keeps it. */
+  effectiveFrom: z.string().max(10).optional(),
 });
 export type UnitInput = z.input<typeof unitInputSchema>;
 

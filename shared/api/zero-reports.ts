@@ -17,7 +17,8 @@ const zeroReportCounts = z.object({ on_time: z.number().int(), late: z.number().
 export const zeroReportGridSchema = z.object({
   month: z.string(),
   periods: z.array(z.object({ period: z.string(), kind: z.enum(ZERO_REPORT_PERIOD_KINDS), dueAt: instant, sensitivePeriodName: z.string().nullable() })),
-  units: z.array(z.object({ unitId: id, unitName: z.string(), counts: zeroReportCounts })),
+  /** effectiveFrom: periods that ended before it have no cell (the unit did not exist yet). */
+  units: z.array(z.object({ unitId: id, unitName: z.string(), effectiveFrom: z.string().nullable(), counts: zeroReportCounts })),
   cells: z.array(
     z.object({
       unitId: id,

@@ -86,7 +86,7 @@ export const alarms = {
       tabAll: '全部',
       settings: '提醒设置',
       policy: '提醒发给当班值班员；{ack}分钟内无人确认即升级至带班领导，之后每{repeat}分钟再次提醒，直到有人确认。',
-      colCase: '信访事项',
+      colCase: '事项',
       colDeadline: '期限',
       colAlarm: '提醒',
       colRecipients: '发给',
@@ -117,6 +117,7 @@ export const alarms = {
     acknowledge: {
       title: '确认提醒',
       intro: '确认表示您已知悉 {number} 的{kind}，并将按时办理。确认后提醒不再升级或重复。',
+      introOverdue: '确认表示您已知悉 {number} 的{kind}已经超期，并将尽快办理。确认后提醒不再升级或重复。',
       note: '说明（可选）',
       notePlaceholder: '例如：已电话通知责任单位，今天下班前办结',
       submit: '确认',
@@ -257,7 +258,7 @@ export const alarms = {
       tabAll: 'All',
       settings: 'Alarm settings',
       policy: 'Alarms go to the duty officer on shift; unacknowledged after {ack} min they go to the leader on duty, then repeat every {repeat} min until acknowledged.',
-      colCase: 'Petition',
+      colCase: 'Matter',
       colDeadline: 'Deadline',
       colAlarm: 'Alarm',
       colRecipients: 'Sent to',
@@ -288,6 +289,7 @@ export const alarms = {
     acknowledge: {
       title: 'Acknowledge alarm',
       intro: 'You acknowledge the {kind} of {number} and will act in time. It stops escalating and repeating.',
+      introOverdue: 'Acknowledging means you know {number}’s {kind} is overdue and will see to it at once. The alarm then stops escalating and repeating.',
       note: 'Note (optional)',
       notePlaceholder: 'e.g. Called the responsible unit; done by end of day',
       submit: 'Acknowledge',

@@ -94,8 +94,12 @@ export const common = {
       overdue: '已超期{days}天',
       overdueHours: '已超期{hours}小时',
       dueToday: '今日24时到期',
+      lastDay: '今日24时到期，剩{time}',
       daysLeft: '剩{days}天',
       endsAt: '{date} 24:00 止',
+    },
+    cli: {
+      badArgs: '启动参数“{flag}”无法识别，可用参数：--data-dir 目录、--port 端口、--test-clock、--demo',
     },
     client: {
       failed: '操作未完成',
@@ -203,8 +207,12 @@ export const common = {
       overdue: '{days} days overdue',
       overdueHours: '{hours} hours overdue',
       dueToday: 'Due today 24:00',
+      lastDay: 'Due today 24:00, {time} left',
       daysLeft: '{days} days left',
       endsAt: 'Ends {date} 24:00',
+    },
+    cli: {
+      badArgs: 'cannot use the option "{flag}"; use --data-dir DIR, --port N, --test-clock, --demo',
     },
     client: {
       failed: 'Not done',

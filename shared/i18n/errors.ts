@@ -39,6 +39,7 @@ export const errors = {
     units: {
       duplicate: '已有名为“{name}”的单位',
       badPhone: '联系电话格式不对，应为手机号或座机号（可带区号和短横线）',
+      badEffectiveFrom: '设立日期应为完整的年-月-日，如 2026-12-01',
     },
     topics: {
       duplicate: '已有名为“{name}”的信访事项分类',
@@ -89,6 +90,11 @@ export const errors = {
       duplicateMember: '同一人不能在轮值名单中出现两次',
       nightHour: '夜班开始时间必须晚于白班开始时间',
       sameUser: '替班人和被替班人不能是同一人',
+      pastShift: '{at} 开始的班次已经开始，是值班历史，不能再替班、换班或取消；如实际值班人员与排班不同，请在值班表中点开那一天，登记“值班更正”并写明原因',
+      pastRotation: '这样修改会改变已经开始的班次（{at}），已开始的班次是值班历史；请把开始日期设为以后的日期，如需更正实际值班人员，请在值班表中点开那一天，登记“值班更正”',
+      correctionFuture: '值班更正只用于已经开始的班次；以后的班次请用替班或换班',
+      correctionKind: '“值班更正”请在值班表中点开那一天，对该班次登记并写明原因',
+      reportsFromOutside: '每日零报告的起报日期应在敏感期之内（{from} 至 {to}）',
     },
     approvals: {
       leaderOnly: '审批须由领导在自己的账号中进行',
@@ -221,6 +227,7 @@ export const errors = {
     units: {
       duplicate: 'A unit named “{name}” exists',
       badPhone: 'Phone number is not valid',
+      badEffectiveFrom: 'Give the start date as a full year-month-day, e.g. 2026-12-01',
     },
     topics: {
       duplicate: 'A topic named “{name}” exists',
@@ -271,6 +278,11 @@ export const errors = {
       duplicateMember: 'A person may appear only once in a rotation',
       nightHour: 'The night shift must start after the day shift',
       sameUser: 'The replacement and the replaced person must differ',
+      pastShift: 'The shift from {at} has started and is duty history: it cannot be covered, swapped or cancelled; if someone else actually served, enter a duty correction with the reason',
+      pastRotation: 'This change would alter a shift that has started ({at}); started shifts are history: set the start date later, and enter a duty correction if someone else actually served',
+      correctionFuture: 'A duty correction is for a shift that has started; plan later shifts with a cover or swap',
+      correctionKind: 'Enter a duty correction on the roster for that shift, with the reason',
+      reportsFromOutside: 'Daily zero reports must start within the sensitive period ({from} to {to})',
     },
     approvals: {
       leaderOnly: 'Approvals are given by a leader in their own account',

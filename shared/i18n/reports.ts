@@ -169,7 +169,8 @@ export const reports = {
     steps: {
       severity: '等级',
       limitAt: '时限截止',
-      lateMs: '迟报',
+      lateMs: '报送时效',
+      lateBy: '迟报{duration}',
       verification: '核实结果',
       nature: '事件性质',
       urgency: '紧急程度',
@@ -234,6 +235,7 @@ export const reports = {
       noteRequired: '请写明情况说明',
     },
     zero: {
+      beforeUnit: '该单位{date}设立，此前不需报送',
       title: '零报告',
       subtitle: '每个单位每月报送一次；敏感期内每天报送。没有情况也要报“本期无情况”。',
       month: '月份',
@@ -476,7 +478,8 @@ export const reports = {
     steps: {
       severity: 'Severity',
       limitAt: 'Limit ends',
-      lateMs: 'Late',
+      lateMs: 'Timeliness',
+      lateBy: 'Late by {duration}',
       verification: 'Verification',
       nature: 'Nature',
       urgency: 'Urgency',
@@ -541,6 +544,7 @@ export const reports = {
       noteRequired: 'Write the explanation',
     },
     zero: {
+      beforeUnit: 'The unit was set up on {date}; nothing was owed before',
       title: 'Zero reports',
       subtitle: 'Every unit reports every month, and every day in a sensitive period, even when there is nothing to report.',
       month: 'Month',

@@ -1,3 +1,4 @@
+import { dateValue } from './pages/date-field';
 import { ADMIN, expect, test } from './support/fixtures';
 import { DutyRoster } from './pages/duty-roster';
 import { HandoverPage, loginThroughUi, type Person } from './pages/duty-handover';
@@ -163,7 +164,7 @@ test('day and night shifts: a swap marks both people, an extra person is added, 
   const drawer = await roster.openDay('2026-03-12');
   await drawer.getByText('换班', { exact: true }).click();
   const swap = drawer.getByTestId('duty-swap-form');
-  await expect(swap.getByLabel('结束时间')).toHaveValue('2026-03-12T18:00');
+  await expect(dateValue(swap, 'endA')).toHaveValue('2026-03-12 18:00:00');
   await swap.getByRole('combobox', { name: '换班人（乙）' }).click();
   await page.getByRole('option', { name: '赵立新（值班员）', exact: true }).click();
   await expect(swap.getByRole('combobox', { name: '乙的班次' })).toHaveValue('3月13日 周五 08:00–18:00');

@@ -25,8 +25,9 @@ test('a forward deadline turns amber within three days and red once it has passe
     admin,
   );
 
-  // Registered 2 November: forward within 15 days, to 17 November 24:00. On the 15th it is due soon.
-  await desk.advanceClock(13 * DAY_MS);
+  // Registered 2 November: forward within 15 days, to 17 November 24:00. On the 14th (the day its 3-day
+  // pre-alarm rings) three days are left, counted as the law counts them: the 15th, 16th and 17th.
+  await desk.advanceClock(12 * DAY_MS);
   await logInAgain(page, ADMIN.username, ADMIN.password);
   await list.open();
   const badge = list.row('信〔2026〕0001号').getByTestId('deadline-badge');
@@ -35,7 +36,7 @@ test('a forward deadline turns amber within three days and red once it has passe
   await expect(list.row('信〔2026〕0001号')).toContainText('转送交办期限');
 
   // The morning after the last day it is overdue: red in the list, and counted on the home page.
-  await desk.advanceClock(3 * DAY_MS);
+  await desk.advanceClock(4 * DAY_MS);
   await logInAgain(page, ADMIN.username, ADMIN.password);
   await expect(badge).toHaveText(/^已超期/);
   await expect(badge).toHaveAttribute('style', /red/);

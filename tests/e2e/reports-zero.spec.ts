@@ -10,10 +10,11 @@ test('the zero-report grid of a month with a sensitive week shows daily columns,
   await desk.setClock(beijing(11, 10, 10));
   await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
-  const qingshan = await desk.api<{ id: number }>('units.create', { name: '青山村', kind: 'village', liaisonName: '黄会计' }, admin);
-  await desk.api('units.create', { name: '东风村', kind: 'village', liaisonName: '陈主任' }, admin);
-  await desk.api('units.create', { name: '镇司法所', kind: 'department' }, admin);
-  await desk.api('duty.sensitivePeriods.create', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15' }, admin);
+  const qingshan = await desk.api<{ id: number }>('units.create', { name: '青山村', kind: 'village', liaisonName: '黄会计', effectiveFrom: '2026-01-01' }, admin);
+  await desk.api('units.create', { name: '东风村', kind: 'village', liaisonName: '陈主任', effectiveFrom: '2026-01-01' }, admin);
+  await desk.api('units.create', { name: '镇司法所', kind: 'department', effectiveFrom: '2026-01-01' }, admin);
+  // Added on the 10th, but the admin says daily reports were owed from its first day.
+  await desk.api('duty.sensitivePeriods.create', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15', reportsFrom: '2026-11-09' }, admin);
   const report = await desk.api<{ id: number; number: string }>(
     'reports.create',
     { unitId: qingshan.id, type: 'dispute', severity: 'general', foundAt: beijing(11, 10, 9), summary: '青山村两户村民宅基地界址纠纷', content: '两户村民因宅基地界址发生争执，村调委会已介入' },

@@ -158,6 +158,21 @@ describe('handover sheets', () => {
   });
 });
 
+describe('the sheet holds what its headings say', () => {
+  it('lists an item 11 days overdue under 已超期, not under 24小时内到期, and leaves out one 3 days away', async () => {
+    const o = await office('2026-11-20 08:30');
+    // Last days: 10-25 + 15 = 11-09 (11 days overdue on 11-20 at 09:00); 11-05 + 15 = 11-20 (due 11-21 00:00,
+    // 15 hours away); 11-08 + 15 = 11-23 (due 11-24 00:00, 63 hours away: not within 24 hours).
+    const late = await letter(o, '2026-10-25 10:00', '反映西村灌溉水渠堵塞');
+    const tonight = await letter(o, '2026-11-05 10:00', '反映东风村饮水管道漏水');
+    await letter(o, '2026-11-08 10:00', '建议红旗村增设垃圾桶');
+    o.travel('2026-11-20 09:00');
+    const draft = await o.t.ok(await o.as('duty1'), 'duty.handoverDraft.get', {});
+    expect(draft.dueSoon.map((d) => [d.petitionId, d.dueAt])).toEqual([[tonight, at('2026-11-21 00:00')]]);
+    expect(draft.overdue.map((d) => [d.petitionId, d.dueAt])).toEqual([[late, at('2026-11-10 00:00')]]);
+  });
+});
+
 describe('refusals', () => {
   it('refuses handing over to oneself, a second open handover, confirming one’s own or someone else’s, and confirming twice', async () => {
     const o = await office('2026-11-03 07:40');

@@ -37,8 +37,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit']);
-    expect(LATEST_MIGRATION).toBe('0007-accounts-audit');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from']);
+    expect(LATEST_MIGRATION).toBe('0009-effective-from');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -126,7 +126,7 @@ describe('the audit table (issue 12, finding 2)', () => {
 });
 
 describe('schema guard', () => {
-  // Written out from migrations 0001 to 0007, in name order.
+  // Written out from migrations 0001 to 0009, in name order.
   const TABLES = [
     'alarm_log', 'alarms', 'approvals', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
     'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'notice_prints', 'notice_sequences',
@@ -158,7 +158,7 @@ describe('schema guard', () => {
     office: ['id', 'name', 'township', 'time_zone', 'number_format', 'collective_threshold', 'prealarm_days', 'created_at', 'session_max_days'],
     users: ['id', 'username', 'display_name', 'role', 'password_hash', 'failed_attempts', 'locked_until', 'active', 'created_at', 'must_change_password'],
     sessions: ['token_hash', 'user_id', 'created_at', 'last_seen_at'],
-    units: ['id', 'name', 'kind', 'liaison_name', 'liaison_phone', 'active'],
+    units: ['id', 'name', 'kind', 'liaison_name', 'liaison_phone', 'active', 'effective_from'],
     topics: ['id', 'name', 'sort_order', 'active'],
     audit: ['id', 'at', 'user_id', 'user_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'prev_hash', 'hash'],
     petitions: [
@@ -192,7 +192,7 @@ describe('schema guard', () => {
       'id', 'kind', 'role_id', 'user_id', 'replaced_user_id', 'start_at', 'end_at', 'swap_group', 'reason', 'cancelled',
       'created_by', 'created_at',
     ],
-    sensitive_periods: ['id', 'name', 'start_date', 'end_date', 'note', 'cancelled', 'created_at'],
+    sensitive_periods: ['id', 'name', 'start_date', 'end_date', 'note', 'cancelled', 'created_at', 'reports_from'],
     duty_log: ['id', 'at', 'user_id', 'kind', 'content', 'created_at'],
     handovers: ['id', 'from_user_id', 'to_user_id', 'started_at', 'confirmed_at', 'period_from', 'notes', 'snapshot_json', 'status'],
     alarms: [

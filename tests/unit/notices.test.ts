@@ -276,7 +276,8 @@ describe('confidentiality (《信访工作条例》第三十条)', () => {
       `这份文书发往被检举控告的单位“红旗村”，不能写入检举控告人的姓名（涉及${p.number}）。依照《信访工作条例》第三十条，检举控告人的身份和检举控告材料不得透露给被检举控告的单位，请删去后再保存`,
     );
     const phone = await o.t.call(o.clerk, 'notices.update', { id: slip.id, title: slip.title, addressee: slip.addressee, body: slip.body, note: '电话 139 1234 5678', copyTo: [] });
-    expect(expectRefused(phone, 'invalid_input').fields?.body).toContain('联系电话');
+    // The accuser's number was typed into the 附注, so the refusal marks the 附注 (issue 14: the field that holds it).
+    expect(expectRefused(phone, 'invalid_input').fields?.note).toContain('联系电话');
     expect((await o.t.ok(o.clerk, 'notices.get', { id: slip.id })).body).toEqual(slip.body);
     const ofPetition = await o.t.ok(o.clerk, 'notices.list', { subjectType: 'petition', subjectId: p.id });
     expect(ofPetition.rows.map((r) => [r.kind, r.subjectLabel])).toEqual([['assignment_slip', p.number]]);

@@ -188,12 +188,15 @@ describe('the dashboard', () => {
       activeWarnings: { red: 1, yellow: 0, blue: 0 },
       // The October petition's 15-day forwarding period ended 10-27 24:00; November's end 12-01 and later.
       overduePetitions: 1,
+      // November's petitions have their last day on 12-01 and later: none within 3 days.
+      dueSoonPetitions: 0,
       // The red warning's feedback is due 11-21 10:00.
       overdueWarningFeedback: 0,
       reportsAwaitingApproval: 1,
       reportsLateThisMonth: 1,
-      // Today's daily reports (due 24:00 tonight) from both active units; 红旗村's October report is missing.
-      zeroReports: { dueToday: 2, missing: 1 },
+      // Today's daily reports (due 24:00 tonight) from both active units; 红旗村's October report is missing,
+      // and the dashboard names October, the month its link opens (issue 14: the same count as that page).
+      zeroReports: { dueToday: 2, dueTodayMonth: '2026-11', missing: 1, missingMonth: '2026-10' },
       sensitivePeriod: { id: expect.any(Number) as number, name: '冬季维稳', startDate: '2026-11-20', endDate: '2026-11-22' },
     });
   });
@@ -202,7 +205,11 @@ describe('the dashboard', () => {
     await o.setClock('2026-11-21 11:00');
     const d = await o.t.ok(o.clerk, 'stats.dashboard.get', {});
     expect(d.overdueWarningFeedback).toBe(1);
-    expect(d.zeroReports).toEqual({ dueToday: 2, missing: 3 });
+    // Yesterday's two daily reports are November's missing ones, as the November page counts them (issue 14:
+    // no longer added to October's, which the October page shows).
+    expect(d.zeroReports).toEqual({ dueToday: 2, dueTodayMonth: '2026-11', missing: 2, missingMonth: '2026-11' });
+    const november = await o.t.ok(o.clerk, 'zeroReports.grid.get', { month: '2026-11' });
+    expect(november.counts.missing).toBe(2);
     const overdue = await o.t.ok(o.clerk, 'warnings.list', { overdueOnly: true });
     expect(overdue.rows.map((w) => w.id)).toEqual([ids.redWarning]);
   });

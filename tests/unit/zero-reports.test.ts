@@ -10,7 +10,7 @@ import { HOUR, matterOffice, type MatterOffice } from './support/matters';
 import { expectRefused } from './support/refusals';
 
 async function sensitiveWeek(o: MatterOffice) {
-  return o.t.ok(o.admin, 'duty.sensitivePeriods.create', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15' });
+  return o.t.ok(o.admin, 'duty.sensitivePeriods.create', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15', reportsFrom: '2026-11-09' });
 }
 
 const submit = (o: MatterOffice, unitId: number, period: string, when: string, extra: { reportIds?: number[] } = {}) =>

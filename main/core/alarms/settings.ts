@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
+import { DUE_SOON_DAYS } from '../../../shared/time-left';
 
 /**
  * How alarms behave; an admin can change it. Stored as one JSON value so a running alarm can carry a copy
@@ -19,7 +20,8 @@ export interface AlarmSettings {
 export const DEFAULT_ALARM_SETTINGS: AlarmSettings = {
   ackMinutes: 15,
   repeatMinutes: 15,
-  prealarmDays: { default: [3, 1, 0] },
+  // The first pre-alarm rings on the first day a deadline counts as "3日内到期" (shared/time-left.ts).
+  prealarmDays: { default: [DUE_SOON_DAYS, 1, 0] },
   prealarmHour: 9,
 };
 

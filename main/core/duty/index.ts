@@ -10,12 +10,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Database, Db, RotationMemberTable, RotationTable } from '../../db';
-import { DAY_MS, isIsoDate } from '../../../shared/time';
+import { DAY_MS, addDays, formatDateTime, isIsoDate, localDateOf } from '../../../shared/time';
+import { t } from '../../../shared/i18n';
 import type { DutyLogKind } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
 import { UserError, notFound, fieldName, requireText } from '../errors';
 import { appendAudit } from '../audit';
-import { computeSchedule, findGaps, onDutyAt, type RotationDef, type ScheduleInput, type Segment } from './schedule';
+import { computeSchedule, findGaps, onDutyAt, rotationShifts, type RotationDef, type ScheduleInput, type Segment } from './schedule';
 
 export * from './schedule';
 
@@ -126,7 +127,7 @@ export async function dutySchedule(db: Db, from: number, to: number) {
   return {
     segments: segments.map((s: Segment) => ({ ...s, userName: names.get(s.userId) ?? '' })),
     gaps,
-    sensitivePeriods: periods.map((p) => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date, note: p.note })),
+    sensitivePeriods: periods.map(toSensitivePeriod),
   };
 }
 
@@ -151,6 +152,31 @@ async function requireRole(trx: Kysely<Database>, roleId: number): Promise<void>
   const role = await trx.selectFrom('duty_roles').select('id').where('id', '=', roleId).executeTakeFirst();
   if (!role) throw UserError.field('roleId', 'errors.duty.roleRequired');
 }
+
+const PAST_GRACE_MS = 5 * 60_000;
+
+/**
+ * Past duty is history: a shift that has started is never changed by a cover, a swap, a cancellation or a
+ * rotation edit. Who actually served, when it differs, is a reasoned duty-log correction (addDutyCorrection).
+ */
+async function refuseStarted(trx: Kysely<Database>, startAt: number, now: number, field: string): Promise<void> {
+  // A few minutes' grace: "from now" typed into a form is a minute or two old when it is saved.
+  if (startAt >= now - PAST_GRACE_MS) return;
+  const tz = (await trx.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst())?.time_zone ?? 'Asia/Shanghai';
+  throw UserError.field(field, 'errors.duty.pastShift', { at: formatDateTime(startAt, tz) });
+}
+
+/** The rotation's shifts that have started by `now`, as "start:end:user" keys, for comparing two versions. */
+function startedShifts(rot: RotationDef | null, now: number, input: Pick<ScheduleInput, 'sensitive' | 'timeZone'>): string[] {
+  if (rot === null) return [];
+  const from = Date.parse(`${rot.startDate}T00:00:00Z`) - DAY_MS;
+  return rotationShifts(rot, from, now, input)
+    .filter((s) => s.start < now)
+    .map((s) => `${s.start}:${s.end}:${s.userId}`);
+}
+
+const byStart = (a: string, b: string) => Number(a.split(':')[0]) - Number(b.split(':')[0]);
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export type RotationInput = Omit<RotationDef, 'id'> & { readonly id?: number | undefined; readonly active: boolean };
 
@@ -182,6 +208,31 @@ export async function saveRotation(core: Core, actor: Actor, input: RotationInpu
       const existing = await trx.selectFrom('rotations').selectAll().where('id', '=', input.id).executeTakeFirst();
       if (!existing) throw notFound();
       before = existing;
+      const now = core.clock.now();
+      const schedule = await loadScheduleInput(trx);
+      const members = await trx.selectFrom('rotation_members').selectAll().where('rotation_id', '=', input.id).orderBy('ord').execute();
+      const old = toRotation(existing, members);
+      const kept = startedShifts(old.active ? old : null, now, schedule);
+      const edited: RotationDef = { ...input, id: input.id };
+      if (!sameList(kept, startedShifts(input.active ? edited : null, now, schedule))) {
+        // The edit would rewrite started shifts: the old rotation ends with the last day whose shift has
+        // started, and the edit takes effect as a new rotation from the day after.
+        const lastStarted = Number(kept[kept.length - 1]?.split(':')[0] ?? now);
+        const endDate = localDateOf(lastStarted, schedule.timeZone);
+        const startDate = input.startDate > endDate ? input.startDate : addDays(endDate, 1);
+        const ended: RotationDef = { ...old, endDate: old.endDate !== null && old.endDate < endDate ? old.endDate : endDate };
+        const next: RotationDef = { ...edited, startDate };
+        if (!sameList(kept, [...startedShifts(ended, now, schedule), ...startedShifts(input.active ? next : null, now, schedule)].sort(byStart))) {
+          throw UserError.field('startDate', 'errors.duty.pastRotation', { at: formatDateTime(lastStarted, schedule.timeZone) });
+        }
+        await trx.updateTable('rotations').set({ end_date: ended.endDate }).where('id', '=', input.id).execute();
+        await appendAudit(trx, { actor, at: now, action: 'rotation.update', entity: 'rotation', entityId: input.id, before: existing, after: { endDate: ended.endDate } });
+        if (!input.active) return input.id;
+        const row = await trx.insertInto('rotations').values({ ...values, start_date: startDate, created_at: now }).returning('id').executeTakeFirstOrThrow();
+        await trx.insertInto('rotation_members').values(input.members.map((user_id, ord) => ({ rotation_id: row.id, ord, user_id }))).execute();
+        await appendAudit(trx, { actor, at: now, action: 'rotation.create', entity: 'rotation', entityId: row.id, after: { ...input, startDate, continues: input.id } });
+        return row.id;
+      }
       await trx.updateTable('rotations').set(values).where('id', '=', input.id).execute();
       await trx.deleteFrom('rotation_members').where('rotation_id', '=', input.id).execute();
       rotationId = input.id;
@@ -222,6 +273,7 @@ export async function addOverride(core: Core, actor: Actor, input: OverrideInput
   requireText(input.reason, 'reason', 'fields.duty.reason');
   if (input.replacedUserId !== null && input.replacedUserId === input.userId) throw UserError.field('userId', 'errors.duty.sameUser');
   const id = await core.db.transaction().execute(async (trx) => {
+    await refuseStarted(trx, input.startAt, core.clock.now(), 'startAt');
     await requireRole(trx, input.roleId);
     await requireActiveUsers(trx, [input.userId], 'userId');
     const row = await trx
@@ -267,6 +319,8 @@ export async function swapShifts(core: Core, actor: Actor, input: SwapInput): Pr
   requireText(input.reason, 'reason', 'fields.duty.reason');
   const group = randomUUID();
   await core.db.transaction().execute(async (trx) => {
+    await refuseStarted(trx, input.startA, core.clock.now(), 'startA');
+    await refuseStarted(trx, input.startB, core.clock.now(), 'startB');
     await requireRole(trx, input.roleId);
     await requireActiveUsers(trx, [input.userA, input.userB], 'userB');
     const base = { kind: 'swap' as const, role_id: input.roleId, swap_group: group, reason: input.reason, cancelled: 0, created_by: actor.id, created_at: core.clock.now() };
@@ -287,9 +341,14 @@ export async function cancelOverride(core: Core, actor: Actor, id: number): Prom
   await core.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('duty_overrides').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
-    let q = trx.updateTable('duty_overrides').set({ cancelled: 1 });
-    q = row.swap_group ? q.where('swap_group', '=', row.swap_group) : q.where('id', '=', id);
-    await q.execute();
+    // What has already been served stays: a running override ends now, one not yet begun is cancelled.
+    const now = core.clock.now();
+    const rows = row.swap_group ? await trx.selectFrom('duty_overrides').selectAll().where('swap_group', '=', row.swap_group).execute() : [row];
+    for (const r of rows) {
+      if (r.start_at < now && r.end_at <= now) continue;
+      if (r.start_at < now) await trx.updateTable('duty_overrides').set({ end_at: now }).where('id', '=', r.id).execute();
+      else await trx.updateTable('duty_overrides').set({ cancelled: 1 }).where('id', '=', r.id).execute();
+    }
     await appendAudit(trx, { actor, at: core.clock.now(), action: 'duty.cancelOverride', entity: 'duty_override', entityId: id, before: row });
   });
   core.emit({ type: 'duty.changed' });
@@ -341,30 +400,44 @@ export async function saveDutyRole(core: Core, actor: Actor, input: { id?: numbe
 export async function saveSensitivePeriod(
   core: Core,
   actor: Actor,
-  input: { id?: number | undefined; name: string; startDate: string; endDate: string; note: string; cancelled: boolean },
+  input: { id?: number | undefined; name: string; startDate: string; endDate: string; note: string; cancelled: boolean; reportsFrom: string | null },
 ) {
   if (!isIsoDate(input.startDate)) throw UserError.field('startDate', 'errors.duty.badDate');
   if (!isIsoDate(input.endDate) || input.endDate < input.startDate) throw UserError.field('endDate', 'errors.duty.endBeforeStart');
-  const id = await core.db.transaction().execute(async (trx) => {
-    const values = { name: input.name, start_date: input.startDate, end_date: input.endDate, note: input.note, cancelled: input.cancelled ? 1 : 0 };
+  if (input.reportsFrom !== null && (!isIsoDate(input.reportsFrom) || input.reportsFrom < input.startDate || input.reportsFrom > input.endDate)) {
+    throw UserError.field('reportsFrom', 'errors.duty.reportsFromOutside', { from: input.startDate, to: input.endDate });
+  }
+  const now = core.clock.now();
+  const saved = await core.db.transaction().execute(async (trx) => {
+    const tz = (await trx.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst())?.time_zone ?? 'Asia/Shanghai';
+    const existing = input.id !== undefined ? await trx.selectFrom('sensitive_periods').select('created_at').where('id', '=', input.id).executeTakeFirst() : null;
+    if (input.id !== undefined && !existing) throw notFound();
+    // Nobody could have sent a daily report for a day before the period was known: by default they are expected
+    // from the day it was added, unless the admin names the day (which the list then shows).
+    const added = localDateOf(existing?.created_at ?? now, tz);
+    const reportsFrom = input.reportsFrom ?? (added > input.startDate ? (added > input.endDate ? input.endDate : added) : input.startDate);
+    const values = { name: input.name, start_date: input.startDate, end_date: input.endDate, note: input.note, cancelled: input.cancelled ? 1 : 0, reports_from: reportsFrom };
     let periodId: number;
     if (input.id !== undefined) {
-      const r = await trx.updateTable('sensitive_periods').set(values).where('id', '=', input.id).executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw notFound();
+      await trx.updateTable('sensitive_periods').set(values).where('id', '=', input.id).execute();
       periodId = input.id;
     } else {
-      periodId = (await trx.insertInto('sensitive_periods').values({ ...values, created_at: core.clock.now() }).returning('id').executeTakeFirstOrThrow()).id;
+      periodId = (await trx.insertInto('sensitive_periods').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
     }
-    await appendAudit(trx, { actor, at: core.clock.now(), action: 'sensitivePeriod.save', entity: 'sensitive_period', entityId: periodId, after: input });
-    return periodId;
+    await appendAudit(trx, { actor, at: now, action: 'sensitivePeriod.save', entity: 'sensitive_period', entityId: periodId, after: { ...input, reportsFrom } });
+    return { id: periodId, reportsFrom };
   });
   core.emit({ type: 'duty.changed' });
-  return { id, ...input };
+  return { ...input, ...saved };
 }
 
 export async function listSensitivePeriods(db: Db) {
   const rows = await db.selectFrom('sensitive_periods').selectAll().where('cancelled', '=', 0).orderBy('start_date', 'desc').execute();
-  return rows.map((p) => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date, note: p.note, cancelled: false }));
+  return rows.map(toSensitivePeriod);
+}
+
+function toSensitivePeriod(p: Selectable<Database['sensitive_periods']>) {
+  return { id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date, note: p.note, cancelled: p.cancelled === 1, reportsFrom: p.reports_from ?? p.start_date };
 }
 
 export async function addDutyLog(core: Core, actor: Actor, input: { at: number | null; kind: DutyLogKind; content: string }) {
@@ -372,9 +445,55 @@ export async function addDutyLog(core: Core, actor: Actor, input: { at: number |
   const at = input.at ?? now;
   if (at > now + 5 * 60_000) throw UserError.field('at', 'errors.generic.futureTime', { field: fieldName('fields.duty.logAt') });
   requireText(input.content, 'content', 'fields.duty.logContent');
+  if (input.kind === 'correction') throw UserError.field('kind', 'errors.duty.correctionKind');
   const id = await core.db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('duty_log').values({ at, user_id: actor.id, kind: input.kind, content: input.content, created_at: now }).returning('id').executeTakeFirstOrThrow();
     await appendAudit(trx, { actor, at: now, action: 'dutyLog.add', entity: 'duty_log', entityId: row.id, after: input });
+    return row.id;
+  });
+  core.emit({ type: 'duty.changed' });
+  return id;
+}
+
+export interface DutyCorrectionInput {
+  readonly roleId: number;
+  readonly startAt: number;
+  readonly endAt: number;
+  /** Who the roster had on duty, if anyone. */
+  readonly scheduledUserId: number | null;
+  readonly actualUserId: number;
+  readonly reason: string;
+}
+
+/**
+ * A correction of past duty: who actually served a shift that has started. It changes no rotation or
+ * override; it is a duty-log entry of its own kind with the reason, and an audit row.
+ */
+export async function addDutyCorrection(core: Core, actor: Actor, input: DutyCorrectionInput): Promise<number> {
+  const now = core.clock.now();
+  if (input.endAt <= input.startAt) throw UserError.field('endAt', 'errors.duty.endBeforeStart');
+  if (input.startAt >= now) throw UserError.field('startAt', 'errors.duty.correctionFuture');
+  if (input.scheduledUserId !== null && input.scheduledUserId === input.actualUserId) throw UserError.field('actualUserId', 'errors.duty.sameUser');
+  requireText(input.reason, 'reason', 'fields.duty.reason');
+  const id = await core.db.transaction().execute(async (trx) => {
+    await requireRole(trx, input.roleId);
+    const [role, names, office] = await Promise.all([
+      trx.selectFrom('duty_roles').select('name').where('id', '=', input.roleId).executeTakeFirstOrThrow(),
+      userNames(trx),
+      trx.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst(),
+    ]);
+    if (!names.has(input.actualUserId)) throw UserError.field('actualUserId', 'errors.duty.userInactive');
+    const tz = office?.time_zone ?? 'Asia/Shanghai';
+    const content = t('duty.correction.content', {
+      from: formatDateTime(input.startAt, tz),
+      to: formatDateTime(input.endAt, tz),
+      role: role.name,
+      actual: names.get(input.actualUserId) ?? '',
+      scheduled: input.scheduledUserId !== null ? (names.get(input.scheduledUserId) ?? '') : t('duty.correction.nobody'),
+      reason: input.reason.trim(),
+    });
+    const row = await trx.insertInto('duty_log').values({ at: input.startAt, user_id: actor.id, kind: 'correction', content, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    await appendAudit(trx, { actor, at: now, action: 'duty.correct', entity: 'duty_log', entityId: row.id, after: input });
     return row.id;
   });
   core.emit({ type: 'duty.changed' });

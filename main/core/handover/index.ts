@@ -1,6 +1,7 @@
 /**
- * Handover (交接班): the outgoing officer hands over open alarms, deadlines due in the next 24 hours and the
- * duty log since the last handover, with notes; the incoming officer confirms by logging in and signing.
+ * Handover (交接班): the outgoing officer hands over open alarms, deadlines due in the next 24 hours, the
+ * deadlines already overdue (each list holds what its heading says) and the duty log since the last handover,
+ * with notes; the incoming officer confirms by logging in and signing.
  *
  * @example
  * const draft = await prepareHandover(core.db, core.clock.now());
@@ -42,16 +43,18 @@ export async function prepareHandover(db: Db, now: number) {
     db,
     deadlines.filter((d) => d.number === null).map((d) => ({ subjectType: d.subject_type, subjectId: d.subject_id })),
   );
+  const toLine = (d: (typeof deadlines)[number]) => {
+    const label = labels.get(subjectKey(d.subject_type, d.subject_id));
+    return { id: d.id, kind: d.kind, dueAt: d.due_at, petitionId: d.subject_id, number: d.number ?? label?.number ?? '', summary: d.summary ?? label?.summary ?? '' };
+  };
   const upcoming = computeSchedule(input, now, now + 2 * DAY_MS).filter((s) => s.roleId === officerRole && s.start > now);
   const incomingId = upcoming[0]?.userId ?? null;
   const incoming = incomingId !== null ? await db.selectFrom('users').select(['id', 'display_name']).where('id', '=', incomingId).executeTakeFirst() : undefined;
   return {
     since,
     openAlarms: alarms.rows.map((a) => ({ id: a.id, subjectNumber: a.subjectNumber, subjectSummary: a.subjectSummary, deadlineKind: a.deadlineKind, dueAt: a.dueAt, level: a.level, status: a.status })),
-    dueSoon: deadlines.map((d) => {
-      const label = labels.get(subjectKey(d.subject_type, d.subject_id));
-      return { id: d.id, kind: d.kind, dueAt: d.due_at, petitionId: d.subject_id, number: d.number ?? label?.number ?? '', summary: d.summary ?? label?.summary ?? '' };
-    }),
+    dueSoon: deadlines.filter((d) => d.due_at > now).map(toLine),
+    overdue: deadlines.filter((d) => d.due_at <= now).map(toLine),
     dutyLog: log,
     incoming: incoming ? { id: incoming.id, name: incoming.display_name, from: upcoming[0]?.start ?? null } : null,
     // The audit chain's head when the sheet is made: printed on it, so paper holds a checkpoint (issue 12).
@@ -121,7 +124,8 @@ function toHandover(r: HandoverRow) {
     confirmedAt: r.confirmed_at,
     status: r.status,
     notes: r.notes,
-    snapshot: JSON.parse(r.snapshot_json) as HandoverDraft,
+    // Sheets saved before the overdue list existed carry none.
+    snapshot: { overdue: [], ...(JSON.parse(r.snapshot_json) as Partial<HandoverDraft>) } as HandoverDraft,
   };
 }
 

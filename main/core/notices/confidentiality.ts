@@ -129,9 +129,24 @@ export async function accuserGuard(db: Kysely<Database>, unitId: number | null):
 }
 
 /** All the text of a notice a reader sees, in one string, for the check. */
-export function noticeText(parts: { title: string; addressee: string; body: readonly BodyBlock[]; note: string; copyTo: readonly string[] }): string {
+type NoticeParts = { title: string; addressee: string; body: readonly BodyBlock[]; note: string; copyTo: readonly string[] };
+
+/** The notice's text field by field, named as the edit form names them, so a refusal can mark its field. */
+export function noticeFieldTexts(parts: NoticeParts): { field: 'title' | 'addressee' | 'body' | 'note' | 'copyTo'; text: string }[] {
   const blocks = parts.body.map((b) => (b.type === 'table' ? b.rows.map((r) => r.join(' ')).join('\n') : b.text));
-  return [parts.title, parts.addressee, ...blocks, parts.note, ...parts.copyTo].join('\n');
+  return [
+    { field: 'title', text: parts.title },
+    { field: 'addressee', text: parts.addressee },
+    { field: 'body', text: blocks.join('\n') },
+    { field: 'note', text: parts.note },
+    { field: 'copyTo', text: parts.copyTo.join('\n') },
+  ];
+}
+
+export function noticeText(parts: NoticeParts): string {
+  return noticeFieldTexts(parts)
+    .map((p) => p.text)
+    .join('\n');
 }
 
 export function redactBlocks(blocks: readonly BodyBlock[], guard: AccuserGuard): BodyBlock[] {

@@ -41,6 +41,7 @@ export async function getNoticeSettings(db: Kysely<Database>): Promise<NoticeSet
     countyAddressee: '县信访局',
     prefixes: { ...DEFAULT_PREFIXES },
     sealDataUrl: null,
+    officePhones: [],
   };
   const stored = await readSetting(db, KEY, defaults);
   return { ...stored, prefixes: { ...DEFAULT_PREFIXES, ...stored.prefixes } };

@@ -28,7 +28,7 @@ import type { BodyBlock, NoticeDocument, NoticeKind } from './document';
 import { KIND_INFO, type NoticeSubject } from './kinds';
 import { fillNotice } from './fill';
 import { formatDocNumber, getNoticeSettings } from './settings';
-import { accuserGuard, htmlText, noticeText, redactBlocks, type AccuserGuard } from './confidentiality';
+import { accuserGuard, htmlText, noticeFieldTexts, noticeText, redactBlocks, type AccuserGuard } from './confidentiality';
 import { renderDocument } from './render-adapter';
 
 type Trx = Kysely<Database>;
@@ -46,6 +46,17 @@ export function refuseDisclosure(guard: AccuserGuard, text: string, field = 'bod
   const what = [...new Set(found.map((f) => t(`notices.disclosure.${f.what}`)))].join('、');
   const numbers = [...new Set(found.map((f) => f.petitionNumber))].join('、');
   throw UserError.field(field, 'notices.errors.confidential', { unit: guard.unitName ?? '', what, numbers });
+}
+
+/**
+ * Warnings, reports and the roster describe matters and duty: no one's ID or phone number (DOMAIN.md). The
+ * 附注 names the office's contact, so an office landline, or a number the office lists as its own in the
+ * notice settings, may stand there; a mobile or an ID number may not.
+ */
+function refusePersonalNumbers(part: { field: string; text: string }, officePhones: readonly string[]): void {
+  const inNote = part.field === 'note';
+  if (!looksLikePersonalNumber(part.text, inNote ? { landlines: true, own: officePhones } : {})) return;
+  throw UserError.field(part.field, inNote ? 'notices.errors.personalNumberNote' : 'notices.errors.personalNumber');
 }
 
 async function loadRow(trx: Trx, id: number): Promise<Selectable<NoticeTable>> {
@@ -151,10 +162,13 @@ export async function updateNotice(core: Core, actor: Actor, edit: NoticeEdit): 
     const row = await loadRow(trx, edit.id);
     requireDraft(row);
     const guard = await guardFor(trx, row);
-    const text = noticeText({ title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo });
-    refuseDisclosure(guard, text);
-    // Warnings, reports and the roster describe matters and duty: no one's ID or phone number (DOMAIN.md).
-    if (KIND_INFO[row.kind].subject !== 'petition' && looksLikePersonalNumber(text)) throw UserError.field('body', 'notices.errors.personalNumber');
+    // Each refusal marks the field that holds the text, so the clerk sees where to change it.
+    const parts = noticeFieldTexts({ title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo });
+    for (const part of parts) refuseDisclosure(guard, part.text, part.field);
+    if (KIND_INFO[row.kind].subject !== 'petition') {
+      const { officePhones } = await getNoticeSettings(trx);
+      for (const part of parts) refusePersonalNumbers(part, officePhones);
+    }
     const before = { title: row.title, addressee: row.addressee, body: JSON.parse(row.body_json) as unknown, note: row.note, copyTo: JSON.parse(row.copy_to_json) as unknown };
     const after = { title: edit.title, addressee: edit.addressee, body, note: edit.note, copyTo };
     await trx

@@ -14,7 +14,8 @@ import type { Dashboard, Statistics, StatisticsInput } from '../../../shared/api
 import { REPORT_TYPES, WARNING_LEVELS, type ReportType, type WarningLevel } from '../../../shared/enums';
 import { DEFAULT_TIME_ZONE, addDays, localDateOf, startOfLocalDay } from '../../../shared/time';
 import { t } from '../../../shared/i18n';
-import { addMonths, loadZeroReportContext, monthOf, periodsOfMonth, zeroReportRows, zeroReportState, type ZeroReportPeriod } from '../zero-reports';
+import { dueSoonUntil } from '../../../shared/time-left';
+import { addMonths, loadZeroReportContext, monthOf, periodsOfMonth, unitOwes, zeroReportGrid, zeroReportRows, zeroReportState, type ZeroReportPeriod } from '../zero-reports';
 
 async function timeZoneOf(db: Db): Promise<string> {
   const office = await db.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst();
@@ -88,7 +89,7 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
     db.selectFrom('warnings').select(['issued_at', 'unit_id', 'level']).where('issued_at', '>=', from).where('issued_at', '<', to).execute(),
     db.selectFrom('warnings').select(['level']).where('status', '=', 'active').execute(),
     db.selectFrom('topics').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute(),
-    db.selectFrom('units').select(['id', 'name', 'active']).orderBy('kind').orderBy('name').execute(),
+    db.selectFrom('units').select(['id', 'name', 'active', 'effective_from']).orderBy('kind').orderBy('name').execute(),
   ]);
 
   const byMonth = monthList.map((month) => ({ month, petitions: 0, reports: 0, warnings: 0 }));
@@ -129,21 +130,25 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
   }
   const timeliness = new Map(petitions.map((p) => [p.id, petitionTimeliness(deadlinesOf.get(p.id) ?? [], now)]));
 
-  const byUnit: Statistics['byUnit'] = [];
-  for (const u of units) {
-    const minePetitions = petitions.filter((p) => p.unit_id === u.id);
+  type Row = Statistics['byUnit'][number];
+  /** One row of the unit tables from what belongs to it; zero reports only for a unit that is expected to send them. */
+  const unitRow = (unitId: number | null, unitName: string, zeroExpected: boolean, effectiveFrom: string | null = null): Row => {
+    const minePetitions = petitions.filter((p) => p.unit_id === unitId);
     const petitionsOnTime = minePetitions.filter((p) => timeliness.get(p.id) === 'on_time').length;
     const petitionsLate = minePetitions.filter((p) => timeliness.get(p.id) === 'late').length;
-    const mine = reports.filter((r) => r.unit_id === u.id);
+    const mine = reports.filter((r) => r.unit_id === unitId);
     const late = mine.filter((r) => r.late_ms > 0).length;
     const onTime = mine.filter((r) => r.late_ms === 0 && r.flag === null).length;
     const zero = { on_time: 0, late: 0, missing: 0, not_due_yet: 0 };
-    if (u.active === 1) for (const p of duePeriods) zero[zeroReportState(zeroRows.get(`${u.id}:${p.period}`), p.dueAt, now)]++;
-    const row = {
-      unitId: u.id,
-      unitName: u.name,
+    // Only the periods the unit owes: none that ended before it was set up.
+    const owed = zeroExpected ? duePeriods.filter((p) => unitOwes(effectiveFrom, p)) : [];
+    for (const p of owed) zero[zeroReportState(zeroRows.get(`${unitId}:${p.period}`), p.dueAt, now)]++;
+    const expected = owed.length;
+    return {
+      unitId,
+      unitName,
       petitions: minePetitions.length,
-      warnings: warnings.filter((w) => w.unit_id === u.id).length,
+      warnings: warnings.filter((w) => w.unit_id === unitId).length,
       reports: mine.length,
       reportsOnTime: onTime,
       reportsLate: late,
@@ -154,15 +159,21 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
       petitionsOnTime,
       petitionsLate,
       petitionOnTimeRate: rate(petitionsOnTime, petitionsOnTime + petitionsLate),
-      zeroReportsExpected: u.active === 1 ? duePeriods.length : 0,
+      zeroReportsExpected: expected,
       zeroReportsOnTime: zero.on_time,
       zeroReportsLate: zero.late,
       zeroReportsMissing: zero.missing,
-      zeroReportOnTimeRate: rate(zero.on_time, u.active === 1 ? duePeriods.length : 0),
+      zeroReportOnTimeRate: rate(zero.on_time, expected),
     };
+  };
+  const byUnit: Row[] = [];
+  for (const u of units) {
+    const row = unitRow(u.id, u.name, u.active === 1, u.effective_from);
     // A unit switched off stays in the figures only while it has something in the window.
     if (u.active === 1 || row.petitions + row.warnings + row.reports > 0) byUnit.push(row);
   }
+  // Petitions registered without a unit get their own row, so the table adds up to the page's totals.
+  if (petitions.some((p) => p.unit_id === null)) byUnit.push(unitRow(null, t('stats.col.noUnit'), false));
   return { from, to, byMonth, byTopic, byLevel, byReportType, byUnit };
 }
 
@@ -171,33 +182,28 @@ export async function dashboard(db: Db, now: number): Promise<Dashboard> {
   const today = localDateOf(now, tz);
   const month = monthOf(today);
   const monthStart = startOfLocalDay(`${month}-01`, tz);
-  const ctx = await loadZeroReportContext(db);
-  const [warningLevels, overduePetitions, overdueWarnings, awaiting, lateReports, units] = await Promise.all([
+  const [warningLevels, overduePetitions, dueSoonPetitions, overdueWarnings, awaiting, lateReports] = await Promise.all([
     db.selectFrom('warnings').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('level').execute(),
     db.selectFrom('petitions').select((eb) => eb.fn.countAll<number>().as('n')).where('next_due_at', '<', now).executeTakeFirst(),
+    // The same set the countdowns show amber and the pre-alarms ring for (shared/time-left.ts).
+    db.selectFrom('petitions').select((eb) => eb.fn.countAll<number>().as('n')).where('next_due_at', '>', now).where('next_due_at', '<=', dueSoonUntil(now, tz)).executeTakeFirst(),
     db.selectFrom('warnings').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').where('next_due_at', '<=', now).executeTakeFirst(),
     db.selectFrom('info_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'analysed').executeTakeFirst(),
     db.selectFrom('info_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('late_ms', '>', 0).where('reported_at', '>=', monthStart).executeTakeFirst(),
-    db.selectFrom('units').select('id').where('active', '=', 1).execute(),
   ]);
   const activeWarnings = { red: 0, yellow: 0, blue: 0 };
   for (const w of warningLevels) if (w.level in activeWarnings) activeWarnings[w.level] = Number(w.n);
 
-  // This month's and last month's periods: the monthly report of last month falls due early this month.
-  const periods = [...periodsOfMonth(addMonths(month, -1), ctx.ranges, ctx.settings, tz), ...periodsOfMonth(month, ctx.ranges, ctx.settings, tz)];
-  const rows = await zeroReportRows(db, periods);
-  const tomorrowStart = startOfLocalDay(addDays(today, 1), tz);
+  // The figures are the zero-report page's own (one grid per month), for the month the dashboard's link opens:
+  // this month when it has reports missing (the freshest ones to chase), else last month when it has (its monthly
+  // report falls due early this month); due today likewise.
+  const [lastGrid, thisGrid] = await Promise.all([zeroReportGrid(db, addMonths(month, -1), now), zeroReportGrid(db, month, now)]);
   const todayStart = startOfLocalDay(today, tz);
-  let dueToday = 0;
-  let missing = 0;
-  for (const p of periods) {
-    for (const u of units) {
-      const state = zeroReportState(rows.get(`${u.id}:${p.period}`), p.dueAt, now);
-      if (state === 'missing') missing++;
-      // Due some time today (24:00 tonight counts as today) and not in yet.
-      if (state === 'not_due_yet' && p.dueAt > todayStart && p.dueAt <= tomorrowStart) dueToday++;
-    }
-  }
+  const tomorrowStart = startOfLocalDay(addDays(today, 1), tz);
+  // Due some time today (24:00 tonight counts as today) and not in yet.
+  const dueTodayIn = (g: typeof thisGrid) => g.cells.filter((c) => c.state === 'not_due_yet' && c.dueAt > todayStart && c.dueAt <= tomorrowStart).length;
+  const missingGrid = thisGrid.counts.missing === 0 && lastGrid.counts.missing > 0 ? lastGrid : thisGrid;
+  const dueTodayGrid = dueTodayIn(thisGrid) === 0 && dueTodayIn(lastGrid) > 0 ? lastGrid : thisGrid;
   const sensitive = await db
     .selectFrom('sensitive_periods')
     .select(['id', 'name', 'start_date', 'end_date'])
@@ -210,10 +216,11 @@ export async function dashboard(db: Db, now: number): Promise<Dashboard> {
     now,
     activeWarnings,
     overduePetitions: Number(overduePetitions?.n ?? 0),
+    dueSoonPetitions: Number(dueSoonPetitions?.n ?? 0),
     overdueWarningFeedback: Number(overdueWarnings?.n ?? 0),
     reportsAwaitingApproval: Number(awaiting?.n ?? 0),
     reportsLateThisMonth: Number(lateReports?.n ?? 0),
-    zeroReports: { dueToday, missing },
+    zeroReports: { dueToday: dueTodayIn(dueTodayGrid), dueTodayMonth: dueTodayGrid.month, missing: missingGrid.counts.missing, missingMonth: missingGrid.month },
     sensitivePeriod: sensitive ? { id: sensitive.id, name: sensitive.name, startDate: sensitive.start_date, endDate: sensitive.end_date } : null,
   };
 }

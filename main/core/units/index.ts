@@ -6,11 +6,12 @@ import type { UnitKind } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
 import { appendAudit } from '../audit';
+import { DEFAULT_TIME_ZONE, isIsoDate, localDateOf } from '../../../shared/time';
 
 const PHONE_RE = /^[0-9+\-() ]{5,20}$/;
 
 function toUnit(r: Selectable<UnitTable>): Unit {
-  return { id: r.id, name: r.name, kind: r.kind, liaisonName: r.liaison_name, liaisonPhone: r.liaison_phone, active: r.active === 1 };
+  return { id: r.id, name: r.name, kind: r.kind, liaisonName: r.liaison_name, liaisonPhone: r.liaison_phone, active: r.active === 1, effectiveFrom: r.effective_from };
 }
 
 function toTopic(r: Selectable<TopicTable>): Topic {
@@ -26,13 +27,24 @@ export async function listUnits(db: Db, includeInactive: boolean): Promise<Unit[
 export async function saveUnit(
   core: Core,
   actor: Actor,
-  input: { id?: number | undefined; name: string; kind: UnitKind; liaisonName: string; liaisonPhone: string; active: boolean },
+  input: { id?: number | undefined; name: string; kind: UnitKind; liaisonName: string; liaisonPhone: string; active: boolean; effectiveFrom?: string | undefined },
 ): Promise<Unit> {
   if (input.liaisonPhone && !PHONE_RE.test(input.liaisonPhone)) throw UserError.field('liaisonPhone', 'errors.units.badPhone');
+  if (input.effectiveFrom !== undefined && !isIsoDate(input.effectiveFrom)) throw UserError.field('effectiveFrom', 'errors.units.badEffectiveFrom');
   return core.db.transaction().execute(async (trx) => {
     const clash = await trx.selectFrom('units').select('id').where('name', '=', input.name).executeTakeFirst();
     if (clash && clash.id !== input.id) throw UserError.field('name', 'errors.units.duplicate', { name: input.name });
-    const values = { name: input.name, kind: input.kind, liaison_name: input.liaisonName, liaison_phone: input.liaisonPhone, active: input.active ? 1 : 0 };
+    // A new unit is expected to report from the day it is added, unless the admin says from when.
+    const tz = (await trx.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst())?.time_zone ?? DEFAULT_TIME_ZONE;
+    const effectiveFrom = input.effectiveFrom ?? (input.id === undefined ? localDateOf(core.clock.now(), tz) : undefined);
+    const values = {
+      name: input.name,
+      kind: input.kind,
+      liaison_name: input.liaisonName,
+      liaison_phone: input.liaisonPhone,
+      active: input.active ? 1 : 0,
+      ...(effectiveFrom !== undefined && { effective_from: effectiveFrom }),
+    };
     let before: Unit | null = null;
     let row: Selectable<UnitTable>;
     if (input.id !== undefined) {

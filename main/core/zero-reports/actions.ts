@@ -15,7 +15,7 @@ import { appendAudit } from '../audit';
 import { closeDeadlines, loadCalendarContext, moveFixedDeadline, openFixedDeadline } from '../deadlines';
 import { refusePersonalNumbers } from '../warnings';
 import { dueArticle, expectedPeriod, loadZeroReportContext, periodLabel } from './context';
-import { parsePeriod, periodsDueBetween } from './periods';
+import { parsePeriod, periodsDueBetween, unitOwes } from './periods';
 
 type Trx = Kysely<Database>;
 
@@ -109,8 +109,9 @@ export async function ensureZeroReportDeadlines(core: Core, now: number): Promis
   const ctx = await loadZeroReportContext(core.db);
   const result = await core.db.transaction().execute(async (trx) => {
     const last = Math.min(now, (await readCheckedAt(trx)) ?? now);
-    const units = await trx.selectFrom('units').select('id').where('active', '=', 1).execute();
+    const units = await trx.selectFrom('units').select(['id', 'effective_from']).where('active', '=', 1).execute();
     const activeUnits = new Set(units.map((u) => u.id));
+    const effectiveFrom = new Map(units.map((u) => [u.id, u.effective_from]));
     const cal = await loadCalendarContext(trx);
     let opened = 0;
     let moved = 0;
@@ -127,7 +128,7 @@ export async function ensureZeroReportDeadlines(core: Core, now: number): Promis
     const withOpenDeadline = new Set<number>();
     for (const d of open) {
       const p = expectedPeriod(d.period, ctx);
-      if (!p || !activeUnits.has(d.unit_id)) {
+      if (!p || !activeUnits.has(d.unit_id) || !unitOwes(effectiveFrom.get(d.unit_id) ?? null, p)) {
         await closeDeadlines(trx, d.id, ['zero_report'], 'cancelled', now, 'zero_report');
         cancelled++;
         continue;
@@ -150,6 +151,7 @@ export async function ensureZeroReportDeadlines(core: Core, now: number): Promis
       const byKey = new Map(rows.map((r) => [`${r.unit_id}:${r.period}`, r]));
       for (const p of periods) {
         for (const unitId of activeUnits) {
+          if (!unitOwes(effectiveFrom.get(unitId) ?? null, p)) continue;
           const row = byKey.get(`${unitId}:${p.period}`);
           if (row && (row.submitted_at !== null || withOpenDeadline.has(row.id))) continue;
           const id =

@@ -18,12 +18,13 @@ export async function loadZeroReportContext(db: Kysely<Database>): Promise<ZeroR
   const [office, settings, ranges] = await Promise.all([
     db.selectFrom('office').select('time_zone').where('id', '=', 1).executeTakeFirst(),
     getZeroReportSettings(db),
-    db.selectFrom('sensitive_periods').select(['start_date', 'end_date', 'name']).where('cancelled', '=', 0).execute(),
+    db.selectFrom('sensitive_periods').select(['start_date', 'end_date', 'name', 'reports_from']).where('cancelled', '=', 0).execute(),
   ]);
   return {
     timeZone: office?.time_zone ?? DEFAULT_TIME_ZONE,
     settings,
-    ranges: ranges.map((r) => ({ startDate: r.start_date, endDate: r.end_date, name: r.name })),
+    // Daily reports are expected from the period's reports-from day (never before it was added), not its start.
+    ranges: ranges.map((r) => ({ startDate: r.reports_from !== null && r.reports_from > r.start_date ? r.reports_from : r.start_date, endDate: r.end_date, name: r.name })),
   };
 }
 

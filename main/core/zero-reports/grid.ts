@@ -7,7 +7,7 @@ import type { ZeroReportGrid } from '../../../shared/api';
 import type { ZeroReportState } from '../../../shared/enums';
 import { UserError } from '../errors';
 import { loadZeroReportContext } from './context';
-import { isMonth, periodsOfMonth, type ZeroReportPeriod } from './periods';
+import { isMonth, periodsOfMonth, unitOwes, type ZeroReportPeriod } from './periods';
 
 type Counts = Record<ZeroReportState, number>;
 
@@ -43,7 +43,7 @@ export async function zeroReportGrid(db: Db, month: string, now: number): Promis
   const ctx = await loadZeroReportContext(db);
   const periods = periodsOfMonth(month, ctx.ranges, ctx.settings, ctx.timeZone);
   const [units, rows] = await Promise.all([
-    db.selectFrom('units').select(['id', 'name']).where('active', '=', 1).orderBy('kind').orderBy('name').execute(),
+    db.selectFrom('units').select(['id', 'name', 'effective_from']).where('active', '=', 1).orderBy('kind').orderBy('name').execute(),
     zeroReportRows(db, periods),
   ]);
   const counts = zero();
@@ -52,6 +52,8 @@ export async function zeroReportGrid(db: Db, month: string, now: number): Promis
   for (const u of units) {
     const unitCounts = zero();
     for (const p of periods) {
+      // A period that ended before the unit was set up has no cell: it is neither expected nor missing.
+      if (!unitOwes(u.effective_from, p)) continue;
       const row = rows.get(`${u.id}:${p.period}`);
       const submitted = row?.submitted_at != null;
       const dueAt = submitted && row ? row.due_at : p.dueAt;
@@ -69,7 +71,7 @@ export async function zeroReportGrid(db: Db, month: string, now: number): Promis
         reportIds: submitted && row ? (JSON.parse(row.report_ids_json) as number[]) : [],
       });
     }
-    unitRows.push({ unitId: u.id, unitName: u.name, counts: unitCounts });
+    unitRows.push({ unitId: u.id, unitName: u.name, effectiveFrom: u.effective_from, counts: unitCounts });
   }
   return {
     month,

@@ -10,6 +10,7 @@ export {
   periodsDueBetween,
   dailyPeriodsBetween,
   sensitiveOn,
+  unitOwes,
   parsePeriod,
   isMonth,
   addMonths,

@@ -80,6 +80,18 @@ export function dailyPeriod(date: string, sensitiveName: string | null, settings
   };
 }
 
+/**
+ * Whether a unit is expected to send a period's report: only for periods that end after the unit's
+ * effective-from day (a unit set up on 3 December owes nothing for November). No date: every period.
+ *
+ * @example
+ * unitOwes('2026-12-03', monthlyPeriod('2026-11', settings, tz)) // false
+ * unitOwes('2026-11-20', monthlyPeriod('2026-11', settings, tz)) // true: it existed for part of November
+ */
+export function unitOwes(effectiveFrom: string | null, period: Pick<ZeroReportPeriod, 'endDate'>): boolean {
+  return effectiveFrom === null || period.endDate > effectiveFrom;
+}
+
 /** The sensitive period covering a date, if any (the first one by start date when they overlap). */
 export function sensitiveOn(date: string, ranges: readonly SensitiveRange[]): SensitiveRange | null {
   return [...ranges].sort((a, b) => a.startDate.localeCompare(b.startDate)).find((r) => r.startDate <= date && date <= r.endDate) ?? null;

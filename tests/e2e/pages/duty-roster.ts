@@ -7,6 +7,7 @@
  * await roster.openTab('轮值设置');
  * await roster.createRotation({ name: '值班员轮值', startDate: '2026-02-01', members: ['赵立新（值班员）'] });
  */
+import { typeDate } from './date-field';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface RotationSpec {
@@ -40,8 +41,8 @@ export class DutyRoster {
     await this.page.getByRole('button', { name: spec.newButton ?? '新建轮值' }).click();
     const m = this.modal;
     await m.getByRole('textbox', { name: '名称', exact: true }).fill(spec.name);
-    await m.getByLabel('开始日期').fill(spec.startDate);
-    if (spec.endDate) await m.getByLabel('结束日期').fill(spec.endDate);
+    await typeDate(m, '开始日期', spec.startDate);
+    if (spec.endDate) await typeDate(m, '结束日期', spec.endDate);
     for (const member of spec.members) {
       await m.getByRole('combobox', { name: '添加人员…' }).click();
       await this.page.getByRole('option', { name: member, exact: true }).click();

@@ -52,8 +52,8 @@ export async function arrangeOffice(desk: Desk): Promise<{ units: { dongfeng: nu
   await desk.api('users.create', { ...PEOPLE.clerk, role: 'clerk', password: PASSWORD }, admin);
   const leader = await desk.api<Ids>('users.create', { ...PEOPLE.leader, role: 'leader', password: PASSWORD }, admin);
   const officer = await desk.api<Ids>('users.create', { ...PEOPLE.officer, role: 'duty_officer', password: PASSWORD }, admin);
-  const dongfeng = (await desk.api<Ids>('units.create', { name: '东风村', kind: 'village', liaisonName: '周联络' }, admin)).id;
-  const hongqi = (await desk.api<Ids>('units.create', { name: '红旗村', kind: 'village', liaisonName: '吴联络' }, admin)).id;
+  const dongfeng = (await desk.api<Ids>('units.create', { name: '东风村', kind: 'village', liaisonName: '周联络', effectiveFrom: '2026-01-01' }, admin)).id;
+  const hongqi = (await desk.api<Ids>('units.create', { name: '红旗村', kind: 'village', liaisonName: '吴联络', effectiveFrom: '2026-01-01' }, admin)).id;
   const topics = await desk.api<{ id: number; name: string }[]>('topics.list', {}, admin);
   const topic = (name: string) => topics.find((x) => x.name === name)?.id;
 

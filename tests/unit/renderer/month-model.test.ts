@@ -75,8 +75,8 @@ describe('planning the days', () => {
 
   it('marks the days of a sensitive period, first and last included, and not a cancelled one', () => {
     const periods: SensitivePeriod[] = [
-      { id: 1, name: '全国两会', startDate: '2026-03-04', endDate: '2026-03-11', note: '' },
-      { id: 2, name: '已取消的保障', startDate: '2026-03-04', endDate: '2026-03-05', note: '', cancelled: true },
+      { id: 1, name: '全国两会', startDate: '2026-03-04', endDate: '2026-03-11', note: '', reportsFrom: '2026-03-04' },
+      { id: 2, name: '已取消的保障', startDate: '2026-03-04', endDate: '2026-03-05', note: '', cancelled: true, reportsFrom: '2026-03-04' },
     ];
     const plans = planDays(['2026-03-03', '2026-03-04', '2026-03-11', '2026-03-12'], { ...NO_SCHEDULE, sensitivePeriods: periods }, ROTATIONS, TZ);
     expect(['2026-03-03', '2026-03-04', '2026-03-11', '2026-03-12'].map((d) => plans.get(d)?.sensitive.map((p) => p.name))).toEqual([[], ['全国两会'], ['全国两会'], []]);

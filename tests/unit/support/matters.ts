@@ -37,15 +37,18 @@ export interface MatterOffice {
 
 const templates = new Map<string, Template>();
 
+/** The units have been in place since before any period the tests look at (issue 14: units have a beginning). */
+const SINCE = '2025-01-01';
+
 async function buildTemplate(now: string): Promise<Template> {
   const t = await testApp({ now });
   const admin = await t.setup();
   const clerk = await t.addUser(admin, 'clerk1', 'clerk', '李登记');
   const leader = await t.addUser(admin, 'leader1', 'leader', '张镇长');
   const officer = await t.addUser(admin, 'duty1', 'duty_officer', '赵值班');
-  const dongfeng = (await t.ok(admin, 'units.create', { name: '东风村', kind: 'village', liaisonName: '周联络' })).id;
-  const hongqi = (await t.ok(admin, 'units.create', { name: '红旗村', kind: 'village', liaisonName: '吴联络' })).id;
-  const zongzhi = (await t.ok(admin, 'units.create', { name: '镇综治办', kind: 'department', liaisonName: '郑联络' })).id;
+  const dongfeng = (await t.ok(admin, 'units.create', { name: '东风村', kind: 'village', liaisonName: '周联络', effectiveFrom: SINCE })).id;
+  const hongqi = (await t.ok(admin, 'units.create', { name: '红旗村', kind: 'village', liaisonName: '吴联络', effectiveFrom: SINCE })).id;
+  const zongzhi = (await t.ok(admin, 'units.create', { name: '镇综治办', kind: 'department', liaisonName: '郑联络', effectiveFrom: SINCE })).id;
   return {
     dir: await t.closeKeepingFolder(),
     tokens: { admin, clerk: clerk.token, leader: leader.token, officer: officer.token },

@@ -103,7 +103,7 @@ p, h1, h2, h3, h4, h5, h6, table, figure { margin: 0; }
 .double-rule, .double-rule::after { position: absolute; left: 0; right: 0; background: ${RED}; }
 .double-rule { height: 2pt; }
 .double-rule::after { content: ""; top: 4px; height: 0.75pt; }
-.title { font-family: ${title}; font-size: ${px(SIZE.title)}; font-weight: normal; text-align: center; letter-spacing: 0; margin-top: ${px(2 * pitch)}; }
+.title { font-family: ${title}; font-size: ${px(SIZE.title)}; font-weight: normal; text-align: center; letter-spacing: 0; margin-top: ${px(2 * pitch)}; word-break: keep-all; overflow-wrap: anywhere; text-wrap: balance; }
 .addressee { margin-top: ${px(pitch)}; text-align: left; }
 .para { text-indent: ${px(2 * advance)}; }
 .h1 { font-family: ${heading}; font-weight: normal; }

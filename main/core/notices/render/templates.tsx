@@ -3,10 +3,11 @@
  * component per part of GB/T 9704-2012: 版头 (mark, number, red rule), 主体 (title, addressee, body, signature
  * with seal, note) and 版记; the letter format (信函格式) swaps the 版头 and drops the 版记.
  */
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { BodyBlock, NoticeDocument } from '../document';
 import { CHARS_PER_LINE, LINES_PER_PAGE, MARK_TOP, mm, PAGE, pitch, px, RULE_GAP, SEAL, SIZE } from './geometry';
 import { chineseDate, linesOf, paragraphLines } from './measure';
+import { titlePieces } from './title-breaks';
 
 /** Shown on a draft where the number and date come only at sign-off. */
 export const NUMBER_PLACEHOLDER = '〔　　　　〕　号';
@@ -186,6 +187,20 @@ export function estimatePages(doc: NoticeDocument): number {
   return Math.max(1, Math.ceil((lines + spare) / LINES_PER_PAGE));
 }
 
+/** The title, breakable only between its words (title-breaks.ts): a <wbr> between pieces, none inside one. */
+function NoticeTitle({ title }: { title: string }): ReactNode {
+  return (
+    <h1 className="title">
+      {titlePieces(title).map((piece, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
+    </h1>
+  );
+}
+
 export function NoticeBody({ doc }: { doc: NoticeDocument }): ReactNode {
   const letter = doc.format === 'letter';
   const pages = letter ? 1 : estimatePages(doc);
@@ -196,7 +211,7 @@ export function NoticeBody({ doc }: { doc: NoticeDocument }): ReactNode {
   return (
     <div className={`sheet ${doc.format}`} style={minHeight ? { minHeight } : undefined}>
       {letter ? <LetterBanner doc={doc} /> : <DocumentBanner doc={doc} />}
-      <h1 className="title">{doc.title}</h1>
+      <NoticeTitle title={doc.title} />
       <p className="addressee">{doc.addressee}：</p>
       {doc.body.map((block, i) => (
         <Block key={i} block={block} />

@@ -12,7 +12,7 @@ import { useApiQuery } from '../../platform/query';
 import { useNow, useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink, ButtonLink } from '../../platform/links';
 import { useSession } from '../../platform/session';
-import { countdownText } from '../time/countdown';
+import { scaleOfKind, timeLeftText } from '../../../../shared/time-left';
 import { alarmChime, type ChimeState } from './alarm-chime';
 import { alarmKindLabel, byUrgency, needsAttention, subjectLink } from './alarm-facts';
 import { EscalatedMarker, LateMarker, NoOneOnDutyMarker, Recipients } from './AlarmMarkers';
@@ -134,7 +134,7 @@ export function AlarmBanner() {
                 {enumLabel('deadlineKind', top.deadlineKind)}
               </Text>
               <Badge variant="white" color="red" radius="sm" style={{ flexShrink: 0 }} data-testid="alarm-banner-countdown">
-                {countdownText(top.dueAt, now, 'days')}
+                {timeLeftText(top.dueAt, now, tz, scaleOfKind(top.deadlineKind))}
               </Badge>
               <Text size="sm" opacity={0.9} style={{ whiteSpace: 'nowrap' }}>
                 {alarmKindLabel(top)}

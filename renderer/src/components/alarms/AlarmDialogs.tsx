@@ -14,6 +14,7 @@ import { contract, type Alarm } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation } from '../../platform/query';
+import { useNow } from '../../platform/clock';
 import { contractResolver } from '../forms/contract-resolver';
 import { LimitCounter, LimitedTextarea } from '../forms/LimitedText';
 import { useSession } from '../../platform/session';
@@ -42,6 +43,7 @@ function subjectLabel(a: Alarm): string {
 function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => void }) {
   const session = useSession();
   const [note, setNote] = useState('');
+  const now = useNow(30_000);
   const [refusal, setRefusal] = useState<string | null>(null);
   // An alarm addressed to others is acknowledged for them only with a reason, shown on the board.
   const forOthers = !alarm.recipients.some((r) => r.id === session.user?.id);
@@ -55,7 +57,10 @@ function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => vo
   return (
     <Modal opened onClose={onClose} title={t('alarms.acknowledge.title')} centered>
       <Stack>
-        <Text size="sm">{t('alarms.acknowledge.intro', { number: subjectLabel(alarm), kind: enumLabel('deadlineKind', alarm.deadlineKind) })}</Text>
+        {/* An overdue item can no longer be done on time: the promise is to do it at once. */}
+        <Text size="sm" data-testid="acknowledge-intro">
+          {t(alarm.dueAt <= now ? 'alarms.acknowledge.introOverdue' : 'alarms.acknowledge.intro', { number: subjectLabel(alarm), kind: enumLabel('deadlineKind', alarm.deadlineKind) })}
+        </Text>
         {refusal && (
           <Alert color="red" variant="light" role="alert">
             {refusal}

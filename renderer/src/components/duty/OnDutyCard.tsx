@@ -83,7 +83,7 @@ export function OnDutyCard({ variant = 'home' }: { variant?: 'home' | 'side' }) 
   const gapAlert = gap && (
     <Alert color="red" variant="light" p={compact ? 6 : 'xs'} icon={<IconAlertTriangle size={16} />} data-testid="on-duty-next-gap">
       <Text size="sm" c="red.8" fw={600}>
-        {t('duty.now.nextGap', { time: gap.start <= now ? t('duty.now.rightNow') : dateTimeLabel(gap.start, tz), what: gapLabel(gapRole) })}
+        {gap.start <= now ? t('duty.now.nextGapNow', { what: gapLabel(gapRole) }) : t('duty.now.nextGap', { time: dateTimeLabel(gap.start, tz), what: gapLabel(gapRole) })}
       </Text>
     </Alert>
   );

@@ -22,6 +22,14 @@ function readDataUrl(file: File): Promise<string> {
   });
 }
 
+/** Numbers typed one after another, separated by 、，, or spaces. */
+function splitPhones(text: string): string[] {
+  return text
+    .split(/[、，,;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export function NoticeSettingsModal({ onClose }: { onClose: () => void }) {
   const query = useApiQuery('notices.settings.get', {});
   return (
@@ -38,6 +46,7 @@ export function NoticeSettingsModal({ onClose }: { onClose: () => void }) {
 
 function SettingsForm({ initial, onClose }: { initial: NoticeSettings; onClose: () => void }) {
   const [settings, setSettings] = useState<NoticeSettings>(initial);
+  const [phonesText, setPhonesText] = useState(initial.officePhones.join('、'));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const update = useApiMutation('notices.settings.update', {
@@ -67,6 +76,16 @@ function SettingsForm({ initial, onClose }: { initial: NoticeSettings; onClose: 
             <TextInput label={t('notices.settings.issuerName')} value={settings.issuerName} onChange={(e) => set({ issuerName: e.currentTarget.value })} error={errors.issuerName} />
             <TextInput label={t('notices.settings.countyAddressee')} value={settings.countyAddressee} onChange={(e) => set({ countyAddressee: e.currentTarget.value })} error={errors.countyAddressee} />
           </SimpleGrid>
+          <TextInput
+            label={t('notices.settings.officePhones')}
+            description={t('notices.settings.officePhonesHint')}
+            value={phonesText}
+            onChange={(e) => {
+              setPhonesText(e.currentTarget.value);
+              set({ officePhones: splitPhones(e.currentTarget.value) });
+            }}
+            error={Object.entries(errors).find(([k]) => k.startsWith('officePhones'))?.[1]}
+          />
           <Text size="sm" fw={500}>
             {t('notices.settings.prefixes')}
           </Text>

@@ -93,7 +93,7 @@ function StateBadge({ deadline }: { deadline: Deadline }) {
       </Badge>
     );
   }
-  if (deadline.status === 'open') return <DeadlineBadge dueAt={deadline.dueAt} />;
+  if (deadline.status === 'open') return <DeadlineBadge dueAt={deadline.dueAt} kind={deadline.kind} />;
   return (
     <Badge color={deadline.status === 'met' ? 'teal' : 'gray'} variant="outline" radius="sm" data-testid="deadline-state">
       {enumLabel('deadlineStatus', deadline.status)}

@@ -99,7 +99,8 @@ export function PetitionerRowsEditor<T extends EditorValues>({
               {t('petitions.intake.rowNumber')}
             </Table.Th>
             <Table.Th w={130}>{t('petitions.intake.name')}</Table.Th>
-            <Table.Th w={196}>{t('petitions.intake.idNumber')}</Table.Th>
+            {/* Wide enough for all 18 characters beside the ✓ at 1366 px: the 18th is the check digit. */}
+            <Table.Th w={224}>{t('petitions.intake.idNumber')}</Table.Th>
             <Table.Th w={132}>{t('petitions.intake.phone')}</Table.Th>
             <Table.Th>{t('petitions.intake.address')}</Table.Th>
             <Table.Th w={48} ta="center">
@@ -145,7 +146,8 @@ export function PetitionerRowsEditor<T extends EditorValues>({
                       size="sm"
                       aria-label={label(t('petitions.intake.idNumber'))}
                       maxLength={18}
-                      styles={{ input: { fontVariantNumeric: 'tabular-nums', letterSpacing: 0.2 } }}
+                      styles={{ input: { fontVariantNumeric: 'tabular-nums' } }}
+                      rightSectionWidth={26}
                       rightSection={idOk ? <IconCircleCheck size={16} color="var(--mantine-color-green-6)" aria-label={t('petitions.intake.idOk')} /> : null}
                       {...idProps}
                       onChange={(e) => f.setFieldValue(`${path}.idNumber`, e.currentTarget.value.toUpperCase())}

@@ -41,7 +41,7 @@ function detailLines(step: Step, timeZone: string, petitionNumber: string | null
   const push = (label: string, value: string) => lines.push({ label, value });
   if (typeof d.severity === 'string') push(t('reports.steps.severity'), enumLabel('reportSeverity', d.severity));
   if (typeof d.limitAt === 'number') push(t('reports.steps.limitAt'), limitAtLabel(d.limitAt, timeZone));
-  if (typeof d.lateMs === 'number') push(t('reports.steps.lateMs'), d.lateMs > 0 ? durationLabel(d.lateMs) : t('reports.steps.onTime'));
+  if (typeof d.lateMs === 'number') push(t('reports.steps.lateMs'), d.lateMs > 0 ? t('reports.steps.lateBy', { duration: durationLabel(d.lateMs) }) : t('reports.steps.onTime'));
   if (typeof d.verification === 'string') push(t('reports.steps.verification'), d.verification);
   if (typeof d.nature === 'string') push(t('reports.steps.nature'), d.nature);
   if (typeof d.urgency === 'string') push(t('reports.steps.urgency'), d.urgency);

@@ -74,7 +74,14 @@ export function ZeroReportGrid({ grid, timeZone, canSubmit, onPick }: { grid: Gr
 
   const renderCell = (unit: Grid['units'][number], period: Period, wide: boolean) => {
     const cell = cells.get(`${unit.unitId}:${period.period}`);
-    if (!cell) return null;
+    if (!cell) {
+      // The period ended before the unit was set up: nothing was owed.
+      return unit.effectiveFrom ? (
+        <Text span size="sm" c="dimmed" title={t('reports.zero.beforeUnit', { date: unit.effectiveFrom })} data-testid="zero-cell-none">
+          —
+        </Text>
+      ) : null;
+    }
     const open = cell.submittedAt === null && canSubmit;
     const label = t('reports.zero.cellTitle', { unit: unit.unitName, period: zeroReportPeriodLabel(period.period), state: enumLabel('zeroReportState', cell.state) });
     const tip = `${cellTooltip(cell, timeZone)}${open ? `；${t('reports.zero.clickToSubmit')}` : ''}`;

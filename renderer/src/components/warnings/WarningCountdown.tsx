@@ -2,17 +2,17 @@ import { Badge, Tooltip } from '@mantine/core';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
 import { useNow, useOfficeTimeZone } from '../../platform/clock';
-import { countdown } from '../time/countdown';
+import { describeTimeLeft } from '../../../../shared/time-left';
 
 /**
- * A live countdown to a warning's feedback (or supervision) deadline: green, amber in the last 12 hours (display-thresholds.ts), red
+ * A live countdown to a warning's feedback (or supervision) deadline: green, amber in the last 12 hours (shared/time-left.ts), red
  * and "已超期…" once passed. The tooltip gives the exact time.
  */
 export function WarningCountdown({ dueAt, label, size = 'md' }: { dueAt: number; label?: string; size?: 'sm' | 'md' | 'lg' }) {
   const now = useNow(15_000);
   const tz = useOfficeTimeZone();
   const overdue = dueAt <= now;
-  const { text, tone } = countdown(dueAt, now, 'hours');
+  const { text, tone } = describeTimeLeft(dueAt, now, tz, 'hours');
   return (
     <Tooltip label={t('warnings.countdown.dueAt', { at: formatDateTime(dueAt, tz) })}>
       <Badge

@@ -6,15 +6,17 @@
  * countdownText(dueAt, now)   // '剩2天5小时' or '已超期3小时20分'
  */
 import type { WarningLevel } from '../../../../shared/enums';
-import { countdownText as scaledText, countdownTone as scaledTone, formatSpan, type CountdownTone } from '../time/countdown';
+import { DEFAULT_TIME_ZONE } from '../../../../shared/time';
+import { formatSpan, timeLeftText, timeLeftTone, type TimeLeftTone } from '../../../../shared/time-left';
 
-/** A warning's countdown (hours scale); see components/time/countdown.ts. */
+// The hours scale counts from the instant itself, so the office's zone does not change its words.
+/** A warning's countdown (hours scale); see shared/time-left.ts. */
 export function countdownText(dueAt: number, now: number): string {
-  return scaledText(dueAt, now, 'hours');
+  return timeLeftText(dueAt, now, DEFAULT_TIME_ZONE, 'hours');
 }
 
-export function countdownTone(dueAt: number, now: number): CountdownTone {
-  return scaledTone(dueAt, now, 'hours');
+export function countdownTone(dueAt: number, now: number): TimeLeftTone {
+  return timeLeftTone(dueAt, now, DEFAULT_TIME_ZONE, 'hours');
 }
 
 export { formatSpan };

@@ -9,6 +9,7 @@ import { useApiMutation } from '../../platform/query';
 import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
 import { applyErrors } from '../../components/forms/form-errors';
 import { FormButtons } from '../../components/FormButtons';
+import { DateField } from '../../components/forms/DateField';
 
 const unitForm = unitInputSchema.omit({ active: true });
 
@@ -21,6 +22,8 @@ export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; default
       kind: unit?.kind ?? defaultKind,
       liaisonName: unit?.liaisonName ?? '',
       liaisonPhone: unit?.liaisonPhone ?? '',
+      // Empty for a new unit: the core takes the day it is added.
+      effectiveFrom: unit?.effectiveFrom ?? '',
     },
     validate: contractResolver(unitForm, {
       labels: { name: t('admin.units.name'), liaisonName: t('admin.units.liaisonName'), liaisonPhone: t('admin.units.liaisonPhone') },
@@ -38,7 +41,7 @@ export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; default
 
   const submit = form.onSubmit((v) => {
     setFormError(null);
-    const values = { ...parsedInput(unitForm, v), active: unit?.active ?? true };
+    const values = { ...parsedInput(unitForm, v), effectiveFrom: v.effectiveFrom || undefined, active: unit?.active ?? true };
     if (unit) update.mutate({ id: unit.id, ...values });
     else create.mutate(values);
   });
@@ -69,6 +72,14 @@ export function UnitModal({ unit, defaultKind, onClose }: { unit?: Unit; default
             <TextInput label={t('admin.units.liaisonName')} description={t('admin.units.liaisonNameHint')} maxLength={30} {...form.getInputProps('liaisonName')} />
             <TextInput label={t('admin.units.liaisonPhone')} description={t('admin.units.liaisonPhoneHint')} maxLength={30} inputMode="tel" {...form.getInputProps('liaisonPhone')} />
           </SimpleGrid>
+          <DateField
+            label={t('admin.units.effectiveFrom')}
+            description={unit && unit.effectiveFrom === null ? `${t('admin.units.effectiveFromHint')}（${t('admin.units.effectiveFromUnknown')}）` : t('admin.units.effectiveFromHint')}
+            w={260}
+            value={form.getValues().effectiveFrom}
+            onChange={(v) => form.setFieldValue('effectiveFrom', v)}
+            error={form.errors.effectiveFrom}
+          />
           <FormButtons onCancel={() => onClose(false)} pending={create.isPending || update.isPending} mt="xs" />
         </Stack>
       </form>

@@ -33,7 +33,7 @@ export function UnitsPage() {
       setDialog(null);
     },
   });
-  const setActive = (unit: Unit, active: boolean) => update.mutate({ ...unit, active });
+  const setActive = (unit: Unit, active: boolean) => update.mutate({ ...unit, effectiveFrom: unit.effectiveFrom ?? undefined, active });
   const close = () => setDialog(null);
 
   const rows = kinds.map((kind) => {

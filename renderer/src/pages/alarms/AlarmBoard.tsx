@@ -80,7 +80,7 @@ function AlarmRow({ alarm, now, timeZone, meId, expanded, onToggle, actions }: {
         <Table.Td>
           <Text size="sm">{enumLabel('deadlineKind', alarm.deadlineKind)}</Text>
           <Group gap={6} wrap="nowrap" mt={2}>
-            <DeadlineBadge dueAt={alarm.dueAt} />
+            <DeadlineBadge dueAt={alarm.dueAt} kind={alarm.deadlineKind} />
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {formatDateTime(alarm.dueAt - 1, timeZone).slice(0, 10)}
             </Text>

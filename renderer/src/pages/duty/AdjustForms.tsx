@@ -1,16 +1,18 @@
 import { useMemo, useState } from 'react';
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { DateField } from '../../components/forms/DateField';
+import { fromLocalInput, toLocalInput } from '../../components/petitions/petition-format';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { z } from 'zod';
 import { contract, type DutyRole, type Rotation, type Segment } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { localDateOf, parseLocalDateTime } from '../../../../shared/time';
+import { localDateOf } from '../../../../shared/time';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation, type ApiFailure } from '../../platform/query';
 import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
 import { applyErrors } from '../../components/forms/form-errors';
 import { chosenId } from '../../components/forms/form-fields';
-import { monthDayLabel, rangeLabel, toLocalInput, weekdayOfDateLabel } from '../../components/duty/duty-format';
+import { monthDayLabel, rangeLabel, weekdayOfDateLabel } from '../../components/duty/duty-format';
 import { roleByKey, type Option } from './duty-data';
 import { peopleOf, shiftWindow, shiftsOf, type DayPlan } from './month-model';
 
@@ -23,6 +25,8 @@ export interface AdjustContext {
   readonly roleOptions: readonly Option[];
   readonly segments: readonly Segment[];
   readonly tz: string;
+  /** Shifts that have started are history: never offered for a swap. */
+  readonly now: number;
 }
 
 function defaultRoleId(ctx: AdjustContext): number {
@@ -33,7 +37,14 @@ function defaultRoleId(ctx: AdjustContext): number {
 function shiftDefaults(ctx: AdjustContext, roleId: number) {
   const holder = peopleOf(ctx.plan.byRole.get(roleId) ?? []).find((p) => p.source !== 'extra');
   const w = holder ? personWindow(ctx, roleId, String(holder.userId)) : shiftWindow(ctx.date, roleId, ctx.plan, ctx.rotations, ctx.tz);
-  return { start: toLocalInput(w.start, ctx.tz), end: toLocalInput(w.end, ctx.tz), holder: holder ? String(holder.userId) : null };
+  return { ...fromNowOn(ctx, w), holder: holder ? String(holder.userId) : null };
+}
+
+/** A window as the form's values; a shift already running is changed from this minute on (its past is history). */
+function fromNowOn(ctx: AdjustContext, w: { start: number; end: number }): { start: string; end: string } {
+  const thisMinute = Math.floor(ctx.now / 60_000) * 60_000;
+  const start = w.start < thisMinute && thisMinute < w.end ? thisMinute : w.start;
+  return { start: toLocalInput(start, ctx.tz), end: toLocalInput(w.end, ctx.tz) };
 }
 
 /** The part of that day's shift one person holds; the whole shift when they hold none of it. */
@@ -44,14 +55,13 @@ function personWindow(ctx: AdjustContext, roleId: number, userId: string | null)
 }
 
 function windowValues(ctx: AdjustContext, roleId: string, userId: string | null) {
-  const w = personWindow(ctx, Number(roleId), userId);
-  return { start: toLocalInput(w.start, ctx.tz), end: toLocalInput(w.end, ctx.tz) };
+  return fromNowOn(ctx, personWindow(ctx, Number(roleId), userId));
 }
 
-/** A datetime-local value ('2026-03-05T08:00') as the instant it names in the office's zone. */
+/** A date field's value ('2026-03-05 08:00:00') as the instant it names in the office's zone. */
 function localTime(timeZone: string) {
   return z.string().transform((v, ctx) => {
-    const at = parseLocalDateTime(v, timeZone);
+    const at = fromLocalInput(v, timeZone);
     if (at === null) {
       ctx.addIssue({ code: 'custom', message: t('duty.adjust.badTime') });
       return z.NEVER;
@@ -91,10 +101,21 @@ function showError<T extends Record<string, unknown>>(form: UseFormReturnType<T>
 }
 
 function TimeRangeInputs<T extends Record<string, unknown>>({ form, startField, endField }: { form: UseFormReturnType<T>; startField: string; endField: string }) {
+  const field = (path: string, label: string) => (
+    <DateField
+      withTime
+      required
+      name={path}
+      label={label}
+      value={String(form.getValues()[path] ?? '')}
+      onChange={(v) => form.setFieldValue(path, v as never)}
+      error={form.errors[path]}
+    />
+  );
   return (
-    <Group grow gap="xs">
-      <TextInput type="datetime-local" label={t('duty.adjust.start')} required {...form.getInputProps(startField)} />
-      <TextInput type="datetime-local" label={t('duty.adjust.end')} required {...form.getInputProps(endField)} />
+    <Group grow gap="xs" align="flex-start">
+      {field(startField, t('duty.adjust.start'))}
+      {field(endField, t('duty.adjust.end'))}
     </Group>
   );
 }
@@ -175,17 +196,18 @@ export function SwapForm({ ctx }: { ctx: AdjustContext }) {
     onError: (error) => showError(form, error, { startB: 'shiftB', endB: 'shiftB' }),
   });
   const v = form.values;
-  const startA = parseLocalDateTime(v.startA, ctx.tz);
-  const endA = parseLocalDateTime(v.endA, ctx.tz);
+  const startA = fromLocalInput(v.startA, ctx.tz);
+  const endA = fromLocalInput(v.endA, ctx.tz);
   const shiftOptions = useMemo<Option[]>(() => {
     if (v.userB === null) return [];
     return shiftsOf(Number(v.userB), Number(v.roleId), ctx.segments)
+      .filter((s) => s.start >= ctx.now)
       .filter((s) => startA === null || endA === null || s.end <= startA || s.start >= endA)
       .map((s) => {
         const day = localDateOf(s.start, ctx.tz);
         return { value: `${s.start}-${s.end}`, label: `${monthDayLabel(day)} ${weekdayOfDateLabel(day)} ${rangeLabel(s.start, s.end, day, ctx.tz)}` };
       });
-  }, [v.userB, v.roleId, ctx.segments, ctx.tz, startA, endA]);
+  }, [v.userB, v.roleId, ctx.segments, ctx.tz, ctx.now, startA, endA]);
 
   const changeRole = (value: string | null) => {
     if (!value) return;
@@ -193,7 +215,7 @@ export function SwapForm({ ctx }: { ctx: AdjustContext }) {
     form.setValues({ roleId: value, userA: nd.holder, startA: nd.start, endA: nd.end, userB: null, shiftB: null });
   };
   const changeUserB = (value: string | null) => {
-    const options = value === null ? [] : shiftsOf(Number(value), Number(v.roleId), ctx.segments).filter((s) => startA === null || s.start >= startA);
+    const options = value === null ? [] : shiftsOf(Number(value), Number(v.roleId), ctx.segments).filter((s) => s.start >= ctx.now && (startA === null || s.start >= startA));
     const first = options[0];
     form.setValues({ userB: value, shiftB: first ? `${first.start}-${first.end}` : null });
   };
@@ -293,6 +315,64 @@ export function ExtraForm({ ctx }: { ctx: AdjustContext }) {
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
             {t('duty.adjust.saveExtra')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The day's shifts that have started, as choices: "值班员 08:00–次日08:00 钱值班". */
+function startedShiftOptions(ctx: AdjustContext): Option[] {
+  const roleName = new Map(ctx.roles.map((r) => [r.id, r.name]));
+  return [...ctx.plan.byRole.values()]
+    .flat()
+    .filter((s) => s.start < ctx.now)
+    .sort((a, b) => a.roleId - b.roleId || a.start - b.start)
+    .map((s) => ({ value: `${s.roleId}:${s.start}:${s.end}:${s.userId}`, label: `${roleName.get(s.roleId) ?? ''} ${rangeLabel(s.start, s.end, ctx.date, ctx.tz)} ${s.userName}` }));
+}
+
+const correctionSchema = z.object({ shift: filled, actualUserId: chosenId, reason: contract['duty.corrections.create'].input.shape.reason.pipe(filled) });
+
+/**
+ * 值班更正: who actually served a shift that has started, when it was not the person on the roster. The roster
+ * stays as it was; the correction is a reasoned entry in the duty log.
+ */
+export function CorrectionForm({ ctx }: { ctx: AdjustContext }) {
+  const options = startedShiftOptions(ctx);
+  const form = useForm({
+    initialValues: { shift: options[0]?.value ?? null, actualUserId: null as string | null, reason: '' },
+    validate: contractResolver(correctionSchema, { messages: { shift: t('duty.adjust.pickShift'), actualUserId: t('duty.adjust.pickPerson'), reason: t('duty.adjust.reasonRequired') } }),
+  });
+  const create = useApiMutation('duty.corrections.create', {
+    onSuccess: () => {
+      notifySaved(t('duty.correction.saved'));
+      form.setValues({ actualUserId: null, reason: '' });
+    },
+    onError: (error) => showError(form, error, { startAt: 'shift', endAt: 'shift', roleId: 'shift' }),
+  });
+  const scheduled = form.values.shift?.split(':')[3] ?? null;
+  const submit = form.onSubmit((values) => {
+    const input = parsedInput(correctionSchema, values);
+    const [roleId = 0, startAt = 0, endAt = 0, scheduledUserId = 0] = input.shift.split(':').map(Number);
+    create.mutate({ roleId, startAt, endAt, scheduledUserId, actualUserId: input.actualUserId, reason: input.reason });
+  });
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs" data-testid="duty-correction-form">
+        <Select label={t('duty.correction.shift')} data={options} allowDeselect={false} required {...form.getInputProps('shift')} />
+        <Select
+          label={t('duty.correction.actual')}
+          placeholder={t('duty.adjust.pickPerson')}
+          data={ctx.userOptions.filter((o) => o.value !== scheduled)}
+          searchable
+          required
+          {...form.getInputProps('actualUserId')}
+        />
+        <TextInput label={t('duty.adjust.reason')} placeholder={t('duty.correction.reasonPlaceholder')} required {...form.getInputProps('reason')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            {t('duty.correction.save')}
           </Button>
         </Group>
       </Stack>

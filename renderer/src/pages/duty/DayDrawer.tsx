@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Badge, Button, Divider, Drawer, Group, Popover, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Drawer, Group, Popover, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { DutyOverride, DutyRole, Rotation, Segment, User } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
-import { useOfficeTimeZone } from '../../platform/clock';
+import { useNow, useOfficeTimeZone } from '../../platform/clock';
+import { localDateOf } from '../../../../shared/time';
 import { notifySaved } from '../../platform/notify';
 import { useApiMutation } from '../../platform/query';
 import { gapLabel, monthDayLabel, rangeLabel, sourceTag, weekdayOfDateLabel } from '../../components/duty/duty-format';
-import { ExtraForm, OverrideForm, SwapForm, type AdjustContext } from './AdjustForms';
+import { CorrectionForm, ExtraForm, OverrideForm, SwapForm, type AdjustContext } from './AdjustForms';
 import type { Option } from './duty-data';
 import type { DayPlan } from './month-model';
 
@@ -41,7 +42,7 @@ function CancelOverride({ override }: { override: DutyOverride }) {
   );
 }
 
-function SegmentRow({ seg, date, override, canPlan, tz }: { seg: Segment; date: string; override: DutyOverride | undefined; canPlan: boolean; tz: string }) {
+function SegmentRow({ seg, date, override, canPlan, tz, now }: { seg: Segment; date: string; override: DutyOverride | undefined; canPlan: boolean; tz: string; now: number }) {
   const tag = sourceTag(seg.source);
   let note = '';
   if (override?.replacedUserName && override.kind !== 'extra') {
@@ -70,7 +71,8 @@ function SegmentRow({ seg, date, override, canPlan, tz }: { seg: Segment; date: 
           </Text>
         )}
       </Stack>
-      {canPlan && override && <CancelOverride override={override} />}
+      {/* What has been served stays: only a change still running or ahead can be cancelled. */}
+      {canPlan && override && seg.end > now && <CancelOverride override={override} />}
     </Group>
   );
 }
@@ -95,9 +97,12 @@ export interface DayDrawerProps {
 export function DayDrawer(props: DayDrawerProps) {
   const { date, plan, roles, overrides, canPlan, onClose } = props;
   const tz = useOfficeTimeZone();
+  const now = useNow(30_000);
   const [kind, setKind] = useState<AdjustKind>('override');
+  // A day before today is duty history: no cover, swap or extra shift can change it.
+  const past = date !== null && date < localDateOf(now, tz);
   const shown = roles.filter((r) => r.key === 'leader' || r.key === 'officer' || plan?.byRole.has(r.id) || plan?.gaps.some((g) => g.roleId === r.id));
-  const ctx: AdjustContext | null = date && plan ? { ...props, date, plan, tz } : null;
+  const ctx: AdjustContext | null = date && plan ? { ...props, date, plan, tz, now } : null;
 
   return (
     <Drawer
@@ -129,7 +134,7 @@ export function DayDrawer(props: DayDrawerProps) {
                   {role.name}
                 </Text>
                 {segs.map((s) => (
-                  <SegmentRow key={`${s.userId}-${s.start}`} seg={s} date={date} override={overrides.find((o) => o.id === s.overrideId)} canPlan={canPlan} tz={tz} />
+                  <SegmentRow key={`${s.userId}-${s.start}`} seg={s} date={date} override={overrides.find((o) => o.id === s.overrideId)} canPlan={canPlan} tz={tz} now={now} />
                 ))}
                 {gaps.map((g) => (
                   <Group key={g.start} gap="xs" wrap="nowrap">
@@ -150,7 +155,19 @@ export function DayDrawer(props: DayDrawerProps) {
             );
           })}
           <Divider />
-          {canPlan && ctx ? (
+          {past ? (
+            <Stack gap="sm">
+              <Alert color="gray" variant="light" py={8} data-testid="duty-day-past">
+                <Text size="sm">{t('duty.day.pastDay')}</Text>
+              </Alert>
+              {canPlan && ctx && (
+                <>
+                  <Title order={5}>{t('duty.correction.title')}</Title>
+                  <CorrectionForm key={`c-${date}`} ctx={ctx} />
+                </>
+              )}
+            </Stack>
+          ) : canPlan && ctx ? (
             <Stack gap="sm">
               <Group justify="space-between">
                 <Title order={5}>{t('duty.adjust.title')}</Title>

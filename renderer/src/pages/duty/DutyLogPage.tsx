@@ -6,19 +6,23 @@ import { z } from 'zod';
 import { contract, type DutyLogEntry } from '../../../../shared/api';
 import { DUTY_LOG_KINDS } from '../../../../shared/enums';
 import { t } from '../../../../shared/i18n';
-import { addDays, daysBetween, instantOf, isIsoDate, localDateOf, parseLocalDateTime } from '../../../../shared/time';
+import { addDays, daysBetween, instantOf, isIsoDate, localDateOf } from '../../../../shared/time';
 import { officeNow, useNow, useOfficeTimeZone } from '../../platform/clock';
 import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation, useApiQuery } from '../../platform/query';
 import { useSession } from '../../platform/session';
 import { contractResolver, parsedInput } from '../../components/forms/contract-resolver';
 import { applyErrors } from '../../components/forms/form-errors';
-import { monthDayLabel, timeLabel, toLocalInput, weekdayOfDateLabel } from '../../components/duty/duty-format';
 import { AuditHeadMark } from '../../components/audit/AuditHeadMark';
+import { monthDayLabel, timeLabel, weekdayOfDateLabel } from '../../components/duty/duty-format';
+import { DateField } from '../../components/forms/DateField';
+import { fromLocalInput, toLocalInput as toDateFieldValue } from '../../components/petitions/petition-format';
 
 type Kind = (typeof DUTY_LOG_KINDS)[number];
 
-const KIND_COLORS: Record<Kind, string> = { call: 'blue', visit: 'grape', event: 'red', other: 'gray' };
+const KIND_COLORS: Record<Kind, string> = { call: 'blue', visit: 'grape', event: 'red', other: 'gray', correction: 'orange' };
+/** A correction of past duty is entered on the roster for its shift, with a reason, not as a plain entry. */
+const ENTRY_KINDS = DUTY_LOG_KINDS.filter((k) => k !== 'correction');
 
 export function kindLabel(kind: Kind): string {
   return t(`duty.log.kinds.${kind}`);
@@ -26,7 +30,7 @@ export function kindLabel(kind: Kind): string {
 
 export function KindBadge({ kind }: { kind: Kind }) {
   return (
-    <Badge color={KIND_COLORS[kind]} variant="light" radius="sm" w={48}>
+    <Badge color={KIND_COLORS[kind]} variant="light" radius="sm" miw={48}>
       {kindLabel(kind)}
     </Badge>
   );
@@ -37,14 +41,14 @@ const MAX_DAYS = 62;
 
 const logInput = contract['duty.log.create'].input.shape;
 
-/** An entry says what happened; its time (a datetime-local value) is optional: empty means now. */
+/** An entry says what happened; its time (a date field's value) is optional: empty means now. */
 function logSchema(timeZone: string) {
   return z.object({
     kind: logInput.kind,
     content: logInput.content.pipe(z.string().min(1)),
     at: z.string().transform((v, ctx) => {
       if (!v) return null;
-      const at = parseLocalDateTime(v, timeZone);
+      const at = fromLocalInput(v, timeZone);
       if (at === null) ctx.addIssue({ code: 'custom', message: t('duty.adjust.badTime') });
       return at;
     }),
@@ -77,12 +81,14 @@ function LogForm() {
           fullWidth
           value={form.values.kind}
           onChange={(k) => form.setFieldValue('kind', k as Kind)}
-          data={DUTY_LOG_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+          data={ENTRY_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
           aria-label={t('duty.log.kind')}
         />
         <Group gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput type="datetime-local" label={t('duty.log.at')} description={t('duty.log.atHint')} style={{ flex: 1 }} {...form.getInputProps('at')} />
-          <Button variant="default" onClick={() => form.setFieldValue('at', toLocalInput(officeNow(), tz))}>
+          <div style={{ flex: 1 }}>
+            <DateField withTime name="at" label={t('duty.log.at')} description={t('duty.log.atHint')} value={form.values.at} onChange={(v) => form.setFieldValue('at', v)} error={form.errors.at} />
+          </div>
+          <Button variant="default" onClick={() => form.setFieldValue('at', toDateFieldValue(officeNow(), tz))}>
             {t('duty.log.now')}
           </Button>
         </Group>

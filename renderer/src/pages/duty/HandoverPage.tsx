@@ -9,14 +9,16 @@ import { notifyError, notifySaved } from '../../platform/notify';
 import { useApiMutation, useApiQuery } from '../../platform/query';
 import { useSession } from '../../platform/session';
 import { dateTimeLabel, timeLabel } from '../../components/duty/duty-format';
-import { countdown } from '../../components/time/countdown';
+import { describeTimeLeft, scaleOfKind } from '../../../../shared/time-left';
 import { KindBadge } from './DutyLogPage';
 import { useDutyData } from './duty-data';
 import { AuditHeadMark } from '../../components/audit/AuditHeadMark';
 
-/** One deadline in the handover sheet: case number, summary, which period, and hours left or overdue. */
-function DeadlineLine({ number, summary, kind, dueAt, now, testId }: { number: string; summary: string; kind: DeadlineKind; dueAt: number; now: number; testId?: string }) {
-  const left = countdown(dueAt, now, 'shift');
+type HandoverDeadline = HandoverDraft['dueSoon'][number];
+
+/** One deadline in the handover sheet: case number, summary, which period, and its time left (shared/time-left.ts). */
+function DeadlineLine({ number, summary, kind, dueAt, now, tz, testId }: { number: string; summary: string; kind: DeadlineKind; dueAt: number; now: number; tz: string; testId?: string }) {
+  const left = describeTimeLeft(dueAt, now, tz, scaleOfKind(kind));
   return (
     <Group gap="xs" wrap="nowrap" data-testid={testId}>
       <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
@@ -52,6 +54,21 @@ function DraftList({ title, count, children }: { title: string; count: number; c
   );
 }
 
+/** One of the sheet's deadline sections: its heading, count and lines, or a line saying there is none. */
+function DeadlineList({ title, empty, items, now, tz, testId }: { title: string; empty: string; items: readonly HandoverDeadline[]; now: number; tz: string; testId: string }) {
+  return (
+    <DraftList title={title} count={items.length}>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        items.map((d) => <DeadlineLine key={d.id} number={d.number} summary={d.summary} kind={d.kind} dueAt={d.dueAt} now={now} tz={tz} testId={testId} />)
+      )}
+    </DraftList>
+  );
+}
+
 /** What the outgoing officer hands over: open alarms, deadlines due within 24 h, the log since last time. */
 function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; tz: string }) {
   return (
@@ -63,18 +80,11 @@ function DraftDetails({ draft, now, tz }: { draft: HandoverDraft; now: number; t
             {t('duty.handover.noAlarms')}
           </Text>
         ) : (
-          draft.openAlarms.map((a) => <DeadlineLine key={a.id} number={a.subjectNumber} summary={a.subjectSummary} kind={a.deadlineKind} dueAt={a.dueAt} now={now} />)
+          draft.openAlarms.map((a) => <DeadlineLine key={a.id} number={a.subjectNumber} summary={a.subjectSummary} kind={a.deadlineKind} dueAt={a.dueAt} now={now} tz={tz} testId="handover-alarm" />)
         )}
       </DraftList>
-      <DraftList title={t('duty.handover.dueSoon')} count={draft.dueSoon.length}>
-        {draft.dueSoon.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('duty.handover.noDueSoon')}
-          </Text>
-        ) : (
-          draft.dueSoon.map((d) => <DeadlineLine key={d.id} number={d.number} summary={d.summary} kind={d.kind} dueAt={d.dueAt} now={now} testId="handover-due" />)
-        )}
-      </DraftList>
+      <DeadlineList title={t('duty.handover.dueSoon')} empty={t('duty.handover.noDueSoon')} items={draft.dueSoon} now={now} tz={tz} testId="handover-due" />
+      <DeadlineList title={t('duty.handover.overdue')} empty={t('duty.handover.noOverdue')} items={draft.overdue} now={now} tz={tz} testId="handover-overdue" />
       <DraftList title={t('duty.handover.log', { since: dateTimeLabel(draft.since, tz) })} count={draft.dutyLog.length}>
         {draft.dutyLog.length === 0 ? (
           <Text size="sm" c="dimmed">

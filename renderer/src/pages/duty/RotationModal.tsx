@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Grid, Group, Input, Modal, NumberInput, Paper, ScrollArea, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { DateField } from '../../components/forms/DateField';
 import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
 import { z } from 'zod';
 import { rotationInputSchema, type DutyRole, type Rotation, type User } from '../../../../shared/api';
@@ -181,8 +182,14 @@ function RotationForm({ rotation, defaultRoleId, roles, people, users, today, on
               {hourFields}
             </Group>
             <Group grow gap="sm" align="flex-start">
-              <TextInput type="date" label={t('duty.rotation.startDate')} required {...form.getInputProps('startDate')} />
-              <TextInput type="date" label={t('duty.rotation.endDate')} description={t('duty.rotation.endDateHint')} {...form.getInputProps('endDate')} />
+              <DateField label={t('duty.rotation.startDate')} required value={form.values.startDate} onChange={(v) => form.setFieldValue('startDate', v)} error={form.errors.startDate} />
+              <DateField
+                label={t('duty.rotation.endDate')}
+                description={t('duty.rotation.endDateHint')}
+                value={form.values.endDate}
+                onChange={(v) => form.setFieldValue('endDate', v)}
+                error={form.errors.endDate}
+              />
             </Group>
             <Group grow gap="sm" align="flex-end">
               <NumberInput label={t('duty.rotation.shiftsPerPerson')} min={1} max={31} allowDecimal={false} {...form.getInputProps('shiftsPerPerson')} />

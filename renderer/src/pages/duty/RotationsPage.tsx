@@ -16,6 +16,7 @@ import { hourLabel, monthDayLabel, weekdayLabel } from '../../components/duty/du
 import { sortRoles, useDutyData } from './duty-data';
 import { RotationModal } from './RotationModal';
 import { FormButtons } from '../../components/FormButtons';
+import { DateField } from '../../components/forms/DateField';
 
 export function patternSummary(r: Rotation): string {
   const base =
@@ -113,7 +114,14 @@ function RoleModal({ editing, onClose }: { editing: DutyRole | 'new' | null; onC
 
 function PeriodForm({ period, onClose }: { period: SensitivePeriod | null; onClose(): void }) {
   const form = useForm({
-    initialValues: { name: period?.name ?? '', startDate: period?.startDate ?? '', endDate: period?.endDate ?? '', note: period?.note ?? '' },
+    initialValues: {
+      name: period?.name ?? '',
+      startDate: period?.startDate ?? '',
+      endDate: period?.endDate ?? '',
+      note: period?.note ?? '',
+      // Empty: from its start, or from today when it is added after its start (the core decides).
+      reportsFrom: period && period.reportsFrom !== period.startDate ? period.reportsFrom : '',
+    },
     validate: contractResolver(periodForm, { messages: { name: t('duty.periods.nameRequired'), startDate: t('duty.rotation.badDate'), endDate: t('duty.rotation.badDate') } }),
   });
   const handlers = {
@@ -128,7 +136,7 @@ function PeriodForm({ period, onClose }: { period: SensitivePeriod | null; onClo
   const busy = create.isPending || update.isPending;
   const save = (cancelled: boolean) => {
     const v = form.values;
-    const input = { name: v.name.trim(), startDate: v.startDate, endDate: v.endDate, note: v.note, cancelled };
+    const input = { name: v.name.trim(), startDate: v.startDate, endDate: v.endDate, note: v.note, cancelled, reportsFrom: v.reportsFrom || null };
     if (period) update.mutate({ id: period.id, ...input });
     else create.mutate(input);
   };
@@ -137,9 +145,17 @@ function PeriodForm({ period, onClose }: { period: SensitivePeriod | null; onClo
         <Stack gap="sm">
           <TextInput label={t('duty.periods.name')} placeholder={t('duty.periods.namePlaceholder')} required data-autofocus {...form.getInputProps('name')} />
           <Group grow gap="sm" align="flex-start">
-            <TextInput type="date" label={t('duty.periods.startDate')} required {...form.getInputProps('startDate')} />
-            <TextInput type="date" label={t('duty.periods.endDate')} required {...form.getInputProps('endDate')} />
+            <DateField label={t('duty.periods.startDate')} required value={form.values.startDate} onChange={(v) => form.setFieldValue('startDate', v)} error={form.errors.startDate} />
+            <DateField label={t('duty.periods.endDate')} required value={form.values.endDate} onChange={(v) => form.setFieldValue('endDate', v)} error={form.errors.endDate} />
           </Group>
+          <DateField
+            label={t('duty.periods.reportsFrom')}
+            description={t('duty.periods.reportsFromHint')}
+            w={260}
+            value={form.values.reportsFrom}
+            onChange={(v) => form.setFieldValue('reportsFrom', v)}
+            error={form.errors.reportsFrom}
+          />
           <Textarea label={t('duty.periods.note')} placeholder={t('duty.periods.notePlaceholder')} autosize minRows={2} maxRows={5} {...form.getInputProps('note')} />
           <Text size="xs" c="dimmed">
             {t('duty.periods.hint')}
@@ -282,7 +298,7 @@ export function RotationsPage() {
             <Group justify="space-between" mb="xs">
               <Title order={5}>{t('duty.periods.title')}</Title>
               {mayKeepPeriods && (
-                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditingPeriod('new')}>
+                <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditingPeriod('new')} data-testid="periods-add">
                   {t('duty.periods.add')}
                 </Button>
               )}
@@ -313,6 +329,11 @@ export function RotationsPage() {
                           {p.startDate.slice(0, 4) !== today.slice(0, 4) && `（${p.startDate.slice(0, 4)}）`}
                           {p.note && ` · ${p.note}`}
                         </Text>
+                        {p.reportsFrom > p.startDate && (
+                          <Text size="xs" c="orange.8" data-testid="period-reports-from">
+                            {t('duty.periods.reportsFromShown', { date: monthDayLabel(p.reportsFrom) })}
+                          </Text>
+                        )}
                       </Stack>
                       {mayKeepPeriods && (
                         <Button size="compact-xs" variant="subtle" onClick={() => setEditingPeriod(p)}>

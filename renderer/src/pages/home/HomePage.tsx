@@ -12,7 +12,6 @@ import { useApiQuery } from '../../platform/query';
 import { useNow, useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink } from '../../platform/links';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
-import { DUE_SOON_MS } from '../../components/time/display-thresholds';
 import { OnDutyCard } from '../../components/duty/OnDutyCard';
 import { weekdayOfDateLabel } from '../../components/duty/duty-format';
 import { byUrgency, needsAttention } from '../../components/alarms/alarm-facts';
@@ -61,7 +60,6 @@ export function HomePage() {
   const alarms = useApiQuery('alarms.list', { scope: 'open', pageSize: 200 });
 
   const dueRows = (upcoming.data?.rows ?? []).filter((r) => r.nextDueAt !== null);
-  const soon = dueRows.filter((r) => r.nextDueAt !== null && r.nextDueAt > now && r.nextDueAt - now <= DUE_SOON_MS).length;
   const d = dash.data;
   const warningTotal = d ? d.activeWarnings.red + d.activeWarnings.yellow + d.activeWarnings.blue : undefined;
   const openAlarms = [...(alarms.data?.rows ?? [])].sort(byUrgency);
@@ -87,7 +85,7 @@ export function HomePage() {
           <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
             <Figure label={t('stats.home.openPetitions')} value={open.data?.total} link={{ to: '/petitions' }} testId="stat-/petitions" />
             <Figure label={t('stats.home.overdue')} value={overdue.data?.total} alertColor="red" link={{ to: '/petitions', search: { overdue: 1 } }} testId="stat-/petitions?overdue=1" />
-            <Figure label={t('stats.home.dueSoon')} value={upcoming.data ? soon : undefined} alertColor="orange" link={{ to: '/petitions', search: { sort: 'due' } }} testId="stat-/petitions?sort=due" />
+            <Figure label={t('stats.home.dueSoon')} value={d?.dueSoonPetitions} alertColor="orange" link={{ to: '/petitions', search: { sort: 'due' } }} testId="stat-/petitions?sort=due" />
             <Figure label={t('stats.home.registeredToday')} value={registered.data?.total} link={{ to: '/petitions' }} testId="stat-today" />
           </SimpleGrid>
         </DashCard>
@@ -128,8 +126,20 @@ export function HomePage() {
           <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
             <Figure label={t('stats.home.lateThisMonth')} value={d?.reportsLateThisMonth} alertColor="red" link={{ to: '/reports' }} testId="dash-reports-late" />
             <Figure label={t('stats.home.awaitingApproval')} value={d?.reportsAwaitingApproval} alertColor="orange" link={{ to: '/reports' }} testId="dash-reports-awaiting" />
-            <Figure label={t('stats.home.zeroDueToday')} value={d?.zeroReports.dueToday} link={{ to: '/zero-reports' }} testId="dash-zero-due" />
-            <Figure label={t('stats.home.zeroMissing')} value={d?.zeroReports.missing} alertColor="red" link={{ to: '/zero-reports' }} testId="dash-zero-missing" />
+            <Figure
+              label={t('stats.home.zeroDueToday')}
+              value={d?.zeroReports.dueToday}
+              link={{ to: '/zero-reports', search: d ? { month: d.zeroReports.dueTodayMonth } : {} }}
+              testId="dash-zero-due"
+            />
+            {/* The count of the month its link opens: the zero-report page shows the same number as 未报. */}
+            <Figure
+              label={d ? t('stats.home.zeroMissingOf', { month: Number(d.zeroReports.missingMonth.slice(5, 7)) }) : t('stats.home.zeroMissing')}
+              value={d?.zeroReports.missing}
+              alertColor="red"
+              link={{ to: '/zero-reports', search: d ? { month: d.zeroReports.missingMonth } : {} }}
+              testId="dash-zero-missing"
+            />
           </SimpleGrid>
         </DashCard>
 
@@ -189,7 +199,7 @@ export function HomePage() {
                   <Table.Td w={130}>{r.nextDueKind ? enumLabel('deadlineKind', r.nextDueKind) : ''}</Table.Td>
                   <Table.Td w={210}>
                     <Group gap="xs" wrap="nowrap">
-                      {r.nextDueAt !== null && <DeadlineBadge dueAt={r.nextDueAt} />}
+                      {r.nextDueAt !== null && <DeadlineBadge dueAt={r.nextDueAt} kind={r.nextDueKind ?? undefined} />}
                       <Text size="xs" c="dimmed">
                         {r.nextDueAt !== null ? formatDateTime(r.nextDueAt - 1, tz).slice(0, 10) : ''}
                       </Text>

@@ -148,7 +148,7 @@ function Row({ row, tz }: { row: PetitionSummary; tz: string }) {
               {row.nextDueKind ? enumLabel('deadlineKind', row.nextDueKind) : ''} · {dateOf(row.nextDueAt - 1, tz)}
             </Text>
             <div>
-              <DeadlineBadge dueAt={row.nextDueAt} />
+              <DeadlineBadge dueAt={row.nextDueAt} kind={row.nextDueKind ?? undefined} />
             </div>
           </Stack>
         ) : (
