@@ -79,6 +79,7 @@ export const DEADLINE_KINDS = [
   'warning_feedback',
   'supervision',
   'zero_report',
+  'import_overdue',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -97,7 +98,7 @@ export const REST_REASONS = ['holiday', 'weekend'] as const;
 export type RestReason = (typeof REST_REASONS)[number];
 
 /** What a deadline row is about. */
-export const DEADLINE_SUBJECTS = ['petition', 'warning', 'zero_report'] as const;
+export const DEADLINE_SUBJECTS = ['petition', 'warning', 'zero_report', 'ledger_import'] as const;
 export type DeadlineSubject = (typeof DEADLINE_SUBJECTS)[number];
 
 export const DEFAULT_TOPICS = [
@@ -243,3 +244,31 @@ export const NOTICE_FORMATS = ['document', 'letter'] as const;
 export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
 export const NOTICE_PRINT_FORMATS = ['pdf', 'paper'] as const;
 export type NoticePrintFormat = (typeof NOTICE_PRINT_FORMATS)[number];
+
+/**
+ * The columns of an office's ledger (台账) the importer understands, in the order the register prints them.
+ * `petitioners` holds one or several names (张三、李四等5人); `result` holds 已办结/已答复 or how far handling got.
+ */
+export const LEDGER_FIELDS = [
+  'ledgerNumber',
+  'receivedAt',
+  'channel',
+  'petitioners',
+  'idNumber',
+  'phone',
+  'address',
+  'peopleCount',
+  'summary',
+  'request',
+  'topic',
+  'responsibleUnit',
+  'leadLeader',
+  'result',
+  'closedAt',
+  'note',
+] as const;
+export type LedgerField = (typeof LEDGER_FIELDS)[number];
+
+/** What the importer does with one row of a ledger. */
+export const LEDGER_ROW_VERDICTS = ['closed', 'open', 'refused', 'duplicate', 'skipped'] as const;
+export type LedgerRowVerdict = (typeof LEDGER_ROW_VERDICTS)[number];

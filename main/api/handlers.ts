@@ -11,6 +11,7 @@ import { calendarHandlers } from './calendar';
 import { clockHandlers } from './clock';
 import type { CallContext, DomainHandlers, HandlerOptions } from './context';
 import { dutyHandlers } from './duty';
+import { ledgerHandlers } from './ledger';
 import { noticesHandlers } from './notices';
 import { petitionsHandlers } from './petitions';
 import { reportsHandlers } from './reports';
@@ -39,5 +40,6 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     ...backupsHandlers(core, options),
     ...noticesHandlers(core, options),
     ...clockHandlers(core, options),
+    ...ledgerHandlers(core, options),
   };
 }

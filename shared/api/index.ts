@@ -16,6 +16,7 @@ import { backupsContract } from './backups';
 import { calendarContract } from './calendar';
 import { clockContract } from './clock';
 import { dutyContract } from './duty';
+import { ledgerContract } from './ledger';
 import { noticesContract } from './notices';
 import { petitionsContract } from './petitions';
 import { reportsContract } from './reports';
@@ -35,6 +36,7 @@ export * from './calendar';
 export * from './clock';
 export * from './duty';
 export * from './events';
+export * from './ledger';
 export * from './notices';
 export * from './petitions';
 export * from './reports';
@@ -59,6 +61,7 @@ export const contract = {
   ...backupsContract,
   ...noticesContract,
   ...clockContract,
+  ...ledgerContract,
 } as const;
 
 export type Contract = typeof contract;

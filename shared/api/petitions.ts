@@ -107,6 +107,8 @@ export const petitionDetailSchema = petitionSummarySchema.extend({
   repeatOfNumber: z.string().nullable(),
   allowedActions: z.array(z.enum(PETITION_ACTIONS)),
   createdAt: instant,
+  /** The number the office's own ledger gave it, when it was imported from one. */
+  ledgerNumber: z.string().nullable(),
 });
 export type PetitionDetail = z.infer<typeof petitionDetailSchema>;
 

@@ -1,4 +1,5 @@
-export { createPetition, validatePetition } from './intake';
+export { createPetition, validatePetition, type ParsedPetitionInput } from './intake';
+export { lastPetitionSeq } from './numbering';
 export { listPetitions, getPetition, findPossibleRepeats, SIMILAR_TEXT_THRESHOLD } from './queries';
 export { transitionPetition, MAX_EXTENSION_DAYS } from './transitions';
 export { addMediation, linkRepeat, revealPersonal, addAttachment, MAX_ATTACHMENT_MB } from './records';

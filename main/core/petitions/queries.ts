@@ -195,6 +195,7 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
     repeatOfNumber: repeatOf?.number ?? null,
     allowedActions: allowedActions({ status, category, claimItem: row.claim_item, extendedDays: row.extended_days }),
     createdAt: row.created_at,
+    ledgerNumber: row.ledger_number ?? null,
   };
 }
 

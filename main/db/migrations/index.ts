@@ -5,6 +5,7 @@ import * as m0002 from './0002-duty-alarms';
 import * as m0003 from './0003-warnings-reports';
 import * as m0004 from './0004-notices';
 import * as m0005 from './0005-alarm-log-notes';
+import * as m0010 from './0010-ledger';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
@@ -12,10 +13,11 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-warnings-reports': m0003,
   '0004-notices': m0004,
   '0005-alarm-log-notes': m0005,
+  '0010-ledger': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
 
-export const LATEST_MIGRATION = '0005-alarm-log-notes';
+export const LATEST_MIGRATION = '0010-ledger';
