@@ -5,7 +5,7 @@
  */
 import { Badge, Checkbox, MultiSelect, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { IconArrowDown, IconArrowUp, IconArrowsSort, IconPlus } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFileImport, IconPlus } from '@tabler/icons-react';
 import type { PetitionListInput, PetitionSummary } from '../../../../shared/api';
 import { CATEGORIES, PETITION_STATUSES, type Category, type PetitionSort, type PetitionStatus } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
@@ -203,11 +203,18 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
       total={total}
       fetching={list.isFetching}
       actions={
-        session.may('petitions.create') && (
-          <ButtonLink to="/petitions/new" leftSection={<IconPlus size={16} />}>
-            {t('petitions.list.newPetition')}
-          </ButtonLink>
-        )
+        <>
+          {session.may('ledger.imports.create') && (
+            <ButtonLink to="/petitions/import" variant="default" leftSection={<IconFileImport size={16} />}>
+              {t('ledger.import.open')}
+            </ButtonLink>
+          )}
+          {session.may('petitions.create') && (
+            <ButtonLink to="/petitions/new" leftSection={<IconPlus size={16} />}>
+              {t('petitions.list.newPetition')}
+            </ButtonLink>
+          )}
+        </>
       }
       search={{ label: t('petitions.list.search'), placeholder: t('petitions.list.searchPlaceholder'), value: state.query, onChange: (value) => update({ query: value }), autoFocus: true }}
       switches={
