@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { CHANNELS, LEDGER_FIELDS, LEDGER_ROW_VERDICTS } from '../enums';
 import { PETITION_WRITERS } from './access';
+import { petitionListInputSchema } from './petitions';
 import { id, instant, procedure, text } from './common';
 
 /** About 20 MB of spreadsheet: a ledger of 10,000+ rows is well under it. */
@@ -99,9 +100,24 @@ export const ledgerImportSchema = z.object({
 });
 export type LedgerImport = z.infer<typeof ledgerImportSchema>;
 
+export const REGISTER_FORMATS = ['xlsx', 'pdf'] as const;
+
+/** The list's filters and order, without paging: the register holds every petition they select. */
+export const registerExportInputSchema = petitionListInputSchema.omit({ page: true, pageSize: true }).extend({
+  /** Full ID numbers and phones instead of masked ones; audited. */
+  full: z.boolean().default(false),
+  format: z.enum(REGISTER_FORMATS),
+});
+export type RegisterExportInput = z.input<typeof registerExportInputSchema>;
+
 export const ledgerContract = {
   'ledger.imports.preview': procedure(PETITION_WRITERS, ledgerImportInputSchema, ledgerPreviewSchema),
   'ledger.imports.create': procedure(PETITION_WRITERS, ledgerImportInputSchema, ledgerImportSchema),
   'ledger.imports.list': procedure(PETITION_WRITERS, z.object({}).default({}), z.array(ledgerImportSchema)),
   'ledger.imports.remove': procedure(PETITION_WRITERS, z.object({ id }), ledgerImportSchema),
+  'ledger.register.export': procedure(
+    PETITION_WRITERS,
+    registerExportInputSchema,
+    z.object({ fileName: z.string(), base64: z.string(), count: z.number().int() }),
+  ),
 } as const;

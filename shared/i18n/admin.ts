@@ -270,6 +270,7 @@ export const admin = {
         warning_rule: '预警规则',
         zero_report: '零报告',
         ledger_import: '台账导入',
+        register: '登记台账',
       },
       /** Keys are the core's action codes, looked up directly (they contain dots). */
       action: {
@@ -611,6 +612,7 @@ export const admin = {
         warning_rule: 'Warning rule',
         zero_report: 'Zero report',
         ledger_import: 'Ledger import',
+        register: 'Register',
       },
       action: {
         'office.setup': 'First-run setup',

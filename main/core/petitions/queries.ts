@@ -110,6 +110,18 @@ export async function listPetitions(db: Db, input: ListInput, now: number): Prom
   return { rows: rows.map(summaryOf), total: Number(count?.n ?? 0) };
 }
 
+/** Every petition the list's filters select, in the list's order (the register export prints them all). */
+export async function listPetitionIds(db: Db, input: Omit<ListInput, 'page' | 'pageSize'>, now: number): Promise<number[]> {
+  const direction = input.descending ? 'desc' : 'asc';
+  const rows = await applyFilters(baseQuery(db), { ...input, page: 1, pageSize: 1 }, now)
+    .select('petitions.id')
+    .$if(input.sort === 'nextDueAt', (q) => q.orderBy(sql`petitions.next_due_at IS NULL`))
+    .orderBy(SORT_COLUMNS[input.sort], direction)
+    .orderBy('petitions.id', direction)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
   const row = await baseQuery(db)
     .selectAll('petitions')
