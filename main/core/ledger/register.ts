@@ -109,7 +109,7 @@ async function registerRows(db: Db, ids: readonly number[], full: boolean, timeZ
         topic: p.topic_name ?? '',
         responsibleUnit: p.unit_name ?? '',
         leadLeader: p.leader_name ?? '',
-        result: [enumLabel('status', p.status), p.decision ? enumLabel('decision', p.decision) : '', closed?.note ?? ''].filter(Boolean).join('，'),
+        result: [...new Set([enumLabel('status', p.status), p.decision ? enumLabel('decision', p.decision) : '', closed?.note ?? ''])].filter(Boolean).join('，'),
         closedAt: closed ? localDateOf(closed.at, timeZone) : '',
         note: p.ledger_number ? t('ledger.register.ledgerNumber', { number: p.ledger_number }) : '',
       });
@@ -189,10 +189,10 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.3mm solid #000; padding: 0.8mm 1mm; vertical-align: top; word-break: break-all; }
 th { background: #eee; font-weight: bold; text-align: center; }
-.c-index { width: 6mm; } .c-number { width: 23mm; } .c-receivedAt, .c-closedAt { width: 16mm; } .c-channel { width: 12mm; }
-.c-petitioners { width: 15mm; } .c-idNumber { width: 27mm; } .c-phone { width: 19mm; } .c-address { width: 16mm; }
-.c-peopleCount { width: 8mm; } .c-topic { width: 11mm; } .c-responsibleUnit { width: 14mm; } .c-leadLeader { width: 10mm; }
-.c-result { width: 15mm; } .c-note { width: 12mm; }
+.c-index { width: 6mm; } .c-number { width: 24mm; } .c-receivedAt, .c-closedAt { width: 16mm; } .c-channel { width: 12mm; }
+.c-petitioners { width: 14mm; } .c-idNumber { width: 25mm; } .c-phone { width: 17mm; } .c-address { width: 14mm; }
+.c-peopleCount { width: 8mm; } .c-summary { width: 35mm; } .c-request { width: 24mm; } .c-topic { width: 11mm; }
+.c-responsibleUnit { width: 12mm; } .c-leadLeader { width: 12mm; } .c-result { width: 14mm; } .c-note { width: 12mm; }
 </style></head>
 <body>
 <h1>${escape(facts.title)}</h1>
