@@ -1,7 +1,7 @@
 /** Handlers for the petitions procedures of the contract (shared/api/petitions.ts). */
 import type { Core } from '../core/context';
 import type { petitionsContract } from '../../shared/api';
-import { addAttachment, addMediation, createPetition, findPossibleRepeats, getPetition, linkRepeat, listPetitions, revealPersonal, transitionPetition } from '../core/petitions';
+import { addAttachment, addMediation, auditPersonSearch, createPetition, searchesPerson, findPossibleRepeats, getPetition, linkRepeat, listPetitions, revealPersonal, transitionPetition } from '../core/petitions';
 import { type DomainHandlers, type HandlerOptions, signedIn } from './context';
 
 export function petitionsHandlers(core: Core, _options: HandlerOptions): DomainHandlers<typeof petitionsContract> {
@@ -9,7 +9,10 @@ export function petitionsHandlers(core: Core, _options: HandlerOptions): DomainH
   return {
     'petitions.repeats.list': (input) => findPossibleRepeats(db, input),
     'petitions.create': (input, ctx) => createPetition(core, signedIn(ctx), input),
-    'petitions.list': (input) => listPetitions(db, input, core.clock.now()),
+    'petitions.list': async (input, ctx) => {
+      if (searchesPerson(input.query)) await auditPersonSearch(core, signedIn(ctx), input.query);
+      return listPetitions(db, input, core.clock.now());
+    },
     'petitions.get': (input) => getPetition(db, input.id),
     'petitions.transition': async (input, ctx) => {
       await transitionPetition(core, signedIn(ctx), input);

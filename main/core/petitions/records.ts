@@ -107,3 +107,10 @@ export async function addAttachment(core: Core, actor: Actor, input: { id: numbe
   core.emit({ type: 'petitions.changed', id: input.id });
   return { id: row.id, fileName: row.file_name, size: row.size, sha256: row.sha256, addedAt: row.added_at };
 }
+
+/** A search by ID number or phone is a look-up of a person: the audit records who made it and for what. */
+export async function auditPersonSearch(core: Core, actor: Actor, query: string): Promise<void> {
+  await core.db.transaction().execute((trx) =>
+    appendAudit(trx, { actor, at: core.clock.now(), action: 'petitioner.search', entity: 'petition', entityId: '', after: { query } }),
+  );
+}
