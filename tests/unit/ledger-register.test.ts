@@ -2,29 +2,18 @@
  * The register (登记台账) leaves the office as .xlsx and as an A4 landscape print. The petitions come from the
  * openpyxl ledger tests/fixtures/ledgers/messy.xlsx (five rows accepted: two closed, three in handling).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { registerHtml, REGISTER_COLUMNS, type RegisterRow } from '../../main/core/ledger';
-import { testApp, type TestApp } from './support/test-app';
+import { messyLedgerOffice, openOffice } from './support/ledger-office';
 import { openPrinter, readPdf, type Printer } from './support/pdf';
-
-const MESSY = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'ledgers', 'messy.xlsx')).toString('base64');
 
 let template: string;
 beforeAll(async () => {
-  const t = await testApp();
-  const admin = await t.setup();
-  await t.ok(admin, 'ledger.imports.create', { fileName: 'messy.xlsx', dataBase64: MESSY });
-  template = await t.closeKeepingFolder();
+  template = await messyLedgerOffice();
 });
 
-async function office(): Promise<{ t: TestApp; admin: string }> {
-  const t = await testApp({ from: template });
-  const { token } = await t.ok(null, 'auth.login', { username: 'admin', password: 'Admin2026' });
-  return { t, admin: token };
-}
+const office = () => openOffice(template);
 
 async function sheetOf(base64: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();

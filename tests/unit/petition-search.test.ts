@@ -2,26 +2,16 @@
  * Search finds what clerks type. The petitions come from the openpyxl ledger tests/fixtures/ledgers/messy.xlsx:
  * 信〔2025〕0001号 张三 (拖欠工资), 0002号 李四 (宅基地), 0003号 王五 (道路), 0004号 钱七 (噪音), 0005号 张三、李四等5人 (征地补偿款).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from './support/test-app';
-
-const MESSY = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'ledgers', 'messy.xlsx')).toString('base64');
+import type { TestApp } from './support/test-app';
+import { messyLedgerOffice, openOffice } from './support/ledger-office';
 
 let template: string;
 beforeAll(async () => {
-  const t = await testApp();
-  const admin = await t.setup();
-  await t.ok(admin, 'ledger.imports.create', { fileName: 'messy.xlsx', dataBase64: MESSY });
-  template = await t.closeKeepingFolder();
+  template = await messyLedgerOffice();
 });
 
-async function office(): Promise<{ t: TestApp; admin: string }> {
-  const t = await testApp({ from: template });
-  const { token } = await t.ok(null, 'auth.login', { username: 'admin', password: 'Admin2026' });
-  return { t, admin: token };
-}
+const office = () => openOffice(template);
 
 async function numbers(t: TestApp, admin: string, query: string): Promise<string[]> {
   const list = await t.ok(admin, 'petitions.list', { query, sort: 'number', descending: false });
