@@ -81,6 +81,7 @@ export const DEADLINE_KINDS = [
   'supervision',
   'zero_report',
   'approval',
+  'import_overdue',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -99,7 +100,7 @@ export const REST_REASONS = ['holiday', 'weekend'] as const;
 export type RestReason = (typeof REST_REASONS)[number];
 
 /** What a deadline row is about. */
-export const DEADLINE_SUBJECTS = ['petition', 'warning', 'zero_report', 'approval'] as const;
+export const DEADLINE_SUBJECTS = ['petition', 'warning', 'zero_report', 'approval', 'ledger_import'] as const;
 export type DeadlineSubject = (typeof DEADLINE_SUBJECTS)[number];
 
 export const DEFAULT_TOPICS = [
@@ -304,3 +305,31 @@ export const TEXT_LIMITS = {
   note: 4000,
   reason: 1000,
 } as const;
+
+/**
+ * The columns of an office's ledger (台账) the importer understands, in the order the register prints them.
+ * `petitioners` holds one or several names (张三、李四等5人); `result` holds 已办结/已答复 or how far handling got.
+ */
+export const LEDGER_FIELDS = [
+  'ledgerNumber',
+  'receivedAt',
+  'channel',
+  'petitioners',
+  'idNumber',
+  'phone',
+  'address',
+  'peopleCount',
+  'summary',
+  'request',
+  'topic',
+  'responsibleUnit',
+  'leadLeader',
+  'result',
+  'closedAt',
+  'note',
+] as const;
+export type LedgerField = (typeof LEDGER_FIELDS)[number];
+
+/** What the importer does with one row of a ledger. */
+export const LEDGER_ROW_VERDICTS = ['closed', 'open', 'refused', 'duplicate', 'skipped'] as const;
+export type LedgerRowVerdict = (typeof LEDGER_ROW_VERDICTS)[number];

@@ -12,6 +12,7 @@ import { calendarHandlers } from './calendar';
 import { clockHandlers } from './clock';
 import type { CallContext, DomainHandlers, HandlerOptions } from './context';
 import { dutyHandlers } from './duty';
+import { ledgerHandlers } from './ledger';
 import { noticesHandlers } from './notices';
 import { petitionsHandlers } from './petitions';
 import { reportsHandlers } from './reports';
@@ -41,5 +42,6 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     ...noticesHandlers(core, options),
     ...clockHandlers(core, options),
     ...approvalsHandlers(core, options),
+    ...ledgerHandlers(core, options),
   };
 }

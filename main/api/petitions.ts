@@ -4,6 +4,8 @@ import type { petitionsContract } from '../../shared/api';
 import {
   addAttachment,
   addMediation,
+  auditPersonSearch,
+  searchesPerson,
   correctPetition,
   createPetition,
   getPetition,
@@ -24,7 +26,10 @@ export function petitionsHandlers(core: Core, _options: HandlerOptions): DomainH
   return {
     'petitions.repeats.list': (input, ctx) => findRepeatsAudited(core, signedIn(ctx), input),
     'petitions.create': (input, ctx) => createPetition(core, signedIn(ctx), input),
-    'petitions.list': (input) => listPetitions(db, input, core.clock.now()),
+    'petitions.list': async (input, ctx) => {
+      if (searchesPerson(input.query)) await auditPersonSearch(core, signedIn(ctx), input.query);
+      return listPetitions(db, input, core.clock.now());
+    },
     'petitions.get': (input) => getPetition(db, input.id),
     'petitions.transition': async (input, ctx) => {
       await transitionPetition(core, signedIn(ctx), input);

@@ -147,6 +147,10 @@ export interface PetitionTable {
   /** Why it was voided (作废), '' while it stands; the row and its number stay. */
   void_reason: Generated<string>;
   voided_at: number | null;
+  /** The office's own number in the ledger it was imported from (序号/编号), kept as written. */
+  ledger_number?: string | null;
+  /** The ledger import batch that brought it, if any. */
+  import_id?: number | null;
 }
 
 export interface PetitionerTable {
@@ -546,6 +550,26 @@ export interface NoticePrintTable {
   sha256: string;
 }
 
+export interface LedgerImportTable {
+  id: Generated<number>;
+  file_name: string;
+  sheet_name: string;
+  imported: number;
+  refused: number;
+  closed: number;
+  overdue: number;
+  created_by: number;
+  created_at: number;
+  voided_by: number | null;
+  voided_at: number | null;
+}
+
+/** The highest office number a year has given to petitions that no longer exist (an undone import). */
+export interface RetiredPetitionNumberTable {
+  year: number;
+  max_seq: number;
+}
+
 export interface Database {
   office: OfficeTable;
   users: UserTable;
@@ -581,4 +605,6 @@ export interface Database {
   notice_sequences: NoticeSequenceTable;
   notice_prints: NoticePrintTable;
   approvals: ApprovalTable;
+  ledger_imports: LedgerImportTable;
+  retired_petition_numbers: RetiredPetitionNumberTable;
 }

@@ -17,6 +17,7 @@ import { backupsContract } from './backups';
 import { calendarContract } from './calendar';
 import { clockContract } from './clock';
 import { dutyContract } from './duty';
+import { ledgerContract } from './ledger';
 import { noticesContract } from './notices';
 import { petitionsContract } from './petitions';
 import { reportsContract } from './reports';
@@ -37,6 +38,7 @@ export * from './calendar';
 export * from './clock';
 export * from './duty';
 export * from './events';
+export * from './ledger';
 export * from './notices';
 export * from './petitions';
 export * from './reports';
@@ -62,6 +64,7 @@ export const contract = {
   ...noticesContract,
   ...clockContract,
   ...approvalsContract,
+  ...ledgerContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -125,6 +125,8 @@ export const petitionDetailSchema = petitionSummarySchema.extend({
   voidedAt: instant.nullable(),
   /** Requests for a leader's approval about this petition, pending and decided, newest first. */
   approvals: z.array(approvalSchema),
+  /** The number the office's own ledger gave it, when it was imported from one. */
+  ledgerNumber: z.string().nullable(),
 });
 export type PetitionDetail = z.infer<typeof petitionDetailSchema>;
 

@@ -19,6 +19,7 @@ import { notices } from './notices';
 import { fields } from './fields';
 import { security } from './security';
 import { approvals, attachmentWords, limitWords } from './approvals';
+import { ledger } from './ledger';
 import type { AlarmLogNote } from '../enums';
 
 const zhCN = {
@@ -38,6 +39,7 @@ const zhCN = {
   approvals: approvals.zh,
   attachments: attachmentWords.zh,
   limits: limitWords.zh,
+  ledger: ledger.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -61,6 +63,7 @@ const en: Widen<Catalog> = {
   approvals: approvals.en,
   attachments: attachmentWords.en,
   limits: limitWords.en,
+  ledger: ledger.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -37,8 +37,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from']);
-    expect(LATEST_MIGRATION).toBe('0009-effective-from');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger']);
+    expect(LATEST_MIGRATION).toBe('0010-ledger');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -126,13 +126,13 @@ describe('the audit table (issue 12, finding 2)', () => {
 });
 
 describe('schema guard', () => {
-  // Written out from migrations 0001 to 0009, in name order.
+  // Written out from migrations 0001 to 0010, in name order.
   const TABLES = [
     'alarm_log', 'alarms', 'approvals', 'attachments', 'audit', 'calendar_days', 'deadlines', 'duty_log', 'duty_overrides', 'duty_roles',
-    'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'mediations', 'meta', 'notice_prints', 'notice_sequences',
+    'handovers', 'info_reports', 'kysely_migration', 'kysely_migration_lock', 'ledger_imports', 'mediations', 'meta', 'notice_prints', 'notice_sequences',
     'notices', 'office', 'petition_steps',
     'petitioners', 'petitions', 'petitions_fts', 'petitions_fts_config', 'petitions_fts_data', 'petitions_fts_docsize',
-    'petitions_fts_idx', 'report_steps', 'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence',
+    'petitions_fts_idx', 'report_steps', 'retired_petition_numbers', 'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence',
     'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
   ];
   const INDEXES = [
@@ -140,7 +140,7 @@ describe('schema guard', () => {
     'duty_log_at', 'duty_overrides_time', 'info_reports_petition_id', 'info_reports_reported_at', 'info_reports_root_id',
     'info_reports_status', 'info_reports_unit_id', 'notice_prints_notice', 'notices_created_at', 'notices_kind', 'notices_status',
     'notices_subject', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',
-    'petitions_next_due_at', 'petitions_received_at', 'petitions_repeat_of_id', 'petitions_status', 'petitions_topic_id',
+    'petitions_import', 'petitions_next_due_at', 'petitions_received_at', 'petitions_repeat_of_id', 'petitions_status', 'petitions_topic_id',
     'petitions_unit_id', 'report_steps_report',
     // Implicit indexes for primary keys on text columns and unique constraints.
     'sqlite_autoindex_calendar_days_1', 'sqlite_autoindex_duty_roles_1', 'sqlite_autoindex_info_reports_1',
@@ -165,7 +165,7 @@ describe('schema guard', () => {
       'id', 'number', 'year', 'seq', 'channel', 'received_at', 'people_count', 'category', 'claim_item', 'topic_id', 'unit_id',
       'summary', 'request', 'facts_reasons', 'status', 'repeat_of_id', 'responsible_unit_id', 'lead_leader_id', 'decision',
       'extended_days', 'anonymous', 'first_petitioner', 'first_id_number', 'next_due_at', 'next_due_kind', 'created_by',
-      'created_at', 'updated_at', 'void_reason', 'voided_at',
+      'created_at', 'updated_at', 'void_reason', 'voided_at', 'ledger_number', 'import_id',
     ],
     petitioners: ['id', 'petition_id', 'ord', 'name', 'id_number', 'phone', 'address', 'is_representative'],
     petition_steps: ['id', 'petition_id', 'at', 'user_id', 'action', 'from_status', 'to_status', 'note', 'details_json'],
@@ -228,6 +228,10 @@ describe('schema guard', () => {
     ],
     notice_sequences: ['kind', 'year', 'last_seq'],
     notice_prints: ['id', 'notice_id', 'at', 'user_id', 'copies', 'format', 'sha256'],
+    ledger_imports: [
+      'id', 'file_name', 'sheet_name', 'imported', 'refused', 'closed', 'overdue', 'created_by', 'created_at', 'voided_by', 'voided_at',
+    ],
+    retired_petition_numbers: ['year', 'max_seq'],
   };
 
   it('has exactly the expected tables, indexes and triggers', async () => {

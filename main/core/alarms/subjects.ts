@@ -25,8 +25,8 @@ export const subjectKey = (type: string, id: number) => `${type}:${id}`;
 
 export async function subjectLabels(db: Kysely<Database>, refs: readonly SubjectRef[]): Promise<Map<string, SubjectLabel>> {
   const ids = (type: string) => [...new Set(refs.filter((r) => r.subjectType === type).map((r) => r.subjectId))];
-  const [petitionIds, warningIds, zeroIds, approvalIds] = [ids('petition'), ids('warning'), ids('zero_report'), ids('approval')];
-  const [petitions, warnings, zero, approvals] = await Promise.all([
+  const [petitionIds, warningIds, zeroIds, approvalIds, importIds] = [ids('petition'), ids('warning'), ids('zero_report'), ids('approval'), ids('ledger_import')];
+  const [petitions, warnings, zero, approvals, imports] = await Promise.all([
     petitionIds.length > 0 ? db.selectFrom('petitions').select(['id', 'number', 'summary']).where('id', 'in', petitionIds).execute() : [],
     warningIds.length > 0 ? db.selectFrom('warnings').select(['id', 'number', 'title']).where('id', 'in', warningIds).execute() : [],
     zeroIds.length > 0
@@ -38,6 +38,7 @@ export async function subjectLabels(db: Kysely<Database>, refs: readonly Subject
           .execute()
       : [],
     approvalIds.length > 0 ? db.selectFrom('approvals').select(['id', 'kind', 'subject_type', 'subject_id', 'reason']).where('id', 'in', approvalIds).execute() : [],
+    importIds.length > 0 ? db.selectFrom('ledger_imports').select(['id', 'file_name', 'overdue']).where('id', 'in', importIds).execute() : [],
   ]);
   const out = new Map<string, SubjectLabel>();
   for (const p of petitions) out.set(subjectKey('petition', p.id), { number: p.number, summary: p.summary });
@@ -45,6 +46,9 @@ export async function subjectLabels(db: Kysely<Database>, refs: readonly Subject
   for (const z of zero) {
     const period = zeroReportPeriodLabel(z.period);
     out.set(subjectKey('zero_report', z.id), { number: `${t('reports.zeroReports')} ${period}`, summary: t('reports.zeroReportSubject', { unit: z.name, period }) });
+  }
+  for (const i of imports) {
+    out.set(subjectKey('ledger_import', i.id), { number: t('ledger.summaryAlarmNumber', { file: i.file_name }), summary: t('ledger.summaryAlarmSummary', { count: i.overdue }) });
   }
   if (approvals.length === 0) return out;
   // A request for approval is named by what it asks and the record it is about.

@@ -1,10 +1,12 @@
-export { createPetition, validatePetition } from './intake';
-export { listPetitions, getPetition, findPossibleRepeats, SIMILAR_TEXT_THRESHOLD } from './queries';
+export { createPetition, validatePetition, type ParsedPetitionInput } from './intake';
+export { lastPetitionSeq } from './numbering';
+export { listPetitions, listPetitionIds, searchesPerson, getPetition, findPossibleRepeats, SIMILAR_TEXT_THRESHOLD } from './queries';
 export { transitionPetition, MAX_EXTENSION_DAYS } from './transitions';
 export { addMediation, linkRepeat, revealPersonal } from './records';
 export { addAttachment, removeAttachment, openAttachment, attachmentForTicket, listAttachments, MAX_ATTACHMENT_MB, ATTACHMENT_URL_PREFIX, type AttachmentFile } from './attachments';
 export { attachmentTypeOf } from './attachment-types';
 export { correctPetition, applyApprovedCorrection, type CorrectionOutcome } from './corrections';
 export { requestExtension, applyApprovedExtension, requestVoid, applyApprovedVoid } from './requests';
+export { auditPersonSearch } from './records';
 export { TRANSITIONS, allowedActions, nextStatus, hasHandlingPeriod, isTerminal } from './workflow';
 export { formatPetitionNumber } from './numbering';

@@ -14,7 +14,7 @@ import { UserError, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { loadCalendarContext, openDeadline, refreshNextDue } from '../deadlines';
-import { formatPetitionNumber } from './numbering';
+import { formatPetitionNumber, lastPetitionSeq } from './numbering';
 import { summaryName } from './names';
 import { insertPetitioners } from './petitioner-rows';
 import { insertAttachmentRows, prepareAttachments, writeAttachmentFiles } from './attachments';
@@ -89,12 +89,7 @@ export async function createPetition(core: Core, actor: Actor, intake: IntakeInp
       const original = await trx.selectFrom('petitions').select('id').where('id', '=', input.repeatOfId).executeTakeFirst();
       if (!original) throw UserError.field('repeatOfId', 'errors.petitions.repeatNotFound');
     }
-    const last = await trx
-      .selectFrom('petitions')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('year', '=', year)
-      .executeTakeFirst();
-    const seq = Number(last?.seq ?? 0) + 1;
+    const seq = (await lastPetitionSeq(trx, year)) + 1;
     const number = formatPetitionNumber(office.numberFormat, year, seq);
     const row = await trx
       .insertInto('petitions')

@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db';
+
 /**
  * Office numbers: `{year}` is the year in full, `{seq}` the sequence, `{seq:4}` padded to four digits.
  *
@@ -8,4 +11,16 @@ export function formatPetitionNumber(format: string, year: number, seq: number):
   return format
     .replace(/\{year\}/g, String(year))
     .replace(/\{seq(?::(\d))?\}/g, (_, width: string | undefined) => String(seq).padStart(width ? Number(width) : 0, '0'));
+}
+
+/**
+ * The highest sequence number a year has given: over the petitions that exist and the numbers retired with an
+ * undone import, so that a number is never given twice.
+ */
+export async function lastPetitionSeq(trx: Kysely<Database>, year: number): Promise<number> {
+  const [used, retired] = await Promise.all([
+    trx.selectFrom('petitions').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).executeTakeFirst(),
+    trx.selectFrom('retired_petition_numbers').select('max_seq').where('year', '=', year).executeTakeFirst(),
+  ]);
+  return Math.max(Number(used?.seq ?? 0), retired?.max_seq ?? 0);
 }

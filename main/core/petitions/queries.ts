@@ -2,7 +2,7 @@
  * Reading petitions: the filtered, sorted, paged list with Chinese full-text search, the detail page with
  * its timeline and deadlines, and repeat detection at intake. ID numbers and phones leave here masked.
  */
-import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, Db, PetitionTable } from '../../db';
 import type { PetitionDetail, PetitionSummary, petitionListInputSchema } from '../../../shared/api';
 import type { z } from 'zod';
@@ -58,22 +58,50 @@ function baseQuery(db: Kysely<Database>) {
 }
 
 type Base = ReturnType<typeof baseQuery>;
+type Where = ExpressionBuilder<Database, 'petitions' | 'topics' | 'units'>;
+
+export function searchWords(text: string): string[] {
+  return text.split(/[\s\u3000,，、；;]+/).filter((w) => w.length > 0);
+}
+
+const ID_NUMBER = /^\d{17}[\dXx]$/;
+const PHONE = /^[\d-]{7,20}$/;
+
+/**
+ * What one search word may match: the number (信〔2026〕0012号, or just 12), any petitioner's name (two-character
+ * names too: the trigram index cannot hold them, so names are matched on the petitioners table), an exact ID
+ * number or phone, or the text (trigram index for three characters or more, a scan below that).
+ */
+function wordMatches(eb: Where, word: string): Expression<SqlBool>[] {
+  const ors: Expression<SqlBool>[] = [
+    eb('petitions.number', 'like', likePattern(word)),
+    eb('petitions.first_petitioner', 'like', `${word.replace(/[\\%_]/g, '')}%`),
+    eb('petitions.id', 'in', eb.selectFrom('petitioners').select('petitioners.petition_id').where('petitioners.name', 'like', likePattern(word))),
+  ];
+  if (/^\d{1,6}$/.test(word)) ors.push(eb('petitions.seq', '=', Number(word)));
+  if (ID_NUMBER.test(word)) {
+    ors.push(eb('petitions.id', 'in', eb.selectFrom('petitioners').select('petitioners.petition_id').where('petitioners.id_number', '=', normalizeIdNumber(word))));
+  } else if (PHONE.test(word)) {
+    ors.push(eb('petitions.id', 'in', eb.selectFrom('petitioners').select('petitioners.petition_id').where('petitioners.phone', '=', word)));
+  }
+  if ([...word].length >= MIN_FTS_CHARS) {
+    ors.push(sql<boolean>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(word)})`);
+  } else {
+    ors.push(eb('petitions.summary', 'like', likePattern(word)));
+    ors.push(eb('petitions.request', 'like', likePattern(word)));
+  }
+  return ors;
+}
+
+/** Whether a search looks a person up by ID number or phone (the audit records such a look-up). */
+export function searchesPerson(text: string): boolean {
+  return searchWords(text).some((w) => ID_NUMBER.test(w) || (PHONE.test(w) && w.replace(/-/g, '').length >= 7));
+}
 
 function applyFilters(q: Base, input: ListInput, now: number): Base {
   let query = q;
-  const text = input.query;
-  if (text) {
-    query = query.where((eb) => {
-      const ors: Expression<SqlBool>[] = [eb('petitions.number', 'like', likePattern(text)), eb('petitions.first_petitioner', 'like', `${text.replace(/[\\%_]/g, '')}%`)];
-      if ([...text].length >= MIN_FTS_CHARS) {
-        ors.push(sql<boolean>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(text)})`);
-      } else {
-        ors.push(eb('petitions.summary', 'like', likePattern(text)));
-        ors.push(eb('petitions.request', 'like', likePattern(text)));
-      }
-      return eb.or(ors);
-    });
-  }
+  // Several words (separated by spaces, a full-width space or commas) must all match, each in any field.
+  for (const word of searchWords(input.query)) query = query.where((eb) => eb.or(wordMatches(eb, word)));
   if (input.statuses.length > 0) query = query.where('petitions.status', 'in', input.statuses);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
   else if (!input.includeVoided) query = query.where('petitions.status', '!=', 'voided');
@@ -113,6 +141,18 @@ export async function listPetitions(db: Db, input: ListInput, now: number): Prom
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);
   return { rows: rows.map(summaryOf), total: Number(count?.n ?? 0) };
+}
+
+/** Every petition the list's filters select, in the list's order (the register export prints them all). */
+export async function listPetitionIds(db: Db, input: Omit<ListInput, 'page' | 'pageSize'>, now: number): Promise<number[]> {
+  const direction = input.descending ? 'desc' : 'asc';
+  const rows = await applyFilters(baseQuery(db), { ...input, page: 1, pageSize: 1 }, now)
+    .select('petitions.id')
+    .$if(input.sort === 'nextDueAt', (q) => q.orderBy(sql`petitions.next_due_at IS NULL`))
+    .orderBy(SORT_COLUMNS[input.sort], direction)
+    .orderBy('petitions.id', direction)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
@@ -203,6 +243,7 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
     createdAt: row.created_at,
     voidedAt: row.voided_at,
     approvals,
+    ledgerNumber: row.ledger_number ?? null,
   };
 }
 

@@ -66,3 +66,10 @@ export async function revealPersonal(core: Core, actor: Actor, petitionerId: num
     return { idNumber: row.id_number, phone: row.phone };
   });
 }
+
+/** A search by ID number or phone is a look-up of a person: the audit records who made it and for what. */
+export async function auditPersonSearch(core: Core, actor: Actor, query: string): Promise<void> {
+  await core.db.transaction().execute((trx) =>
+    appendAudit(trx, { actor, at: core.clock.now(), action: 'petitioner.search', entity: 'petition', entityId: '', after: { query } }),
+  );
+}

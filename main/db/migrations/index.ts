@@ -8,6 +8,7 @@ import * as m0005 from './0005-alarm-log-notes';
 import * as m0006 from './0006-book-of-record';
 import * as m0007 from './0007-accounts-audit';
 import * as m0009 from './0009-effective-from';
+import * as m0010 from './0010-ledger';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-book-of-record': m0006,
   '0007-accounts-audit': m0007,
   '0009-effective-from': m0009,
+  '0010-ledger': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,7 +4,7 @@
  * checked against this tree when the renderer compiles, so a link to a screen that does not exist, or without
  * the id its screen needs, does not build.
  *
- * Addresses: '#/', '#/petitions' ('?overdue=1', '?sort=due'), '#/petitions/new', '#/petitions/12', '#/admin/…',
+ * Addresses: '#/', '#/petitions' ('?overdue=1', '?sort=due'), '#/petitions/new', '#/petitions/import', '#/petitions/12', '#/admin/…',
  * '#/duty' ('?month=2026-03'), '#/duty/rotations', '#/duty/log', '#/handover', '#/alarms' ('?tab=all'),
  * '#/alarms/settings', '#/reports', '#/reports/new' ('?follow=3'), '#/reports/settings', '#/reports/3',
  * '#/zero-reports' ('?month='), '#/warnings', '#/warnings/new' ('?report=' or '?petition='),
@@ -17,6 +17,7 @@ import { Gate } from './Gate';
 import { HomePage } from '../pages/home';
 import { PetitionDetailPage, PetitionIntakePage, PetitionListPage } from '../pages/petitions';
 import { ApprovalsPage } from '../pages/approvals';
+import { LedgerImportPage } from '../pages/ledger';
 import { AdminOnly, AuditPage, CalendarPage, OfficePage, TopicsPage, UnitsPage, UsersPage } from '../pages/admin';
 import { DutyLogPage, DutyTabs, HandoverPage, MonthPage, RotationsPage } from '../pages/duty';
 import { AlarmBoard, AlarmSettingsPage } from '../pages/alarms';
@@ -72,6 +73,7 @@ const petitionListRoute = createRoute({
 });
 const approvalsRoute = createRoute({ ...page('/approvals'), component: ApprovalsPage });
 const petitionIntakeRoute = createRoute({ ...page('/petitions/new'), component: PetitionIntakePage });
+const ledgerImportRoute = createRoute({ ...page('/petitions/import'), component: LedgerImportPage });
 const petitionRoute = createRoute({
   ...page('/petitions/$id'),
   params: idParam,
@@ -213,6 +215,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   petitionListRoute,
   petitionIntakeRoute,
+  ledgerImportRoute,
   petitionRoute,
   approvalsRoute,
   ...adminRoutes,

@@ -71,6 +71,8 @@ export function subjectLink(a: Pick<Alarm, 'subjectType' | 'subjectId'>) {
       return linkOptions({ to: '/warnings/$id', params: { id: a.subjectId } });
     case 'zero_report':
       return linkOptions({ to: '/zero-reports' });
+    case 'ledger_import':
+      return linkOptions({ to: '/petitions/import' });
     default:
       return linkOptions({ to: '/petitions/$id', params: { id: a.subjectId } });
   }

@@ -3,9 +3,10 @@
  * core so it stays fast at 100,000 rows. `?overdue=1` and `?sort=due` come from the home page's tiles.
  * The filters survive a visit to a detail page and back.
  */
-import { Badge, Checkbox, MultiSelect, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Button, Checkbox, MultiSelect, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { IconArrowDown, IconArrowUp, IconArrowsSort, IconPlus } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFileImport, IconPlus, IconTableExport } from '@tabler/icons-react';
 import type { PetitionListInput, PetitionSummary } from '../../../../shared/api';
 import { CATEGORIES, PETITION_STATUSES, type Category, type PetitionSort, type PetitionStatus } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
@@ -21,6 +22,7 @@ import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
 import { DateRangeFilter } from '../../components/filters/DateRangeFilter';
 import { UnitFilter } from '../../components/filters/UnitFilter';
+import { RegisterExportModal } from '../../components/ledger/RegisterExportModal';
 
 type SortKey = PetitionSort;
 
@@ -188,6 +190,7 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
     pageSize: state.pageSize,
   };
   const list = useApiQuery('petitions.list', input, { placeholderData: keepPreviousData });
+  const [exporting, setExporting] = useState(false);
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const filtered =
@@ -205,95 +208,110 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
   const header = (key: keyof typeof COLUMN_KEYS): string => t(COLUMN_KEYS[key]);
 
   return (
-    <ListPage
-      title={t('petitions.list.title')}
-      totalText={t('petitions.list.total', { count: total })}
-      totalTestId="petition-total"
-      total={total}
-      fetching={list.isFetching}
-      actions={
-        session.may('petitions.create') && (
-          <ButtonLink to="/petitions/new" leftSection={<IconPlus size={16} />}>
-            {t('petitions.list.newPetition')}
-          </ButtonLink>
-        )
-      }
-      search={{ label: t('petitions.list.search'), placeholder: t('petitions.list.searchPlaceholder'), value: state.query, onChange: (value) => update({ query: value }), autoFocus: true }}
-      switches={
-        <>
-          <Checkbox
-            label={t('petitions.list.overdueOnly')}
-            checked={state.overdueOnly}
-            onChange={(e) => update({ overdueOnly: e.currentTarget.checked })}
-            styles={{ label: { whiteSpace: 'nowrap' } }}
-          />
-          <Checkbox
-            label={t('approvals.void.includeVoided')}
-            checked={state.includeVoided}
-            onChange={(e) => update({ includeVoided: e.currentTarget.checked })}
-            styles={{ label: { whiteSpace: 'nowrap' } }}
-          />
-        </>
-      }
-      clear={{
-        label: t('petitions.list.clearFilters'),
-        disabled: !filtered,
-        onClear: () => setState({ ...DEFAULT_STATE, sort: state.sort, descending: state.descending, pageSize: state.pageSize }),
-      }}
-      filters={
-        <>
-          <MultiSelect
-            style={{ flex: 1 }}
-            aria-label={t('petitions.list.statuses')}
-            placeholder={state.statuses.length === 0 ? t('petitions.list.statusesPlaceholder') : undefined}
-            data={PETITION_STATUSES.map((s) => ({ value: s, label: enumLabel('status', s) }))}
-            value={state.statuses}
-            onChange={(value) => update({ statuses: value as PetitionStatus[] })}
-            clearable
-            maxDropdownHeight={320}
-          />
-          <Select
-            w={140}
-            aria-label={t('petitions.list.category')}
-            placeholder={t('petitions.list.categoryPlaceholder')}
-            data={CATEGORIES.map((c) => ({ value: c, label: enumLabel('category', c) }))}
-            value={state.category}
-            onChange={(value) => update({ category: (value as Category | null) ?? null })}
-            clearable
-          />
-          <Select
-            w={140}
-            aria-label={t('petitions.list.topic')}
-            placeholder={t('petitions.list.topicPlaceholder')}
-            data={directory.topics}
-            value={state.topicId}
-            onChange={(value) => update({ topicId: value })}
-            searchable
-            clearable
-          />
-          <UnitFilter w={160} label={t('petitions.list.unit')} placeholder={t('petitions.list.unitPlaceholder')} value={state.unitId} onChange={(unitId) => update({ unitId })} />
-          <DateRangeFilter label={t('petitions.list.received')} placeholder={t('petitions.list.receivedPlaceholder')} value={state.range} onChange={(range) => update({ range })} />
-        </>
-      }
-      error={list.error ? t('petitions.list.loadFailed', { message: list.error.message }) : null}
-      table={{
-        testId: 'petition-table',
-        columns: 7,
-        head: (
+    <>
+      {exporting && <RegisterExportModal filters={input} total={total} onClose={() => setExporting(false)} />}
+      <ListPage
+        title={t('petitions.list.title')}
+        totalText={t('petitions.list.total', { count: total })}
+        totalTestId="petition-total"
+        total={total}
+        fetching={list.isFetching}
+        actions={
           <>
-            <SortHeader column="number" label={header('number')} state={state} onSort={onSort} width={160} />
-            <SortHeader column="receivedAt" label={header('receivedAt')} state={state} onSort={onSort} width={108} />
-            <Table.Th w={60}>{header('channel')}</Table.Th>
-            <Table.Th w={150}>{header('petitioner')}</Table.Th>
-            <Table.Th>{header('summary')}</Table.Th>
-            <SortHeader column="status" label={header('status')} state={state} onSort={onSort} width={96} />
-            <SortHeader column="nextDueAt" label={header('nextDue')} state={state} onSort={onSort} width={200} />
+            {session.may('ledger.register.export') && (
+              <Button variant="default" leftSection={<IconTableExport size={16} />} onClick={() => setExporting(true)}>
+                {t('ledger.register.export')}
+              </Button>
+            )}
+            {session.may('ledger.imports.create') && (
+              <ButtonLink to="/petitions/import" variant="default" leftSection={<IconFileImport size={16} />}>
+                {t('ledger.import.open')}
+              </ButtonLink>
+            )}
+            {session.may('petitions.create') && (
+              <ButtonLink to="/petitions/new" leftSection={<IconPlus size={16} />}>
+                {t('petitions.list.newPetition')}
+              </ButtonLink>
+            )}
           </>
-        ),
-        rows: rows.map((r) => <Row key={r.id} row={r} tz={tz} />),
-        empty: { filtered, filteredText: t('petitions.list.empty'), noneText: t('petitions.list.emptyAll') },
-      }}
-      paging={paging((size) => t('petitions.list.pageSize', { size }))}
-    />
+        }
+        search={{ label: t('petitions.list.search'), placeholder: t('petitions.list.searchPlaceholder'), value: state.query, onChange: (value) => update({ query: value }), autoFocus: true }}
+        switches={
+          <>
+            <Checkbox
+              label={t('petitions.list.overdueOnly')}
+              checked={state.overdueOnly}
+              onChange={(e) => update({ overdueOnly: e.currentTarget.checked })}
+              styles={{ label: { whiteSpace: 'nowrap' } }}
+            />
+            <Checkbox
+              label={t('approvals.void.includeVoided')}
+              checked={state.includeVoided}
+              onChange={(e) => update({ includeVoided: e.currentTarget.checked })}
+              styles={{ label: { whiteSpace: 'nowrap' } }}
+            />
+          </>
+        }
+        clear={{
+          label: t('petitions.list.clearFilters'),
+          disabled: !filtered,
+          onClear: () => setState({ ...DEFAULT_STATE, sort: state.sort, descending: state.descending, pageSize: state.pageSize }),
+        }}
+        filters={
+          <>
+            <MultiSelect
+              style={{ flex: 1 }}
+              aria-label={t('petitions.list.statuses')}
+              placeholder={state.statuses.length === 0 ? t('petitions.list.statusesPlaceholder') : undefined}
+              data={PETITION_STATUSES.map((s) => ({ value: s, label: enumLabel('status', s) }))}
+              value={state.statuses}
+              onChange={(value) => update({ statuses: value as PetitionStatus[] })}
+              clearable
+              maxDropdownHeight={320}
+            />
+            <Select
+              w={140}
+              aria-label={t('petitions.list.category')}
+              placeholder={t('petitions.list.categoryPlaceholder')}
+              data={CATEGORIES.map((c) => ({ value: c, label: enumLabel('category', c) }))}
+              value={state.category}
+              onChange={(value) => update({ category: (value as Category | null) ?? null })}
+              clearable
+            />
+            <Select
+              w={140}
+              aria-label={t('petitions.list.topic')}
+              placeholder={t('petitions.list.topicPlaceholder')}
+              data={directory.topics}
+              value={state.topicId}
+              onChange={(value) => update({ topicId: value })}
+              searchable
+              clearable
+            />
+            <UnitFilter w={160} label={t('petitions.list.unit')} placeholder={t('petitions.list.unitPlaceholder')} value={state.unitId} onChange={(unitId) => update({ unitId })} />
+            <DateRangeFilter label={t('petitions.list.received')} placeholder={t('petitions.list.receivedPlaceholder')} value={state.range} onChange={(range) => update({ range })} />
+          </>
+        }
+        error={list.error ? t('petitions.list.loadFailed', { message: list.error.message }) : null}
+        table={{
+          testId: 'petition-table',
+          columns: 7,
+          head: (
+            <>
+              <SortHeader column="number" label={header('number')} state={state} onSort={onSort} width={160} />
+              <SortHeader column="receivedAt" label={header('receivedAt')} state={state} onSort={onSort} width={108} />
+              <Table.Th w={60}>{header('channel')}</Table.Th>
+              <Table.Th w={150}>{header('petitioner')}</Table.Th>
+              <Table.Th>{header('summary')}</Table.Th>
+              <SortHeader column="status" label={header('status')} state={state} onSort={onSort} width={96} />
+              <SortHeader column="nextDueAt" label={header('nextDue')} state={state} onSort={onSort} width={200} />
+            </>
+          ),
+          rows: rows.map((r) => <Row key={r.id} row={r} tz={tz} />),
+          empty: { filtered, filteredText: t('petitions.list.empty'), noneText: t('petitions.list.emptyAll') },
+        }}
+        paging={paging((size) => t('petitions.list.pageSize', { size }))}
+      />
+    </>
   );
 }

@@ -1,0 +1,1 @@
+export { LedgerImportPage } from './LedgerImportPage';
