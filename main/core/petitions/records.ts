@@ -2,13 +2,13 @@
  * What is added to a petition besides workflow steps: mediation entries, attachments (copied into the data
  * folder with their SHA-256), repeat links, and the audited look at a petitioner's full ID number and phone.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { MediationKind, MediationOutcome } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
 import { UserError, notFound, fieldName } from '../errors';
 import { appendAudit } from '../audit';
+import { writeAttachmentFile } from '../storage';
 
 export const MAX_ATTACHMENT_MB = 20;
 
@@ -84,16 +84,11 @@ export async function addAttachment(core: Core, actor: Actor, input: { id: numbe
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   const storedName = path.posix.join(String(input.id), `${sha256}${safeExtension(input.fileName)}`);
-  const target = path.join(core.dataDir, 'attachments', storedName);
   const exists = await core.db.selectFrom('petitions').select('id').where('id', '=', input.id).executeTakeFirst();
   if (!exists) throw notFound();
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  // Content-addressed: the same file added twice is stored once, and a crash mid-write leaves no half file.
-  if (!fs.existsSync(target)) {
-    const temp = `${target}.partial`;
-    fs.writeFileSync(temp, data, { flush: true });
-    fs.renameSync(temp, target);
-  }
+  // Written whole before the row is committed; a crash in between leaves a file no row references, which the
+  // next start moves to quarantine.
+  writeAttachmentFile(core.dataDir, storedName, data);
   const now = core.clock.now();
   const row = await core.db.transaction().execute(async (trx) => {
     const inserted = await trx
