@@ -6,6 +6,7 @@ import { UserError } from '../core/errors';
 import { actorOf } from '../core/users';
 import type { AlarmScheduler } from '../core/alarms';
 import type { PdfMaker } from '../core/notices';
+import type { Backups } from '../core/backup';
 
 export interface CallContext {
   /** Null only for public procedures. */
@@ -19,6 +20,7 @@ export interface HandlerOptions {
   readonly scheduler?: AlarmScheduler;
   /** Makes a notice's PDF with the shell's Chromium; absent where none is available. */
   readonly makePdf?: PdfMaker | null;
+  readonly backups: Backups;
 }
 
 /** Handlers may return the core's readonly data; the transports only serialise it. */

@@ -1,6 +1,8 @@
 /**
  * `npm run start:browser`: runs the core in this Node process and serves the built renderer on 127.0.0.1.
- * Flags: --port N, --data-dir DIR, --test-clock (e2e tests only: lets the tests move time).
+ * Flags: --port N, --data-dir DIR, --test-clock (e2e tests only: lets the tests move time),
+ * --restore FOLDER (restore that backup into the data folder and exit; the password comes from
+ * PETITION_DESK_BACKUP_PASSWORD or is asked for).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,7 @@ import { openApp } from '../app';
 import { startHost } from './server';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo';
 import { chromiumPdfMaker } from './pdf';
+import { runRestoreCommand } from './restore-command';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'test-clock': { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
+      restore: { type: 'string' },
     },
     strict: true,
   });
@@ -26,11 +30,14 @@ async function main(): Promise<void> {
     : values.demo
       ? path.join(defaultDataDir(), '..', 'petition-desk-demo')
       : defaultDataDir();
+  if (values.restore !== undefined) {
+    process.exit(await runRestoreCommand(dataDir, values.restore));
+  }
   // The build puts the fonts the app ships for notices next to this bundle; without them notices use the office's fonts.
   const fontDir = path.resolve(__dirname, 'notice-fonts');
   const noticeFontDir = fs.existsSync(fontDir) ? fontDir : null;
   const pdf = chromiumPdfMaker(process.env, noticeFontDir);
-  const app = await openApp({ dataDir, testClock: values['test-clock'], makePdf: pdf ? (html) => pdf.make(html) : null });
+  const app = await openApp({ dataDir, testClock: values['test-clock'], makePdf: pdf ? (html) => pdf.make(html) : null, backupAtExit: true });
   if (values.demo && (await seedDemo(app))) {
     console.log(`已生成演示数据。账号 admin、clerk1、leader1、duty1，密码均为 ${DEMO_PASSWORD}`);
   }

@@ -11,4 +11,6 @@ export type ApiEvent =
   /** An information report changed (its id), or the zero reports or report settings did (null). */
   | { readonly type: 'reports.changed'; readonly id: number | null }
   | { readonly type: 'notices.changed'; readonly id: number | null }
+  /** A backup was made or failed, or the backup settings changed. */
+  | { readonly type: 'backups.changed' }
   | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: AlarmRingStep; readonly late: boolean; readonly recipients: readonly number[] };

@@ -92,6 +92,7 @@ export const enums = {
     warningLinkType: { petition: '信访事项', report: '信息报告' },
     zeroReportPeriodKind: { monthly: '月报', daily: '日报（敏感期）' },
     zeroReportState: { on_time: '按时', late: '迟报', missing: '未报', not_due_yet: '未到期' },
+    backupKind: { scheduled: '每日备份', exit: '退出时备份', manual: '手动备份', pre_migration: '升级前备份', pre_restore: '恢复前安全副本' },
   },
   en: {
     role: { clerk: 'Clerk', duty_officer: 'Duty officer', leader: 'Leader', admin: 'Administrator' },
@@ -186,5 +187,6 @@ export const enums = {
     warningLinkType: { petition: 'Petition', report: 'Information report' },
     zeroReportPeriodKind: { monthly: 'Monthly', daily: 'Daily (sensitive period)' },
     zeroReportState: { on_time: 'On time', late: 'Late', missing: 'Missing', not_due_yet: 'Not due yet' },
+    backupKind: { scheduled: 'Daily', exit: 'At exit', manual: 'Manual', pre_migration: 'Before an upgrade', pre_restore: 'Safety copy before a restore' },
   },
 };

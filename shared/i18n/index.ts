@@ -17,6 +17,7 @@ import { reports } from './reports';
 import { stats } from './stats';
 import { notices } from './notices';
 import { fields } from './fields';
+import { backups } from './backups';
 import type { AlarmLogNote } from '../enums';
 
 const zhCN = {
@@ -32,6 +33,7 @@ const zhCN = {
   stats: stats.zh,
   notices: notices.zh,
   fields: fields.zh,
+  backups: backups.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -51,6 +53,7 @@ const en: Widen<Catalog> = {
   stats: stats.en,
   notices: notices.en,
   fields: fields.en,
+  backups: backups.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

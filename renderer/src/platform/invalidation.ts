@@ -64,6 +64,8 @@ export const EVENT_INVALIDATES: { readonly [T in ApiEvent['type']]: readonly Rul
   'warnings.changed': ['warnings.*', 'stats.*', 'reports.get', 'duty.handoverDraft.get', alarmsOf('warning')],
   'reports.changed': ['reports.*', 'zeroReports.*', 'stats.*', 'warnings.get', 'duty.handoverDraft.get', alarmsOf('zero_report')],
   'notices.changed': ['notices.*'],
+  // The backups page, and the dashboard's warning.
+  'backups.changed': ['backups.*'],
 };
 
 /** What a write changes beyond its own domain, where the core pushes nothing. */
