@@ -17,7 +17,7 @@ for (const file of files) {
     platform: 'node',
     target: 'node22',
     format: 'cjs',
-    external: ['better-sqlite3', 'electron'],
+    external: ['better-sqlite3', 'electron', 'playwright-core'],
     jsx: 'automatic',
     logLevel: 'warning',
   });

@@ -1,11 +1,9 @@
 import { ADMIN, test, expect } from './support/fixtures';
-import { loginThroughUi } from './pages/duty-handover';
 
 test('a duty officer changes their own password from the account menu; a wrong current password changes nothing', async ({ page, desk }) => {
-  await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
   await desk.api('users.create', { username: 'duty1', displayName: '赵值班', role: 'duty_officer', password: 'Passw0rd1' }, admin);
-  await loginThroughUi(page, { username: 'duty1', password: 'Passw0rd1', displayName: '赵值班' });
+  await desk.openAs({ username: 'duty1', password: 'Passw0rd1', displayName: '赵值班' });
 
   const openForm = async () => {
     await page.getByRole('button', { name: '我的账号' }).click();

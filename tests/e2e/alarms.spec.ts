@@ -1,6 +1,14 @@
-import { test, expect, ADMIN } from './support/fixtures';
+/**
+ * Alarms as the duty officer lives them, one step per test: the admin tunes pre-alarms; a case whose forward
+ * period ran out while the PC was off rings at the officer's log-in, marked late; a snooze needs a reason; the
+ * board lists it; unacknowledged after 15 minutes it escalates to the leader on duty; reopened, the banner
+ * asks for a click before it can sound; acknowledged, it leaves the banner and the board. Each test arranges
+ * the steps before its own through the API.
+ */
+import { test, expect, ADMIN, type Desk } from './support/fixtures';
 import { AlarmBannerModel } from './pages/alarm-banner';
 import { AlarmBoardModel } from './pages/alarm-board';
+import { logInAgain } from './pages/petition-list';
 
 /** Epoch ms of a wall-clock time in Beijing (UTC+8, no DST). */
 const beijing = (month: number, day: number, hour: number, minute = 0) => Date.UTC(2026, month - 1, day, hour - 8, minute);
@@ -27,12 +35,13 @@ function lockAudioUntilUserGesture(): void {
 const OFFICER = { username: 'duty1', displayName: '赵值班', password: 'Passw0rd1' } as const;
 const LEADER = { username: 'leader1', displayName: '张镇长', password: 'Passw0rd1' } as const;
 
-test('an overdue case alarms the duty officer, escalates to the leader on duty, and is acknowledged', async ({ page, desk }) => {
-  const banner = new AlarmBannerModel(page);
-  const board = new AlarmBoardModel(page);
-
+/**
+ * 赵值班 on duty and 张镇长 leading every day from 11-01; a letter received Monday 11-02 08:30, never forwarded.
+ * The PC then stays off until 09:00 on 11-18, the morning after the forward period ended (last day 11-17), and
+ * with `escalated` nobody acknowledges for 16 minutes. Returns the petition's number.
+ */
+async function arrangeOverdueCase(desk: Desk, { escalated = false } = {}): Promise<string> {
   await desk.setClock(beijing(11, 2, 9));
-  await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
   const roles = await desk.api<{ id: number; key: string }[]>('duty.roles.list', {}, admin);
   const roleId = (key: string) => roles.find((r) => r.key === key)?.id;
@@ -54,8 +63,16 @@ test('an overdue case alarms the duty officer, escalates to the leader on duty, 
     },
     admin,
   );
+  await desk.setClock(beijing(11, 18, 9));
+  if (escalated) await desk.advanceClock(16 * 60_000);
+  return petition.number;
+}
 
-  // The admin tunes pre-alarms for handling periods; the escalation policy stays at 15 minutes.
+test('the admin tunes pre-alarms for handling periods, a bad list is refused, and the escalation policy stays at 15 minutes', async ({ page, desk }) => {
+  const board = new AlarmBoardModel(page);
+  await desk.setClock(beijing(11, 2, 9));
+  await desk.setupOffice();
+
   await board.openSettings();
   await expect(page.getByLabel('确认时限（分钟）')).toHaveValue('15');
   await page.getByRole('switch', { name: '办理期限：单独设置' }).click();
@@ -70,16 +87,17 @@ test('an overdue case alarms the duty officer, escalates to the leader on duty, 
   await expect(page.getByText('提醒设置已保存')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('textbox', { name: '办理期限：提前天数' })).toHaveValue('5、3、1');
+});
 
-  // The PC was off until the morning after the forward period ended (last day 2026-11-17).
-  await desk.setClock(beijing(11, 18, 9));
-  await page.reload();
-  await page.getByLabel('用户名').fill(OFFICER.username);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(OFFICER.password);
-  await page.getByRole('button', { name: '登录' }).click();
+test('a forward period that ran out while the PC was off rings for the duty officer at log-in, marked late', async ({ page, desk }) => {
+  const banner = new AlarmBannerModel(page);
+  const number = await arrangeOverdueCase(desk);
+  // Typed in at the log-in page, as the officer does: that is also the click the browser wants before a sound.
+  await page.goto(desk.url);
+  await logInAgain(page, OFFICER.username, OFFICER.password);
   await expect(page.getByTestId('current-user')).toContainText(OFFICER.displayName);
 
-  await expect(banner.root).toContainText(petition.number);
+  await expect(banner.root).toContainText(number);
   await expect(banner.root).toContainText('已超期9小时');
   await expect(banner.root.getByTestId('alarm-late')).toHaveText('迟发');
   await expect(banner.root).toContainText('已发给：赵值班（我）');
@@ -87,24 +105,44 @@ test('an overdue case alarms the duty officer, escalates to the leader on duty, 
   await expect(banner.root).toHaveAttribute('data-sound', 'ringing');
   await page.getByRole('navigation').getByRole('link', { name: '工作台' }).click();
   await desk.screenshot('alarms-01-banner');
+});
 
-  // A snooze needs a reason; without one nothing changes.
+test('a snooze needs a reason; without one nothing changes', async ({ page, desk }) => {
+  const banner = new AlarmBannerModel(page);
+  await arrangeOverdueCase(desk);
+  await desk.openAs(OFFICER);
+
   const snooze = await banner.openSnooze();
   await snooze.getByRole('button', { name: '暂缓' }).click();
   await expect(snooze.getByText('请填写暂缓原因，说明为什么现在不能处理')).toBeVisible();
   await desk.screenshot('alarms-05-snooze');
   await snooze.getByRole('button', { name: '取消' }).click();
   await expect(banner.root).toContainText('2条待处理');
+});
+
+test('the board lists the late due alarm of the forward period, waiting for the officer', async ({ page, desk }) => {
+  const board = new AlarmBoardModel(page);
+  const number = await arrangeOverdueCase(desk);
+  await desk.openAs(OFFICER);
 
   await board.open();
-  const forward = board.row(petition.number, '转送交办期限');
+  const forward = board.row(number, '转送交办期限');
   await expect(forward).toContainText('到期提醒');
   await expect(forward).toContainText('待确认');
   await expect(forward.getByTestId('alarm-recipients')).toHaveText('赵值班（我）');
   await expect(forward.getByTestId('alarm-late')).toBeVisible();
   await desk.screenshot('alarms-02-board');
+});
 
-  // Nobody acknowledged within 15 minutes: the leader on duty gets it too.
+test('nobody acknowledges within 15 minutes: the leader on duty gets the alarm too, and the banner can be muted', async ({ page, desk }) => {
+  const banner = new AlarmBannerModel(page);
+  const board = new AlarmBoardModel(page);
+  const number = await arrangeOverdueCase(desk);
+  await desk.openAs(OFFICER);
+  await board.open();
+  const forward = board.row(number, '转送交办期限');
+  await expect(forward.getByTestId('alarm-recipients')).toHaveText('赵值班（我）');
+
   await desk.advanceClock(16 * 60_000);
   await expect(forward.getByTestId('alarm-escalated')).toHaveText('已升级至带班领导');
   await expect(forward.getByTestId('alarm-recipients')).toHaveText('赵值班（我）、张镇长');
@@ -112,24 +150,38 @@ test('an overdue case alarms the duty officer, escalates to the leader on duty, 
   await expect(banner.root).toHaveAttribute('data-sound', 'ringing');
   await banner.root.getByRole('button', { name: '静音' }).click();
   await expect(banner.root).toHaveAttribute('data-sound', 'muted');
+});
 
+test('opened before anyone clicks, the banner asks for a click to sound (autoplay rule); the log shows the late firing and the escalation', async ({ page, desk }) => {
+  const banner = new AlarmBannerModel(page);
+  const board = new AlarmBoardModel(page);
+  const number = await arrangeOverdueCase(desk, { escalated: true });
   // Reopened with nobody clicking yet (e.g. at start-up), audio is locked by the browser's autoplay policy
   // (headless Chromium does not enforce it, so the page is given desktop Chrome's rule): the banner offers
   // to unlock it.
   await page.addInitScript(lockAudioUntilUserGesture);
-  await page.reload();
+  await desk.openAs(OFFICER, { hash: '/alarms' });
+
   await expect(banner.root).toHaveAttribute('data-sound', 'blocked');
   await banner.root.getByRole('button', { name: '点击启用提醒声音' }).click();
   await expect(banner.root).toHaveAttribute('data-sound', 'ringing');
-  await board.expandLog(forward);
+  await board.expandLog(board.row(number, '转送交办期限'));
   const log = page.getByTestId(/^alarm-log-/);
   await expect(log).toContainText('发出');
   await expect(log).toContainText('升级');
   await expect(log).toContainText('发给：赵值班、张镇长');
   await expect(log).toContainText('迟发9小时');
   await desk.screenshot('alarms-03-log');
+});
 
-  // Acknowledged (one from the board, the other from the banner): gone from the banner and the open tab.
+test('acknowledged, one from the board and the other from the banner, the alarms leave both and the history says who and when', async ({ page, desk }) => {
+  const banner = new AlarmBannerModel(page);
+  const board = new AlarmBoardModel(page);
+  const number = await arrangeOverdueCase(desk, { escalated: true });
+  await desk.openAs(OFFICER);
+  await board.open();
+  const forward = board.row(number, '转送交办期限');
+
   await board.acknowledge(forward, '已电话通知责任单位');
   await expect(forward).toHaveCount(0);
   await banner.acknowledge();
@@ -139,6 +191,6 @@ test('an overdue case alarms the duty officer, escalates to the leader on duty, 
   await board.tab('全部').click();
   await expect(forward).toContainText('已确认');
   await expect(forward.getByTestId('alarm-acknowledged')).toHaveText('赵值班 2026-11-18 09:16 确认');
-  await expect(board.row(petition.number, '受理告知期限').getByTestId('alarm-acknowledged')).toHaveText('赵值班 2026-11-18 09:16 确认');
+  await expect(board.row(number, '受理告知期限').getByTestId('alarm-acknowledged')).toHaveText('赵值班 2026-11-18 09:16 确认');
   await desk.screenshot('alarms-06-history');
 });

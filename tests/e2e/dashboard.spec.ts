@@ -1,11 +1,10 @@
 import { ADMIN, expect, settled, test } from './support/fixtures';
-import { logInAgain } from './pages/petition-list';
 import { Dashboard } from './pages/dashboard';
 import { arrangeOffice } from './pages/stats-office';
 
 test('the dashboard shows who is on duty with the gap ahead, overdue petitions, late reports, warnings by level and open alarms', async ({ page, desk }) => {
   await arrangeOffice(desk);
-  await logInAgain(page, ADMIN.username, ADMIN.password);
+  await desk.openAs(ADMIN);
   const home = new Dashboard(page);
   await home.open();
 

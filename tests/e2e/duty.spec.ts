@@ -107,7 +107,6 @@ test('a planner sets up rotations, sees the right people each day, covers a shif
 
 test('an officer hands over the shift and the next one, logged in as herself, confirms it', async ({ page, desk }) => {
   await desk.setClock(NOW);
-  await desk.setupOffice();
   const admin = await desk.login(ADMIN.username, ADMIN.password);
   const [zhao, qian] = OFFICERS.slice(0, 2).map((u): Person => ({ ...u, password: PASSWORD }));
   if (!zhao || !qian) throw new Error('two officers expected');
@@ -116,7 +115,7 @@ test('an officer hands over the shift and the next one, logged in as herself, co
   await desk.api('duty.log.create', { kind: 'call', content: '青石村来电咨询宅基地确权进度' }, zhaoSession);
 
   const handover = new HandoverPage(page);
-  await loginThroughUi(page, zhao);
+  await desk.openAs(zhao, { session: zhaoSession });
   await handover.open();
   await expect(page.getByText('青石村来电咨询宅基地确权进度')).toBeVisible();
   await handover.handOver('钱文静（值班员）', '东风村来访人员已劝返，明早需电话回访');

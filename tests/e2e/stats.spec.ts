@@ -1,17 +1,16 @@
-import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { ADMIN, expect, settled, test } from './support/fixtures';
-import { logInAgain } from './pages/petition-list';
 import { StatsPage, readSheet } from './pages/stats-page';
 import { arrangeOffice } from './pages/stats-office';
 
 test('statistics show the arranged month and units, on-time rates and lapses, and export real .xlsx tables', async ({ page, desk }) => {
   await arrangeOffice(desk);
-  await logInAgain(page, ADMIN.username, ADMIN.password);
+  await desk.openAs(ADMIN);
   const stats = new StatsPage(page);
   await stats.open();
-  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'stats-xlsx-'));
+  const downloads = test.info().outputPath('xlsx');
+  fs.mkdirSync(downloads, { recursive: true });
 
   // The last 12 months: December 2025 to November 2026.
   await expect(stats.summary()).toContainText('2025年12月至2026年11月');

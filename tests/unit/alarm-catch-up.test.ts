@@ -21,7 +21,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { AlarmScheduler, type FiredAlarm } from '../../main/core/alarms';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './support/test-app';
-import { copyDataDir, staffDutyOffice } from './support/duty-office';
+import { staffDutyOffice } from './support/duty-office';
 import { alarmLogNoteText } from '../../shared/i18n';
 import type { AlarmLogEntry } from '../../shared/api';
 
@@ -37,8 +37,7 @@ beforeAll(async () => {
   const t = await testApp({ now: '2026-11-16 17:00' });
   const admin = await t.setup();
   const { zhao } = await staffDutyOffice(t, admin, ['zhao', 'qian']);
-  await t.close();
-  templateDir = t.dataDir;
+  templateDir = await t.closeKeepingFolder();
   zhaoId = zhao;
 });
 
@@ -52,7 +51,6 @@ const LETTERS = [
 
 interface Office {
   t: TestApp;
-  readonly dataDir: string;
   /** alarm id → 'B due', 'D pre1' … */
   readonly labels: Map<number, string>;
   login(username: string): Promise<string>;
@@ -62,10 +60,8 @@ interface Office {
 
 /** The office on Mon 11-16 18:00 with the five letters entered and one pass of the scheduler (nothing due yet). */
 async function mondayEvening(): Promise<Office> {
-  const dataDir = copyDataDir(templateDir);
   const o: Office = {
-    t: await testApp({ dataDir, now: '2026-11-16 18:00' }),
-    dataDir,
+    t: await testApp({ from: templateDir, now: '2026-11-16 18:00' }),
     labels: new Map(),
     async login(username) {
       return (await o.t.ok(null, 'auth.login', { username, password: username === 'admin' ? ADMIN_PASSWORD : 'Passw0rd1' })).token;
@@ -125,9 +121,8 @@ describe('the PC off for three days', () => {
 
   it('at start-up rings each missed alarm once, oldest first, marked late by how long it waited', async () => {
     const o = await mondayEvening();
-    await o.t.close();
     // Thursday 18:00: the app starts again on the same data folder.
-    o.t = await testApp({ dataDir: o.dataDir, now: '2026-11-19 18:00' });
+    o.t = await o.t.reopen('2026-11-19 18:00');
     const fired = await o.t.app.scheduler.tick();
     expect(o.names(fired)).toEqual(RUNG);
     expect(fired.every((f) => f.step === 'fired' && f.late)).toBe(true);

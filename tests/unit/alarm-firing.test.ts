@@ -13,7 +13,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import type { FiredAlarm } from '../../main/core/alarms';
 import type { PetitionInput } from '../../shared/api';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './support/test-app';
-import { copyDataDir, staffDutyOffice } from './support/duty-office';
+import { staffDutyOffice } from './support/duty-office';
+import { expectRefused } from './support/refusals';
 import { alarmLogNoteText } from '../../shared/i18n';
 import type { AlarmLogEntry } from '../../shared/api';
 
@@ -49,13 +50,11 @@ beforeAll(async () => {
   const admin = await t.setup();
   const staff = await staffDutyOffice(t, admin, ['zhao', 'qian', 'sun']);
   const me = await t.ok(admin, 'auth.get', {});
-  await t.close();
-  template = { dir: t.dataDir, ids: { admin: me.user.id, ...staff } };
+  template = { dir: await t.closeKeepingFolder(), ids: { admin: me.user.id, ...staff } };
 });
 
 async function office(options: { now?: string } = {}): Promise<Office> {
-  const dataDir = copyDataDir(template.dir);
-  const t = await testApp({ dataDir, now: options.now ?? '2026-11-02 09:00' });
+  const t = await testApp({ from: template.dir, now: options.now ?? '2026-11-02 09:00' });
   const sessions = new Map<string, { token: string; lastSeen: number }>();
   const o: Office = {
     t,
@@ -219,7 +218,7 @@ describe('alarms follow the forward deadline of a petition', () => {
 
     // Acknowledged once is enough; a second click says so.
     const again = await o.t.call(await o.as('duty2'), 'alarms.acknowledge', { id, note: '' });
-    expect(again.ok ? null : [again.error.code, again.error.message]).toEqual(['conflict', '这条提醒已经处理（已确认、已解除或已完成），无需再操作']);
+    expectRefused(again, 'conflict', '这条提醒已经处理（已确认、已解除或已完成），无需再操作');
     await o.t.close();
   });
 
@@ -233,9 +232,9 @@ describe('alarms follow the forward deadline of a petition', () => {
     o.travel('2026-11-14 09:05');
     const officer = await o.as('duty2');
     const noReason = await o.t.call(officer, 'alarms.snooze', { id, minutes: 30, reason: '' });
-    expect(noReason.ok ? null : [noReason.error.code, noReason.error.message]).toEqual(['invalid_input', '请填写暂缓原因']);
+    expectRefused(noReason, 'invalid_input', '请填写暂缓原因');
     const oddLength = await o.t.call(officer, 'alarms.snooze', { id, minutes: 20, reason: '正在联系' });
-    expect(oddLength.ok ? null : oddLength.error.message).toBe('暂缓时间只能选 15、30、60、120、240 分钟');
+    expectRefused(oddLength, 'invalid_input', '暂缓时间只能选 15、30、60、120、240 分钟');
     expect((await alarm(o, id)).status).toBe('fired');
 
     await o.t.ok(officer, 'alarms.snooze', { id, minutes: 30, reason: '正在电话联系转送机关' });

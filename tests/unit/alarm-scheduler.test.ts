@@ -1,18 +1,16 @@
 /**
- * The one alarm timer, running for real (the other alarm tests call tick() by hand): it wakes by itself at the
- * latest after its cap, sees that the clock has reached an alarm, and rings it; and a pass that fails (the
- * database locked by another program) is reported and retried at the next wake instead of silencing every
- * alarm from then on. The cap is shortened to 40 ms so the test runs in real time.
+ * The one alarm timer, running by itself (the other alarm tests call tick() by hand): it wakes by itself at the
+ * latest after its 30-second cap, sees that the clock has reached an alarm, and rings it; and a pass that fails
+ * (the database locked by another program) is reported and retried at the next wake instead of silencing every
+ * alarm from then on. The timers are Vitest's fake ones, so the test moves the timer's time itself.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { AlarmScheduler, type FiredAlarm } from '../../main/core/alarms';
+import { AlarmScheduler, MAX_SLEEP_MS, type FiredAlarm } from '../../main/core/alarms';
 import { DB_FILE_NAME } from '../../main/db';
 import { at, testApp, type TestApp } from './support/test-app';
-
-const CAP_MS = 40;
 
 async function officeWithLetter(): Promise<{ t: TestApp; alarmId: number }> {
   const t = await testApp({ now: '2026-11-02 09:00' });
@@ -39,35 +37,39 @@ async function officeWithLetter(): Promise<{ t: TestApp; alarmId: number }> {
   return { t, alarmId: first.id };
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 let scheduler: AlarmScheduler | null = null;
 afterEach(() => {
   scheduler?.stop();
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
+
+/** From here the timer's time is the test's: a 30-second sleep passes when the test says so, at once. */
+function fakeTimers(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+}
+
+/** Lets a pass the timer started run to its end (it awaits only the database, never a timer). */
+const passDone = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('the alarm timer', () => {
   it('wakes by itself within its cap and rings what the clock has reached', async () => {
     const { t, alarmId } = await officeWithLetter();
+    fakeTimers();
     const fired: FiredAlarm[] = [];
-    scheduler = new AlarmScheduler(t.app.core, { maxSleepMs: CAP_MS, onFired: (f) => fired.push(...f) });
+    scheduler = new AlarmScheduler(t.app.core, { onFired: (f) => fired.push(...f) });
     expect(await scheduler.start()).toEqual([]);
     // Twelve days pass without anyone touching the app (as across a sleep): the next wake finds the alarm due.
     t.clock.set(at('2026-11-14 09:00'));
-    await until(() => fired.length > 0);
+    await vi.advanceTimersByTimeAsync(MAX_SLEEP_MS - 1);
+    expect(fired).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await passDone();
     expect(fired.map((f) => [f.alarmId, f.step, f.late])).toEqual([[alarmId, 'fired', false]]);
     const wakes = scheduler.wakes;
-    await new Promise((r) => setTimeout(r, 5 * CAP_MS));
-    // Nothing more is due: it keeps waking at its cap, never busier, and rings nothing twice.
-    expect(scheduler.wakes - wakes).toBeGreaterThanOrEqual(1);
-    expect(scheduler.wakes - wakes).toBeLessThanOrEqual(7);
+    await vi.advanceTimersByTimeAsync(5 * MAX_SLEEP_MS);
+    // Nothing more is due: it keeps waking at its cap, never more often, and rings nothing twice.
+    expect(scheduler.wakes - wakes).toBe(5);
     expect(fired).toHaveLength(1);
     scheduler.stop();
     await t.close();
@@ -80,19 +82,26 @@ describe('the alarm timer', () => {
     await sql`PRAGMA busy_timeout = 20`.execute(t.app.core.db);
     const other = new Database(path.join(t.dataDir, DB_FILE_NAME));
     other.exec('BEGIN IMMEDIATE');
+    fakeTimers();
 
     const fired: FiredAlarm[] = [];
-    scheduler = new AlarmScheduler(t.app.core, { maxSleepMs: CAP_MS, onFired: (f) => fired.push(...f) });
+    scheduler = new AlarmScheduler(t.app.core, { onFired: (f) => fired.push(...f) });
     t.clock.set(at('2026-11-14 09:00'));
     await expect(scheduler.start()).rejects.toThrow(/locked|busy/i);
+    // The failed pass still set the timer: the alarm is due, so it wakes at once, fails again, and again.
     const wakes = scheduler.wakes;
-    await until(() => scheduler !== null && scheduler.wakes >= wakes + 2);
+    await vi.advanceTimersToNextTimerAsync();
+    await passDone();
+    await vi.advanceTimersToNextTimerAsync();
+    await passDone();
+    expect(scheduler.wakes - wakes).toBeGreaterThanOrEqual(2);
     expect(fired).toEqual([]);
     expect(errors).toHaveBeenCalled();
 
     other.exec('ROLLBACK');
     other.close();
-    await until(() => fired.length > 0);
+    await vi.advanceTimersToNextTimerAsync();
+    await passDone();
     expect(fired.map((f) => [f.alarmId, f.step])).toEqual([[alarmId, 'fired']]);
     scheduler.stop();
     await t.close();

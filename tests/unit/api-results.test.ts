@@ -12,19 +12,18 @@ import { z } from 'zod';
 import { contract } from '../../shared/api';
 import { alarmLogNoteText } from '../../shared/i18n';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './support/test-app';
-import { copyDataDir, staffDutyOffice, type DutyStaff } from './support/duty-office';
+import { staffDutyOffice, type DutyStaff } from './support/duty-office';
 
 let template: { dir: string; staff: DutyStaff };
 beforeAll(async () => {
   const t = await testApp({ now: '2026-11-01 07:00' });
   const admin = await t.setup();
   const staff = await staffDutyOffice(t, admin, ['zhao', 'qian']);
-  await t.close();
-  template = { dir: t.dataDir, staff };
+  template = { dir: await t.closeKeepingFolder(), staff };
 });
 
 async function office(now: string): Promise<{ t: TestApp; as: (username: string) => Promise<string> }> {
-  const t = await testApp({ dataDir: copyDataDir(template.dir), now });
+  const t = await testApp({ from: template.dir, now });
   const as = async (username: string) => (await t.ok(null, 'auth.login', { username, password: username === 'admin' ? ADMIN_PASSWORD : 'Passw0rd1' })).token;
   return { t, as };
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import SqliteDatabase from 'better-sqlite3';
 import { testApp, at } from './support/test-app';
+import { expectRefused } from './support/refusals';
 
 /** An office where several people have done several things, each leaving an audit row. */
 async function busyOffice() {
@@ -119,8 +120,7 @@ describe('audit verification', () => {
     const clerk = (await t.ok(null, 'auth.login', { username: 'clerk1', password: 'Passw0rd1' })).token;
     for (const name of ['audit.verify', 'audit.list'] as const) {
       const r = await t.call(clerk, name, {});
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.code).toBe('forbidden');
+      expectRefused(r, 'forbidden');
     }
     expect((await t.ok(admin, 'audit.verify', {})).ok).toBe(true);
     await t.close();

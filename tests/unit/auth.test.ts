@@ -4,18 +4,10 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp } from './support/test-app';
-import type { ApiResult } from '../../shared/api';
+import { expectRefused } from './support/refusals';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-function expectError(r: ApiResult<unknown>, code: string, message: string) {
-  expect(r.ok).toBe(false);
-  if (!r.ok) {
-    expect(r.error.code).toBe(code);
-    expect(r.error.message).toBe(message);
-  }
-}
 
 const login = (t: TestApp, username: string, password: string) => t.call(null, 'auth.login', { username, password });
 
@@ -28,8 +20,7 @@ describe('first-run setup', () => {
       officeName: '青山镇信访办', township: '青山镇', timeZone: 'Asia/Shanghai',
       admin: { username: 'admin', displayName: '王管理', password: 'password' },
     });
-    expect(weak.ok).toBe(false);
-    if (!weak.ok) expect(weak.error.fields?.password).toBe('密码至少8位，并且要同时包含字母和数字');
+    expect(expectRefused(weak, 'invalid_input').fields?.password).toBe('密码至少8位，并且要同时包含字母和数字');
     expect((await t.ok(null, 'setup.get', {})).needsSetup).toBe(true);
 
     await t.setup();
@@ -39,7 +30,7 @@ describe('first-run setup', () => {
       officeName: '别的镇信访办', township: '别的镇', timeZone: 'Asia/Shanghai',
       admin: { username: 'intruder', displayName: '某人', password: 'Intruder2026' },
     });
-    expectError(again, 'conflict', '本机已完成初始设置，请直接登录');
+    expectRefused(again, 'conflict', '本机已完成初始设置，请直接登录');
     expect((await t.ok(null, 'setup.get', {})).officeName).toBe('青山镇信访办');
     expect((await login(t, 'intruder', 'Intruder2026')).ok).toBe(false);
     expect((await login(t, 'admin', ADMIN_PASSWORD)).ok).toBe(true);
@@ -59,8 +50,7 @@ describe('passwords and lock-out', () => {
   it('refuses weak passwords for new accounts and password changes', async () => {
     for (const password of ['abcdefgh', '12345678', 'abc1234']) {
       const r = await t.call(admin, 'users.create', { username: 'weak1', displayName: '弱', role: 'clerk', password });
-      expect(r.ok, password).toBe(false);
-      if (!r.ok) expect(r.error.fields?.password).toBe('密码至少8位，并且要同时包含字母和数字');
+      expect(expectRefused(r, 'invalid_input').fields?.password, password).toBe('密码至少8位，并且要同时包含字母和数字');
     }
     expect((await t.ok(admin, 'users.list', {})).map((u) => u.username)).not.toContain('weak1');
     const change = await t.call(admin, 'auth.changePassword', { oldPassword: ADMIN_PASSWORD, newPassword: 'short1' });
@@ -70,29 +60,29 @@ describe('passwords and lock-out', () => {
 
   it('says how many tries are left after a wrong password, and the same for an unknown user', async () => {
     await t.addUser(admin, 'clerk_a', 'clerk');
-    expectError(await login(t, 'clerk_a', 'Wrong1234'), 'unauthenticated', '用户名或密码不正确（还可再试4次）');
-    expectError(await login(t, 'clerk_a', 'Wrong1234'), 'unauthenticated', '用户名或密码不正确（还可再试3次）');
+    expectRefused(await login(t, 'clerk_a', 'Wrong1234'), 'unauthenticated', '用户名或密码不正确（还可再试4次）');
+    expectRefused(await login(t, 'clerk_a', 'Wrong1234'), 'unauthenticated', '用户名或密码不正确（还可再试3次）');
     // A success starts the count again.
     expect((await login(t, 'clerk_a', 'Passw0rd1')).ok).toBe(true);
-    expectError(await login(t, 'clerk_a', 'Wrong1234'), 'unauthenticated', '用户名或密码不正确（还可再试4次）');
+    expectRefused(await login(t, 'clerk_a', 'Wrong1234'), 'unauthenticated', '用户名或密码不正确（还可再试4次）');
     // User names cannot be probed: an unknown one gets the same kind of answer.
-    expectError(await login(t, 'nobody', 'Wrong1234'), 'unauthenticated', '用户名或密码不正确（还可再试5次）');
+    expectRefused(await login(t, 'nobody', 'Wrong1234'), 'unauthenticated', '用户名或密码不正确（还可再试5次）');
   });
 
   it('locks an account for 15 minutes after 5 wrong passwords, then lets the right password in', async () => {
     await t.addUser(admin, 'clerk_b', 'clerk');
     for (let i = 1; i <= 4; i++) {
-      expectError(await login(t, 'clerk_b', 'Wrong1234'), 'unauthenticated', `用户名或密码不正确（还可再试${5 - i}次）`);
+      expectRefused(await login(t, 'clerk_b', 'Wrong1234'), 'unauthenticated', `用户名或密码不正确（还可再试${5 - i}次）`);
     }
     const locked = '密码错误次数过多，账号已锁定，请在15分钟后再试，或请管理员解锁';
-    expectError(await login(t, 'clerk_b', 'Wrong1234'), 'unauthenticated', locked);
+    expectRefused(await login(t, 'clerk_b', 'Wrong1234'), 'unauthenticated', locked);
     // Even the right password is refused while locked.
-    expectError(await login(t, 'clerk_b', 'Passw0rd1'), 'unauthenticated', locked);
+    expectRefused(await login(t, 'clerk_b', 'Passw0rd1'), 'unauthenticated', locked);
     const user = (await t.ok(admin, 'users.list', {})).find((u) => u.username === 'clerk_b');
     expect(user?.lockedUntil).toBe(t.clock.now() + 15 * MINUTE);
 
     t.clock.advance(14 * MINUTE);
-    expectError(await login(t, 'clerk_b', 'Passw0rd1'), 'unauthenticated', '密码错误次数过多，账号已锁定，请在1分钟后再试，或请管理员解锁');
+    expectRefused(await login(t, 'clerk_b', 'Passw0rd1'), 'unauthenticated', '密码错误次数过多，账号已锁定，请在1分钟后再试，或请管理员解锁');
     t.clock.advance(1 * MINUTE);
     expect((await login(t, 'clerk_b', 'Passw0rd1')).ok).toBe(true);
   });
@@ -120,8 +110,8 @@ describe('accounts and roles', () => {
   it('a disabled account cannot log in, and its open session ends at once', async () => {
     const clerk = await t.addUser(admin, 'clerk_d', 'clerk');
     await t.ok(admin, 'users.update', { id: clerk.id, active: false });
-    expectError(await t.call(clerk.token, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
-    expectError(await login(t, 'clerk_d', 'Passw0rd1'), 'unauthenticated', '此账号已停用，请联系管理员');
+    expectRefused(await t.call(clerk.token, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
+    expectRefused(await login(t, 'clerk_d', 'Passw0rd1'), 'unauthenticated', '此账号已停用，请联系管理员');
     await t.ok(admin, 'users.update', { id: clerk.id, active: true });
     expect((await login(t, 'clerk_d', 'Passw0rd1')).ok).toBe(true);
   });
@@ -130,16 +120,16 @@ describe('accounts and roles', () => {
     const clerk = await t.addUser(admin, 'clerk_e', 'clerk');
     const duty = await t.addUser(admin, 'duty_e', 'duty_officer');
     const usersBefore = await t.ok(admin, 'users.list', {});
-    expectError(
+    expectRefused(
       await t.call(clerk.token, 'users.create', { username: 'sneaky', displayName: '某人', role: 'admin', password: 'Sneaky2026' }),
       'forbidden',
       '您的账号（登记员）无权进行此操作',
     );
-    expectError(await t.call(clerk.token, 'users.update', { id: clerk.id, role: 'admin' }), 'forbidden', '您的账号（登记员）无权进行此操作');
-    expectError(await t.call(clerk.token, 'office.update', { name: '改名' }), 'forbidden', '您的账号（登记员）无权进行此操作');
+    expectRefused(await t.call(clerk.token, 'users.update', { id: clerk.id, role: 'admin' }), 'forbidden', '您的账号（登记员）无权进行此操作');
+    expectRefused(await t.call(clerk.token, 'office.update', { name: '改名' }), 'forbidden', '您的账号（登记员）无权进行此操作');
     expect(await t.ok(admin, 'users.list', {})).toEqual(usersBefore);
 
-    expectError(
+    expectRefused(
       await t.call(duty.token, 'petitions.create', {
         channel: 'call', receivedAt: t.clock.now(), petitioners: [{ name: '张三' }], peopleCount: 1,
         category: 'suggestion', summary: '建议', request: '建议',
@@ -149,18 +139,18 @@ describe('accounts and roles', () => {
     );
     // Reading is open to every signed-in role, and to nobody else.
     expect((await t.ok(duty.token, 'petitions.list', {})).total).toBe(0);
-    expectError(await t.call(null, 'petitions.list', {}), 'unauthenticated', '请先登录');
+    expectRefused(await t.call(null, 'petitions.list', {}), 'unauthenticated', '请先登录');
   });
 
   it('the last admin cannot be demoted or disabled; once there is another, they can', async () => {
-    expectError(await t.call(admin, 'users.update', { id: adminId, role: 'clerk' }), 'conflict', '不能停用或降级最后一个管理员账号');
-    expectError(await t.call(admin, 'users.update', { id: adminId, active: false }), 'conflict', '不能停用或降级最后一个管理员账号');
+    expectRefused(await t.call(admin, 'users.update', { id: adminId, role: 'clerk' }), 'conflict', '不能停用或降级最后一个管理员账号');
+    expectRefused(await t.call(admin, 'users.update', { id: adminId, active: false }), 'conflict', '不能停用或降级最后一个管理员账号');
     expect((await t.ok(admin, 'auth.get', {})).user.role).toBe('admin');
 
     const second = await t.addUser(admin, 'admin2', 'admin');
     const demoted = await t.ok(second.token, 'users.update', { id: adminId, role: 'leader' });
     expect(demoted.role).toBe('leader');
-    expectError(await t.call(second.token, 'users.update', { id: second.id, role: 'clerk' }), 'conflict', '不能停用或降级最后一个管理员账号');
+    expectRefused(await t.call(second.token, 'users.update', { id: second.id, role: 'clerk' }), 'conflict', '不能停用或降级最后一个管理员账号');
   });
 });
 
@@ -175,7 +165,7 @@ describe('sessions', () => {
     expect((await t.call(admin, 'auth.get', {})).ok).toBe(true);
     // Left overnight: 12 hours and a minute without use.
     t.clock.advance(12 * HOUR + MINUTE);
-    expectError(await t.call(admin, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
+    expectRefused(await t.call(admin, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
     await t.close();
   });
 
@@ -183,7 +173,7 @@ describe('sessions', () => {
     const t = await testApp();
     const admin = await t.setup();
     await t.ok(admin, 'auth.logout', {});
-    expectError(await t.call(admin, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
+    expectRefused(await t.call(admin, 'auth.get', {}), 'unauthenticated', '登录已过期，请重新登录');
     await t.close();
   });
 });

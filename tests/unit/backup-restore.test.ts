@@ -127,7 +127,7 @@ describe('a restore cut short', SLOW, () => {
     await b.register('备份里的事项');
     const made = await b.t.ok(b.admin, 'backups.create', { targetDir: null });
     await b.register('备份后的事项');
-    await b.t.close();
+    await b.t.closeKeepingFolder();
     // An app whose shell relaunches: the restore is staged, and the "relaunch" never comes.
     const clock = new ManualClock(b.t.clock.now());
     const staging = await openApp({ dataDir: b.t.dataDir, clock, startScheduler: false, relaunch: () => undefined });
@@ -153,7 +153,7 @@ describe('restoring from the command line', SLOW, () => {
     const b = await backupOffice({ encryption: 'off' });
     await b.register('命令行恢复的事项');
     const made = await b.t.ok(b.admin, 'backups.create', { targetDir: null });
-    await b.t.close();
+    await b.t.closeKeepingFolder();
     fs.writeFileSync(liveFile(b.t.dataDir), 'this is not a database any more');
     fs.rmSync(`${liveFile(b.t.dataDir)}-wal`, { force: true });
     await expect(openApp({ dataDir: b.t.dataDir, startScheduler: false })).rejects.toThrow();

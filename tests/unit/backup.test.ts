@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,8 @@ import { readBackupSettings, verifyBackup } from '../../main/core/backup';
 import { filesUnder } from '../../main/core/storage';
 import { at, testApp } from './support/test-app';
 import { allBytes, BACKUP_PASSWORD, backupOffice, query, SLOW } from './support/backups';
+import { expectRefused } from './support/refusals';
+import { tempDir } from './support/temp-dir';
 
 describe('backup', SLOW, () => {
   it('copies the database and attachments into a dated folder that opens on its own', async () => {
@@ -42,11 +43,10 @@ describe('backup', SLOW, () => {
     const file = path.join(path.dirname(t.dataDir), `${path.basename(t.dataDir)}-not-a-folder`);
     fs.writeFileSync(file, 'x');
     const r = await t.call(admin, 'backups.create', { targetDir: path.join(file, 'sub') });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toContain('无法写入文件夹');
+    expectRefused(r, 'invalid_input', '无法写入文件夹');
     const clerk = await t.addUser(admin, 'clerk1', 'clerk');
     const forbidden = await t.call(clerk.token, 'backups.create', { targetDir: null });
-    expect(forbidden.ok ? '' : forbidden.error.code).toBe('forbidden');
+    expectRefused(forbidden, 'forbidden');
     await t.close();
   });
 });
@@ -84,7 +84,7 @@ describe('an encrypted backup', SLOW, () => {
   it('never carries the key that encrypts backups', async () => {
     const b = await backupOffice();
     const made = await b.t.ok(b.admin, 'backups.create', { targetDir: null });
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-open-'));
+    const out = tempDir('opened');
     const report = await verifyBackup(made.folder, { password: BACKUP_PASSWORD }, { workDir: out, extractTo: out });
     expect(report.ok).toBe(true);
     const [row] = query<{ value: string }>(path.join(out, 'petition-desk.sqlite'), "SELECT value FROM meta WHERE key = 'backup_settings'");

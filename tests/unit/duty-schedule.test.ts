@@ -8,6 +8,7 @@ import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import { computeSchedule, findGaps, onDutyAt, type OverrideDef, type RotationDef, type ScheduleInput, type Segment } from '../../main/core/duty/schedule';
 import { formatDateTime } from '../../shared/time';
 import { TZ, at, testApp, type TestApp } from './support/test-app';
+import { expectRefused } from './support/refusals';
 
 const HOUR = 3_600_000;
 const OFFICER = 1;
@@ -388,7 +389,7 @@ describe('the duty roster through the API', () => {
     ];
     for (const [change, field, message] of refusals) {
       const r = await o.t.call(o.leader, 'duty.overrides.create', { ...good, ...change });
-      expect(r.ok ? null : [r.error.code, r.error.message, r.error.fields?.[field]]).toEqual(['invalid_input', message, message]);
+      expect(expectRefused(r, 'invalid_input', message).fields?.[field]).toBe(message);
     }
     const swap = {
       roleId: o.roles.officer,
@@ -409,21 +410,21 @@ describe('the duty roster through the API', () => {
     ];
     for (const [change, message] of swapRefusals) {
       const r = await o.t.call(o.leader, 'duty.swap', { ...swap, ...change });
-      expect(r.ok ? null : [r.error.code, r.error.message]).toEqual(['invalid_input', message]);
+      expectRefused(r, 'invalid_input', message);
     }
     expect(await overridesOn('2026-11-04 00:00', '2026-11-10 00:00')).toEqual([]);
 
     const missing = await o.t.call(o.leader, 'duty.overrides.remove', { id: 9999 });
-    expect(missing.ok ? null : [missing.error.code, missing.error.message]).toEqual(['not_found', '没有找到这条记录，它可能已被删除']);
+    expectRefused(missing, 'not_found', '没有找到这条记录，它可能已被删除');
   });
 
   it('a duty officer may look at the roster but not change it', async () => {
     travel('2026-11-02 16:00');
     const before = await o.t.ok(o.officer, 'duty.rotations.list', {});
     const r = await o.t.call(o.officer, 'duty.rotations.create', { name: '自排班', roleId: o.roles.officer, pattern: 'daily', startDate: '2026-11-02', members: [o.ids.zhao] });
-    expect(r.ok ? null : [r.error.code, r.error.message]).toEqual(['forbidden', '您的账号（值班员）无权进行此操作']);
+    expectRefused(r, 'forbidden', '您的账号（值班员）无权进行此操作');
     const o2 = await o.t.call(o.officer, 'duty.overrides.create', { roleId: o.roles.officer, userId: o.ids.zhao, startAt: at('2026-11-03 08:00'), endAt: at('2026-11-03 12:00'), reason: '自己顶班' });
-    expect(o2.ok ? null : o2.error.code).toBe('forbidden');
+    expectRefused(o2, 'forbidden');
     expect(await o.t.ok(o.officer, 'duty.rotations.list', {})).toEqual(before);
   });
 });

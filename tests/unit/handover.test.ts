@@ -9,7 +9,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './support/test-app';
-import { copyDataDir, staffDutyOffice } from './support/duty-office';
+import { staffDutyOffice } from './support/duty-office';
 
 const HOUR = 3_600_000;
 
@@ -24,8 +24,7 @@ beforeAll(async () => {
   const t = await testApp({ now: '2026-11-01 07:00' });
   const admin = await t.setup();
   const { zhao, qian, sun } = await staffDutyOffice(t, admin, ['zhao', 'qian']);
-  await t.close();
-  template = { dir: t.dataDir, ids: { zhao, qian, sun } };
+  template = { dir: await t.closeKeepingFolder(), ids: { zhao, qian, sun } };
 });
 
 interface Office {
@@ -37,8 +36,7 @@ interface Office {
 }
 
 async function office(now: string): Promise<Office> {
-  const dataDir = copyDataDir(template.dir);
-  const t = await testApp({ dataDir, now });
+  const t = await testApp({ from: template.dir, now });
   const sessions = new Map<string, { token: string; lastSeen: number }>();
   return {
     t,

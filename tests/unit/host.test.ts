@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, resolveStaticFile, type App } from '../../main/app';
 import { startHost, type Host } from '../../main/host';
+import { tempDir } from './support/temp-dir';
+import { expectRefused } from './support/refusals';
 
 /** A raw request, so tests can send the Host header a browser on another site would send. */
 function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
@@ -26,7 +27,7 @@ describe('browser-mode host', () => {
   let dir: string;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-host-'));
+    dir = tempDir('host');
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>信访工作台</title>');
@@ -39,6 +40,7 @@ describe('browser-mode host', () => {
   afterEach(async () => {
     await host.close();
     await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const api = (headers: Record<string, string>, body: unknown) =>
@@ -97,8 +99,7 @@ describe('browser-mode host', () => {
   it('reports an unknown procedure and bad input as envelopes, not crashes', async () => {
     const headers = { Host: `127.0.0.1:${host.port}`, 'X-Desk-Token': host.token };
     const unknown = JSON.parse((await api(headers, { name: 'nope.nothing', input: {} })).body);
-    expect(unknown.ok).toBe(false);
-    expect(unknown.error.message).toContain('未知的操作');
+    expectRefused(unknown, 'unknown_procedure', '未知的操作');
     const bad = JSON.parse((await api(headers, { name: 'auth.login', input: { username: 5 } })).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(Object.keys(bad.error.fields)).toContain('username');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportInput } from '../../shared/api';
 import { at } from './support/test-app';
 import { HOUR, MINUTE, matterOffice, type MatterOffice } from './support/matters';
+import { expectRefused } from './support/refusals';
 
 let o: MatterOffice;
 beforeAll(async () => {
@@ -71,9 +72,9 @@ describe('time limits', () => {
     const settings = await o.t.ok(o.clerk, 'reports.settings.get', {});
     expect(settings).toEqual({ limits: { major: { kind: 'minutes', minutes: 60 }, important: { kind: 'minutes', minutes: 120 }, general: { kind: 'same_day' } } });
     const forbidden = await o.t.call(o.clerk, 'reports.settings.update', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 30 } } });
-    expect(forbidden.ok || forbidden.error.code).toBe('forbidden');
+    expectRefused(forbidden, 'forbidden');
     const zero = await o.t.call(o.admin, 'reports.settings.update', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 0 } } });
-    expect(zero.ok || zero.error.fields?.['limits.major.minutes']).toBe('重大信息的报告时限应为1到1440分钟之间的整数');
+    expect(expectRefused(zero, 'invalid_input').fields?.['limits.major.minutes']).toBe('重大信息的报告时限应为1到1440分钟之间的整数');
     await o.t.ok(o.admin, 'reports.settings.update', { limits: { ...settings.limits, major: { kind: 'minutes', minutes: 30 } } });
     try {
       const second = await o.t.ok(o.clerk, 'reports.create', report({ severity: 'major', foundAt: at('2026-11-03 08:20') }));
@@ -92,9 +93,9 @@ describe('time limits', () => {
 describe('times that cannot be', () => {
   it('refuses a discovery or report time more than 5 minutes ahead of now', async () => {
     const found = await o.t.call(o.clerk, 'reports.create', report({ foundAt: at('2026-11-03 09:10') }));
-    expect(found.ok || found.error.fields?.foundAt).toBe('发现时间不能晚于现在，请核对（电脑时间允许有5分钟误差）');
+    expect(expectRefused(found, 'invalid_input').fields?.foundAt).toBe('发现时间不能晚于现在，请核对（电脑时间允许有5分钟误差）');
     const reported = await o.t.call(o.clerk, 'reports.create', report({ reportedAt: at('2026-11-03 09:10') }));
-    expect(reported.ok || reported.error.fields?.reportedAt).toBe('报告时间不能晚于现在，请核对（电脑时间允许有5分钟误差）');
+    expect(expectRefused(reported, 'invalid_input').fields?.reportedAt).toBe('报告时间不能晚于现在，请核对（电脑时间允许有5分钟误差）');
     // Four minutes ahead is the PC clock drifting, not a mistake.
     const drift = await o.t.call(o.clerk, 'reports.create', report({ foundAt: at('2026-11-03 09:00'), reportedAt: at('2026-11-03 09:04') }));
     expect(drift.ok).toBe(true);
@@ -102,14 +103,14 @@ describe('times that cannot be', () => {
 
   it('refuses a discovery after the report, naming both times', async () => {
     const r = await o.t.call(o.clerk, 'reports.create', report({ foundAt: at('2026-11-03 08:30'), reportedAt: at('2026-11-03 08:00') }));
-    expect(r.ok || r.error.fields?.foundAt).toBe('发现时间（2026-11-03 08:30）不能晚于报告时间（2026-11-03 08:00），请核对');
+    expect(expectRefused(r, 'invalid_input').fields?.foundAt).toBe('发现时间（2026-11-03 08:30）不能晚于报告时间（2026-11-03 08:00），请核对');
   });
 
   it('needs a unit and a type for a first report', async () => {
     const noUnit = await o.t.call(o.clerk, 'reports.create', report({ unitId: null }));
-    expect(noUnit.ok || noUnit.error.fields?.unitId).toBe('请选择报告单位');
+    expect(expectRefused(noUnit, 'invalid_input').fields?.unitId).toBe('请选择报告单位');
     const noType = await o.t.call(o.clerk, 'reports.create', report({ type: null }));
-    expect(noType.ok || noType.error.fields?.type).toBe('请选择信息类型');
+    expect(expectRefused(noType, 'invalid_input').fields?.type).toBe('请选择信息类型');
   });
 });
 
@@ -121,31 +122,31 @@ describe('workflow', () => {
     expect([d.status, d.allowedActions]).toEqual(['submitted', ['verify']]);
 
     const early = await o.t.call(o.leader, 'reports.transition', { id, action: 'approve' });
-    expect(early.ok || [early.error.code, early.error.message]).toEqual(['illegal_transition', '当前状态为“已报送”，不能进行“审核”。可以进行的操作：核实']);
+    expectRefused(early, 'illegal_transition', '当前状态为“已报送”，不能进行“审核”。可以进行的操作：核实');
     const noResult = await o.t.call(o.clerk, 'reports.transition', { id, action: 'verify' });
-    expect(noResult.ok || noResult.error.fields?.verification).toBe('请选择核实结果（属实、部分属实或不属实）');
+    expect(expectRefused(noResult, 'invalid_input').fields?.verification).toBe('请选择核实结果（属实、部分属实或不属实）');
     d = await o.t.ok(o.clerk, 'reports.transition', { id, action: 'verify', verification: 'partly', note: '争执属实，人数为4人' });
     expect([d.status, d.verification, d.verificationNote]).toEqual(['verified', 'partly', '争执属实，人数为4人']);
 
     const noNature = await o.t.call(o.clerk, 'reports.transition', { id, action: 'analyse', urgency: 'normal', opinion: '由村调委会调解' });
-    expect(noNature.ok || noNature.error.fields?.nature).toBe('请填写事件性质');
+    expect(expectRefused(noNature, 'invalid_input').fields?.nature).toBe('请填写事件性质');
     const noUrgency = await o.t.call(o.clerk, 'reports.transition', { id, action: 'analyse', nature: '邻里纠纷', opinion: '由村调委会调解' });
-    expect(noUrgency.ok || noUrgency.error.fields?.urgency).toBe('请选择紧急程度');
+    expect(expectRefused(noUrgency, 'invalid_input').fields?.urgency).toBe('请选择紧急程度');
     d = await o.t.ok(o.clerk, 'reports.transition', { id, action: 'analyse', nature: '邻里纠纷', urgency: 'normal', opinion: '由村调委会调解，司法所指导' });
     expect([d.status, d.nature, d.urgency, d.opinion]).toEqual(['analysed', '邻里纠纷', 'normal', '由村调委会调解，司法所指导']);
 
     const clerkApproves = await o.t.call(o.clerk, 'reports.transition', { id, action: 'approve' });
-    expect(clerkApproves.ok || [clerkApproves.error.code, clerkApproves.error.message]).toEqual(['forbidden', '信息报告须由领导审核，请由领导账号登录后审核']);
+    expectRefused(clerkApproves, 'forbidden', '信息报告须由领导审核，请由领导账号登录后审核');
     d = await o.t.ok(o.leader, 'reports.transition', { id, action: 'approve', note: '同意上报' });
     expect([d.status, d.approvedByName, d.approvedAt]).toEqual(['approved', '张镇长', at('2026-11-03 09:00')]);
 
     const noBody = await o.t.call(o.clerk, 'reports.transition', { id, action: 'forward' });
-    expect(noBody.ok || noBody.error.fields?.forwardTo).toBe('请填写报送单位（如县信访局）');
+    expect(expectRefused(noBody, 'invalid_input').fields?.forwardTo).toBe('请填写报送单位（如县信访局）');
     d = await o.t.ok(o.clerk, 'reports.transition', { id, action: 'forward', forwardTo: '县信访局' });
     expect([d.status, d.forwardTo, d.allowedActions]).toEqual(['forwarded', '县信访局', []]);
 
     const again = await o.t.call(o.clerk, 'reports.transition', { id, action: 'verify', verification: 'true' });
-    expect(again.ok || again.error.message).toBe('这份信息报告已报送上级，不能再进行“核实”；如有新情况，请续报');
+    expectRefused(again, 'illegal_transition', '这份信息报告已报送上级，不能再进行“核实”；如有新情况，请续报');
     expect(d.steps.map((s) => [s.action, s.fromStatus, s.toStatus, s.userName])).toEqual([
       ['submit', null, 'submitted', '李登记'],
       ['verify', 'submitted', 'verified', '李登记'],
@@ -158,7 +159,7 @@ describe('workflow', () => {
   it('a duty officer may take a report at night but not work it', async () => {
     const r = await o.t.ok(o.officer, 'reports.create', report({ foundAt: at('2026-11-03 02:00'), reportedAt: at('2026-11-03 02:20') }));
     const work = await o.t.call(o.officer, 'reports.transition', { id: r.id, action: 'verify', verification: 'true' });
-    expect(work.ok || work.error.code).toBe('forbidden');
+    expectRefused(work, 'forbidden');
   });
 });
 
@@ -193,7 +194,7 @@ describe('follow-ups (续报)', () => {
     expect(d2.chain).toEqual(chain);
     expect(d2.steps[0]?.action).toBe('follow_up');
     const ghost = await o.t.call(o.clerk, 'reports.create', { parentId: 99_999, severity: 'general', foundAt: at('2026-11-03 08:00'), summary: '续报', content: '内容' });
-    expect(ghost.ok || ghost.error.fields?.parentId).toBe('要续报的原信息报告不存在');
+    expect(expectRefused(ghost, 'invalid_input').fields?.parentId).toBe('要续报的原信息报告不存在');
   });
 });
 
@@ -215,7 +216,7 @@ describe('links and marks', () => {
     d = await o.t.ok(o.clerk, 'reports.linkPetition', { id: r.id, petitionId: null });
     expect([d.petition, d.petitionId]).toEqual([null, null]);
     const ghost = await o.t.call(o.clerk, 'reports.linkPetition', { id: r.id, petitionId: 99_999 });
-    expect(ghost.ok || ghost.error.fields?.petitionId).toBe('要关联的信访事项不存在');
+    expect(expectRefused(ghost, 'invalid_input').fields?.petitionId).toBe('要关联的信访事项不存在');
     d = await o.t.ok(o.clerk, 'reports.linkPetition', { id: r.id, petitionId: petition.id });
     expect(d.petitionId).toBe(petition.id);
 
@@ -237,7 +238,7 @@ describe('links and marks', () => {
   it('marks a report 瞒报 with a note, which the list can find; the mark can be taken back', async () => {
     const r = await o.t.ok(o.clerk, 'reports.create', report({ unitId: o.units.hongqi, summary: '红旗村养殖场污水外排引发纠纷' }));
     const noNote = await o.t.call(o.clerk, 'reports.flag', { id: r.id, flag: 'concealed' });
-    expect(noNote.ok || noNote.error.fields?.note).toBe('请填写情况说明（从何处得知、为何认定）');
+    expect(expectRefused(noNote, 'invalid_input').fields?.note).toBe('请填写情况说明（从何处得知、为何认定）');
     let d = await o.t.ok(o.clerk, 'reports.flag', { id: r.id, flag: 'concealed', note: '县环保局通报得知，村里此前已知情未报' });
     expect([d.flag, d.flagNote, d.flaggedAt]).toEqual(['concealed', '县环保局通报得知，村里此前已知情未报', at('2026-11-03 09:00')]);
     const flagged = await o.t.ok(o.clerk, 'reports.list', { flaggedOnly: true });
@@ -260,6 +261,6 @@ describe('links and marks', () => {
 
   it('refuses a phone or ID number written into the report', async () => {
     const r = await o.t.call(o.clerk, 'reports.create', report({ content: '当事人王某（电话13912345678）情绪激动' }));
-    expect(r.ok || r.error.fields?.content).toBe('“事件情况”中有像身份证号码或电话号码的内容。信息报告只写事件，不记录个人号码，请删除后再保存');
+    expect(expectRefused(r, 'invalid_input').fields?.content).toBe('“事件情况”中有像身份证号码或电话号码的内容。信息报告只写事件，不记录个人号码，请删除后再保存');
   });
 });

@@ -4,8 +4,6 @@
  * The schema guard at the end fails on any schema change nobody meant to make; when a change is meant, add a
  * migration and update the expected lists here in the same change.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -13,8 +11,9 @@ import { Migrator } from 'kysely/migration';
 import SqliteDatabase from 'better-sqlite3';
 import { LATEST_MIGRATION, migrateToLatest, openStore, type Store } from '../../main/db';
 import { migrationProvider } from '../../main/db/migrations';
+import { tempDir } from './support/temp-dir';
 
-const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-migrations-'));
+const freshDir = () => tempDir('migrations');
 
 function master(store: Store) {
   return store.sqlite.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all() as {

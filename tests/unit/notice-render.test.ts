@@ -5,7 +5,7 @@
  * into the block (30 mm from the paper's top in a letter), the number, title and date, the date four characters
  * in from the right, 28 characters to a full line and 22 lines to a full page, page numbers "— n —" 7 mm under
  * the block, right on odd pages and left on even ones, the 版记 at the bottom of the last page only.
- * PNGs of every template go to tests/e2e/screenshots/notices/ for a look beside the standard.
+ * With SCREENSHOTS=1, PNGs of every template go to tests/e2e/screenshots/notices/ for a look beside the standard.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +18,8 @@ import { horizontalRules, type Rule } from './support/pdf-raster';
 import { FULL_LINE, KIND_FIXTURES, threePageNotice } from './support/pdf-fixtures';
 
 const SHOTS = path.resolve('tests/e2e/screenshots/notices');
+/** The PNGs are for a person to look at; no test reads them, so they are made only when asked for. */
+const TAKE_SHOTS = process.env.SCREENSHOTS === '1';
 const MM_PER_PT = 25.4 / 72;
 /** The standard's block: 156 × 225 mm at 28 mm from the left and 37 mm from the top; 28 × 22 cells. */
 const LEFT = 28;
@@ -39,10 +41,12 @@ const figures: string[] = [];
 async function print(name: string, doc: NoticeDocument) {
   const html = renderNoticeHtml(doc);
   const bytes = await printer.pdf(html);
-  const file = path.join(SHOTS, `${name}.pdf`);
-  fs.writeFileSync(file, bytes);
-  execFileSync('pdftoppm', ['-r', '60', '-png', file, path.join(SHOTS, name)]);
-  fs.rmSync(file);
+  if (TAKE_SHOTS) {
+    const file = path.join(SHOTS, `${name}.pdf`);
+    fs.writeFileSync(file, bytes);
+    execFileSync('pdftoppm', ['-r', '60', '-png', file, path.join(SHOTS, name)]);
+    fs.rmSync(file);
+  }
   const { pages } = await readPdf(bytes);
   printed.set(name, { pages, html });
   return { pages, html, bytes };
@@ -58,8 +62,10 @@ const lineWith = (pages: readonly PdfPage[], text: string) => {
 };
 
 beforeAll(async () => {
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  if (TAKE_SHOTS) {
+    fs.rmSync(SHOTS, { recursive: true, force: true });
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }
   printer = await openPrinter();
 }, 30_000);
 

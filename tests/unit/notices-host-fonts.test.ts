@@ -3,12 +3,12 @@
  * from that one folder and nothing else.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../main/app';
 import { startHost, type Host } from '../../main/host';
+import { tempDir } from './support/temp-dir';
 
 let app: App;
 let host: Host;
@@ -22,8 +22,10 @@ function get(urlPath: string): Promise<number> {
   });
 }
 
+let root: string;
+
 beforeAll(async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'notice-fonts-'));
+  root = tempDir('notice-fonts');
   const rendererDir = path.join(root, 'renderer');
   const fontDir = path.join(root, 'fonts');
   fs.mkdirSync(rendererDir);
@@ -39,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   await app.close();
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 describe('/notice-fonts/', () => {

@@ -9,29 +9,15 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NoticeDetail, PetitionInput, WarningIssueInput } from '../../shared/api';
-import { testApp } from './support/test-app';
-import { matterOffice, type MatterOffice } from './support/matters';
+import type { NoticeDetail, PetitionInput } from '../../shared/api';
+import { matterOffice, warningInput, type MatterOffice } from './support/matters';
 import { htmlText } from '../../main/core/notices';
 import { chromiumPath, chromiumPdfMaker } from '../../main/host/pdf';
+import { expectRefused } from './support/refusals';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-
-function warningInput(o: MatterOffice, overrides: Partial<WarningIssueInput> = {}): WarningIssueInput {
-  return {
-    title: '东风村部分村民对征地补偿方案有异议',
-    unitId: o.units.dongfeng,
-    peopleCount: 12,
-    escalation: 'province',
-    grievance: '村民认为补偿标准低于邻村，要求按2025年新标准补偿',
-    responsibleUnitId: o.units.dongfeng,
-    leadLeaderId: o.leaderId,
-    ...overrides,
-  };
-}
 
 /** 检举控告: 刘某某 accuses cadres of 红旗村. */
 const ACCUSER = { name: '刘某某', idNumber: '11010519491231002X', phone: '13912345678', address: '红旗村五组18号' };
@@ -94,12 +80,12 @@ describe('drafting from a warning', () => {
     const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const draft = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_report', warningId: w.id });
     const empty = await o.t.call(o.clerk, 'notices.update', { id: draft.id, title: draft.title, addressee: draft.addressee, body: [{ type: 'paragraph', text: '  ' }], note: '', copyTo: [] });
-    expect(empty.ok || empty.error).toMatchObject({ code: 'invalid_input', fields: { body: '正文不能为空' } });
+    expect(expectRefused(empty, 'invalid_input').fields?.body).toBe('正文不能为空');
     const phone = await o.t.call(o.clerk, 'notices.update', { id: draft.id, title: draft.title, addressee: draft.addressee, body: [...draft.body, { type: 'paragraph', text: '村民张某（13912345678）多次反映' }], note: '', copyTo: [] });
-    expect(phone.ok || phone.error.fields?.body).toBe('预警、信息报告和值班表类文书只写事项，不写个人的身份证号码或手机、电话号码，请删去后再保存');
+    expect(expectRefused(phone, 'invalid_input').fields?.body).toBe('预警、信息报告和值班表类文书只写事项，不写个人的身份证号码或手机、电话号码，请删去后再保存');
     expect((await o.t.ok(o.clerk, 'notices.get', { id: draft.id })).body).toEqual(draft.body);
     const month = await o.t.call(o.clerk, 'notices.create', { kind: 'duty_roster', month: '2026-13' });
-    expect(month.ok || month.error.message).toBe('月份的格式不对，应为 2026-12');
+    expectRefused(month, 'invalid_input', '月份的格式不对，应为 2026-12');
     expect((await o.t.ok(o.clerk, 'notices.list', {})).total).toBe(1);
     await o.t.close();
   });
@@ -141,7 +127,7 @@ describe('supervision and information reports', () => {
       '特此报告。',
     ]);
     const wrong = await o.t.call(o.clerk, 'notices.create', { kind: 'info_followup', reportId: r.id });
-    expect(wrong.ok || wrong.error.message).toBe('这份信息报告是首报，请选择“信息报告”文种');
+    expectRefused(wrong, 'invalid_input', '这份信息报告是首报，请选择“信息报告”文种');
     await o.t.close();
   });
 });
@@ -152,13 +138,13 @@ describe('sign-off', () => {
     const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const draft = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_notice', warningId: w.id });
     const early = await o.t.call(o.leader, 'notices.sign', { id: draft.id });
-    expect(early.ok || early.error.message).toBe('草稿须先送签发，再由领导签发');
+    expectRefused(early, 'illegal_transition', '草稿须先送签发，再由领导签发');
     const submitted = await o.t.ok(o.clerk, 'notices.submit', { id: draft.id });
     expect(submitted.allowedActions).toEqual([]);
     const refused = await o.t.call(o.clerk, 'notices.sign', { id: draft.id });
-    expect(refused.ok || refused.error).toMatchObject({ code: 'forbidden', message: '只有领导可以签发文书。您当前的账号不是领导，请由领导登录后签发' });
+    expectRefused(refused, 'forbidden', '只有领导可以签发文书。您当前的账号不是领导，请由领导登录后签发');
     const edit = await o.t.call(o.clerk, 'notices.update', { id: draft.id, title: '改', addressee: draft.addressee, body: draft.body, note: '', copyTo: [] });
-    expect(edit.ok || edit.error.message).toBe('文书已送签发，不能修改；如需修改，请领导先退回');
+    expectRefused(edit, 'illegal_transition', '文书已送签发，不能修改；如需修改，请领导先退回');
 
     const leaderView = await o.t.ok(o.leader, 'notices.get', { id: draft.id });
     expect(leaderView.allowedActions).toEqual(['sign', 'return']);
@@ -193,9 +179,9 @@ describe('sign-off', () => {
     expect(htmlText(html.html)).toContain('2026年11月2日');
 
     const edit = await o.t.call(o.clerk, 'notices.update', { id: signed.id, title: '改标题', addressee: signed.addressee, body: signed.body, note: '', copyTo: [] });
-    expect(edit.ok || edit.error.message).toBe('文书已签发定稿，不能修改；如需更正，请起草更正文书');
+    expectRefused(edit, 'illegal_transition', '文书已签发定稿，不能修改；如需更正，请起草更正文书');
     const badCopies = await o.t.call(o.clerk, 'notices.prints.create', { id: signed.id, copies: 0, format: 'paper' });
-    expect(badCopies.ok).toBe(false);
+    expectRefused(badCopies, 'invalid_input');
 
     o.t.clock.advance(3_600_000);
     const printed = await o.t.ok(o.clerk, 'notices.prints.create', { id: signed.id, copies: 3, format: 'paper' });
@@ -216,7 +202,7 @@ describe('sign-off', () => {
     const correction = await o.t.ok(o.clerk, 'notices.supersede', { id: old.id });
     expect(correction).toMatchObject({ status: 'draft', supersedesId: old.id, supersedesNumber: '信预〔2026〕1号', title: old.title });
     const again = await o.t.call(o.clerk, 'notices.supersede', { id: old.id });
-    expect(again.ok || again.error.message).toBe('这份文书已有一份正在起草的更正文书，请继续完成那一份');
+    expectRefused(again, 'conflict', '这份文书已有一份正在起草的更正文书，请继续完成那一份');
     await o.t.ok(o.clerk, 'notices.submit', { id: correction.id });
     const signed = await o.t.ok(o.leader, 'notices.sign', { id: correction.id });
     expect(signed.docNumber).toBe('信预〔2026〕2号');
@@ -232,12 +218,12 @@ describe('settings', () => {
     const settings = await o.t.ok(o.clerk, 'notices.settings.get', {});
     expect(settings).toMatchObject({ issuerMark: '青山镇信访办文件', issuerName: '青山镇信访办', countyAddressee: '县信访局' });
     const bad = await o.t.call(o.admin, 'notices.settings.update', { ...settings, prefixes: { ...settings.prefixes, warning_notice: '信预1' } });
-    expect(bad.ok || bad.error.fields?.['prefixes.warning_notice']).toBe('文号前缀只能是文字，不能含数字或括号');
+    expect(expectRefused(bad, 'invalid_input').fields?.['prefixes.warning_notice']).toBe('文号前缀只能是文字，不能含数字或括号');
     const clerkTry = await o.t.call(o.clerk, 'notices.settings.update', settings);
-    expect(clerkTry.ok).toBe(false);
+    expectRefused(clerkTry, 'forbidden');
     const seal = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
     const notPng = await o.t.call(o.admin, 'notices.settings.update', { ...settings, sealDataUrl: 'data:image/jpeg;base64,/9j/4AAQ' });
-    expect(notPng.ok || notPng.error.fields?.sealDataUrl).toBe('印章须为 PNG 图片，请重新选择');
+    expect(expectRefused(notPng, 'invalid_input').fields?.sealDataUrl).toBe('印章须为 PNG 图片，请重新选择');
     await o.t.ok(o.admin, 'notices.settings.update', { ...settings, issuerMark: '青山镇人民政府文件', prefixes: { ...settings.prefixes, warning_notice: '青信预' }, sealDataUrl: seal });
     const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const draft = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_notice', warningId: w.id });
@@ -257,9 +243,8 @@ describe('after a restart', () => {
     const o = await matterOffice();
     const signed = await signedWarningNotice(o);
     const before = await o.t.ok(o.clerk, 'notices.html.get', { id: signed.id });
-    await o.t.close();
 
-    const t = await testApp({ now: '2026-11-03 09:00', dataDir: o.t.dataDir });
+    const t = await o.t.reopen('2026-11-03 09:00');
     const { token } = await t.ok(null, 'auth.login', { username: 'clerk1', password: 'Passw0rd1' });
     const reopened = await t.ok(token, 'notices.get', { id: signed.id });
     const after = await t.ok(token, 'notices.html.get', { id: signed.id });
@@ -287,11 +272,11 @@ describe('confidentiality (《信访工作条例》第三十条)', () => {
     // Putting the name back is refused, and says why.
     const body = [...slip.body, { type: 'paragraph' as const, text: `请与${ACCUSER.name}联系核实。` }];
     const refused = await o.t.call(o.clerk, 'notices.update', { id: slip.id, title: slip.title, addressee: slip.addressee, body, note: '', copyTo: [] });
-    expect(refused.ok || refused.error.fields?.body).toBe(
+    expect(expectRefused(refused, 'invalid_input').fields?.body).toBe(
       `这份文书发往被检举控告的单位“红旗村”，不能写入检举控告人的姓名（涉及${p.number}）。依照《信访工作条例》第三十条，检举控告人的身份和检举控告材料不得透露给被检举控告的单位，请删去后再保存`,
     );
     const phone = await o.t.call(o.clerk, 'notices.update', { id: slip.id, title: slip.title, addressee: slip.addressee, body: slip.body, note: '电话 139 1234 5678', copyTo: [] });
-    expect(phone.ok || phone.error.fields?.body).toContain('联系电话');
+    expect(expectRefused(phone, 'invalid_input').fields?.body).toContain('联系电话');
     expect((await o.t.ok(o.clerk, 'notices.get', { id: slip.id })).body).toEqual(slip.body);
     const ofPetition = await o.t.ok(o.clerk, 'notices.list', { subjectType: 'petition', subjectId: p.id });
     expect(ofPetition.rows.map((r) => [r.kind, r.subjectLabel])).toEqual([['assignment_slip', p.number]]);
@@ -311,7 +296,7 @@ describe('confidentiality (《信访工作条例》第三十条)', () => {
     const notice = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_notice', warningId: w.id });
     const body = [...notice.body, { type: 'paragraph' as const, text: `群众反映${ACCUSATION}。` }];
     const refused = await o.t.call(o.clerk, 'notices.update', { id: notice.id, title: notice.title, addressee: notice.addressee, body, note: '', copyTo: [] });
-    expect(refused.ok || refused.error.fields?.body).toContain('检举控告材料的内容');
+    expect(expectRefused(refused, 'invalid_input').fields?.body).toContain('检举控告材料的内容');
 
     const other = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const toDongfeng = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_notice', warningId: other.id });
@@ -352,7 +337,7 @@ describe('letters to petitioners', () => {
     const o = await matterOffice();
     const p = await o.t.ok(o.clerk, 'petitions.create', { ...accusationInput(o), category: 'suggestion', petitioners: [{ name: '王某' }] });
     const r = await o.t.call(o.clerk, 'notices.create', { kind: 'acceptance_notice', petitionId: p.id });
-    expect(r.ok || r.error.message).toContain('没有留下信访人的姓名和住址');
+    expectRefused(r, 'invalid_input', '没有留下信访人的姓名和住址');
     await o.t.close();
   });
 });
@@ -378,7 +363,7 @@ describe('PDF', () => {
     const o = await matterOffice();
     const signed = await signedWarningNotice(o);
     const r = await o.t.call(o.clerk, 'notices.pdf.get', { id: signed.id });
-    expect(r.ok || r.error.message).toBe('本机没有可用的 Chromium，无法生成PDF；请使用“打印”');
+    expectRefused(r, 'illegal_transition', '本机没有可用的 Chromium，无法生成PDF；请使用“打印”');
     await o.t.close();
   });
 
@@ -386,10 +371,10 @@ describe('PDF', () => {
     const o = await matterOffice();
     const pdf = chromiumPdfMaker(process.env);
     if (!pdf) throw new Error('no chromium');
-    await o.t.close();
+    const dataDir = await o.t.closeKeepingFolder();
     const { openApp } = await import('../../main/app');
     const { ManualClock } = await import('../../main/core/context');
-    const app = await openApp({ dataDir: o.t.dataDir, clock: new ManualClock(o.t.clock.now()), startScheduler: false, makePdf: (html) => pdf.make(html) });
+    const app = await openApp({ dataDir, clock: new ManualClock(o.t.clock.now()), startScheduler: false, makePdf: (html) => pdf.make(html) });
     const call = async <T,>(session: string, name: string, input: unknown) => {
       const r = await app.api.call({ name, input, session });
       if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
@@ -407,7 +392,7 @@ describe('PDF', () => {
       expect(out.fileName).toBe('信交〔2026〕1号.pdf');
       const bytes = Buffer.from(out.base64, 'base64');
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'notice-pdf-')), 'n.pdf');
+      const file = path.join(dataDir, 'n.pdf');
       fs.writeFileSync(file, bytes);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       expect(text).toContain('信交〔2026〕1号');
@@ -417,6 +402,7 @@ describe('PDF', () => {
     } finally {
       await pdf.close();
       await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, at, ADMIN_PASSWORD, type TestApp } from './support/test-app';
 import { villagers, withCheckChar, withWrongCheckChar } from './support/id-numbers';
 import type { PetitionInput, PetitionListInput } from '../../shared/api';
+import { expectRefused } from './support/refusals';
 
 const ID_ZHANG = '11010519491231002X';
 const PHONE_ZHANG = '13912345678';
@@ -56,7 +57,7 @@ describe('office numbers', () => {
     expect(detail.peopleCount).toBe(6);
 
     // A refused registration does not use up a number.
-    expect((await t.call(clerk, 'petitions.create', collectiveVisit(6))).ok).toBe(false);
+    expectRefused(await t.call(clerk, 'petitions.create', collectiveVisit(6)), 'invalid_input');
     const second = await t.ok(clerk, 'petitions.create', petitionInput());
     expect(second.number).toBe('信〔2026〕0002号');
 
@@ -76,32 +77,27 @@ describe('refused registrations', () => {
   });
   afterAll(() => t.close());
 
-  async function expectRefused(input: PetitionInput, field: string, message: string) {
+  async function expectIntakeRefused(input: PetitionInput, field: string, message: string) {
     const before = await t.ok(clerk, 'petitions.list', {});
     const r = await t.call(clerk, 'petitions.create', input);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error.code).toBe('invalid_input');
-      expect(r.error.message).toBe(message);
-      expect(r.error.fields?.[field]).toBe(message);
-    }
+    expect(expectRefused(r, 'invalid_input', message).fields?.[field]).toBe(message);
     const after = await t.ok(clerk, 'petitions.list', {});
     expect(after.total).toBe(before.total);
     expect(after.rows).toEqual(before.rows);
   }
 
   it('a sixth representative, citing Art. 20', async () => {
-    await expectRefused(collectiveVisit(6), 'petitioners', '多人就同一事项信访，推选的代表不能超过5人（《信访工作条例》第二十条），现在选了6人');
+    await expectIntakeRefused(collectiveVisit(6), 'petitioners', '多人就同一事项信访，推选的代表不能超过5人（《信访工作条例》第二十条），现在选了6人');
   });
 
   it('a collective visit of 6 with no representative', async () => {
-    await expectRefused(collectiveVisit(0), 'petitioners', '5人以上集体访应推选代表（最多5人），请勾选代表');
+    await expectIntakeRefused(collectiveVisit(0), 'petitioners', '5人以上集体访应推选代表（最多5人），请勾选代表');
   });
 
   it('a wrong check digit, naming which petitioner', async () => {
     const ids = villagers(6);
     ids[2] = withWrongCheckChar(ids[2]?.slice(0, 17) ?? '');
-    await expectRefused(
+    await expectIntakeRefused(
       collectiveVisit(5, ids),
       'petitioners.2.idNumber',
       '第3位信访人的身份证号码校验位不对（最后一位应与前17位相符），请核对后重新输入',
@@ -109,7 +105,7 @@ describe('refused registrations', () => {
   });
 
   it('an impossible birth date in an ID number', async () => {
-    await expectRefused(
+    await expectIntakeRefused(
       petitionInput({ petitioners: [{ name: '张三', idNumber: withCheckChar('11010519900230002'), address: '东风村' }] }),
       'petitioners.0.idNumber',
       '第1位信访人的身份证号码中的出生日期不存在，请核对',
@@ -117,15 +113,15 @@ describe('refused registrations', () => {
   });
 
   it('a claim without its item', async () => {
-    await expectRefused(petitionInput({ claimItem: null }), 'claimItem', '申诉求决类请选择诉求属于第几项（一至六）');
+    await expectIntakeRefused(petitionInput({ claimItem: null }), 'claimItem', '申诉求决类请选择诉求属于第几项（一至六）');
   });
 
   it('a received time in the future', async () => {
-    await expectRefused(petitionInput({ receivedAt: at('2026-11-02 10:00') }), 'receivedAt', '收到时间不能晚于现在，请核对');
+    await expectIntakeRefused(petitionInput({ receivedAt: at('2026-11-02 10:00') }), 'receivedAt', '收到时间不能晚于现在，请核对');
   });
 
   it('fewer people than petitioners entered', async () => {
-    await expectRefused(
+    await expectIntakeRefused(
       petitionInput({ peopleCount: 1, petitioners: [{ name: '张三' }, { name: '李四' }] }),
       'peopleCount',
       '人数不能少于已填写的信访人数（2人）',
@@ -305,7 +301,6 @@ describe('personal data', () => {
   it('a duty officer cannot reveal them', async () => {
     const duty = await t.addUser(admin, 'duty1', 'duty_officer');
     const r = await t.call(duty.token, 'petitions.reveal', { petitionerId: 1 });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('forbidden');
+    expectRefused(r, 'forbidden');
   });
 });

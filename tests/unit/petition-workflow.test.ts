@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, at, ADMIN_PASSWORD, type TestApp } from './support/test-app';
 import type { PetitionDetail, PetitionInput, TransitionInput } from '../../shared/api';
 import type { PetitionAction } from '../../shared/enums';
+import { expectRefused } from './support/refusals';
 
 interface Office {
   readonly t: TestApp;
@@ -134,8 +135,7 @@ describe('legal paths', () => {
     const id = await create(o);
 
     const noTarget = await o.t.call(o.clerk, 'petitions.transition', { id, action: 'forward' });
-    expect(noTarget.ok).toBe(false);
-    if (!noTarget.ok) expect(noTarget.error.fields?.targetBody).toBe('请填写转送机关');
+    expect(expectRefused(noTarget, 'invalid_input').fields?.targetBody).toBe('请填写转送机关');
 
     // Recorded a little after the fact: the step keeps the time it happened.
     const forwarded = await step(o, id, 'forward', { at: at('2026-03-02 08:50') });
@@ -250,8 +250,7 @@ describe('legal paths', () => {
     const o = shared;
     const id = await create(o);
     const noReason = await o.t.call(o.clerk, 'petitions.transition', { id, action: 'reject' });
-    expect(noReason.ok).toBe(false);
-    if (!noReason.ok) expect(noReason.error.message).toBe('请填写不予受理的理由');
+    expectRefused(noReason, 'invalid_input', '请填写不予受理的理由');
 
     let d = await step(o, id, 'reject');
     expect(d.status).toBe('not_accepted');
@@ -266,8 +265,7 @@ describe('legal paths', () => {
     const o = shared;
     const id = await create(o, {}, ['accept', 'start_handling']);
     const noReason = await o.t.call(o.clerk, 'petitions.transition', { id, action: 'withdraw' });
-    expect(noReason.ok).toBe(false);
-    if (!noReason.ok) expect(noReason.error.message).toBe('请填写撤回原因');
+    expectRefused(noReason, 'invalid_input', '请填写撤回原因');
 
     const d = await step(o, id, 'withdraw');
     expect(d.status).toBe('withdrawn');
@@ -316,11 +314,7 @@ describe('the 60-day handling period', () => {
     for (const [extra, field, message] of refusals) {
       await expectUnchanged(o, id, async () => {
         const r = await attempt(extra);
-        expect(r.ok, JSON.stringify(extra)).toBe(false);
-        if (!r.ok) {
-          expect(r.error.code).toBe('invalid_input');
-          expect(r.error.fields?.[field]).toBe(message);
-        }
+        expect(expectRefused(r, 'invalid_input').fields?.[field], JSON.stringify(extra)).toBe(message);
       });
     }
 
@@ -332,11 +326,7 @@ describe('the 60-day handling period', () => {
 
     await expectUnchanged(o, id, async () => {
       const again = await attempt({ days: 10 });
-      expect(again.ok).toBe(false);
-      if (!again.ok) {
-        expect(again.error.code).toBe('illegal_transition');
-        expect(again.error.message).toBe('办理期限只能延长一次（《信访工作条例》第三十四条），本件已延期');
-      }
+      expectRefused(again, 'illegal_transition', '办理期限只能延长一次（《信访工作条例》第三十四条），本件已延期');
     });
   });
 });
@@ -377,11 +367,7 @@ describe('illegal transitions', () => {
     for (const [id, action, message] of cases) {
       await expectUnchanged(o, id, async () => {
         const r = await o.t.call(o.clerk, 'petitions.transition', { id, action, ...defaults(o, action) });
-        expect(r.ok, `${action} on #${id}`).toBe(false);
-        if (!r.ok) {
-          expect(r.error.code).toBe('illegal_transition');
-          expect(r.error.message).toBe(message);
-        }
+        expectRefused(r, 'illegal_transition', message);
       });
     }
   });
@@ -399,19 +385,14 @@ describe("the petitioner's 30-day review window (Art. 35)", () => {
     await travel(o, '2026-04-12 10:00', { admin: true });
     await expectUnchanged(o, id, async () => {
       const late = await o.t.call(o.clerk, 'petitions.transition', { id, action: 'request_review' });
-      expect(late.ok).toBe(false);
-      if (!late.ok) {
-        expect(late.error.code).toBe('invalid_input');
-        // Apr 10, 11 and 12 are past the window: three days late.
-        expect(late.error.message).toBe('复查申请须在收到书面答复之日起30日内提出（《信访工作条例》第三十五条），已超过期限3日');
-      }
+      // Apr 10, 11 and 12 are past the window: three days late.
+      expectRefused(late, 'invalid_input', '复查申请须在收到书面答复之日起30日内提出（《信访工作条例》第三十五条），已超过期限3日');
     });
 
     // A request dated the first day after the window (a bare date is 00:00) is one day late, not zero.
     await expectUnchanged(o, id, async () => {
       const late = await o.t.call(o.clerk, 'petitions.transition', { id, action: 'request_review', at: at('2026-04-10') });
-      expect(late.ok).toBe(false);
-      if (!late.ok) expect(late.error.message).toContain('已超过期限1日');
+      expectRefused(late, 'invalid_input', '已超过期限1日');
     });
 
     // A letter received on the last day, recorded later, is in time: the last day ends at 24:00.
@@ -429,11 +410,7 @@ describe('who may move a petition', () => {
     const id = await create(o);
     await expectUnchanged(o, id, async () => {
       const r = await o.t.call(duty.token, 'petitions.transition', { id, action: 'accept' });
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.error.code).toBe('forbidden');
-        expect(r.error.message).toBe('您的账号（值班员）无权进行此操作');
-      }
+      expectRefused(r, 'forbidden', '您的账号（值班员）无权进行此操作');
     });
     const d = await step(o, id, 'accept');
     expect(d.status).toBe('accepted');

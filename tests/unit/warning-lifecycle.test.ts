@@ -8,20 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WarningDetail, WarningIssueInput } from '../../shared/api';
 import { at } from './support/test-app';
-import { matterOffice, type MatterOffice } from './support/matters';
-
-function issueInput(o: MatterOffice, overrides: Partial<WarningIssueInput> = {}): WarningIssueInput {
-  return {
-    title: '东风村部分村民对征地补偿方案有异议',
-    unitId: o.units.dongfeng,
-    peopleCount: 12,
-    escalation: 'province',
-    grievance: '村民认为补偿标准低于邻村，要求按2025年新标准补偿',
-    responsibleUnitId: o.units.dongfeng,
-    leadLeaderId: o.leaderId,
-    ...overrides,
-  };
-}
+import { matterOffice, warningInput } from './support/matters';
+import { expectRefused } from './support/refusals';
 
 const blue: Partial<WarningIssueInput> = { peopleCount: 2, escalation: 'county' };
 const yellow: Partial<WarningIssueInput> = { peopleCount: 1, escalation: 'province' };
@@ -31,9 +19,9 @@ const open = (w: WarningDetail) => w.deadlines.filter((d) => d.status === 'open'
 describe('issuing', () => {
   it('sets the feedback deadline by level: red 24 hours, yellow 3 days, blue 7 days', async () => {
     const o = await matterOffice();
-    const red = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
-    const y = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, yellow));
-    const b = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
+    const red = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
+    const y = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, yellow));
+    const b = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, blue));
     expect([red.level, y.level, b.level]).toEqual(['red', 'yellow', 'blue']);
     // Issued Mon 11-02 09:00.
     expect(open(red)).toEqual([['warning_feedback', at('2026-11-03 09:00')]]);
@@ -56,16 +44,16 @@ describe('issuing', () => {
   it('uses the configured hours when the admin changes them', async () => {
     const o = await matterOffice();
     await o.t.ok(o.admin, 'warnings.settings.update', { feedbackHours: { red: 12, yellow: 48, blue: 120 }, supervisionHours: 8 });
-    const red = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const red = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     expect(open(red)).toEqual([['warning_feedback', at('2026-11-02 21:00')]]);
     const bad = await o.t.call(o.admin, 'warnings.settings.update', { feedbackHours: { red: 0, yellow: 48, blue: 120 }, supervisionHours: 8 });
-    expect(bad.ok || bad.error.fields).toEqual({ 'feedbackHours.red': '期限应为1到720小时之间的整数' });
+    expect(expectRefused(bad, 'invalid_input').fields).toEqual({ 'feedbackHours.red': '期限应为1到720小时之间的整数' });
     await o.t.close();
   });
 
   it('keeps its hour-based deadline when the holiday calendar changes (only calendar periods are recounted)', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const r = await o.t.ok(o.admin, 'calendar.days.update', { date: '2026-11-03', isOffDay: true, name: '临时休息' });
     expect(r.recomputed).toBe(0);
     expect(open(await o.t.ok(o.clerk, 'warnings.get', { id: w.id }))).toEqual([['warning_feedback', at('2026-11-03 09:00')]]);
@@ -74,12 +62,12 @@ describe('issuing', () => {
 
   it('names a real leader and an active responsible unit, and lists at least one step', async () => {
     const o = await matterOffice();
-    const notLeader = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { leadLeaderId: o.clerkId }));
-    expect(notLeader.ok || notLeader.error.fields?.leadLeaderId).toBe('请选择包案领导（须为领导角色的账号）');
-    const noSteps = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { resolutionSteps: [] }));
-    expect(noSteps.ok || noSteps.error.fields?.resolutionSteps).toBe('请至少列出一项要求责任单位采取的化解措施');
-    const ghost = await o.t.call(o.clerk, 'warnings.issue', issueInput(o, { petitionIds: [999] }));
-    expect(ghost.ok || ghost.error.fields?.petitionIds).toBe('要关联的信访事项不存在');
+    const notLeader = await o.t.call(o.clerk, 'warnings.issue', warningInput(o, { leadLeaderId: o.clerkId }));
+    expect(expectRefused(notLeader, 'invalid_input').fields?.leadLeaderId).toBe('请选择包案领导（须为领导角色的账号）');
+    const noSteps = await o.t.call(o.clerk, 'warnings.issue', warningInput(o, { resolutionSteps: [] }));
+    expect(expectRefused(noSteps, 'invalid_input').fields?.resolutionSteps).toBe('请至少列出一项要求责任单位采取的化解措施');
+    const ghost = await o.t.call(o.clerk, 'warnings.issue', warningInput(o, { petitionIds: [999] }));
+    expect(expectRefused(ghost, 'invalid_input').fields?.petitionIds).toBe('要关联的信访事项不存在');
     await o.t.close();
   });
 });
@@ -87,7 +75,7 @@ describe('issuing', () => {
 describe('feedback and supervision', () => {
   it('feedback meets the deadline; supervision is not offered while nothing is late', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.setClock('2026-11-02 15:00');
     const after = await o.t.ok(o.clerk, 'warnings.feedback.create', { id: w.id, content: '已入户走访12户，听取诉求并登记', source: '东风村 村支书 周某' });
     expect(after.deadlines.map((d) => [d.kind, d.status, d.metAt])).toEqual([['warning_feedback', 'met', at('2026-11-02 15:00')]]);
@@ -96,24 +84,24 @@ describe('feedback and supervision', () => {
     expect(after.history[1]).toMatchObject({ note: '已入户走访12户，听取诉求并登记', source: '东风村 村支书 周某', userName: '李登记' });
     expect(after.allowedActions).toEqual(['feedback', 'change_level', 'lift']);
     const r = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '请尽快反馈' });
-    expect(r.ok || r.error.message).toBe('该预警现在没有待反馈的期限，不需要督办');
+    expectRefused(r, 'illegal_transition', '该预警现在没有待反馈的期限，不需要督办');
     await o.t.close();
   });
 
   it('supervision waits for the deadline to pass, then sets its own; feedback meets both', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, blue));
     const early = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '请尽快反馈' });
-    expect(early.ok || [early.error.code, early.error.message]).toEqual(['illegal_transition', '反馈期限（2026-11-09 09:00）还没有到，暂不需要督办']);
+    expectRefused(early, 'illegal_transition', '反馈期限（2026-11-09 09:00）还没有到，暂不需要督办');
 
     // Blue: feedback due Mon 11-09 09:00. An hour later nothing has come.
     await o.setClock('2026-11-09 10:00');
     const late = await o.t.ok(o.clerk, 'warnings.get', { id: w.id });
     expect([late.overdue, late.allowedActions]).toEqual([true, ['feedback', 'supervise', 'change_level', 'lift']]);
     const noNote = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '' });
-    expect(noNote.ok || noNote.error.fields?.note).toBe('请填写督办意见');
+    expect(expectRefused(noNote, 'invalid_input').fields?.note).toBe('请填写督办意见');
     const past = await o.t.call(o.clerk, 'warnings.supervise', { id: w.id, note: '请反馈', dueAt: at('2026-11-09 08:00') });
-    expect(past.ok || past.error.fields?.dueAt).toBe('督办期限必须晚于现在');
+    expect(expectRefused(past, 'invalid_input').fields?.dueAt).toBe('督办期限必须晚于现在');
 
     // Default: supervision due 24 hours from now.
     const sup = await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '反馈已逾期，请东风村于明日上午前书面反馈化解进展' });
@@ -140,7 +128,7 @@ describe('feedback and supervision', () => {
 
   it('a second supervision replaces the first, which is cancelled', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.setClock('2026-11-03 10:00');
     await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '请反馈', dueAt: at('2026-11-03 18:00') });
     await o.setClock('2026-11-03 19:00');
@@ -157,12 +145,12 @@ describe('feedback and supervision', () => {
 describe('changing the level', () => {
   it('needs a reason and a different level, and starts the feedback period again by the new level', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, blue));
     await o.setClock('2026-11-03 14:00');
     const noReason = await o.t.call(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'red', reason: '' });
-    expect(noReason.ok || noReason.error.fields?.reason).toBe('请填写调整等级的理由');
+    expect(expectRefused(noReason, 'invalid_input').fields?.reason).toBe('请填写调整等级的理由');
     const same = await o.t.call(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'blue', reason: '复核' });
-    expect(same.ok || same.error.fields?.level).toBe('新等级与当前等级（蓝色）相同，无需调整');
+    expect(expectRefused(same, 'invalid_input').fields?.level).toBe('新等级与当前等级（蓝色）相同，无需调整');
 
     // Up to red at Tue 14:00: feedback due Wed 14:00; the blue deadline (Mon 11-09) is cancelled.
     const up = await o.t.ok(o.clerk, 'warnings.changeLevel', { id: w.id, level: 'red', reason: '村民已组织车辆，准备集体赴省' });
@@ -186,15 +174,15 @@ describe('changing the level', () => {
 describe('lifting', () => {
   it('needs the outcome and an approving leader; it ends the open deadlines', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.setClock('2026-11-04 10:00');
     await o.t.ok(o.clerk, 'warnings.supervise', { id: w.id, note: '请反馈' });
     const noOutcome = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '', approverId: o.leaderId });
-    expect(noOutcome.ok || noOutcome.error.fields?.outcome).toBe('请填写化解结果');
+    expect(expectRefused(noOutcome, 'invalid_input').fields?.outcome).toBe('请填写化解结果');
     const noApprover = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已补发到位' });
-    expect(noApprover.ok || noApprover.error.fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
+    expect(expectRefused(noApprover, 'invalid_input').fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
     const clerkApproves = await o.t.call(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已补发到位', approverId: o.clerkId });
-    expect(clerkApproves.ok || clerkApproves.error.fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
+    expect(expectRefused(clerkApproves, 'invalid_input').fields?.approverId).toBe('解除预警须由领导批准，请选择批准的领导');
 
     const lifted = await o.t.ok(o.clerk, 'warnings.lift', { id: w.id, outcome: '补偿款已按新标准补发到位，村民表示满意', approverId: o.leaderId });
     expect(lifted).toMatchObject({
@@ -217,7 +205,7 @@ describe('lifting', () => {
 
   it('a lifted warning takes no further step, says when it was lifted, and nothing changes', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const petition = await o.t.ok(o.clerk, 'petitions.create', {
       channel: 'visit',
       receivedAt: at('2026-11-02 08:30'),
@@ -241,7 +229,7 @@ describe('lifting', () => {
     ] as const;
     for (const [label, attempt] of attempts) {
       const r = await attempt();
-      expect(r.ok || [r.error.code, r.error.message]).toEqual(['illegal_transition', `该预警已于2026-11-02 09:00解除，不能再进行“${label}”`]);
+      expectRefused(r, 'illegal_transition', `该预警已于2026-11-02 09:00解除，不能再进行“${label}”`);
     }
     expect(await o.t.ok(o.clerk, 'warnings.get', { id: w.id })).toEqual(before);
     expect((await o.t.ok(o.admin, 'audit.list', {})).total).toBe(auditBefore);
@@ -270,7 +258,7 @@ describe('links and history', () => {
       summary: '东风村村民酝酿集体上访',
       content: '部分村民在微信群商议赴省反映征地补偿问题',
     });
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, { reportIds: [report.id] }));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, { reportIds: [report.id] }));
     expect(w.reports.map((r) => r.number)).toEqual([report.number]);
     const linked = await o.t.ok(o.clerk, 'warnings.link', { id: w.id, linkType: 'petition', subjectId: petition.id });
     expect(linked.petitions.map((p) => p.number)).toEqual([petition.number]);
@@ -301,11 +289,11 @@ describe('links and history', () => {
 
   it('feedback cannot be dated before the previous step or in the future', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     const before = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, at: at('2026-11-02 08:00'), content: '反馈' });
-    expect(before.ok || before.error.fields?.at).toBe('操作时间不能早于上一步（2026-11-02 09:00）');
+    expect(expectRefused(before, 'invalid_input').fields?.at).toBe('操作时间不能早于上一步（2026-11-02 09:00）');
     const future = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, at: at('2026-11-02 10:00'), content: '反馈' });
-    expect(future.ok || future.error.fields?.at).toBe('反馈时间不能晚于现在');
+    expect(expectRefused(future, 'invalid_input').fields?.at).toBe('反馈时间不能晚于现在');
     await o.t.close();
   });
 });
@@ -313,7 +301,7 @@ describe('links and history', () => {
 describe('the feedback deadline and the alarm scheduler', () => {
   it('rings when red feedback is 24 hours late, names the warning, and stops when feedback comes', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
     await o.t.app.scheduler.tick();
     await o.setClock('2026-11-03 08:59');
     expect(await o.t.app.scheduler.tick()).toEqual([]);
@@ -338,7 +326,7 @@ describe('the feedback deadline and the alarm scheduler', () => {
 
   it('a blue warning gets pre-alarms in office hours before its 7-day deadline, as other deadlines do', async () => {
     const o = await matterOffice();
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput(o, blue));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, blue));
     // Due Mon 11-09 09:00: pre-alarms at 09:00 three days and one day before (the morning of the last day
     // would be the due time itself, so the due alarm stands for it).
     const rows = await o.t.app.core.db

@@ -13,6 +13,7 @@ import { contract } from '../../shared/api';
 import { looksLikePersonalNumber } from '../../shared/privacy';
 import { at } from './support/test-app';
 import { matterOffice, type MatterOffice } from './support/matters';
+import { expectRefused } from './support/refusals';
 
 // Written out here, not imported, so that weakening it takes an edit to this test.
 const FORBIDDEN = /id_?number|phone|mobile|身份证|电话|location|gps|track|movement|intercept|religion|ethnic|belief|民族|宗教|信仰/i;
@@ -165,12 +166,12 @@ describe('their tables', () => {
       leadLeaderId: o.leaderId,
     };
     const id = await o.t.call(o.clerk, 'warnings.issue', { ...base, grievance: '带头人（身份证11010519491231002X）' });
-    expect(id.ok || id.error.fields?.grievance).toBe('“反映的问题和诉求”中有像身份证号码或电话号码的内容。预警只针对事项，不记录个人号码，请删除后再保存');
+    expect(expectRefused(id, 'invalid_input').fields?.grievance).toBe('“反映的问题和诉求”中有像身份证号码或电话号码的内容。预警只针对事项，不记录个人号码，请删除后再保存');
     const phone = await o.t.call(o.clerk, 'warnings.issue', { ...base, title: '联系人电话 0571-88880000' });
-    expect(phone.ok || Object.keys(phone.error.fields ?? {})).toEqual(['title']);
+    expect(Object.keys(expectRefused(phone, 'invalid_input').fields ?? {})).toEqual(['title']);
     const w = await o.t.ok(o.clerk, 'warnings.issue', base);
     const feedback = await o.t.call(o.clerk, 'warnings.feedback.create', { id: w.id, content: '已联系，手机 139 1234 5678' });
-    expect(feedback.ok || Object.keys(feedback.error.fields ?? {})).toEqual(['content']);
+    expect(Object.keys(expectRefused(feedback, 'invalid_input').fields ?? {})).toEqual(['content']);
   });
 
   it('tells numbers about the matter from personal numbers', () => {

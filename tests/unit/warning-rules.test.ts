@@ -4,8 +4,9 @@
  * may do so. The collective threshold is the office's (default 5 people).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WarningFacts, WarningIssueInput } from '../../shared/api';
-import { matterOffice, type MatterOffice } from './support/matters';
+import type { WarningFacts } from '../../shared/api';
+import { matterOffice, warningInput, type MatterOffice } from './support/matters';
+import { expectRefused } from './support/refusals';
 
 let o: MatterOffice;
 beforeAll(async () => {
@@ -14,19 +15,6 @@ beforeAll(async () => {
 afterAll(() => o.t.close());
 
 const facts = (f: Partial<WarningFacts>): WarningFacts => ({ peopleCount: 1, escalation: 'township', collectiveEventHappened: false, urgent: false, ...f });
-
-function issueInput(overrides: Partial<WarningIssueInput> = {}): WarningIssueInput {
-  return {
-    title: '东风村部分村民对征地补偿方案有异议',
-    unitId: o.units.dongfeng,
-    peopleCount: 12,
-    escalation: 'province',
-    grievance: '村民认为补偿标准低于邻村，要求按2025年新标准补偿',
-    responsibleUnitId: o.units.dongfeng,
-    leadLeaderId: o.leaderId,
-    ...overrides,
-  };
-}
 
 describe('the default rule table', () => {
   it('is seeded with the seven rules of DOMAIN.md, red first, the blue catch-all last', async () => {
@@ -121,25 +109,23 @@ describe('an administrator edits the table', () => {
     await o.t.ok(o.admin, 'warnings.rules.reorder', { ids: [catchAll, ...ids.slice(0, -1)] });
     expect((await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ collectiveEventHappened: true }))).level).toBe('blue');
     const bad = await o.t.call(o.admin, 'warnings.rules.reorder', { ids: ids.slice(1) });
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.message).toContain('全部规则');
+    expectRefused(bad, 'invalid_input', '全部规则');
     await o.t.ok(o.admin, 'warnings.rules.reorder', { ids });
     expect((await o.t.ok(o.clerk, 'warnings.suggestion.get', facts({ collectiveEventHappened: true }))).level).toBe('red');
   });
 
   it('refuses unknown conditions, a clerk editing rules, and switching off the last active rule', async () => {
     const unknown = await o.t.call(o.admin, 'warnings.rules.create', { level: 'red', description: 'x', conditions: { ethnicGroup: 'x' } as never });
-    expect(unknown.ok || unknown.error.code).toBe('invalid_input');
+    expectRefused(unknown, 'invalid_input');
     const clerk = await o.t.call(o.clerk, 'warnings.rules.create', { level: 'red', description: '任何情况', conditions: {} });
-    expect(clerk.ok || clerk.error.code).toBe('forbidden');
+    expectRefused(clerk, 'forbidden');
 
     const rules = await o.t.ok(o.admin, 'warnings.rules.list', {});
     for (const r of rules.slice(1)) await o.t.ok(o.admin, 'warnings.rules.update', { ...r, active: false });
     const first = rules[0];
     if (!first) throw new Error('no rule');
     const last = await o.t.call(o.admin, 'warnings.rules.update', { ...first, active: false });
-    expect(last.ok).toBe(false);
-    if (!last.ok) expect(last.error.message).toContain('至少要保留一条');
+    expectRefused(last, 'invalid_input', '至少要保留一条');
     for (const r of rules.slice(1)) await o.t.ok(o.admin, 'warnings.rules.update', { ...r, active: true });
   });
 
@@ -152,30 +138,27 @@ describe('an administrator edits the table', () => {
 
 describe('choosing another level than the suggestion', () => {
   it('needs a written reason; the message names the suggested level and the rule', async () => {
-    const r = await o.t.call(o.leader, 'warnings.issue', issueInput({ level: 'yellow' }));
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('invalid_input');
-    expect(r.error.fields?.overrideReason).toBe('规则建议的等级是“红色”（有集体赴省及以上上访的可能）。选择其他等级须写明理由');
+    const r = await o.t.call(o.leader, 'warnings.issue', warningInput(o, { level: 'yellow' }));
+    expect(expectRefused(r, 'invalid_input').fields?.overrideReason).toBe('规则建议的等级是“红色”（有集体赴省及以上上访的可能）。选择其他等级须写明理由');
   });
 
   it('is a leader’s decision: a clerk with a reason is refused', async () => {
-    const r = await o.t.call(o.clerk, 'warnings.issue', issueInput({ level: 'yellow', overrideReason: '已与村民代表达成初步共识' }));
-    expect(r.ok || r.error.code).toBe('forbidden');
+    const r = await o.t.call(o.clerk, 'warnings.issue', warningInput(o, { level: 'yellow', overrideReason: '已与村民代表达成初步共识' }));
+    expectRefused(r, 'forbidden');
   });
 
   it('with a leader and a reason, is issued at the chosen level and keeps the suggestion and the reason', async () => {
-    const w = await o.t.ok(o.leader, 'warnings.issue', issueInput({ level: 'yellow', overrideReason: '已与村民代表达成初步共识，赴省可能性降低' }));
+    const w = await o.t.ok(o.leader, 'warnings.issue', warningInput(o, { level: 'yellow', overrideReason: '已与村民代表达成初步共识，赴省可能性降低' }));
     expect([w.level, w.suggestedLevel, w.suggestedRuleDescription]).toEqual(['yellow', 'red', '有集体赴省及以上上访的可能']);
     expect(w.overrideReason).toBe('已与村民代表达成初步共识，赴省可能性降低');
     expect(w.history[0]).toMatchObject({ kind: 'issue', toLevel: 'yellow', note: '已与村民代表达成初步共识，赴省可能性降低', userName: '张镇长' });
   });
 
   it('is not needed at the suggested level: a clerk issues it without a reason', async () => {
-    const w = await o.t.ok(o.clerk, 'warnings.issue', issueInput({ peopleCount: 2, escalation: 'city' }));
+    const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, { peopleCount: 2, escalation: 'city' }));
     expect([w.level, w.suggestedLevel, w.overrideReason]).toEqual(['blue', 'blue', '']);
     // Naming the suggested level explicitly is the same thing.
-    const same = await o.t.ok(o.clerk, 'warnings.issue', issueInput({ level: 'red' }));
+    const same = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, { level: 'red' }));
     expect(same.level).toBe('red');
   });
 });

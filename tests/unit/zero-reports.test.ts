@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { at } from './support/test-app';
 import { HOUR, matterOffice, type MatterOffice } from './support/matters';
+import { expectRefused } from './support/refusals';
 
 async function sensitiveWeek(o: MatterOffice) {
   return o.t.ok(o.admin, 'duty.sensitivePeriods.create', { name: '进博会保障', startDate: '2026-11-09', endDate: '2026-11-15' });
@@ -94,7 +95,7 @@ describe('the grid for a month with a sensitive week', () => {
     expect(await bad({ unitId: dongfeng, period: '2026-11-12', nothingToReport: false, reportIds: [other.id] })).toBe(`信息报告“${other.number}”不是本单位在本报告期内的报告`);
     await o.t.ok(o.clerk, 'zeroReports.submit', { unitId: dongfeng, period: '2026-11-12', nothingToReport: true });
     const twice = await o.t.call(o.officer, 'zeroReports.submit', { unitId: dongfeng, period: '2026-11-12', nothingToReport: true });
-    expect(twice.ok || [twice.error.code, twice.error.message]).toEqual(['conflict', '东风村2026年11月12日的零报告已于2026-11-12 10:00报送，不能重复报送']);
+    expectRefused(twice, 'conflict', '东风村2026年11月12日的零报告已于2026-11-12 10:00报送，不能重复报送');
     await o.t.close();
   });
 
@@ -106,7 +107,7 @@ describe('the grid for a month with a sensitive week', () => {
     expect(grid.periods[0]?.dueAt).toBe(at('2026-12-11 00:00'));
     expect(grid.periods[1]?.dueAt).toBe(at('2026-11-09 18:00'));
     const bad = await o.t.call(o.admin, 'zeroReports.settings.update', { monthlyDueDay: 31, dailyDueHour: 18 });
-    expect(bad.ok || bad.error.fields?.monthlyDueDay).toBe('月报截止日应为次月1日到28日之间');
+    expect(expectRefused(bad, 'invalid_input').fields?.monthlyDueDay).toBe('月报截止日应为次月1日到28日之间');
     await o.t.close();
   });
 });

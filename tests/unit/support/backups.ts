@@ -8,10 +8,10 @@
  * const made = await b.t.ok(b.admin, 'backups.create', { targetDir: null });
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { at, testApp, type TestApp } from './test-app';
+import { tempDir } from './temp-dir';
 
 export const BACKUP_PASSWORD = '山高水长2026备份';
 
@@ -29,7 +29,7 @@ export interface BackupOffice {
 export async function backupOffice(options: { now?: string; encryption?: 'on' | 'off'; timeOfDay?: string } = {}): Promise<BackupOffice> {
   const t = await testApp({ now: options.now ?? '2026-11-28 10:00' });
   const admin = await t.setup();
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-usb-'));
+  const target = tempDir('usb');
   const encryption = options.encryption ?? 'on';
   await t.ok(admin, 'backups.settings.update', {
     targetDir: target,

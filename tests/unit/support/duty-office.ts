@@ -3,9 +3,6 @@
  * clerk 李登记 (clerk1), all with password Passw0rd1; a daily officer rotation over the officers named and a
  * daily leader rotation, both starting Sun 2026-11-01 at the default 08:00 handoff.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { TestApp } from './test-app';
 
 export interface DutyStaff {
@@ -35,11 +32,4 @@ export async function staffDutyOffice(t: TestApp, admin: string, rotation: reado
   const officerRotation = await t.ok(admin, 'duty.rotations.create', { name: '值班员轮班', roleId: roleId('officer'), pattern: 'daily', startDate: '2026-11-01', members });
   const leaderRotation = await t.ok(admin, 'duty.rotations.create', { name: '带班领导', roleId: roleId('leader'), pattern: 'daily', startDate: '2026-11-01', members: [leader] });
   return { ...officers, leader, officerRotation: officerRotation.id, leaderRotation: leaderRotation.id };
-}
-
-/** A fresh copy of a template data folder, so each test starts from the same office without hashing again. */
-export function copyDataDir(templateDir: string): string {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-test-'));
-  fs.cpSync(templateDir, dataDir, { recursive: true });
-  return dataDir;
 }

@@ -8,9 +8,7 @@
  * const o = await matterOffice({ now: '2026-11-02 09:00' });
  * await o.t.ok(o.clerk, 'reports.create', { unitId: o.units.dongfeng, … });
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type { WarningIssueInput } from '../../../shared/api';
 import { ADMIN_PASSWORD, at, testApp, type TestApp } from './test-app';
 
 export const HOUR = 3_600_000;
@@ -48,9 +46,8 @@ async function buildTemplate(now: string): Promise<Template> {
   const dongfeng = (await t.ok(admin, 'units.create', { name: '东风村', kind: 'village', liaisonName: '周联络' })).id;
   const hongqi = (await t.ok(admin, 'units.create', { name: '红旗村', kind: 'village', liaisonName: '吴联络' })).id;
   const zongzhi = (await t.ok(admin, 'units.create', { name: '镇综治办', kind: 'department', liaisonName: '郑联络' })).id;
-  await t.close();
   return {
-    dir: t.dataDir,
+    dir: await t.closeKeepingFolder(),
     tokens: { admin, clerk: clerk.token, leader: leader.token, officer: officer.token },
     leaderId: leader.id,
     clerkId: clerk.id,
@@ -65,9 +62,7 @@ export async function matterOffice(options: { now?: string } = {}): Promise<Matt
     template = await buildTemplate(now);
     templates.set(now, template);
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-matters-'));
-  fs.cpSync(template.dir, dataDir, { recursive: true });
-  const t = await testApp({ now, dataDir });
+  const t = await testApp({ now, from: template.dir });
   let loggedInAt = t.clock.now();
   const o: MatterOffice = {
     t,
@@ -87,4 +82,21 @@ export async function matterOffice(options: { now?: string } = {}): Promise<Matt
     },
   };
   return o;
+}
+
+/**
+ * The warning the matter tests start from: 12 villagers of 东风村 dispute the land compensation and may go to
+ * the province (red by the default rules), 东风村 responsible and 张镇长 leading. Override what a test varies.
+ */
+export function warningInput(o: MatterOffice, overrides: Partial<WarningIssueInput> = {}): WarningIssueInput {
+  return {
+    title: '东风村部分村民对征地补偿方案有异议',
+    unitId: o.units.dongfeng,
+    peopleCount: 12,
+    escalation: 'province',
+    grievance: '村民认为补偿标准低于邻村，要求按2025年新标准补偿',
+    responsibleUnitId: o.units.dongfeng,
+    leadLeaderId: o.leaderId,
+    ...overrides,
+  };
 }

@@ -1,5 +1,8 @@
 /**
- * A real app over a real SQLite file in a fresh temp folder, with a clock the test controls.
+ * A real app over a real SQLite file in a folder of its own, with a clock the test controls. The folder starts
+ * as a copy of the database migrated once per run (or of a template the test made); `close()` removes it. An
+ * app opened inside a test is closed when the test finishes, whatever happened; one opened in a `beforeAll`
+ * is closed by the test file's `afterAll`.
  *
  * @example
  * const t = await testApp({ now: '2026-11-02 09:00' });
@@ -7,12 +10,12 @@
  * const r = await t.call(admin, 'petitions.list', {});
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { inject, onTestFinished } from 'vitest';
 import { openApp, type App } from '../../../main/app';
 import { ManualClock } from '../../../main/core/context';
 import type { ApiResult, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
 import { parseLocalDateTime } from '../../../shared/time';
+import { copyOf } from './temp-dir';
 
 export const TZ = 'Asia/Shanghai';
 
@@ -31,15 +34,38 @@ export interface TestApp {
   ok<N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>): Promise<ProcedureOutput<N>>;
   setup(): Promise<string>;
   addUser(admin: string, username: string, role: 'clerk' | 'leader' | 'duty_officer' | 'admin', displayName?: string): Promise<{ id: number; token: string }>;
+  /** Closes the app and removes its folder. Safe to call again. */
   close(): Promise<void>;
+  /** The PC restarts: closes the app and opens a new one over the same folder at `now`, which then owns it. */
+  reopen(now: string): Promise<TestApp>;
+  /**
+   * Closes the app and keeps its folder, which it returns: a template for `testApp({ from })`, or a folder the
+   * caller opens otherwise and removes itself.
+   */
+  closeKeepingFolder(): Promise<string>;
 }
 
 export const ADMIN_PASSWORD = 'Admin2026';
 
-export async function testApp(options: { now?: string; dataDir?: string } = {}): Promise<TestApp> {
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-test-'));
-  const clock = new ManualClock(at(options.now ?? '2026-11-02 09:00'));
+/**
+ * Opens a test app at `now` (default Monday 2026-11-02 09:00) over a copy of `from`, a data folder: by default
+ * the freshly migrated database, else a template kept with `closeKeepingFolder()`.
+ */
+export async function testApp(options: { now?: string; from?: string } = {}): Promise<TestApp> {
+  return openOver(copyOf(options.from ?? inject('migratedDataDir')), options.now ?? '2026-11-02 09:00');
+}
+
+async function openOver(dataDir: string, now: string): Promise<TestApp> {
+  const clock = new ManualClock(at(now));
   const app = await openApp({ dataDir, clock, startScheduler: false });
+  let closed = false;
+  // After reopen() or closeKeepingFolder() the folder is no longer this app's to remove.
+  let ownsFolder = true;
+  const shut = async () => {
+    if (closed) return;
+    closed = true;
+    await app.close();
+  };
   const call = async <N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>) =>
     (await app.api.call({ name, input, session })) as ApiResult<ProcedureOutput<N>>;
   const ok = async <N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>) => {
@@ -47,7 +73,7 @@ export async function testApp(options: { now?: string; dataDir?: string } = {}):
     if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
     return r.value;
   };
-  return {
+  const t: TestApp = {
     app,
     clock,
     dataDir,
@@ -67,6 +93,30 @@ export async function testApp(options: { now?: string; dataDir?: string } = {}):
       const { token } = await ok(null, 'auth.login', { username, password: 'Passw0rd1' });
       return { id: user.id, token };
     },
-    close: () => app.close(),
+    async close() {
+      await shut();
+      if (ownsFolder) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    async reopen(later) {
+      await shut();
+      ownsFolder = false;
+      return openOver(dataDir, later);
+    },
+    async closeKeepingFolder() {
+      await shut();
+      ownsFolder = false;
+      return dataDir;
+    },
   };
+  closeWhenTheTestEnds(t);
+  return t;
+}
+
+/** Inside a test, the app closes when the test ends; in a beforeAll hook there is no test, so afterAll must. */
+function closeWhenTheTestEnds(t: TestApp): void {
+  try {
+    onTestFinished(() => t.close());
+  } catch {
+    // Opened by a beforeAll hook: the file's afterAll closes it.
+  }
 }

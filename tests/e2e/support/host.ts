@@ -1,0 +1,91 @@
+/**
+ * A browser-mode host as the e2e tests run it: the built `dist/main/host.cjs` in its own Node process over a
+ * data folder, with the test clock on, and a client that calls its procedures the way the page does.
+ *
+ * @example
+ * const host = await startHost(dataDir);
+ * await host.call('clock.set', { setNow: Date.UTC(2026, 0, 5, 1) });
+ * await host.stop();
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net, { type AddressInfo } from 'node:net';
+
+export interface Host {
+  /** The address with the per-launch token, as the host prints it for a person to open. */
+  readonly url: string;
+  readonly origin: string;
+  /** Calls a procedure; a refusal throws with the core's message. */
+  call<T = unknown>(name: string, input: unknown, session?: string | null): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the host on `port` (0: any free one). A port someone else took meanwhile is given up for a free one,
+ * so a test never fails for it; it only loses the browser's cache (see fixtures.ts).
+ */
+export async function startHost(dataDir: string, port = 0): Promise<Host> {
+  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data-dir', dataDir, '--test-clock', '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
+  let url: string;
+  try {
+    url = await printedUrl(child);
+  } catch (err) {
+    if (port !== 0 && /EADDRINUSE/.test(String(err))) return startHost(dataDir, 0);
+    throw err;
+  }
+  const origin = new URL(url).origin;
+  const token = new URL(url).searchParams.get('token') ?? '';
+  return {
+    url,
+    origin,
+    async call<T>(name: string, input: unknown, session: string | null = null): Promise<T> {
+      const res = await fetch(`${origin}/api`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
+        body: JSON.stringify({ name, input, session }),
+      });
+      const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+      return body.value as T;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A port free right now, for a worker's hosts to take one after another. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function printedUrl(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /PETITION_DESK_URL=(\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+  });
+}
