@@ -16,7 +16,7 @@ import { tempDir } from './temp-dir';
 export const BACKUP_PASSWORD = '山高水长2026备份';
 
 /** Each backup office derives a key with scrypt at N=2^17 (about 128 MB): on a busy machine that takes seconds. */
-export const SLOW = { timeout: 90_000 };
+export const SLOW = { timeout: 180_000 };
 
 export interface BackupOffice {
   readonly t: TestApp;
