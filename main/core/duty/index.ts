@@ -321,7 +321,9 @@ export async function saveDutyRole(core: Core, actor: Actor, input: { id?: numbe
     if (clash && clash.id !== input.id) throw UserError.field('name', 'errors.duty.roleDuplicate', { name: input.name });
     let roleId: number;
     if (input.id !== undefined) {
-      await trx.updateTable('duty_roles').set({ name: input.name }).where('id', '=', input.id).execute();
+      const updated = await trx.updateTable('duty_roles').set({ name: input.name }).where('id', '=', input.id).executeTakeFirst();
+      // A missing role is refused before the audit row: a refused call writes nothing.
+      if (updated.numUpdatedRows === 0n) throw notFound();
       roleId = input.id;
     } else {
       const row = await trx.insertInto('duty_roles').values({ key: `custom-${randomUUID().slice(0, 8)}`, name: input.name, built_in: 0 }).returning('id').executeTakeFirstOrThrow();
