@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp } from '../../main/app';
 import { ManualClock } from '../../main/core/context';
-import type { ApiResult } from '../../shared/api';
 import { seedPetitions } from './support/petitions';
+import { benchOffice } from './support/office';
 
 const ROWS = Number(process.env.BENCH_BACKUP_ROWS ?? 100_000);
 const BASELINE_MS = 3000;
@@ -21,21 +20,9 @@ function percentiles(samples: readonly number[]): string {
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-bench-backup-'));
   const target = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-bench-usb-'));
   const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0));
-  const app = await openApp({ dataDir, clock, startScheduler: false });
-  const call = async (session: string | null, name: string, input: unknown) => {
-    const r = (await app.api.call({ name, input, session })) as ApiResult<unknown>;
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as Record<string, unknown>;
-  };
-  const { token } = (await call(null, 'setup.create', {
-    officeName: '基准测试镇信访办',
-    township: '基准测试镇',
-    timeZone: 'Asia/Shanghai',
-    admin: { username: 'admin', displayName: '管理员', password: 'Bench2026x' },
-  })) as { token: string };
+  const { app, dataDir, token, call } = await benchOffice({ clock, startScheduler: false });
   const unit = (await call(token, 'units.create', { name: '东风村', kind: 'village' })) as { id: number };
   await seedPetitions(app.core.db, ROWS, unit.id);
   await call(token, 'backups.settings.update', { targetDir: target, timeOfDay: '12:30', encryption: 'on', password: '基准测试备份密码2026' });

@@ -3,12 +3,9 @@
  * phrase search, filters, sorting by the next deadline, the detail page, and registering one more.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openApp } from '../../main/app';
 import { ManualClock } from '../../main/core/context';
-import type { ApiResult } from '../../shared/api';
 import { seedPetitions } from './support/petitions';
+import { benchOffice } from './support/office';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const REPEAT = 15;
@@ -21,20 +18,8 @@ function stats(samples: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-bench-'));
   const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0));
-  const app = await openApp({ dataDir, clock });
-  const call = async (session: string | null, name: string, input: unknown) => {
-    const r = (await app.api.call({ name, input, session })) as ApiResult<unknown>;
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as Record<string, unknown>;
-  };
-  const { token } = (await call(null, 'setup.create', {
-    officeName: '基准测试镇信访办',
-    township: '基准测试镇',
-    timeZone: 'Asia/Shanghai',
-    admin: { username: 'admin', displayName: '管理员', password: 'Bench2026x' },
-  })) as { token: string };
+  const { app, dataDir, token, call } = await benchOffice({ clock });
   const unit = (await call(token, 'units.create', { name: '东风村', kind: 'village' })) as { id: number };
 
   // Bulk rows go straight into SQLite so the set-up takes seconds; one petition goes through the API below so

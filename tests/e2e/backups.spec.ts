@@ -52,7 +52,7 @@ test('the admin chooses a backup folder and a password, is told it cannot be rec
   await page.getByRole('button', { name: '保存设置' }).click();
 
   const dialog = page.getByRole('dialog', { name: '备份密码已设置' });
-  await expect(dialog).toContainText('请现在打印密码页');
+  await expect(dialog).toContainText('请现在打印密码页', { timeout: 60_000 });
   await expect(dialog.getByRole('button', { name: '打印密码页' })).toBeVisible();
   await desk.screenshot('backups-password-print');
   await dialog.getByRole('button', { name: '我已妥善保存' }).click();
@@ -70,7 +70,7 @@ test('the daily backup runs at its time by itself and is verified', async ({ pag
   await expect(page.getByTestId('backup-last-verified')).toContainText('还没有核验通过的备份');
 
   await desk.setClock(beijing(11, 2, 12, 31));
-  await expect(page.getByTestId('backup-last-verified')).toContainText('2026-11-02 12:31 · 每日备份 · 已加密', { timeout: 30_000 });
+  await expect(page.getByTestId('backup-last-verified')).toContainText('2026-11-02 12:31 · 每日备份 · 已加密', { timeout: 60_000 });
   await expect(page.getByTestId('backup-warning')).toHaveCount(0);
   await expect(page.getByTestId('backup-row')).toHaveCount(1);
   await expect(page.getByTestId('backup-row')).toContainText('每日备份');
@@ -96,6 +96,8 @@ test('the dashboard warns the admin when the backup folder is missing', async ({
 });
 
 test('a restore from the page brings the office back to the backup, keeps a safety copy, and is in the audit', async ({ page, desk }) => {
+  // Three key derivations and three full reads of a backup (check, the safety copy and its check): slow by design.
+  test.slow();
   const stick = usbStick();
   await desk.setClock(beijing(11, 2, 9));
   const admin = await desk.login(ADMIN.username, ADMIN.password);
@@ -110,10 +112,11 @@ test('a restore from the page brings the office back to the backup, keeps a safe
   const dialog = page.getByRole('dialog', { name: '从备份恢复' });
   await dialog.getByLabel('备份密码').fill('不是这个密码2026');
   await dialog.getByRole('button', { name: '核验备份' }).click();
-  await expect(dialog.getByTestId('restore-problems')).toContainText('备份密码不对');
+  // Checking derives the key (scrypt, about 128 MB) and reads the whole backup: seconds on a busy machine.
+  await expect(dialog.getByTestId('restore-problems')).toContainText('备份密码不对', { timeout: 60_000 });
   await dialog.getByLabel('备份密码').fill(PASSWORD);
   await dialog.getByRole('button', { name: '核验备份' }).click();
-  await expect(dialog.getByTestId('restore-verified')).toBeVisible();
+  await expect(dialog.getByTestId('restore-verified')).toBeVisible({ timeout: 60_000 });
   await expect(dialog.getByTestId('restore-holds')).toContainText('2026-11-02 09:00');
   await expect(dialog.getByTestId('restore-count-petitions')).toHaveText('信访事项：1');
   await desk.screenshot('backups-restore-dialog');
