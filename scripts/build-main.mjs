@@ -18,4 +18,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.cjs' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs' }),
+  // The backup's database work runs in a worker thread, from its own file next to the bundles that start it.
+  build({ ...common, entryPoints: ['main/db/sqlite-worker.ts'], outfile: 'dist/main/sqlite-worker.cjs' }),
 ]);

@@ -333,3 +333,32 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 /** What the importer does with one row of a ledger. */
 export const LEDGER_ROW_VERDICTS = ['closed', 'open', 'refused', 'duplicate', 'skipped'] as const;
 export type LedgerRowVerdict = (typeof LEDGER_ROW_VERDICTS)[number];
+/** Why a backup was made: the daily time, closing the app, an admin's click, or just before a migration or a restore. */
+export const BACKUP_KINDS = ['scheduled', 'exit', 'manual', 'pre_migration', 'pre_restore'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+/** What the dashboard says about backups: all well, or the first thing the admin should see to. */
+export const BACKUP_WARNINGS = ['none', 'not_configured', 'target_missing', 'stale', 'failed'] as const;
+export type BackupWarning = (typeof BACKUP_WARNINGS)[number];
+/** Whether backups are encrypted: with the office's password, explicitly not, or not decided yet (no backups run). */
+export const BACKUP_ENCRYPTION_STATES = ['on', 'off', 'unset'] as const;
+export type BackupEncryptionState = (typeof BACKUP_ENCRYPTION_STATES)[number];
+/**
+ * What checking a backup can find. The last two do not stop a restore: the copy is faithful, the data it copied
+ * was already like that.
+ */
+export const BACKUP_PROBLEMS = [
+  'manifest_missing',
+  'manifest_unreadable',
+  'password_required',
+  'wrong_password',
+  'file_missing',
+  'file_changed',
+  'integrity',
+  'counts_differ',
+  'audit_head_differs',
+  'attachment_mismatch',
+  'schema_newer',
+  'audit_broken',
+  'attachments_missing',
+] as const;
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];

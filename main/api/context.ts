@@ -7,6 +7,7 @@ import { actorOf } from '../core/users';
 import type { AlarmScheduler } from '../core/alarms';
 import type { PdfMaker } from '../core/notices';
 import type { AuditWatch } from '../core/audit';
+import type { Backups } from '../core/backup';
 
 export interface CallContext {
   /** Null only for public procedures. */
@@ -24,6 +25,7 @@ export interface HandlerOptions {
   readonly makePdf?: PdfMaker | null;
   /** The audit chain's standing, verified at start and daily; absent in tools that open the core without it. */
   readonly auditWatch?: AuditWatch;
+  readonly backups: Backups;
 }
 
 /** Handlers may return the core's readonly data; the transports only serialise it. */

@@ -2,23 +2,30 @@
  * The composition root shared by the Electron shell and browser mode: opens the store, builds the core and
  * the procedure table. Neither shell knows anything else about the core.
  *
+ * A restore restarts the app: Electron relaunches through the `relaunch` hook its shell passes; browser mode
+ * (no hook) closes and reopens the store in this process, holding calls that arrive meanwhile, so the host, its
+ * port and its token stay as they were. Either way the staged backup is swapped in as the store opens.
+ *
  * @example
  * const app = await openApp({ dataDir: defaultDataDir() });
  * const result = await app.api.call({ name: 'setup.get', input: {} });
  * await app.close();
  */
-import { openStore } from '../db';
+import { openStore, type Db } from '../db';
 import { OffsetClock, systemClock, type Clock, type Core } from '../core/context';
 import { seedShippedCalendar } from '../core/calendar';
 import { createApi, type Api } from '../api';
 import { AlarmScheduler } from '../core/alarms';
 import { ensureZeroReportDeadlines } from '../core/zero-reports';
+import { sweepDataFolder } from '../core/storage';
+import { APP_VERSION, applyPendingRestore, Backups, completeRestore, rollBackRestore, type WrittenBackup } from '../core/backup';
 import type { ApiEvent } from '../../shared/api';
 import type { PdfMaker } from '../core/notices';
 import { auditKeyDir, openAuditChain, type AuditWatch, type SecretSealer } from '../core/audit';
 
 export * from './static-files';
 export * from './attachment-files';
+export { restoreFromCommandLine, type CommandLineRestore } from './restore-command';
 
 export interface AppOptions {
   readonly dataDir: string;
@@ -36,6 +43,10 @@ export interface AppOptions {
    * folder; main/core/audit/key-store.ts), and how it is sealed (Electron passes safeStorage).
    */
   readonly auditKey?: { readonly dir?: string; readonly sealer?: SecretSealer | null };
+  /** Closing makes a backup (when set up and something was written since the last): the shells set this. */
+  readonly backupAtExit?: boolean;
+  /** Restarts the whole app after a restore is staged (Electron: app.relaunch); without it the store is reopened here. */
+  readonly relaunch?: () => void;
 }
 
 export interface App {
@@ -43,29 +54,66 @@ export interface App {
   readonly core: Core;
   readonly scheduler: AlarmScheduler;
   readonly auditWatch: AuditWatch;
+  readonly backups: Backups;
   subscribe(listener: (event: ApiEvent) => void): () => void;
   close(): Promise<void>;
 }
 
-export async function openApp(options: AppOptions): Promise<App> {
-  const store = await openStore(options.dataDir);
-  const listeners = new Set<(event: ApiEvent) => void>();
-  const testClock = options.testClock ? new OffsetClock() : null;
-  if (testClock && options.testClockStart !== undefined) testClock.set(options.testClockStart);
-  const core: Core = {
-    db: store.db,
-    clock: options.clock ?? testClock ?? systemClock,
-    dataDir: options.dataDir,
-    emit: (event) => {
-      for (const l of listeners) l(event);
-    },
+interface Opened {
+  readonly api: Api;
+  readonly core: Core;
+  readonly scheduler: AlarmScheduler;
+  readonly backups: Backups;
+  readonly auditWatch: AuditWatch;
+  close(): Promise<void>;
+}
+
+interface Wiring {
+  readonly options: AppOptions;
+  readonly clock: Clock;
+  readonly testClock: OffsetClock | null;
+  readonly emit: (event: ApiEvent) => void;
+  readonly restart: () => void;
+}
+
+/** Opens the store (swapping in a staged restore first) and builds everything over it. */
+async function openOnce(w: Wiring): Promise<Opened> {
+  const { options } = w;
+  const pending = applyPendingRestore(options.dataDir);
+  let preMigration: WrittenBackup | null = null;
+  const backupsOver = (db: Db) => new Backups({ db, clock: w.clock, dataDir: options.dataDir, emit: w.emit }, { appVersion: APP_VERSION, restart: w.restart });
+  const beforeMigrate = async (db: Db) => {
+    try {
+      preMigration = await backupsOver(db).beforeMigration();
+    } catch (err) {
+      // The office is better served by an app that starts than by one that refuses for want of a copy.
+      console.error('[backups] the backup before the migration failed; migrating anyway:', err);
+    }
   };
+  let store;
+  let restoreFailed: unknown = null;
+  try {
+    // A restored backup is itself the copy: no second one before migrating it.
+    store = await openStore(options.dataDir, pending ? {} : { beforeMigrate });
+  } catch (err) {
+    if (!pending) throw err;
+    restoreFailed = err;
+    rollBackRestore(options.dataDir);
+    store = await openStore(options.dataDir, { beforeMigrate });
+  }
+  const core: Core = { db: store.db, clock: w.clock, dataDir: options.dataDir, emit: w.emit };
   // Before any write: the key goes onto the connection, an old file is re-keyed, and the chain is verified.
   const auditWatch = await openAuditChain(core, store.sqlite, {
     dir: options.auditKey?.dir ?? auditKeyDir(),
     sealer: options.auditKey?.sealer ?? null,
   });
+  const backups = backupsOver(core.db);
+  if (pending && !restoreFailed) await completeRestore(core, pending);
+  if (restoreFailed) console.error('[backups] the restored data would not open; the data before it is back:', restoreFailed);
+  if (preMigration) await backups.record(preMigration, null);
   await seedShippedCalendar(core);
+  // Before anyone can write: what a crash left half-written, and files no row references, go to quarantine.
+  await sweepDataFolder(core);
   const scheduler = new AlarmScheduler(core, {
     // Zero-report deadlines exist only a few days ahead: each pass makes the next ones first.
     // The audit chain is verified again once a day.
@@ -78,27 +126,105 @@ export async function openApp(options: AppOptions): Promise<App> {
       core.emit({ type: 'alarms.changed' });
     },
   });
-  // Anything that can move a deadline or change who is on duty re-arms the one timer. The event itself says
-  // what changed: the renderer knows which of its reads that touches (alarms closed by a step included), so
-  // nothing is re-emitted here.
-  listeners.add((event) => {
-    if (event.type === 'alarm.fired' || event.type === 'alarms.changed') return;
-    scheduler.poke();
-  });
-  const api = createApi(core, { testClock, scheduler, makePdf: options.makePdf ?? null, auditWatch });
-  if (options.startScheduler !== false) await scheduler.start();
+  const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch });
+  if (options.startScheduler !== false) {
+    await scheduler.start();
+    backups.start();
+  }
   return {
     api,
     core,
     scheduler,
     auditWatch,
+    backups,
+    async close() {
+      scheduler.stop();
+      backups.stop();
+      await backups.idle();
+      await store.close();
+    },
+  };
+}
+
+export async function openApp(options: AppOptions): Promise<App> {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const testClock = options.testClock ? new OffsetClock() : null;
+  if (testClock && options.testClockStart !== undefined) testClock.set(options.testClockStart);
+  let current: Opened;
+  /** Set while the store is being reopened after a restore: calls wait for it. */
+  let reopening: Promise<void> | null = null;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+
+  const restart = () => {
+    if (options.relaunch) return options.relaunch();
+    reopening = (async () => {
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      await current.close();
+      current = await openOnce(wiring);
+    })()
+      .catch((err: unknown) => console.error('[backups] reopening after the restore failed:', err))
+      .finally(() => {
+        reopening = null;
+      });
+  };
+  const wiring: Wiring = {
+    options,
+    clock: options.clock ?? testClock ?? systemClock,
+    testClock,
+    emit: (event) => {
+      for (const l of listeners) l(event);
+    },
+    restart,
+  };
+  current = await openOnce(wiring);
+  // Anything that can move a deadline or change who is on duty re-arms the one timer. The event itself says
+  // what changed: the renderer knows which of its reads that touches (alarms closed by a step included), so
+  // nothing is re-emitted here. A jump of the test clock may make the daily backup due.
+  listeners.add((event) => {
+    if (event.type === 'clock.changed') current.backups.poke();
+    if (event.type === 'alarm.fired' || event.type === 'alarms.changed' || event.type === 'backups.changed') return;
+    current.scheduler.poke();
+  });
+
+  return {
+    api: {
+      async call(request) {
+        while (reopening) await reopening;
+        inFlight++;
+        try {
+          return await current.api.call(request);
+        } finally {
+          inFlight--;
+          if (inFlight === 0 && drained) {
+            drained();
+            drained = null;
+          }
+        }
+      },
+    },
+    get core() {
+      return current.core;
+    },
+    get scheduler() {
+      return current.scheduler;
+    },
+    get backups() {
+      return current.backups;
+    },
+    get auditWatch() {
+      return current.auditWatch;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
-      scheduler.stop();
-      await store.close();
+      while (reopening) await reopening;
+      if (options.backupAtExit) {
+        await current.backups.atExit().catch((err: unknown) => console.error('[backups] the backup at exit failed:', err));
+      }
+      await current.close();
     },
   };
 }

@@ -18,6 +18,8 @@ import { migrationProvider } from './migrations';
 export type { Database } from './schema';
 export * from './schema';
 export { LATEST_MIGRATION } from './migrations';
+export { openReadOnly, readMetaRowsIfReadable, type ReadOnlyDb } from './read-only';
+export { runWorkerJob, type CheckResult, type CopyEdit } from './worker-jobs';
 
 export type Db = Kysely<Database>;
 
@@ -42,7 +44,15 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'petition-desk');
 }
 
-export async function openStore(dataDir: string): Promise<Store> {
+export interface OpenStoreOptions {
+  /**
+   * Runs before migrations that an existing database has pending (never for a new, empty one), with the
+   * database still at its old schema: the app makes its safety backup here.
+   */
+  readonly beforeMigrate?: (db: Db, pending: readonly string[]) => Promise<void>;
+}
+
+export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DB_FILE_NAME);
   const sqlite = new SqliteDatabase(file);
@@ -51,7 +61,16 @@ export async function openStore(dataDir: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db);
+  try {
+    if (options.beforeMigrate) {
+      const pending = await pendingMigrations(db);
+      if (pending.length > 0) await options.beforeMigrate(db, pending);
+    }
+    await migrateToLatest(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
   return {
     db,
     sqlite,
@@ -81,6 +100,13 @@ export function openReadOnlyDb(file: string): Pick<Store, 'db' | 'sqlite' | 'fil
   const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite, file, close: () => db.destroy() };
+}
+
+/** The migrations a database that has had some has not had yet; none for a new database. */
+async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const all = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  if (!all.some((m) => m.executedAt !== undefined)) return [];
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
 /** A consistent copy of the live database, safe while the app runs (SQLite online backup). */

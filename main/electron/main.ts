@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
-import { openApp, type App } from '../app';
+import { openApp, restoreFromCommandLine, type App } from '../app';
 import { defaultDataDir } from '../db';
 import { translate } from '../../shared/i18n';
 import { forwardEvents, registerIpc } from './ipc';
@@ -34,11 +34,31 @@ function dataDir(): string {
 registerAppScheme();
 app.enableSandbox();
 
+/** `petition-desk --restore <backup folder>`: for when the app will not start (password from PETITION_DESK_BACKUP_PASSWORD). */
+function restoreArgument(argv: readonly string[]): string | null {
+  const at = argv.indexOf('--restore');
+  return at >= 0 ? (argv[at + 1] ?? null) : null;
+}
+
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same database and run a second scheduler; the first copy comes forward instead.
   app.quit();
+} else if (restoreArgument(process.argv) !== null) {
+  void app.whenReady().then(() => restoreAndExit(restoreArgument(process.argv) ?? ''));
 } else {
   run();
+}
+
+async function restoreAndExit(folder: string): Promise<void> {
+  const title = translate('zh-CN', 'common.appName');
+  try {
+    const done = await restoreFromCommandLine({ dataDir: dataDir(), folder, password: process.env.PETITION_DESK_BACKUP_PASSWORD ?? null });
+    dialog.showMessageBoxSync({ type: 'info', title, message: translate('zh-CN', 'backups.dialog.restarted'), detail: done.safetyCopy ?? '' });
+    app.exit(0);
+  } catch (error) {
+    dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  }
 }
 
 function run(): void {
@@ -82,8 +102,18 @@ function run(): void {
       if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
       hardenSession(session.defaultSession);
       serveRenderer(RENDERER_DIR, undefined, () => desk?.core ?? null);
-      // The audit key lives outside the data folder, sealed by the OS where it can (main/core/audit/key-store.ts).
-      desk = await openApp({ dataDir: dataDir(), makePdf: (html) => printToPdf(html), auditKey: { sealer: await safeStorageSealer() } });
+      desk = await openApp({
+        dataDir: dataDir(),
+        makePdf: (html) => printToPdf(html),
+        // The audit key lives outside the data folder, sealed by the OS where it can (main/core/audit/key-store.ts).
+        auditKey: { sealer: await safeStorageSealer() },
+        backupAtExit: true,
+        // A restore is staged: the next start swaps the files in before the store opens.
+        relaunch: () => {
+          app.relaunch();
+          app.quit();
+        },
+      });
       stops.push(registerIpc(desk), registerNoticePrint(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
       mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });
       mainWindow.on('closed', () => {

@@ -2,7 +2,8 @@
  * `npm run start:browser`: runs the core in this Node process and serves the built renderer on 127.0.0.1.
  * Flags: --port N, --data-dir DIR, --test-clock (e2e tests only: lets an admin move time), --test-clock-start MS
  * (with --test-clock: where the clock starts, epoch ms, so an office can be set up at a chosen time: moving the
- * clock needs an admin session, and before setup there is no admin).
+ * clock needs an admin session, and before setup there is no admin), --restore FOLDER (restore that backup into
+ * the data folder and exit; the password comes from PETITION_DESK_BACKUP_PASSWORD or is asked for).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { startHost } from './server';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo';
 import { chromiumPdfMaker } from './pdf';
 import { translate } from '../../shared/i18n';
+import { runRestoreCommand } from './restore-command';
 
 const OPTIONS = {
   port: { type: 'string', default: '0' },
@@ -20,6 +22,7 @@ const OPTIONS = {
   'test-clock': { type: 'boolean', default: false },
   'test-clock-start': { type: 'string' },
   demo: { type: 'boolean', default: false },
+  restore: { type: 'string' },
 } as const;
 
 /** The flags, or a one-line refusal in Chinese and English instead of a stack trace. */
@@ -40,6 +43,9 @@ async function main(): Promise<void> {
     : values.demo
       ? path.join(defaultDataDir(), '..', 'petition-desk-demo')
       : defaultDataDir();
+  if (values.restore !== undefined) {
+    process.exit(await runRestoreCommand(dataDir, values.restore));
+  }
   // The build puts the fonts the app ships for notices next to this bundle; without them notices use the office's fonts.
   const fontDir = path.resolve(__dirname, 'notice-fonts');
   const noticeFontDir = fs.existsSync(fontDir) ? fontDir : null;
@@ -53,6 +59,7 @@ async function main(): Promise<void> {
     testClock: values['test-clock'],
     ...(clockStart === undefined ? {} : { testClockStart: clockStart }),
     makePdf: pdf ? (html) => pdf.make(html) : null,
+    backupAtExit: true,
   });
   if (values.demo && (await seedDemo(app))) {
     console.log(`已生成演示数据。账号 admin、clerk1、leader1、duty1，密码均为 ${DEMO_PASSWORD}`);

@@ -15,4 +15,6 @@ export type ApiEvent =
   | { readonly type: 'audit.verified'; readonly ok: boolean }
   /** An approval was asked, given or returned (its id). */
   | { readonly type: 'approvals.changed'; readonly id: number }
+  /** A backup was made or failed, or the backup settings changed. */
+  | { readonly type: 'backups.changed' }
   | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: AlarmRingStep; readonly late: boolean; readonly recipients: readonly number[] };

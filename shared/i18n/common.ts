@@ -40,6 +40,7 @@ export const common = {
       topics: '事项分类',
       calendar: '节假日',
       office: '办公室设置',
+      backups: '数据与备份',
       audit: '审计日志',
     },
     setup: {
@@ -153,6 +154,7 @@ export const common = {
       topics: 'Topics',
       calendar: 'Holidays',
       office: 'Office settings',
+      backups: 'Data and backups',
       audit: 'Audit log',
     },
     setup: {

@@ -100,6 +100,7 @@ export const enums = {
     approvalKind: { extension: '延期办理', void: '作废登记', correction: '更正受理后事项', warning_lift: '解除预警', report: '审核信息报告' },
     approvalStatus: { pending: '待审批', approved: '已批准', returned: '已退回' },
     approvalSubject: { petition: '信访事项', warning: '预警', report: '信息报告' },
+    backupKind: { scheduled: '每日备份', exit: '退出时备份', manual: '手动备份', pre_migration: '升级前备份', pre_restore: '恢复前安全副本' },
   },
   en: {
     role: { clerk: 'Clerk', duty_officer: 'Duty officer', leader: 'Leader', admin: 'Administrator' },
@@ -202,5 +203,6 @@ export const enums = {
     approvalKind: { extension: 'Extension', void: 'Void a registration', correction: 'Correction after acceptance', warning_lift: 'Lift a warning', report: 'Approve a report' },
     approvalStatus: { pending: 'Pending', approved: 'Approved', returned: 'Returned' },
     approvalSubject: { petition: 'Petition', warning: 'Warning', report: 'Information report' },
+    backupKind: { scheduled: 'Daily', exit: 'At exit', manual: 'Manual', pre_migration: 'Before an upgrade', pre_restore: 'Safety copy before a restore' },
   },
 };

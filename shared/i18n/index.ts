@@ -20,6 +20,7 @@ import { fields } from './fields';
 import { security } from './security';
 import { approvals, attachmentWords, limitWords } from './approvals';
 import { ledger } from './ledger';
+import { backups } from './backups';
 import type { AlarmLogNote } from '../enums';
 
 const zhCN = {
@@ -40,6 +41,7 @@ const zhCN = {
   attachments: attachmentWords.zh,
   limits: limitWords.zh,
   ledger: ledger.zh,
+  backups: backups.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -64,6 +66,7 @@ const en: Widen<Catalog> = {
   attachments: attachmentWords.en,
   limits: limitWords.en,
   ledger: ledger.en,
+  backups: backups.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

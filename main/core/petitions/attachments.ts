@@ -19,6 +19,7 @@ import type { Actor, Core } from '../context';
 import { UserError, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { attachmentTypeOf, contentTypeOf, viewOf } from './attachment-types';
+import { writeAttachmentFile } from '../storage/attachment-files';
 
 export const MAX_ATTACHMENT_MB = 20;
 /** Where both shells serve attachment tickets: browser mode over HTTP, Electron on the app:// protocol. */
@@ -64,19 +65,17 @@ function targetOf(core: Core, storedName: string): string {
 }
 
 /**
- * Writes the files (content-addressed: the same file twice is stored once; a crash mid-write leaves only a
- * .partial) and returns a cleanup that removes the ones this call created, for when the transaction fails.
+ * Writes the files (content-addressed: the same file twice is stored once) and returns a cleanup that removes the ones this call created, for when the transaction fails.
  */
 export function writeAttachmentFiles(core: Core, petitionId: number, files: readonly PreparedAttachment[]): { storedNames: string[]; undo: () => void } {
   const created: string[] = [];
   const storedNames = files.map((f) => {
     const storedName = path.posix.join(String(petitionId), `${f.sha256}${f.storedExt}`);
     const target = targetOf(core, storedName);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
     if (!fs.existsSync(target)) {
-      const temp = `${target}.partial`;
-      fs.writeFileSync(temp, f.data, { flush: true });
-      fs.renameSync(temp, target);
+      // Written whole in the temp folder and renamed in; a crash in between leaves a file no row references,
+      // which the next start moves to quarantine (main/core/storage).
+      writeAttachmentFile(core.dataDir, storedName, f.data);
       created.push(target);
     }
     return storedName;

@@ -41,6 +41,7 @@ const ADMIN_NAV = [
   { link: linkOptions({ to: '/admin/topics' }), label: 'common.nav.topics', may: 'topics.create' },
   { link: linkOptions({ to: '/admin/calendar' }), label: 'common.nav.calendar', may: 'calendar.import' },
   { link: linkOptions({ to: '/admin/office' }), label: 'common.nav.office', may: 'office.update' },
+  { link: linkOptions({ to: '/admin/backups' }), label: 'common.nav.backups', may: 'backups.settings.update' },
   { link: linkOptions({ to: '/admin/audit' }), label: 'common.nav.audit', may: 'audit.list' },
 ] as const satisfies readonly NavItem[];
 

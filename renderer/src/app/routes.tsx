@@ -18,7 +18,7 @@ import { HomePage } from '../pages/home';
 import { PetitionDetailPage, PetitionIntakePage, PetitionListPage } from '../pages/petitions';
 import { ApprovalsPage } from '../pages/approvals';
 import { LedgerImportPage } from '../pages/ledger';
-import { AdminOnly, AuditPage, CalendarPage, OfficePage, TopicsPage, UnitsPage, UsersPage } from '../pages/admin';
+import { AdminOnly, AuditPage, BackupsPage, CalendarPage, OfficePage, TopicsPage, UnitsPage, UsersPage } from '../pages/admin';
 import { DutyLogPage, DutyTabs, HandoverPage, MonthPage, RotationsPage } from '../pages/duty';
 import { AlarmBoard, AlarmSettingsPage } from '../pages/alarms';
 import { ReportDetailPage, ReportFormPage, ReportListPage, ReportSettingsPage, ZeroReportPage } from '../pages/reports';
@@ -100,6 +100,7 @@ const adminRoutes = [
   adminRoute('/admin/topics', TopicsPage, 'topics.create'),
   adminRoute('/admin/calendar', CalendarPage, 'calendar.import'),
   adminRoute('/admin/office', OfficePage, 'office.update'),
+  adminRoute('/admin/backups', BackupsPage, 'backups.settings.update'),
   adminRoute('/admin/audit', AuditPage, 'audit.list'),
 ] as const;
 

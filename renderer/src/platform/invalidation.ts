@@ -69,6 +69,8 @@ export const EVENT_INVALIDATES: { readonly [T in ApiEvent['type']]: readonly Rul
   // A request or a decision changes the inbox, the record it is about (its pending badge, or the change now
   // applied) and the alarm that rang the leader.
   'approvals.changed': ['approvals.*', 'petitions.*', 'warnings.*', 'reports.*', 'stats.*', 'alarms.*'],
+  // The backups page, and the dashboard's warning.
+  'backups.changed': ['backups.*'],
 };
 
 /** What a write changes beyond its own domain, where the core pushes nothing. */

@@ -1,5 +1,6 @@
 export { AdminOnly } from './AdminOnly';
 export { AuditPage } from './AuditPage';
+export { BackupsPage } from './BackupsPage';
 export { CalendarPage } from './CalendarPage';
 export { OfficePage } from './OfficePage';
 export { TopicsPage } from './TopicsPage';

@@ -1,6 +1,7 @@
 /**
  * '#/': the dashboard. Who is on duty (and the next gap), then four cards (petitions, active warnings by level,
  * information and zero reports, open alarms) and the deadlines coming up. Fits 1366×768 without scrolling.
+ * An admin also sees what needs doing about backups (the USB stick missing, none verified for two days).
  */
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Alarm } from '../../../../shared/api';
@@ -16,6 +17,8 @@ import { OnDutyCard } from '../../components/duty/OnDutyCard';
 import { weekdayOfDateLabel } from '../../components/duty/duty-format';
 import { byUrgency, needsAttention } from '../../components/alarms/alarm-facts';
 import { DashCard, Figure } from '../../components/stats/DashboardParts';
+import { BackupWarning } from '../../components/backups/BackupWarning';
+import { ButtonLink } from '../../platform/links';
 
 const OPEN_STATUSES = PETITION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 const UPCOMING_ROWS = 5;
@@ -58,6 +61,7 @@ export function HomePage() {
   const upcoming = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false, pageSize: 20 });
   const dash = useApiQuery('stats.dashboard.get', {});
   const alarms = useApiQuery('alarms.list', { scope: 'open', pageSize: 200 });
+  const backups = useApiQuery('backups.status.get', session.may('backups.status.get') ? {} : null);
 
   const dueRows = (upcoming.data?.rows ?? []).filter((r) => r.nextDueAt !== null);
   const d = dash.data;
@@ -78,6 +82,16 @@ export function HomePage() {
         <Alert color="red" variant="light" py={6}>
           {t('stats.home.loadFailed', { message: dash.error.message })}
         </Alert>
+      )}
+      {backups.data && (
+        <BackupWarning
+          status={backups.data}
+          action={
+            <ButtonLink to="/admin/backups" size="compact-xs" variant="white" color="red">
+              {t('backups.warning.action')}
+            </ButtonLink>
+          }
+        />
       )}
       <OnDutyCard />
       <SimpleGrid cols={4} spacing="sm">

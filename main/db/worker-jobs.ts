@@ -1,0 +1,46 @@
+/**
+ * Runs one job of sqlite-worker.ts in a worker thread and resolves with its answer. The built app finds the
+ * worker bundled next to its own bundle (dist/main/sqlite-worker.cjs); tests and benchmarks run from the
+ * sources find the TypeScript file, which Node 22 runs as it is.
+ *
+ * @example
+ * const { integrity, counts } = await runWorkerJob({ op: 'snapshot', source: store.file, target: '/media/usb/copy.sqlite', edits: [] });
+ * await runWorkerJob({ op: 'check', file: '/media/usb/copy.sqlite' });
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CheckResult, WorkerJob } from './sqlite-worker';
+
+export type { CheckResult, CopyEdit, WorkerJob } from './sqlite-worker';
+
+const WORKER_FILES = [
+  path.join(__dirname, 'sqlite-worker.cjs'),
+  // A benchmark bundle in dist/bench uses the app's worker (`npm run bench` builds the app first).
+  path.join(__dirname, '..', 'main', 'sqlite-worker.cjs'),
+  path.join(__dirname, 'sqlite-worker.ts'),
+];
+
+function workerFile(): string {
+  const found = WORKER_FILES.find((f) => fs.existsSync(f));
+  if (!found) throw new Error(`The database worker is missing (looked for ${WORKER_FILES.join(', ')}); run the build.`);
+  return found;
+}
+
+type Answer = { ok: true; value: unknown } | { ok: false; message: string };
+
+export function runWorkerJob(job: WorkerJob): Promise<CheckResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile(), { workerData: job });
+    let answered = false;
+    worker.once('message', (answer: Answer) => {
+      answered = true;
+      if (answer.ok) resolve(answer.value as CheckResult);
+      else reject(new Error(answer.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`The database worker stopped (exit code ${code}) before it answered.`));
+    });
+  });
+}
