@@ -81,7 +81,13 @@ async function openOnce(w: Wiring): Promise<Opened> {
   const { options } = w;
   const pending = applyPendingRestore(options.dataDir);
   let preMigration: WrittenBackup | null = null;
-  const backupsOver = (db: Db) => new Backups({ db, clock: w.clock, dataDir: options.dataDir, emit: w.emit }, { appVersion: APP_VERSION, restart: w.restart });
+  // A backup's copy is verified under the office's audit key once the chain is open (before a migration it is not).
+  let auditWatch: AuditWatch | null = null;
+  const backupsOver = (db: Db) =>
+    new Backups(
+      { db, clock: w.clock, dataDir: options.dataDir, emit: w.emit },
+      { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => (auditWatch ? (sqlite) => auditWatch?.installOn(sqlite) : null) },
+    );
   const beforeMigrate = async (db: Db) => {
     try {
       preMigration = await backupsOver(db).beforeMigration();
@@ -103,10 +109,11 @@ async function openOnce(w: Wiring): Promise<Opened> {
   }
   const core: Core = { db: store.db, clock: w.clock, dataDir: options.dataDir, emit: w.emit };
   // Before any write: the key goes onto the connection, an old file is re-keyed, and the chain is verified.
-  const auditWatch = await openAuditChain(core, store.sqlite, {
+  const watch = await openAuditChain(core, store.sqlite, {
     dir: options.auditKey?.dir ?? auditKeyDir(),
     sealer: options.auditKey?.sealer ?? null,
   });
+  auditWatch = watch;
   const backups = backupsOver(core.db);
   if (pending && !restoreFailed) await completeRestore(core, pending);
   if (restoreFailed) console.error('[backups] the restored data would not open; the data before it is back:', restoreFailed);
@@ -118,7 +125,7 @@ async function openOnce(w: Wiring): Promise<Opened> {
     // Zero-report deadlines exist only a few days ahead: each pass makes the next ones first.
     // The audit chain is verified again once a day.
     beforePass: async (now) => {
-      await auditWatch.dailyCheck(now).catch((err: unknown) => console.error('[audit] the daily verify failed:', err));
+      await watch.dailyCheck(now).catch((err: unknown) => console.error('[audit] the daily verify failed:', err));
       await ensureZeroReportDeadlines(core, now);
     },
     onFired: (fired) => {
@@ -126,7 +133,7 @@ async function openOnce(w: Wiring): Promise<Opened> {
       core.emit({ type: 'alarms.changed' });
     },
   });
-  const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch });
+  const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch: watch });
   if (options.startScheduler !== false) {
     await scheduler.start();
     backups.start();
@@ -135,7 +142,7 @@ async function openOnce(w: Wiring): Promise<Opened> {
     api,
     core,
     scheduler,
-    auditWatch,
+    auditWatch: watch,
     backups,
     async close() {
       scheduler.stop();

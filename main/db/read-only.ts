@@ -22,13 +22,15 @@ const yieldToEventLoop: KyselyPlugin = {
 
 export interface ReadOnlyDb {
   readonly db: Kysely<Database>;
+  /** The connection, for functions a check installs on it (the audit key's MAC). */
+  readonly sqlite: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
 export function openReadOnly(file: string): ReadOnlyDb {
   const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [yieldToEventLoop] });
-  return { db, close: () => db.destroy() };
+  return { db, sqlite, close: () => db.destroy() };
 }
 
 /**

@@ -13,6 +13,9 @@ import { ADMIN_PASSWORD, at } from './support/test-app';
 import { backupOffice, SLOW } from './support/backups';
 import { expectRefused } from './support/refusals';
 
+/** A JPEG's first bytes: attachments are checked by content as well as by name. */
+const JPEG_START = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
+
 describe('the daily backup', SLOW, () => {
   it('runs once its time has come, not when the settings are saved, and then the next day', async () => {
     const b = await backupOffice({ now: '2026-11-28 10:00', timeOfDay: '12:30' });
@@ -98,7 +101,7 @@ describe('files a crash leaves behind', SLOW, () => {
   it('are moved to quarantine at the next start, reported to the admin, and never deleted', async () => {
     const b = await backupOffice({ encryption: 'off' });
     const p = await b.register('反映村道破损');
-    await b.t.ok(b.admin, 'petitions.attachments.create', { id: p.id, fileName: '照片.jpg', dataBase64: Buffer.from('照片').toString('base64') });
+    await b.t.ok(b.admin, 'petitions.attachments.create', { id: p.id, fileName: '照片.jpg', dataBase64: Buffer.concat([JPEG_START, Buffer.from('照片')]).toString('base64') });
     const uploads = path.join(b.t.dataDir, 'temp', 'uploads');
     fs.mkdirSync(uploads, { recursive: true });
     fs.writeFileSync(path.join(uploads, 'cut-short.partial'), '写了一半的材料');

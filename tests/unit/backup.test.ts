@@ -9,6 +9,9 @@ import { allBytes, BACKUP_PASSWORD, backupOffice, query, SLOW } from './support/
 import { expectRefused } from './support/refusals';
 import { tempDir } from './support/temp-dir';
 
+/** A JPEG's first bytes: attachments are checked by content as well as by name. */
+const JPEG_START = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
+
 describe('backup', SLOW, () => {
   it('copies the database and attachments into a dated folder that opens on its own', async () => {
     const t = await testApp({ now: '2026-11-28 15:30' });
@@ -102,7 +105,7 @@ describe('checking a backup', SLOW, () => {
   async function madeBackup() {
     const b = await backupOffice();
     const p = await b.register('反映村道破损');
-    await b.t.ok(b.admin, 'petitions.attachments.create', { id: p.id, fileName: '照片.jpg', dataBase64: Buffer.from('照片内容').toString('base64') });
+    await b.t.ok(b.admin, 'petitions.attachments.create', { id: p.id, fileName: '照片.jpg', dataBase64: Buffer.concat([JPEG_START, Buffer.from('照片内容')]).toString('base64') });
     const made = await b.t.ok(b.admin, 'backups.create', { targetDir: null });
     return { b, folder: made.folder };
   }

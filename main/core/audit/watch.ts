@@ -45,6 +45,11 @@ export class AuditWatch {
     return verifyAuditFile(file, this.#key);
   }
 
+  /** Puts the live office's key on another connection to a copy of its database (a backup being checked). */
+  installOn(sqlite: Parameters<typeof installAuditKey>[0]): void {
+    installAuditKey(sqlite, this.#key);
+  }
+
   status(): AuditStatus | null {
     return this.#status;
   }

@@ -1,24 +1,34 @@
 /**
- * The one place a backup reads the audit chain: whether it verifies, and its head (id, hash), which every
- * manifest records so the head is anchored outside the database. When the keyed chain (issue 12a) lands, this
- * function is what changes.
+ * The one place a backup reads the audit chain: whether it verifies under the office's key, and its head (id,
+ * hash), which every manifest records so the head is anchored outside the database.
+ *
+ * The chain is keyed (main/core/audit): a copy can be verified only with the live office's key, which the running
+ * app installs on the copy's connection (`keyOn`) without handing it out. Without it (the command-line restore,
+ * when the app will not start, or the copy made before a migration, before the chain is opened) the MACs are not
+ * checked (`checked: false`); the head is still compared with the manifest's.
  *
  * @example
- * const { ok, head } = await auditAnchor(copy.db); // head: { id: 812, hash: '9f…' }
+ * const { ok, head } = await auditAnchor(copy, (sqlite) => app.auditWatch.installOn(sqlite));
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db';
-import { verifyAudit } from '../audit';
+import type { ReadOnlyDb } from '../../db/read-only';
+import { readAuditHead, verifyAudit } from '../audit';
+
+/** Installs the live office's audit key on another connection. */
+export type AuditKeyInstaller = (sqlite: ReadOnlyDb['sqlite']) => void;
 
 export interface AuditAnchor {
   readonly ok: boolean;
+  /** Whether the MACs were checked (the key was at hand). */
+  readonly checked: boolean;
   readonly rows: number;
   readonly brokenAt: number | null;
   readonly head: { readonly id: number; readonly hash: string } | null;
 }
 
-export async function auditAnchor(db: Kysely<Database>): Promise<AuditAnchor> {
-  const verification = await verifyAudit(db);
-  const head = await db.selectFrom('audit').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return { ok: verification.ok, rows: verification.checked, brokenAt: verification.brokenAt, head: head ?? null };
+export async function auditAnchor(copy: ReadOnlyDb, keyOn: AuditKeyInstaller | null): Promise<AuditAnchor> {
+  const head = await readAuditHead(copy.db);
+  if (!keyOn) return { ok: true, checked: false, rows: 0, brokenAt: null, head };
+  keyOn(copy.sqlite);
+  const verification = await verifyAudit(copy.db);
+  return { ok: verification.ok, checked: true, rows: verification.checked, brokenAt: verification.brokenAt, head };
 }

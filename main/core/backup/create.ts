@@ -24,6 +24,7 @@ import { copyWithHash, encryptFile, sealJson } from './crypto';
 import { aadFor, ENCRYPTED_SUFFIX, FORMAT_NAME, FORMAT_VERSION, UNFINISHED_SUFFIX, writeManifest, type FileEntry, type Manifest, type ManifestContent } from './format';
 import { BACKUP_SETTINGS_KEY, backupKey, type BackupSettings } from './settings';
 import { verifyBackup, type VerifyReport } from './verify';
+import type { AuditKeyInstaller } from './audit-anchor';
 
 export interface WriteBackupOptions {
   readonly kind: BackupKind;
@@ -31,6 +32,8 @@ export interface WriteBackupOptions {
   readonly parent: string;
   readonly settings: BackupSettings;
   readonly appVersion: string;
+  /** The live office's audit key for the copy (see audit-anchor.ts); null before the chain is open. */
+  readonly auditKeyOn: AuditKeyInstaller | null;
 }
 
 export interface WrittenBackup {
@@ -118,7 +121,7 @@ export async function writeBackup(core: Core, options: WriteBackupOptions): Prom
     let anchor: Awaited<ReturnType<typeof auditAnchor>>;
     let attachmentRows: { stored_name: string }[];
     try {
-      anchor = await auditAnchor(copy.db);
+      anchor = await auditAnchor(copy, options.auditKeyOn);
       attachmentRows = await copy.db.selectFrom('attachments').select('stored_name').distinct().orderBy('stored_name').execute();
     } finally {
       await copy.close();
@@ -154,7 +157,7 @@ export async function writeBackup(core: Core, options: WriteBackupOptions): Prom
       sealed: key ? sealJson(content, key, aadFor(id, 'manifest')) : null,
     };
     writeManifest(work, manifest);
-    const verification = await verifyBackup(work, { key }, { workDir: scratch });
+    const verification = await verifyBackup(work, { key }, { workDir: scratch, auditKeyOn: options.auditKeyOn });
     if (!verification.restorable) throw new BackupCheckFailed(verification);
     fs.renameSync(work, final);
     syncFolder(parent);

@@ -31,6 +31,7 @@ import { readPendingRestore, restorePaths, writePendingRestore } from './restore
 import { problemsText } from './problems';
 import { checkTargetFolder } from './target-folder';
 import { refuseUnrestorable } from './refuse';
+import type { AuditKeyInstaller } from './audit-anchor';
 
 export const MAX_SLEEP_MS = 30_000;
 
@@ -38,6 +39,8 @@ export interface BackupsOptions {
   readonly appVersion: string;
   /** Restarts the app once a restore is staged (browser mode reopens the store; Electron relaunches). */
   readonly restart: () => void;
+  /** Installs the live office's audit key on a backup's connection, once the chain is open (audit-anchor.ts). */
+  readonly auditKeyOn?: () => AuditKeyInstaller | null;
   readonly maxSleepMs?: number;
 }
 
@@ -71,6 +74,10 @@ export class Backups {
     this.#options = options;
   }
 
+  #keyOn(): AuditKeyInstaller | null {
+    return this.#options.auditKeyOn?.() ?? null;
+  }
+
   get running(): BackupKind | null {
     return this.#running;
   }
@@ -93,7 +100,7 @@ export class Backups {
   async #write(kind: BackupKind, actor: Actor | null, parent: string, settings: BackupSettings): Promise<WrittenBackup> {
     this.#running = kind;
     try {
-      const written = await writeBackup(this.#core, { kind, parent, settings, appVersion: this.#options.appVersion });
+      const written = await writeBackup(this.#core, { kind, parent, settings, appVersion: this.#options.appVersion, auditKeyOn: this.#keyOn() });
       await this.record(written, actor, kind === 'scheduled' || kind === 'exit' ? await this.#rotate(parent) : []);
       return written;
     } catch (err) {
@@ -177,7 +184,7 @@ export class Backups {
   beforeMigration(): Promise<WrittenBackup> {
     return this.#exclusive(async () => {
       const settings = await readBackupSettings(this.#core.db);
-      return writeBackup(this.#core, { kind: 'pre_migration', parent: this.#safetyParent(settings), settings, appVersion: this.#options.appVersion });
+      return writeBackup(this.#core, { kind: 'pre_migration', parent: this.#safetyParent(settings), settings, appVersion: this.#options.appVersion, auditKeyOn: this.#keyOn() });
     });
   }
 
@@ -234,7 +241,7 @@ export class Backups {
     if (!folderPresent(resolved)) throw UserError.field('folder', 'errors.backup.targetMissing', { folder: resolved });
     const workDir = path.join(dataFolder(this.#core.dataDir).temp, `verify-${Date.now()}`);
     try {
-      return await verifyBackup(resolved, { password }, { workDir, ...(extractTo ? { extractTo } : {}) });
+      return await verifyBackup(resolved, { password }, { workDir, auditKeyOn: this.#keyOn(), ...(extractTo ? { extractTo } : {}) });
     } finally {
       fs.rmSync(workDir, { recursive: true, force: true });
     }

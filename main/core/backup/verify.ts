@@ -17,6 +17,7 @@ import { DB_FILE_NAME, openReadOnly, runWorkerJob, LATEST_MIGRATION } from '../.
 import { auditAnchor } from './audit-anchor';
 import { copyWithHash, decryptFile, deriveKey, openSealedJson, SealBroken } from './crypto';
 import { aadFor, contentSchema, readManifest, type FileEntry, type Manifest, type ManifestContent } from './format';
+import type { AuditKeyInstaller } from './audit-anchor';
 
 export type VerifyProblemCode = BackupProblem;
 const SOFT: readonly VerifyProblemCode[] = ['audit_broken', 'attachments_missing'];
@@ -62,6 +63,8 @@ export interface VerifyOptions {
   readonly workDir: string;
   /** Keep the plain files here, laid out as in the data folder. */
   readonly extractTo?: string;
+  /** The live office's audit key for the copy (see audit-anchor.ts); without it the chain's MACs are not checked. */
+  readonly auditKeyOn?: AuditKeyInstaller | null;
 }
 
 function report(folder: string, problems: VerifyProblem[], summary: BackupSummary | null): VerifyReport {
@@ -129,7 +132,7 @@ function sameCounts(a: Readonly<Record<string, number>>, b: Readonly<Record<stri
   return null;
 }
 
-async function checkDatabase(file: string, content: ManifestContent, entries: ReadonlyMap<string, FileEntry>): Promise<VerifyProblem[]> {
+async function checkDatabase(file: string, content: ManifestContent, entries: ReadonlyMap<string, FileEntry>, keyOn: AuditKeyInstaller | null): Promise<VerifyProblem[]> {
   const problems: VerifyProblem[] = [];
   const checked = await runWorkerJob({ op: 'check', file });
   if (checked.integrity.length !== 1 || checked.integrity[0] !== 'ok') problems.push({ code: 'integrity', detail: checked.integrity.slice(0, 3).join('; ') });
@@ -138,7 +141,7 @@ async function checkDatabase(file: string, content: ManifestContent, entries: Re
   if (problems.length > 0) return problems;
   const copy = openReadOnly(file);
   try {
-    const anchor = await auditAnchor(copy.db);
+    const anchor = await auditAnchor(copy, keyOn);
     const head = anchor.head;
     if ((head?.id ?? null) !== (content.auditHead?.id ?? null) || (head?.hash ?? null) !== (content.auditHead?.hash ?? null)) {
       problems.push({ code: 'audit_head_differs', detail: `${head?.id ?? '—'}` });
@@ -193,7 +196,7 @@ export async function verifyBackup(folder: string, given: VerifyKey, options: Ve
       if (problem) problems.push(problem);
     }
     if (!dbEntry) problems.push({ code: 'file_missing', detail: DB_FILE_NAME });
-    else if (!problems.some((p) => p.detail === DB_FILE_NAME)) problems.push(...(await checkDatabase(dbOut, content, entries)));
+    else if (!problems.some((p) => p.detail === DB_FILE_NAME)) problems.push(...(await checkDatabase(dbOut, content, entries, options.auditKeyOn ?? null)));
   } finally {
     if (!options.extractTo) fs.rmSync(dbOut, { force: true });
   }
