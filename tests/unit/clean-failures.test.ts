@@ -89,6 +89,32 @@ describe('a refused call', () => {
     await t.close();
   });
 
+  it('a body that is no object at all is refused as bad input, for an update too (found by the fuzz)', async () => {
+    const t = await testApp();
+    const admin = await t.setup();
+    for (const input of [null, 5, 'x', []]) {
+      const r = await t.app.api.call({ name: 'office.update', input, session: admin });
+      expect(r.ok ? '' : r.error.code, JSON.stringify(input)).toBe('invalid_input');
+    }
+    await t.close();
+  });
+
+  it('a cover for someone who is not a user is refused, not an internal error, and writes nothing (found by the fuzz)', async () => {
+    const t = await testApp();
+    const admin = await t.setup();
+    const roles = await t.ok(admin, 'duty.roles.list', {});
+    const clerk = await t.addUser(admin, 'clerk1', 'clerk');
+    const before = await auditCount(t);
+    const r = await t.call(admin, 'duty.overrides.create', {
+      roleId: roles[0]!.id, userId: clerk.id, replacedUserId: 9999,
+      startAt: at('2026-11-03 08:00'), endAt: at('2026-11-04 08:00'), reason: '家中有事',
+    });
+    expect(r.ok ? '' : r.error.message).toBe('所选人员不存在或账号已停用，请重新选择');
+    expect(r.ok ? {} : r.error.fields).toHaveProperty('replacedUserId');
+    expect(await auditCount(t)).toBe(before);
+    await t.close();
+  });
+
   it('an update that changes nothing is refused with what to do', async () => {
     const t = await testApp();
     const admin = await t.setup();

@@ -276,6 +276,11 @@ export async function addOverride(core: Core, actor: Actor, input: OverrideInput
     await refuseStarted(trx, input.startAt, core.clock.now(), 'startAt');
     await requireRole(trx, input.roleId);
     await requireActiveUsers(trx, [input.userId], 'userId');
+    // The person replaced may have left since (a disabled account), but must be someone the office has had.
+    if (!input.extra && input.replacedUserId !== null) {
+      const replaced = await trx.selectFrom('users').select('id').where('id', '=', input.replacedUserId).executeTakeFirst();
+      if (!replaced) throw UserError.field('replacedUserId', 'errors.duty.userInactive');
+    }
     const row = await trx
       .insertInto('duty_overrides')
       .values({
