@@ -32,8 +32,14 @@ const LEFT_OUT: Partial<Record<ProcedureName, string>> = {
 const WRITES_WHEN_REFUSED: readonly ProcedureName[] = ['auth.login'];
 
 /** Data tables whose row counts (and the audit head) must not move on a refused call; sessions may (log-in attempts). */
+/**
+ * Tables the host's own alarm scheduler writes in the background (alarms ringing, zero-report deadlines made
+ * a few days ahead): a change there during a refused call is the timer's, not the call's.
+ */
+const BACKGROUND_TABLES = ['alarms', 'alarm_log', 'deadlines'] as const;
+
 function fingerprint(db: SqliteDatabase.Database): string {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('sessions', 'meta') ORDER BY name").all() as { name: string }[]).map(
+  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('sessions', 'meta', ${BACKGROUND_TABLES.map((t) => `'${t}'`).join(', ')}) ORDER BY name`).all() as { name: string }[]).map(
     (r) => r.name,
   );
   return tables.map((t) => `${t}:${(db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n}`).join(' ');
