@@ -28,8 +28,11 @@ const LEFT_OUT: Partial<Record<ProcedureName, string>> = {
   'backups.restore': 'a restore that succeeded would replace the office mid-run (refusals are covered by the unit tests)',
 };
 
-/** A refused log-in writes on purpose: the failed attempt is audited and counted towards the lock-out. */
-const WRITES_WHEN_REFUSED: readonly ProcedureName[] = ['auth.login'];
+/**
+ * Refusals that write on purpose: a failed log-in, and a wrong current password when changing one, are audited
+ * and counted towards the lock-out (issue 12, finding 5).
+ */
+const WRITES_WHEN_REFUSED: readonly ProcedureName[] = ['auth.login', 'auth.changePassword'];
 
 /** Data tables whose row counts (and the audit head) must not move on a refused call; sessions may (log-in attempts). */
 /**
