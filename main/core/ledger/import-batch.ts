@@ -26,6 +26,8 @@ import { findHeader, type FoundHeader, type LedgerSheet } from './columns';
 import { readLedgerFile } from './read-sheet';
 import { channelOf, judgeRow, topicOf, type ImportedPetition, type JudgeContext, type JudgedRow } from './rows';
 import { rejectedRowsXlsx } from './rejected-xlsx';
+import { summaryName } from '../petitions/names';
+import { insertPetitioners } from '../petitions/petitioner-rows';
 
 type ImportInput = ParsedInput<'ledger.imports.create'>;
 type Trx = Kysely<Database>;
@@ -227,7 +229,7 @@ async function insertPetition(c: InsertContext, rowNumber: number, p: ImportedPe
       decision: null,
       extended_days: 0,
       anonymous: input.petitioners.some((x) => x.name && x.address) ? 0 : 1,
-      first_petitioner: lead ? (input.peopleCount > 1 ? `${lead.name}等${input.peopleCount}人` : lead.name) : '',
+      first_petitioner: lead ? summaryName(lead.name, input.peopleCount) : '',
       first_id_number: lead?.idNumber ?? '',
       next_due_at: null,
       next_due_kind: null,
@@ -239,20 +241,7 @@ async function insertPetition(c: InsertContext, rowNumber: number, p: ImportedPe
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('petitioners')
-    .values(
-      input.petitioners.map((x, ord) => ({
-        petition_id: row.id,
-        ord,
-        name: x.name,
-        id_number: x.idNumber,
-        phone: x.phone,
-        address: x.address,
-        is_representative: x.isRepresentative ? 1 : 0,
-      })),
-    )
-    .execute();
+  await insertPetitioners(trx, row.id, input.petitioners);
   const note = t('ledger.importStep', { file: c.fileName, row: rowNumber });
   const steps = [
     { at: input.receivedAt, action: 'register' as const, from_status: null, to_status: 'registered' as const, note },
