@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DateField } from '../../components/forms/DateField';
 import { fromLocalInput, toLocalInput } from '../../components/petitions/petition-format';
@@ -342,7 +342,7 @@ export function CorrectionForm({ ctx }: { ctx: AdjustContext }) {
   const options = startedShiftOptions(ctx);
   const form = useForm({
     initialValues: { shift: options[0]?.value ?? null, actualUserId: null as string | null, reason: '' },
-    validate: contractResolver(correctionSchema, { messages: { shift: t('duty.adjust.pickShift'), actualUserId: t('duty.adjust.pickPerson'), reason: t('duty.adjust.reasonRequired') } }),
+    validate: contractResolver(correctionSchema, { messages: { shift: t('duty.correction.pickShift'), actualUserId: t('duty.adjust.pickPerson'), reason: t('duty.adjust.reasonRequired') } }),
   });
   const create = useApiMutation('duty.corrections.create', {
     onSuccess: () => {
@@ -351,6 +351,14 @@ export function CorrectionForm({ ctx }: { ctx: AdjustContext }) {
     },
     onError: (error) => showError(form, error, { startAt: 'shift', endAt: 'shift', roleId: 'shift' }),
   });
+  // The day's plan and the clock may arrive after the drawer opens: until a shift is chosen, offer the first one.
+  const firstShift = options[0]?.value ?? null;
+  const chosenShift = form.values.shift;
+  const offered = options.some((o) => o.value === chosenShift);
+  useEffect(() => {
+    if (!offered && firstShift !== null) form.setFieldValue('shift', firstShift);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- form is a stable handle
+  }, [offered, firstShift]);
   const scheduled = form.values.shift?.split(':')[3] ?? null;
   const submit = form.onSubmit((values) => {
     const input = parsedInput(correctionSchema, values);
