@@ -135,7 +135,7 @@ describe('password hashes', () => {
   // Five hashes at the real cost, 128 MiB each: about 10 s on a busy two-core machine, more while the type-check
   // and lint run beside the suite.
   it('are scrypt with N=2^17; a hash from before (N=2^14) still opens the account and is replaced at that login', { timeout: 90_000 }, async () => {
-    // The suite hashes at 2^14 for speed (vitest.config.ts); this test runs at the cost an install uses.
+    // The suite hashes at 2^10 for speed (vitest.config.ts); this test runs at the cost an install uses.
     const lowered = process.env[TEST_SCRYPT_LOG2N_ENV];
     delete process.env[TEST_SCRYPT_LOG2N_ENV];
     onTestFinished(() => {
