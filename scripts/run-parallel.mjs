@@ -1,7 +1,7 @@
 // Runs npm scripts at the same time and fails if any of them fails, after all have finished (so every failure is
 // shown). Each line of output carries the script's name, so interleaved lines still say where they come from.
 //
-//   node scripts/run-parallel.mjs typecheck lint test:unit
+//   node scripts/run-parallel.mjs typecheck lint test:unit build
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 
