@@ -1,6 +1,7 @@
 /**
  * '#/zero-reports?month=2026-11': which units reported on time, late or not at all, for the month and for
- * each day of a sensitive period in it. Staff on duty enter a unit's zero report from an open cell.
+ * each day of a sensitive period in it. Staff on duty enter a unit's zero report from an open cell, or a whole
+ * column (the month, or a run of sensitive days) for every unit but the exceptions with 批量登记.
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Center, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
