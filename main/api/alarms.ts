@@ -1,7 +1,7 @@
 /** Handlers for the alarms procedures of the contract (shared/api/alarms.ts). */
 import type { Core } from '../core/context';
 import type { alarmsContract } from '../../shared/api';
-import { acknowledgeAlarm, getAlarmSettings, listAlarms, saveAlarmSettings, snoozeAlarm } from '../core/alarms';
+import { acknowledgeAlarm, acknowledgeAlarms, getAlarmSettings, listAlarms, saveAlarmSettings, snoozeAlarm } from '../core/alarms';
 import { type DomainHandlers, type HandlerOptions, signedIn } from './context';
 
 export function alarmsHandlers(core: Core, _options: HandlerOptions): DomainHandlers<typeof alarmsContract> {
@@ -9,6 +9,7 @@ export function alarmsHandlers(core: Core, _options: HandlerOptions): DomainHand
   return {
     'alarms.list': (input) => listAlarms(db, input, input.withLog),
     'alarms.acknowledge': (input, ctx) => acknowledgeAlarm(core, signedIn(ctx), input.id, input.note),
+    'alarms.acknowledgeMany': (input, ctx) => acknowledgeAlarms(core, signedIn(ctx), input.ids, input.note),
     'alarms.snooze': (input, ctx) => snoozeAlarm(core, signedIn(ctx), input.id, input.minutes, input.reason),
     'alarms.settings.get': () => getAlarmSettings(db),
     'alarms.settings.update': (input, ctx) => saveAlarmSettings(core, signedIn(ctx), input),

@@ -1,7 +1,7 @@
 /** Handlers for the zero-reports procedures of the contract (shared/api/zero-reports.ts). */
 import type { Core } from '../core/context';
 import type { zeroReportsContract } from '../../shared/api';
-import { getZeroReportSettings, saveZeroReportSettings, submitZeroReport, zeroReportGrid } from '../core/zero-reports';
+import { getZeroReportSettings, saveZeroReportSettings, submitZeroReport, submitZeroReportsBulk, zeroReportGrid } from '../core/zero-reports';
 import { type DomainHandlers, type HandlerOptions, signedIn } from './context';
 
 export function zeroReportsHandlers(core: Core, _options: HandlerOptions): DomainHandlers<typeof zeroReportsContract> {
@@ -11,5 +11,6 @@ export function zeroReportsHandlers(core: Core, _options: HandlerOptions): Domai
     'zeroReports.settings.update': (input, ctx) => saveZeroReportSettings(core, signedIn(ctx), input),
     'zeroReports.grid.get': (input) => zeroReportGrid(db, input.month, core.clock.now()),
     'zeroReports.submit': (input, ctx) => submitZeroReport(core, signedIn(ctx), input),
+    'zeroReports.submitBulk': (input, ctx) => submitZeroReportsBulk(core, signedIn(ctx), input),
   };
 }

@@ -70,6 +70,12 @@ export const alarmsContract = {
     z.object({ rows: z.array(alarmSchema), total: z.number().int() }),
   ),
   'alarms.acknowledge': procedure('any', z.object({ id, note: optionalText(500) }), alarmSchema),
+  /** Several alarms acknowledged with one note: all or none; those already handled are skipped and counted. */
+  'alarms.acknowledgeMany': procedure(
+    'any',
+    z.object({ ids: z.array(id).max(200), note: optionalText(500) }),
+    z.object({ acknowledged: z.number().int(), skipped: z.number().int() }),
+  ),
   'alarms.snooze': procedure('any', z.object({ id, minutes: z.number().int(), reason: optionalText(500) }), alarmSchema),
   'alarms.settings.get': procedure('any', empty, alarmSettingsSchema),
   'alarms.settings.update': procedure(ADMINS, alarmSettingsSchema, alarmSettingsSchema),

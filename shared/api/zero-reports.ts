@@ -48,6 +48,17 @@ export const zeroReportSubmitInputSchema = z.object({
 });
 export type ZeroReportSubmitInput = z.input<typeof zeroReportSubmitInputSchema>;
 
+export const zeroReportBulkInputSchema = z.object({
+  /** The periods recorded at once: the month ('2026-11') and/or days of a sensitive period ('2026-11-03'). */
+  periods: z.array(z.string().max(10)).max(100),
+  /** Units left out of the batch (they have something to report and are entered one by one). */
+  exceptUnitIds: z.array(id).max(500).default([]),
+  note: optionalText(1000),
+  /** Null: now. */
+  submittedAt: instant.nullable().default(null),
+});
+export type ZeroReportBulkInput = z.input<typeof zeroReportBulkInputSchema>;
+
 export const zeroReportsContract = {
   'zeroReports.settings.get': procedure('any', empty, zeroReportSettingsSchema),
   'zeroReports.settings.update': procedure(ADMINS, zeroReportSettingsSchema, zeroReportSettingsSchema),
@@ -56,5 +67,11 @@ export const zeroReportsContract = {
     ZERO_REPORT_INTAKE,
     zeroReportSubmitInputSchema,
     z.object({ id, state: z.enum(['on_time', 'late']), lateMs: z.number().int() }),
+  ),
+  /** Every unit's "无情况" for the chosen periods in one transaction, except the exceptions; filed cells are skipped. */
+  'zeroReports.submitBulk': procedure(
+    ZERO_REPORT_INTAKE,
+    zeroReportBulkInputSchema,
+    z.object({ recorded: z.number().int(), late: z.number().int(), skipped: z.number().int() }),
   ),
 } as const;

@@ -5,7 +5,8 @@
 export const approvals = {
   zh: {
     deadlineArticle: '{kind}申请：等待领导审批',
-    alarmNumber: '待审批：{kind} {number}',
+    /** The alarm's case label; the banner and the board put the deadline kind (待审批) after it, so it is not repeated here. */
+    alarmNumber: '{number} {kind}申请',
     inbox: {
       title: '待审批',
       pending: '待审批',
@@ -104,7 +105,7 @@ export const approvals = {
   },
   en: {
     deadlineArticle: '{kind} request: awaiting the leader',
-    alarmNumber: 'Approval: {kind} {number}',
+    alarmNumber: '{number} {kind} request',
     inbox: {
       title: 'Approvals',
       pending: 'Pending',

@@ -141,6 +141,10 @@ export const errors = {
       minutesRange: '分钟数应在1到240之间',
       prealarmRange: '提前提醒的天数应为0到30之间的整数（0表示期限最后一天）',
       hourRange: '提醒时刻应为0到23点之间的整点',
+      bulkNone: '请勾选要确认的提醒',
+      bulkNoneOpen: '所选提醒都已处理（已确认、已解除或已完成），无需再确认',
+      bulkNotYours: '所选提醒中有{count}条发给了其他人员，您既不是接收人，也不是当班值班员、带班领导或管理员，不能确认；请取消勾选这些提醒',
+      bulkOthersNeedReason: '所选提醒中有{count}条不是发给您的，代为确认请在说明中写明原因',
     },
     handover: {
       self: '不能交班给自己，请由接班人员登录后确认',
@@ -223,6 +227,9 @@ export const errors = {
       dueHourRange: '日报截止时刻应为1点到24点之间的整点',
       unitInactive: '所选单位不存在或已停用',
       badMonth: '月份格式不对，应为 2026-11',
+      bulkNoPeriods: '请至少选择一个报告期',
+      bulkTooManyPeriods: '一次最多登记{max}个报告期，请分几次登记',
+      bulkNothingLeft: '所选报告期的各单位都已报送（{skipped}个）或列为例外，没有需要登记的零报告',
     },
   },
   en: {
@@ -367,6 +374,10 @@ export const errors = {
       minutesRange: 'Minutes must be 1 to 240',
       prealarmRange: 'Pre-alarm days must be whole numbers from 0 to 30',
       hourRange: 'The hour must be 0 to 23',
+      bulkNone: 'Tick the alarms to acknowledge',
+      bulkNoneOpen: 'The chosen alarms are all handled already',
+      bulkNotYours: '{count} of the chosen alarms went to others and you may not acknowledge them; untick them',
+      bulkOthersNeedReason: '{count} of the chosen alarms went to others; write why you acknowledge them for them',
     },
     handover: {
       self: 'You cannot hand over to yourself',
@@ -449,6 +460,9 @@ export const errors = {
       dueHourRange: 'The daily due hour must be 1 to 24',
       unitInactive: 'The unit does not exist or is disabled',
       badMonth: 'Months look like 2026-11',
+      bulkNoPeriods: 'Choose at least one period',
+      bulkTooManyPeriods: 'At most {max} periods at once; record them in several goes',
+      bulkNothingLeft: 'Every unit has already reported ({skipped}) or is an exception for the chosen periods; nothing to record',
     },
   },
 };

@@ -132,6 +132,21 @@ test('the board lists the late due alarm of the forward period, waiting for the 
   await expect(forward.getByTestId('alarm-recipients')).toHaveText('赵值班（我）');
   await expect(forward.getByTestId('alarm-late')).toBeVisible();
   await desk.screenshot('alarms-02-board');
+
+  // Both of the case's alarms acknowledged together, with one note.
+  const acceptance = board.row(number, '受理告知期限');
+  const dialog = await board.acknowledgeTogether([forward, acceptance], '已电话通知责任单位，今日补办');
+  await desk.screenshot('alarms-07-bulk-acknowledge');
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('已确认 2 条提醒')).toBeVisible();
+  await expect(board.rows()).toHaveCount(0);
+  await board.tab('全部').click();
+  for (const row of [forward, acceptance]) {
+    await expect(row.getByTestId('alarm-acknowledged')).toHaveText('赵值班 2026-11-18 09:00 确认');
+    await board.expandLog(row);
+  }
+  await expect(page.getByTestId(/^alarm-log-/).filter({ hasText: '已电话通知责任单位，今日补办' })).toHaveCount(2);
 });
 
 test('nobody acknowledges within 15 minutes: the leader on duty gets the alarm too, and the banner can be muted', async ({ page, desk }) => {

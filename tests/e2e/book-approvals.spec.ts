@@ -33,7 +33,9 @@ test('an extension asked by the clerk waits in the leader’s inbox and rings th
   // The scheduler's next pass rings the leader on duty.
   await desk.advanceClock(60_000);
   await desk.openAs(LEADER, { hash: '/approvals', session: o.leader });
-  await expect(banner.root).toContainText(`待审批：延期办理 ${p.number}`);
+  await expect(banner.root).toContainText(`${p.number} 延期办理申请待审批`);
+  await expect(banner.root).not.toContainText('待审批：');
+  await desk.screenshot('approvals-01-banner');
   await expect(page.getByTestId('pending-approvals')).toHaveText('1');
   const card = page.getByTestId('approval').filter({ hasText: p.number });
   await expect(card).toContainText('延期办理');

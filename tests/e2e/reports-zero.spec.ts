@@ -68,4 +68,39 @@ test('the zero-report grid of a month with a sensitive week shows daily columns,
   await page.getByRole('button', { name: '上个月' }).click();
   await expect(grid.dayColumns()).toHaveCount(0);
   await grid.expectState('青山村', '2026年10月', 'missing');
+
+  // A month-long sensitive period entered afterwards (October), with more villages: every day of it recorded
+  // in one go for every unit but 青山村 and 东风村, which had something to report.
+  for (const name of ['红旗村', '向阳村', '石桥村', '柳树村', '河湾村']) {
+    await desk.api('units.create', { name, kind: 'village', effectiveFrom: '2026-01-01' }, admin);
+  }
+  await desk.api('duty.sensitivePeriods.create', { name: '国庆维稳', startDate: '2026-10-01', endDate: '2026-10-31', reportsFrom: '2026-10-01' }, admin);
+  await grid.open('2026-11');
+  await grid.open('2026-10');
+  await expect(grid.dayColumns()).toHaveCount(31);
+  const bulk = await grid.openBulk();
+  await expect(bulk.getByRole('combobox', { name: '从' })).toHaveValue('2026年10月1日');
+  await expect(bulk.getByRole('combobox', { name: '至' })).toHaveValue('2026年10月31日');
+  for (const unit of ['青山村', '东风村']) {
+    await bulk.getByRole('combobox', { name: '例外单位（本期有情况，不在此登记）' }).click();
+    await page.getByRole('option', { name: unit, exact: true }).click();
+  }
+  await bulk.getByText('为所有单位一次登记“本期无情况”', { exact: false }).click(); // closes the unit list
+  await expect(bulk.getByTestId('zero-bulk-scope')).toHaveText('将为6个单位登记31个报告期；已报送的跳过');
+  await expect(bulk.getByTestId('zero-bulk-late')).toHaveText('其中31个报告期已过截止时间，将记为迟报');
+  await desk.screenshot('reports-04-zero-bulk');
+  await bulk.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(bulk).toBeHidden();
+  await expect(page.getByText('已登记186份零报告（其中迟报186份）；已报0个，跳过')).toBeVisible();
+  for (const day of ['2026年10月1日', '2026年10月15日', '2026年10月31日']) {
+    await grid.expectState('镇司法所', day, 'late');
+    await grid.expectState('河湾村', day, 'late');
+    await grid.expectState('青山村', day, 'missing');
+    await grid.expectState('东风村', day, 'missing');
+  }
+  // The month's own report is another column, not recorded by the daily batch.
+  await grid.expectState('河湾村', '2026年10月', 'missing');
+  await expect(page.getByTestId('zero-counts')).toHaveText('按时 0 · 迟报 186 · 未报 70 · 未到期 0');
+  await dismissToasts(page);
+  await desk.screenshot('reports-05-zero-grid-after-bulk');
 });

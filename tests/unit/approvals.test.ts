@@ -47,7 +47,7 @@ describe('an extension', () => {
     const alarm = (await o.t.ok(leader, 'alarms.list', {})).rows.find((a) => a.subjectType === 'approval');
     expect(fired.map((f) => f.alarmId)).toContain(alarm?.id);
     expect(alarm?.recipients.map((r) => r.name).sort()).toEqual(['张镇长', '钱值班'].sort());
-    expect(alarm?.subjectNumber).toBe(`待审批：延期办理 ${p.number}`);
+    expect(alarm?.subjectNumber).toBe(`${p.number} 延期办理申请`);
 
     await o.t.ok(leader, 'approvals.approve', { id: inbox.rows[0]?.id ?? 0, note: '同意延期30日' });
     const after = await o.t.ok(clerk, 'petitions.get', { id: p.id });

@@ -125,22 +125,41 @@ async function openAlarm(trx: Kysely<Database>, id: number) {
   return a;
 }
 
+/** How the actor stands to an alarm: addressed to them, allowed to act for its recipients, or neither. */
+async function standing(trx: Kysely<Database>, alarm: { recipients_json: string }, actor: Actor, at: number): Promise<'recipient' | 'for_others' | 'no'> {
+  const recipients = JSON.parse(alarm.recipients_json) as number[];
+  if (recipients.includes(actor.id)) return 'recipient';
+  const onDuty = actor.role === 'admin' || (await onDutyUserIds(trx, OFFICER_ROLE, at)).includes(actor.id) || (await onDutyUserIds(trx, LEADER_ROLE, at)).includes(actor.id);
+  return onDuty ? 'for_others' : 'no';
+}
+
 /**
  * Who may stop an alarm's escalation: its recipients, the duty officer on shift, the leader on duty and the
  * administrators. Anyone else is refused; someone it was not addressed to must say why (shown on the board).
  * Returns whether the actor acts for others.
  */
 async function requireMayAct(trx: Kysely<Database>, alarm: { recipients_json: string }, actor: Actor, reason: string, at: number): Promise<boolean> {
-  const recipients = JSON.parse(alarm.recipients_json) as number[];
-  if (recipients.includes(actor.id)) return false;
-  const onDuty = actor.role === 'admin' || (await onDutyUserIds(trx, OFFICER_ROLE, at)).includes(actor.id) || (await onDutyUserIds(trx, LEADER_ROLE, at)).includes(actor.id);
-  if (!onDuty) throw new UserError('forbidden', 'errors.alarms.notYours');
+  const stand = await standing(trx, alarm, actor, at);
+  if (stand === 'recipient') return false;
+  if (stand === 'no') throw new UserError('forbidden', 'errors.alarms.notYours');
   if (!reason) {
     const userNames = await names(trx);
+    const recipients = JSON.parse(alarm.recipients_json) as number[];
     const to = recipients.map((r) => userNames.get(r) ?? '').filter(Boolean).join('、') || t('alarms.nobody');
     throw UserError.field('note', 'errors.alarms.othersNeedReason', { names: to });
   }
   return true;
+}
+
+/** Marks one open alarm acknowledged, in its log and in the audit, as the single and the batch acknowledgement both do. */
+async function recordAcknowledgement(trx: Kysely<Database>, actor: Actor, now: number, id: number, note: string, forOthers: boolean): Promise<void> {
+  await trx
+    .updateTable('alarms')
+    .set({ status: 'acknowledged', acknowledged_by: actor.id, acknowledged_at: now, next_step_at: null, snoozed_until: null, ack_note: note, ack_for_others: forOthers ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+  await logAlarmStep(trx, { alarmId: id, at: now, step: 'acknowledged', users: [actor.id], text: note });
+  await appendAudit(trx, { actor, at: now, action: 'alarm.acknowledge', entity: 'alarm', entityId: id, after: forOthers ? { note, forOthers } : { note } });
 }
 
 export async function acknowledgeAlarm(core: Core, actor: Actor, id: number, note: string): Promise<AlarmView> {
@@ -148,16 +167,42 @@ export async function acknowledgeAlarm(core: Core, actor: Actor, id: number, not
   await core.db.transaction().execute(async (trx) => {
     const alarm = await openAlarm(trx, id);
     const forOthers = await requireMayAct(trx, alarm, actor, note, now);
-    await trx
-      .updateTable('alarms')
-      .set({ status: 'acknowledged', acknowledged_by: actor.id, acknowledged_at: now, next_step_at: null, snoozed_until: null, ack_note: note, ack_for_others: forOthers ? 1 : 0 })
-      .where('id', '=', id)
-      .execute();
-    await logAlarmStep(trx, { alarmId: id, at: now, step: 'acknowledged', users: [actor.id], text: note });
-    await appendAudit(trx, { actor, at: now, action: 'alarm.acknowledge', entity: 'alarm', entityId: id, after: forOthers ? { note, forOthers } : { note } });
+    await recordAcknowledgement(trx, actor, now, id, note, forOthers);
   });
   core.emit({ type: 'alarms.changed' });
   return getAlarm(core.db, id);
+}
+
+/**
+ * Acknowledges several alarms with one note, in one transaction: all of them or none. Alarms already handled
+ * (by someone else meanwhile) are skipped and counted; an alarm the actor may not act on refuses the batch, and
+ * so does one addressed to others when the note gives no reason (the rules of the single acknowledgement).
+ *
+ * @example
+ * await acknowledgeAlarms(core, actor, [4, 9, 12], '已电话通知责任单位');
+ * // { acknowledged: 2, skipped: 1 }
+ */
+export async function acknowledgeAlarms(core: Core, actor: Actor, ids: readonly number[], note: string): Promise<{ acknowledged: number; skipped: number }> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) throw UserError.field('ids', 'errors.alarms.bulkNone');
+  const now = core.clock.now();
+  const result = await core.db.transaction().execute(async (trx) => {
+    const alarms = await trx.selectFrom('alarms').selectAll().where('id', 'in', wanted).orderBy('id').execute();
+    if (alarms.length !== wanted.length) throw notFound();
+    const open = alarms.filter((a) => (OPEN_ALARM_STATUSES as readonly string[]).includes(a.status));
+    if (open.length === 0) throw new UserError('conflict', 'errors.alarms.bulkNoneOpen');
+    const stands = await Promise.all(open.map((a) => standing(trx, a, actor, now)));
+    const refused = stands.filter((s) => s === 'no').length;
+    if (refused > 0) throw new UserError('forbidden', 'errors.alarms.bulkNotYours', { count: refused });
+    const forOthers = stands.filter((s) => s === 'for_others').length;
+    if (forOthers > 0 && !note) throw UserError.field('note', 'errors.alarms.bulkOthersNeedReason', { count: forOthers });
+    for (const [i, a] of open.entries()) await recordAcknowledgement(trx, actor, now, a.id, note, stands[i] === 'for_others');
+    const summary = { acknowledged: open.length, skipped: alarms.length - open.length };
+    await appendAudit(trx, { actor, at: now, action: 'alarm.bulkAcknowledge', entity: 'alarm', entityId: open.map((a) => a.id).join(','), after: { ids: open.map((a) => a.id), note, ...summary } });
+    return summary;
+  });
+  core.emit({ type: 'alarms.changed' });
+  return result;
 }
 
 export async function snoozeAlarm(core: Core, actor: Actor, id: number, minutes: number, reason: string): Promise<AlarmView> {

@@ -14,8 +14,8 @@ import { UserError, fieldName } from '../errors';
 import { appendAudit } from '../audit';
 import { closeDeadlines, loadCalendarContext, moveFixedDeadline, openFixedDeadline } from '../deadlines';
 import { refusePersonalNumbers } from '../warnings';
-import { dueArticle, expectedPeriod, loadZeroReportContext, periodLabel } from './context';
-import { parsePeriod, periodsDueBetween, unitOwes } from './periods';
+import { dueArticle, expectedPeriod, loadZeroReportContext, periodLabel, type ZeroReportContext } from './context';
+import { parsePeriod, periodsDueBetween, unitOwes, type ZeroReportPeriod } from './periods';
 
 type Trx = Kysely<Database>;
 
@@ -33,16 +33,66 @@ export interface ZeroReportSubmission {
   readonly submittedAt: number | null;
 }
 
+/**
+ * The checks every zero report passes before anything is read from the units: the period exists as the office
+ * sees it today, and the submission time is neither in the future nor before the period began. Single and bulk
+ * entry both ask this, so a cell is refused or accepted the same way whichever dialog entered it.
+ */
+function checkedPeriod(text: string, ctx: ZeroReportContext, submittedAt: number, now: number): ZeroReportPeriod {
+  if (!parsePeriod(text)) throw UserError.field('period', 'errors.zeroReports.badPeriod', { period: text });
+  const period = expectedPeriod(text, ctx);
+  if (!period) throw UserError.field('period', 'errors.zeroReports.notDailyPeriod', { date: text });
+  if (submittedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('submittedAt', 'errors.generic.futureTime', { field: fieldName('fields.zeroReports.submittedAt') });
+  if (submittedAt < period.startsAt) throw UserError.field('period', 'errors.zeroReports.notStarted', { period: periodLabel(text) });
+  return period;
+}
+
+type ExistingRow = { id: number; due_at: number; submitted_at: number | null };
+
+/**
+ * Writes one unit's report for one period (a row the scheduler opened, or a new one), meets its deadline and
+ * audits it: late or on time is measured against the row's own due time. The caller has checked that it is
+ * not filed yet.
+ */
+async function recordCell(
+  trx: Trx,
+  actor: Actor,
+  now: number,
+  period: ZeroReportPeriod,
+  existing: ExistingRow | undefined,
+  input: ZeroReportSubmission & { submittedAt: number },
+): Promise<{ id: number; state: 'on_time' | 'late'; lateMs: number }> {
+  const dueAt = existing?.due_at ?? period.dueAt;
+  const lateMs = Math.max(0, input.submittedAt - dueAt);
+  const values = {
+    submitted_at: input.submittedAt,
+    nothing_to_report: input.nothingToReport ? 1 : 0,
+    report_ids_json: JSON.stringify(input.nothingToReport ? [] : input.reportIds),
+    note: input.note,
+    submitted_by: actor.id,
+  };
+  let id: number;
+  if (existing) {
+    await trx.updateTable('zero_reports').set(values).where('id', '=', existing.id).execute();
+    id = existing.id;
+    await closeDeadlines(trx, id, ['zero_report'], 'met', input.submittedAt, 'zero_report');
+  } else {
+    const row = await trx
+      .insertInto('zero_reports')
+      .values({ unit_id: input.unitId, period: input.period, period_kind: period.kind, due_at: dueAt, created_at: now, ...values })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = row.id;
+  }
+  await appendAudit(trx, { actor, at: now, action: 'zeroReport.submit', entity: 'zero_report', entityId: id, after: { ...input, dueAt, lateMs } });
+  return { id, state: lateMs > 0 ? 'late' : 'on_time', lateMs };
+}
+
 export async function submitZeroReport(core: Core, actor: Actor, input: ZeroReportSubmission): Promise<{ id: number; state: 'on_time' | 'late'; lateMs: number }> {
   const ctx = await loadZeroReportContext(core.db);
   const now = core.clock.now();
-  const parsed = parsePeriod(input.period);
-  if (!parsed) throw UserError.field('period', 'errors.zeroReports.badPeriod', { period: input.period });
-  const period = expectedPeriod(input.period, ctx);
-  if (!period) throw UserError.field('period', 'errors.zeroReports.notDailyPeriod', { date: input.period });
   const submittedAt = input.submittedAt ?? now;
-  if (submittedAt > now + FUTURE_TOLERANCE_MS) throw UserError.field('submittedAt', 'errors.generic.futureTime', { field: fieldName('fields.zeroReports.submittedAt') });
-  if (submittedAt < period.startsAt) throw UserError.field('period', 'errors.zeroReports.notStarted', { period: periodLabel(input.period) });
+  const period = checkedPeriod(input.period, ctx, submittedAt, now);
   refusePersonalNumbers([['note', 'fields.zeroReports.note', input.note]], 'errors.reports.personalNumber');
   const reportIds = [...new Set(input.reportIds)];
   if (!input.nothingToReport && reportIds.length === 0) throw UserError.field('reportIds', 'errors.zeroReports.reportsRequired');
@@ -59,34 +109,73 @@ export async function submitZeroReport(core: Core, actor: Actor, input: ZeroRepo
         }
       }
     }
-    const existing = await trx.selectFrom('zero_reports').selectAll().where('unit_id', '=', input.unitId).where('period', '=', input.period).executeTakeFirst();
+    const existing = await trx.selectFrom('zero_reports').select(['id', 'due_at', 'submitted_at']).where('unit_id', '=', input.unitId).where('period', '=', input.period).executeTakeFirst();
     if (existing?.submitted_at != null) {
       throw new UserError('conflict', 'errors.zeroReports.alreadySubmitted', { unit: unit.name, period: periodLabel(input.period), at: formatDateTime(existing.submitted_at, ctx.timeZone) });
     }
-    const dueAt = existing?.due_at ?? period.dueAt;
-    const lateMs = Math.max(0, submittedAt - dueAt);
-    const values = {
-      submitted_at: submittedAt,
-      nothing_to_report: input.nothingToReport ? 1 : 0,
-      report_ids_json: JSON.stringify(input.nothingToReport ? [] : reportIds),
-      note: input.note,
-      submitted_by: actor.id,
-    };
-    let id: number;
-    if (existing) {
-      await trx.updateTable('zero_reports').set(values).where('id', '=', existing.id).execute();
-      id = existing.id;
-      await closeDeadlines(trx, id, ['zero_report'], 'met', submittedAt, 'zero_report');
-    } else {
-      const row = await trx
-        .insertInto('zero_reports')
-        .values({ unit_id: input.unitId, period: input.period, period_kind: period.kind, due_at: dueAt, created_at: now, ...values })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      id = row.id;
+    return recordCell(trx, actor, now, period, existing, { ...input, reportIds, submittedAt });
+  });
+  core.emit({ type: 'reports.changed', id: null });
+  return result;
+}
+
+export interface ZeroReportBulkSubmission {
+  /** The periods of the column(s): '2026-11' and/or days of a sensitive period. */
+  readonly periods: readonly string[];
+  /** Units left out: they have something to report and are entered one by one. */
+  readonly exceptUnitIds: readonly number[];
+  readonly note: string;
+  readonly submittedAt: number | null;
+}
+
+/** Most periods one batch may hold: a month of days and the month itself. */
+export const ZERO_REPORT_BULK_MAX_PERIODS = 32;
+
+/**
+ * Records "无情况" for every active unit that owes each chosen period, except the units named as exceptions,
+ * in one transaction. Each cell passes the checks of the single entry and is written and audited the same
+ * way; cells already filed are skipped and counted. One more audit entry records the batch.
+ *
+ * @example
+ * await submitZeroReportsBulk(core, actor, { periods: ['2026-11-09', '2026-11-10'], exceptUnitIds: [7], note: '', submittedAt: null });
+ * // { recorded: 40, late: 20, skipped: 2 }
+ */
+export async function submitZeroReportsBulk(core: Core, actor: Actor, input: ZeroReportBulkSubmission): Promise<{ recorded: number; late: number; skipped: number }> {
+  const ctx = await loadZeroReportContext(core.db);
+  const now = core.clock.now();
+  const submittedAt = input.submittedAt ?? now;
+  const texts = [...new Set(input.periods)].sort();
+  if (texts.length === 0) throw UserError.field('periods', 'errors.zeroReports.bulkNoPeriods');
+  if (texts.length > ZERO_REPORT_BULK_MAX_PERIODS) throw UserError.field('periods', 'errors.zeroReports.bulkTooManyPeriods', { max: ZERO_REPORT_BULK_MAX_PERIODS });
+  const periods = texts.map((text) => checkedPeriod(text, ctx, submittedAt, now));
+  refusePersonalNumbers([['note', 'fields.zeroReports.note', input.note]], 'errors.reports.personalNumber');
+  const except = new Set(input.exceptUnitIds);
+
+  const result = await core.db.transaction().execute(async (trx) => {
+    const units = await trx.selectFrom('units').select(['id', 'effective_from']).where('active', '=', 1).execute();
+    const activeIds = new Set(units.map((u) => u.id));
+    if ([...except].some((id) => !activeIds.has(id))) throw UserError.field('exceptUnitIds', 'errors.zeroReports.unitInactive');
+    const rows = await trx.selectFrom('zero_reports').select(['id', 'unit_id', 'period', 'due_at', 'submitted_at']).where('period', 'in', texts).execute();
+    const byKey = new Map(rows.map((r) => [`${r.unit_id}:${r.period}`, r]));
+    const cells: { period: ZeroReportPeriod; unitId: number; existing: ExistingRow | undefined }[] = [];
+    let skipped = 0;
+    for (const period of periods) {
+      for (const u of units) {
+        if (except.has(u.id) || !unitOwes(u.effective_from, period)) continue;
+        const existing = byKey.get(`${u.id}:${period.period}`);
+        if (existing?.submitted_at != null) skipped++;
+        else cells.push({ period, unitId: u.id, existing });
+      }
     }
-    await appendAudit(trx, { actor, at: now, action: 'zeroReport.submit', entity: 'zero_report', entityId: id, after: { ...input, submittedAt, dueAt, lateMs } });
-    return { id, state: lateMs > 0 ? ('late' as const) : ('on_time' as const), lateMs };
+    if (cells.length === 0) throw new UserError('conflict', 'errors.zeroReports.bulkNothingLeft', { skipped });
+    let late = 0;
+    for (const c of cells) {
+      const r = await recordCell(trx, actor, now, c.period, c.existing, { unitId: c.unitId, period: c.period.period, nothingToReport: true, reportIds: [], note: input.note, submittedAt });
+      if (r.state === 'late') late++;
+    }
+    const summary = { periods: texts, exceptUnitIds: [...except], note: input.note, submittedAt, recorded: cells.length, late, skipped };
+    await appendAudit(trx, { actor, at: now, action: 'zeroReport.bulkSubmit', entity: 'zero_report', entityId: texts.join(','), after: summary });
+    return { recorded: cells.length, late, skipped };
   });
   core.emit({ type: 'reports.changed', id: null });
   return result;

@@ -1,4 +1,4 @@
-export { submitZeroReport, ensureZeroReportDeadlines, ZERO_REPORT_HORIZON_MS, type ZeroReportSubmission } from './actions';
+export { submitZeroReport, submitZeroReportsBulk, ensureZeroReportDeadlines, ZERO_REPORT_HORIZON_MS, ZERO_REPORT_BULK_MAX_PERIODS, type ZeroReportSubmission, type ZeroReportBulkSubmission } from './actions';
 export { zeroReportGrid, zeroReportState, zeroReportRows } from './grid';
 export { getZeroReportSettings, saveZeroReportSettings } from './settings';
 export { loadZeroReportContext, expectedPeriod, periodLabel, type ZeroReportContext } from './context';

@@ -40,4 +40,15 @@ export class AlarmBoardModel {
     await dialog.getByRole('button', { name: '确认' }).click();
     await expect(dialog).toBeHidden();
   }
+
+  /** Ticks the rows and acknowledges them together with one note ('批量确认'). */
+  async acknowledgeTogether(rows: readonly Locator[], note: string): Promise<Locator> {
+    for (const row of rows) await row.getByRole('checkbox', { name: '选择这条提醒' }).check();
+    await expect(this.page.getByTestId('alarm-selection')).toContainText(`已选 ${rows.length} 条`);
+    await this.page.getByTestId('alarm-selection').getByRole('button', { name: '批量确认' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '批量确认提醒' });
+    await expect(dialog.getByTestId('bulk-acknowledge-intro')).toContainText(`确认所选的 ${rows.length} 条提醒`);
+    await dialog.getByLabel('说明（可选）').fill(note);
+    return dialog;
+  }
 }

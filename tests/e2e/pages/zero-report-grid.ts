@@ -43,4 +43,12 @@ export class ZeroReportGridModel {
     await expect(dialog).toContainText(`${unit} · ${period}`);
     return dialog;
   }
+
+  /** The bulk dialog ('批量登记'). */
+  async openBulk(): Promise<Locator> {
+    await this.page.getByRole('button', { name: '批量登记' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '批量登记零报告' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
 }

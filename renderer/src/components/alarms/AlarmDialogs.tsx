@@ -90,6 +90,61 @@ function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => vo
   );
 }
 
+/** Several open alarms acknowledged with one note ('alarms.acknowledgeMany'); the note rules are those of one alarm. */
+export function BulkAcknowledgeDialog({ alarms, onClose, onDone }: { alarms: readonly Alarm[]; onClose: () => void; onDone: () => void }) {
+  const session = useSession();
+  const [note, setNote] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const forOthers = alarms.filter((a) => !a.recipients.some((r) => r.id === session.user?.id)).length;
+  const acknowledge = useApiMutation('alarms.acknowledgeMany', {
+    onSuccess: (r) => {
+      notifySaved(t(r.skipped > 0 ? 'alarms.bulk.skipped' : 'alarms.bulk.done', r));
+      onDone();
+    },
+    onError: (error) => setRefusal(error.message),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('alarms.bulk.title')} centered>
+      <Stack>
+        <Text size="sm" data-testid="bulk-acknowledge-intro">
+          {t('alarms.bulk.intro', { count: alarms.length })}
+        </Text>
+        <Stack gap={2}>
+          {alarms.map((a) => (
+            <Text key={a.id} size="sm" fw={500}>
+              {subjectLabel(a)} · {enumLabel('deadlineKind', a.deadlineKind)}
+            </Text>
+          ))}
+        </Stack>
+        {refusal && (
+          <Alert color="red" variant="light" role="alert">
+            {refusal}
+          </Alert>
+        )}
+        <Textarea
+          label={forOthers > 0 ? t('alarms.bulk.forOthers', { count: forOthers }) : t('alarms.acknowledge.note')}
+          withAsterisk={forOthers > 0}
+          placeholder={t('alarms.acknowledge.notePlaceholder')}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          data-autofocus
+        />
+        <LimitCounter value={note} limit={ACK_NOTE_LIMIT} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="green" loading={acknowledge.isPending} onClick={() => acknowledge.mutate({ ids: alarms.map((a) => a.id), note: note.trim() })}>
+            {t('alarms.acknowledge.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 function SnoozeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => void }) {
   const form = useForm({ initialValues: { minutes: 30 as SnoozeMinutes, reason: '' }, validate: contractResolver(snoozeForm) });
   const snooze = useApiMutation('alarms.snooze', {

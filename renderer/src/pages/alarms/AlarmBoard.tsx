@@ -1,7 +1,7 @@
 /** '#/alarms': open alarms to act on, and the history of all of them, each with its log one click away. */
 import { Fragment, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Card, Group, Pagination, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconInfoCircle, IconSettings, IconCheck, IconAlarmSnooze } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, Pagination, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconInfoCircle, IconSettings, IconCheck, IconAlarmSnooze, IconChecks } from '@tabler/icons-react';
 import type { Alarm } from '../../../../shared/api';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
@@ -11,7 +11,7 @@ import { useNow, useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink, ButtonLink, useNavigate } from '../../platform/links';
 import { useSession } from '../../platform/session';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
-import { useAlarmActions, type AlarmActions } from '../../components/alarms/AlarmDialogs';
+import { BulkAcknowledgeDialog, useAlarmActions, type AlarmActions } from '../../components/alarms/AlarmDialogs';
 import { EscalatedMarker, LateMarker, Recipients } from '../../components/alarms/AlarmMarkers';
 import { alarmKindLabel, isOpen, needsAttention, statusColor, statusLabel, subjectLink } from '../../components/alarms/alarm-facts';
 import { AlarmLog } from './AlarmLog';
@@ -19,7 +19,7 @@ import { AlarmLog } from './AlarmLog';
 export type BoardTab = 'open' | 'all';
 
 const PAGE_SIZE = 30;
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 function StatusCell({ alarm, now, timeZone }: { alarm: Alarm; now: number; timeZone: string }) {
   return (
@@ -51,8 +51,10 @@ function StatusCell({ alarm, now, timeZone }: { alarm: Alarm; now: number; timeZ
   );
 }
 
-function AlarmRow({ alarm, now, timeZone, meId, expanded, onToggle, actions }: {
+function AlarmRow({ alarm, now, timeZone, meId, expanded, onToggle, actions, selected, onSelect }: {
   alarm: Alarm;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
   now: number;
   timeZone: string;
   meId: number | undefined;
@@ -64,6 +66,9 @@ function AlarmRow({ alarm, now, timeZone, meId, expanded, onToggle, actions }: {
   return (
     <Fragment>
       <Table.Tr data-testid="alarm-row" data-alarm-id={alarm.id} bg={attention ? 'var(--mantine-color-red-0)' : undefined}>
+        <Table.Td>
+          {isOpen(alarm) && <Checkbox aria-label={t('alarms.bulk.select')} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />}
+        </Table.Td>
         <Table.Td>
           <ActionIcon variant="subtle" color="gray" onClick={onToggle} aria-expanded={expanded} aria-label={expanded ? t('alarms.board.hideLog') : t('alarms.board.showLog')}>
             {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
@@ -145,6 +150,18 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
   const settings = useApiQuery('alarms.settings.get', {});
   const actions = useAlarmActions();
   const rows = list.data?.rows ?? [];
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  // Only open alarms on this page can be ticked; a tick on one handled meanwhile falls away.
+  const openRows = rows.filter(isOpen);
+  const selected = openRows.filter((a) => picked.has(a.id));
+  const select = (id: number, on: boolean) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const total = list.data?.total ?? 0;
 
   const toggle = (id: number) =>
@@ -194,10 +211,33 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
           {t('alarms.board.loadFailed', { message: list.error.message })}
         </Alert>
       )}
+      {selected.length > 0 && (
+        <Group gap="sm" data-testid="alarm-selection">
+          <Text size="sm" fw={500}>
+            {t('alarms.bulk.selected', { count: selected.length })}
+          </Text>
+          <Button size="xs" color="green" leftSection={<IconChecks size={14} />} onClick={() => setBulkOpen(true)}>
+            {t('alarms.bulk.open')}
+          </Button>
+          <Button size="xs" variant="subtle" color="gray" onClick={() => setPicked(new Set())}>
+            {t('alarms.bulk.clear')}
+          </Button>
+        </Group>
+      )}
       <Card withBorder padding={0} radius="md">
         <Table verticalSpacing={8} horizontalSpacing="sm" highlightOnHover={false} data-testid="alarm-table">
           <Table.Thead bg="gray.0">
             <Table.Tr>
+              <Table.Th w={36}>
+                {openRows.length > 0 && (
+                  <Checkbox
+                    aria-label={t('alarms.bulk.selectAll')}
+                    checked={selected.length === openRows.length}
+                    indeterminate={selected.length > 0 && selected.length < openRows.length}
+                    onChange={(e) => setPicked(e.currentTarget.checked ? new Set(openRows.map((a) => a.id)) : new Set())}
+                  />
+                )}
+              </Table.Th>
               <Table.Th w={40} />
               <Table.Th>{t('alarms.board.colCase')}</Table.Th>
               <Table.Th>{t('alarms.board.colDeadline')}</Table.Th>
@@ -209,7 +249,7 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((a) => (
-              <AlarmRow key={a.id} alarm={a} now={now} timeZone={tz} meId={session.user?.id} expanded={expanded.has(a.id)} onToggle={() => toggle(a.id)} actions={actions} />
+              <AlarmRow key={a.id} alarm={a} now={now} timeZone={tz} meId={session.user?.id} expanded={expanded.has(a.id)} onToggle={() => toggle(a.id)} actions={actions} selected={picked.has(a.id)} onSelect={(on) => select(a.id, on)} />
             ))}
             {rows.length === 0 && !list.isFetching && (
               <Table.Tr>
@@ -232,6 +272,16 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
         </Group>
       )}
       {actions.dialogs}
+      {bulkOpen && selected.length > 0 && (
+        <BulkAcknowledgeDialog
+          alarms={selected}
+          onClose={() => setBulkOpen(false)}
+          onDone={() => {
+            setBulkOpen(false);
+            setPicked(new Set());
+          }}
+        />
+      )}
     </Stack>
   );
 }

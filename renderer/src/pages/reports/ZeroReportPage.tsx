@@ -1,11 +1,12 @@
 /**
  * '#/zero-reports?month=2026-11': which units reported on time, late or not at all, for the month and for
- * each day of a sensitive period in it. Staff on duty enter a unit's zero report from an open cell.
+ * each day of a sensitive period in it. Staff on duty enter a unit's zero report from an open cell, or a whole
+ * column (the month, or a run of sensitive days) for every unit but the exceptions with 批量登记.
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Center, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
-import { IconAlertTriangle, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import type { ZeroReportGrid as Grid } from '../../../../shared/api';
 import { ZERO_REPORT_STATES } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
@@ -18,6 +19,7 @@ import { useApiQuery } from '../../platform/query';
 import { PageHeader } from '../../components/layout/PageHeader';
 import { ZeroReportGrid, ZeroStateChip, type ZeroCell } from '../../components/reports/ZeroReportGrid';
 import { ZeroReportSubmitModal } from '../../components/reports/ZeroReportSubmitModal';
+import { ZeroReportBulkModal } from '../../components/reports/ZeroReportBulkModal';
 
 function shiftMonth(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -50,6 +52,7 @@ export function ZeroReportPage({ month: asked }: { month: string | null }) {
   const grid = useApiQuery('zeroReports.grid.get', { month }, { placeholderData: keepPreviousData });
   const settings = useApiQuery('zeroReports.settings.get', {});
   const [picked, setPicked] = useState<{ unit: Grid['units'][number]; cell: ZeroCell } | null>(null);
+  const [bulk, setBulk] = useState(false);
   const canSubmit = session.may('zeroReports.submit');
   const go = (m: string) => void navigate({ to: '/zero-reports', search: { month: m } });
   const data = grid.data?.month === month ? grid.data : null;
@@ -75,6 +78,11 @@ export function ZeroReportPage({ month: asked }: { month: string | null }) {
         <Button variant="default" onClick={() => go(localDateOf(now, tz).slice(0, 7))}>
           {t('reports.zero.today')}
         </Button>
+        {canSubmit && (
+          <Button leftSection={<IconChecklist size={16} />} disabled={!data || data.units.length === 0} onClick={() => setBulk(true)}>
+            {t('reports.zero.bulk.open')}
+          </Button>
+        )}
       </PageHeader>
 
       {grid.error && (
@@ -126,6 +134,8 @@ export function ZeroReportPage({ month: asked }: { month: string | null }) {
           {t('reports.zero.readOnly')}
         </Text>
       )}
+
+      {bulk && data && <ZeroReportBulkModal key={data.month} grid={data} onClose={() => setBulk(false)} />}
 
       {picked && (
         <ZeroReportSubmitModal
