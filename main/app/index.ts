@@ -59,6 +59,11 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** How often the timer's passes look at the zero-report deadlines when nothing asked for it. */
+export const ZERO_REPORT_RECHECK_MS = 60_000;
+/** Changes that can move deadlines and alarms but never units, periods or settings: their pass skips zero reports. */
+const DEADLINES_ONLY_EVENTS: ReadonlySet<ApiEvent['type']> = new Set(['petitions.changed', 'warnings.changed', 'notices.changed', 'approvals.changed', 'audit.verified']);
+
 interface Opened {
   readonly api: Api;
   readonly core: Core;
@@ -121,12 +126,18 @@ async function openOnce(w: Wiring): Promise<Opened> {
   await seedShippedCalendar(core);
   // Before anyone can write: what a crash left half-written, and files no row references, go to quarantine.
   await sweepDataFolder(core);
+  let zeroReportsCheckedAt: number | null = null;
   const scheduler = new AlarmScheduler(core, {
-    // Zero-report deadlines exist only a few days ahead: each pass makes the next ones first.
+    // Zero-report deadlines exist only a few days ahead: a pass makes the next ones first, when something may have
+    // changed them (a full pass: start-up, a change to settings, units, the calendar or the clock) or at least once
+    // a minute on the timer; not on a pass that a saved petition asked for.
     // The audit chain is verified again once a day.
-    beforePass: async (now) => {
+    beforePass: async (now, full) => {
       await watch.dailyCheck(now).catch((err: unknown) => console.error('[audit] the daily verify failed:', err));
-      await ensureZeroReportDeadlines(core, now);
+      if (full || zeroReportsCheckedAt === null || Math.abs(now - zeroReportsCheckedAt) >= ZERO_REPORT_RECHECK_MS) {
+        await ensureZeroReportDeadlines(core, now);
+        zeroReportsCheckedAt = now;
+      }
     },
     onFired: (fired) => {
       for (const f of fired) core.emit({ type: 'alarm.fired', alarmId: f.alarmId, step: f.step, late: f.late, recipients: f.recipients });
@@ -191,7 +202,7 @@ export async function openApp(options: AppOptions): Promise<App> {
   listeners.add((event) => {
     if (event.type === 'clock.changed') current.backups.poke();
     if (event.type === 'alarm.fired' || event.type === 'alarms.changed' || event.type === 'backups.changed') return;
-    current.scheduler.poke();
+    current.scheduler.poke(!DEADLINES_ONLY_EVENTS.has(event.type));
   });
 
   return {

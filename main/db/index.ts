@@ -60,7 +60,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   try {
     if (options.beforeMigrate) {
       const pending = await pendingMigrations(db);
@@ -78,6 +78,36 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     file,
     close: () => db.destroy(),
   };
+}
+
+/** How many distinct statements the live connection keeps prepared (lists with `IN (?, ?, …)` vary in length). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely sees it, keeping each statement it prepared for reuse: a save runs some thirty
+ * statements, and preparing them again each time cost more than running them. Least recently used go first.
+ * Kysely runs one statement to completion at a time on this connection (no streaming), so none is ever busy
+ * when it is handed out again; SQLite re-prepares a kept statement itself after a schema change.
+ */
+export function cachingStatements(sqlite: SqliteDatabase.Database): Pick<SqliteDatabase.Database, 'prepare' | 'close'> {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(source: string) {
+      let stmt = kept.get(source);
+      if (stmt) {
+        kept.delete(source);
+      } else {
+        stmt = sqlite.prepare(source);
+        if (kept.size >= STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value ?? '');
+      }
+      kept.set(source, stmt);
+      return stmt;
+    },
+    close() {
+      kept.clear();
+      return sqlite.close();
+    },
+  } as Pick<SqliteDatabase.Database, 'prepare' | 'close'>;
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

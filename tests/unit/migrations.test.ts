@@ -37,8 +37,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger']);
-    expect(LATEST_MIGRATION).toBe('0010-ledger');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0012-hot-indexes']);
+    expect(LATEST_MIGRATION).toBe('0012-hot-indexes');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0012-hot-indexes']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -136,7 +136,8 @@ describe('schema guard', () => {
     'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
   ];
   const INDEXES = [
-    'alarm_log_alarm', 'alarms_deadline', 'alarms_status_fire', 'alarms_status_step', 'approvals_status', 'approvals_subject', 'deadlines_open_due', 'deadlines_subject',
+    'alarm_log_alarm', 'alarms_deadline', 'alarms_fired_at', 'alarms_status_fire', 'alarms_status_step', 'approvals_status', 'approvals_subject', 'deadlines_open_due',
+    'deadlines_subject_open', 'deadlines_type_status',
     'duty_log_at', 'duty_overrides_time', 'info_reports_petition_id', 'info_reports_reported_at', 'info_reports_root_id',
     'info_reports_status', 'info_reports_unit_id', 'notice_prints_notice', 'notices_created_at', 'notices_kind', 'notices_status',
     'notices_subject', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition',

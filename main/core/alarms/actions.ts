@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../../db';
-import type { AlarmStatus } from '../../../shared/enums';
+import { ALARM_STATUSES, type AlarmStatus } from '../../../shared/enums';
 import type { Actor, Core } from '../context';
 import { UserError, notFound, requireText } from '../errors';
 import { appendAudit } from '../audit';
@@ -97,6 +97,9 @@ async function describeAlarms(db: Kysely<Database>, rows: readonly BoardRow[], w
 export type AlarmView = Awaited<ReturnType<typeof describeAlarms>>[number];
 
 export async function listAlarms(db: Db, q: AlarmQuery, withLog = false): Promise<{ total: number; rows: AlarmView[] }> {
+  const statuses: readonly AlarmStatus[] = q.scope === 'open' ? OPEN_ALARM_STATUSES : ALARM_STATUSES;
+  // The page of "all" walks the index on the time rung, newest first, and stops at the page; the count reads the
+  // status index alone (every alarm has its deadline, so the joins change no count).
   const base = q.scope === 'open' ? boardQuery(db).where('alarms.status', 'in', [...OPEN_ALARM_STATUSES]) : rung(boardQuery(db));
   const [rows, count] = await Promise.all([
     boardRows(base)
@@ -105,7 +108,7 @@ export async function listAlarms(db: Db, q: AlarmQuery, withLog = false): Promis
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    db.selectFrom('alarms').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', [...statuses]).executeTakeFirst(),
   ]);
   return { total: Number(count?.n ?? 0), rows: await describeAlarms(db, rows, withLog) };
 }

@@ -20,8 +20,9 @@ export interface SchedulerOptions {
   /**
    * Runs before each pass, e.g. to create deadlines that exist only for the time ahead (zero reports), so
    * their alarms are processed in the same pass. A failure is reported and does not stop the alarms.
+   * `full` is false for a pass that only the timer or a change that cannot touch that work asked for (see poke).
    */
-  readonly beforePass?: (now: number) => Promise<unknown>;
+  readonly beforePass?: (now: number, full: boolean) => Promise<unknown>;
   readonly onClockJump?: (info: { expectedAt: number; wokeAt: number }) => void;
   readonly maxSleepMs?: number;
 }
@@ -32,6 +33,7 @@ export class AlarmScheduler {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #running: Promise<readonly FiredAlarm[]> | null = null;
   #again = false;
+  #againFull = false;
   #stopped = true;
   #plannedWallAt = 0;
   /** How many times the timer woke; the benchmark reads it to show the timer is not polling. */
@@ -53,37 +55,44 @@ export class AlarmScheduler {
     this.#timer = null;
   }
 
-  /** Something changed (a deadline, the calendar, the roster, the clock): look again now. */
-  poke(): void {
+  /**
+   * Something changed (a deadline, the calendar, the roster, the clock): look again now. `full` false says the
+   * change was one that only moves deadlines and alarms (a petition saved), so the pass may skip beforePass's work.
+   */
+  poke(full = true): void {
     if (this.#stopped) return;
-    this.#tickInBackground();
+    this.#tickInBackground(full);
   }
 
   /** For the timer and pokes: a failed pass is reported once, inside the pass, and nobody awaits this one. */
-  #tickInBackground(): void {
-    this.tick().catch(() => undefined);
+  #tickInBackground(full: boolean): void {
+    this.tick(full).catch(() => undefined);
   }
 
   /** Processes everything due at the core's now, then re-arms. Safe to call at any time, any number of times. */
-  async tick(): Promise<readonly FiredAlarm[]> {
+  async tick(full = true): Promise<readonly FiredAlarm[]> {
     if (this.#running) {
       this.#again = true;
+      this.#againFull ||= full;
       return this.#running;
     }
     this.#running = (async () => {
       const all: FiredAlarm[] = [];
+      let passFull = full;
       try {
         do {
           this.#again = false;
+          this.#againFull = false;
           if (this.#options.beforePass) {
             try {
-              await this.#options.beforePass(this.#core.clock.now());
+              await this.#options.beforePass(this.#core.clock.now(), passFull);
             } catch (err) {
               console.error('[alarms] preparing the pass failed:', err);
             }
           }
           const fired = await processDueAlarms(this.#core, this.#core.clock.now());
           all.push(...fired);
+          passFull = this.#againFull;
         } while (this.#again);
         if (all.length > 0) this.#options.onFired?.(all);
       } catch (err) {
@@ -117,7 +126,7 @@ export class AlarmScheduler {
       this.wakes++;
       const late = Date.now() - this.#plannedWallAt;
       if (late > JUMP_TOLERANCE_MS) this.#options.onClockJump?.({ expectedAt: this.#plannedWallAt, wokeAt: Date.now() });
-      this.#tickInBackground();
+      this.#tickInBackground(false);
     }, delay);
     this.#timer.unref?.();
   }

@@ -6,6 +6,7 @@
  * const cal = await loadCalendar(core.db);
  * computePeriod('2026-09-30', { unit: 'working_days', days: 5 }, cal.lookup);
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../../db';
 import type { CalendarDay } from '../../../shared/api';
@@ -24,6 +25,8 @@ export const SHIPPED_YEARS: readonly HolidayYear[] = [y2024, y2025, y2026].map((
 
 const VERSION_KEY = 'calendar_version';
 const YEARS_KEY = 'calendar_years';
+/** Changes with every write to the calendar (also set by migration 0012). */
+const STAMP_KEY = 'calendar_stamp';
 
 export interface LoadedCalendar {
   readonly version: number;
@@ -44,21 +47,31 @@ async function writeMeta(db: Kysely<Database>, key: string, value: string): Prom
     .execute();
 }
 
+/**
+ * The calendar last loaded, under the stamp it was loaded at. Every write to the calendar sets a new random stamp
+ * (bumpVersion), so a stamp names one calendar's contents in any file: a save reads one meta row, not the table.
+ * A stamp written by a transaction that rolled back is never written again, so it is never met again either.
+ */
+let loaded: { readonly stamp: string; readonly calendar: LoadedCalendar } | null = null;
+
 export async function loadCalendar(db: Kysely<Database>): Promise<LoadedCalendar> {
-  const [version, yearsText, rows] = await Promise.all([
-    readMeta(db, VERSION_KEY),
-    readMeta(db, YEARS_KEY),
-    db.selectFrom('calendar_days').select(['date', 'is_off_day', 'name']).execute(),
-  ]);
+  const meta = await db.selectFrom('meta').select(['key', 'value']).where('key', 'in', [VERSION_KEY, YEARS_KEY, STAMP_KEY]).execute();
+  const value = (key: string) => meta.find((m) => m.key === key)?.value ?? null;
+  const stamp = value(STAMP_KEY);
+  if (stamp !== null && loaded?.stamp === stamp) return loaded.calendar;
+  const rows = await db.selectFrom('calendar_days').select(['date', 'is_off_day', 'name']).execute();
+  const yearsText = value(YEARS_KEY);
   const years = yearsText ? (JSON.parse(yearsText) as number[]) : [];
-  return {
-    version: Number(version ?? 0),
+  const calendar: LoadedCalendar = {
+    version: Number(value(VERSION_KEY) ?? 0),
     years,
     lookup: holidayLookup(
       rows.map((r) => ({ date: r.date, isOffDay: r.is_off_day === 1, name: r.name })),
       years,
     ),
   };
+  if (stamp !== null) loaded = { stamp, calendar };
+  return calendar;
 }
 
 export async function replaceYear(trx: Kysely<Database>, year: HolidayYear): Promise<void> {
@@ -78,6 +91,7 @@ export async function replaceYear(trx: Kysely<Database>, year: HolidayYear): Pro
 export async function bumpVersion(trx: Kysely<Database>): Promise<number> {
   const next = Number((await readMeta(trx, VERSION_KEY)) ?? 0) + 1;
   await writeMeta(trx, VERSION_KEY, String(next));
+  await writeMeta(trx, STAMP_KEY, randomUUID());
   return next;
 }
 
