@@ -17,6 +17,7 @@ export function PetitionFormModal({ petitionId, onClose }: { petitionId: number;
     onSuccess: (file) => {
       downloadBase64(file.base64, file.fileName, 'application/pdf');
       notifySaved(t('ledger.form.printed'));
+      onClose();
     },
   });
   return (
