@@ -17,4 +17,6 @@ export type ApiEvent =
   | { readonly type: 'approvals.changed'; readonly id: number }
   /** A backup was made or failed, or the backup settings changed. */
   | { readonly type: 'backups.changed' }
+  /** A ledger import is writing its rows: how many of them are in (the transaction commits at the end). */
+  | { readonly type: 'ledger.progress'; readonly fileName: string; readonly done: number; readonly total: number }
   | { readonly type: 'alarm.fired'; readonly alarmId: number; readonly step: AlarmRingStep; readonly late: boolean; readonly recipients: readonly number[] };

@@ -120,4 +120,6 @@ export const ledgerContract = {
     registerExportInputSchema,
     z.object({ fileName: z.string(), base64: z.string(), count: z.number().int() }),
   ),
+  /** One petition's 信访事项登记表 as a one-page A4 PDF; full ID numbers and phones only when asked (audited). */
+  'ledger.form.print': procedure(PETITION_WRITERS, z.object({ id, full: z.boolean().default(false) }), z.object({ fileName: z.string(), base64: z.string() })),
 } as const;

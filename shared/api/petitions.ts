@@ -99,6 +99,8 @@ export const petitionSummarySchema = z.object({
   repeatOfId: id.nullable(),
   /** Why it was voided (作废); '' for a petition that stands. */
   voidReason: z.string(),
+  /** The number the office's own ledger (台账) gave it, when it was imported from one. */
+  ledgerNumber: z.string().nullable(),
 });
 export type PetitionSummary = z.infer<typeof petitionSummarySchema>;
 
@@ -125,8 +127,6 @@ export const petitionDetailSchema = petitionSummarySchema.extend({
   voidedAt: instant.nullable(),
   /** Requests for a leader's approval about this petition, pending and decided, newest first. */
   approvals: z.array(approvalSchema),
-  /** The number the office's own ledger gave it, when it was imported from one. */
-  ledgerNumber: z.string().nullable(),
 });
 export type PetitionDetail = z.infer<typeof petitionDetailSchema>;
 

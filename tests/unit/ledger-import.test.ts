@@ -13,6 +13,7 @@ import { ledgerDate, ledgerIdNumber, splitPeople, decodeCsv } from '../../main/c
 import type { LedgerImportInput, LedgerPreview } from '../../shared/api';
 import { testApp, type TestApp } from './support/test-app';
 import { expectRefused } from './support/refusals';
+import { verifyAudit } from '../../main/core/audit';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'ledgers');
 const file = (name: string): LedgerImportInput => ({ fileName: name, dataBase64: fs.readFileSync(path.join(FIXTURES, name)).toString('base64') });
@@ -207,6 +208,32 @@ describe('importing', () => {
     expect(fixed.channelWords.find((w) => w.word === '来信')?.channel).toBe('visit');
     expect(fixed.counts.closed + fixed.counts.open).toBe(5);
   });
+});
+
+describe('a large import', () => {
+  it('tells the window how many rows are written, part by part, and writes them as a small import does', async () => {
+    const { t, admin } = await office();
+    const pushed: { done: number; total: number }[] = [];
+    const stop = t.app.subscribe((e) => {
+      if (e.type === 'ledger.progress' && e.fileName === 'big-2000.xlsx') pushed.push({ done: e.done, total: e.total });
+    });
+    const batch = await t.ok(admin, 'ledger.imports.create', { ...file('big-2000.xlsx'), columns: { channel: 3 } });
+    stop();
+    expect(batch.imported).toBeGreaterThan(1900);
+    expect(pushed[0]).toEqual({ done: 0, total: batch.imported });
+    expect(pushed.at(-1)).toEqual({ done: batch.imported, total: batch.imported });
+    expect(pushed.length).toBeGreaterThan(3);
+    expect(pushed.every((p, i) => i === 0 || p.done > (pushed[i - 1]?.done ?? 0))).toBe(true);
+    const all = await t.ok(admin, 'petitions.list', { pageSize: 20 });
+    expect(all.total).toBe(batch.imported);
+    // Every open petition's next deadline is set, so the overdue filter counts what the batch counted.
+    const overdue = await t.ok(admin, 'petitions.list', { overdueOnly: true });
+    expect(overdue.total).toBe(batch.overdue);
+    const audit = await verifyAudit(t.app.core.db);
+    expect(audit).toMatchObject({ ok: true, brokenAt: null });
+    const imports = await t.app.core.db.selectFrom('audit').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'petition.import').executeTakeFirstOrThrow();
+    expect(Number(imports.n)).toBe(batch.imported);
+  }, 120_000);
 });
 
 describe('undoing an import', () => {

@@ -4,7 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { registerHtml, REGISTER_COLUMNS, type RegisterRow } from '../../main/core/ledger';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { printPetitionForm, registerHtml, REGISTER_COLUMNS, type RegisterRow } from '../../main/core/ledger';
+import { expectRefused } from './support/refusals';
 import { messyLedgerOffice, openOffice } from './support/ledger-office';
 import { openPrinter, readPdf, type Printer } from './support/pdf';
 
@@ -98,4 +103,82 @@ describe('the register printed', () => {
     const all = pdf.pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
     expect(all).toContain('信〔2026〕0090号');
   }, 90_000);
+});
+
+describe('the 信访事项登记表 of one petition', () => {
+  let printer: Printer;
+  beforeAll(async () => {
+    printer = await openPrinter();
+  }, 60_000);
+  afterAll(async () => {
+    await printer.close();
+  });
+
+  /** pdfinfo's page count and size, and pdftotext's text, of the form as the app made it. */
+  async function printed(base64: string, picture = ''): Promise<{ pages: number; size: string; text: string }> {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'petition-form-')), 'form.pdf');
+    fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+    // For a person to look at (SCREENSHOTS=1), as the e2e tests do.
+    if (picture && process.env.SCREENSHOTS === '1') execFileSync('pdftoppm', ['-png', '-r', '60', file, path.resolve('tests/e2e/screenshots', picture)]);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), size: /Page size:\s+(.*)/.exec(info)?.[1] ?? '', text };
+  }
+
+  async function petition(number = '信〔2025〕0005号') {
+    const { t, admin } = await office();
+    const list = await t.ok(admin, 'petitions.list', { query: number });
+    const id = list.rows[0]?.id ?? 0;
+    return { t, admin, id, actor: { id: 1, name: '王管理', role: 'admin' as const } };
+  }
+
+  it('is one A4 portrait page with the number, the petitioners (ID masked), the matter and the signature line', async () => {
+    const { t, id, actor } = await petition();
+    const file = await printPetitionForm(t.app.core, actor, { id, full: false }, (html) => printer.pdf(html));
+    expect(file.fileName).toBe('信访事项登记表-信〔2025〕0005号.pdf');
+    const pdf = await printed(file.base64, 'ledger-04-petition-form');
+    expect(pdf.pages).toBe(1);
+    expect(pdf.size).toMatch(/^59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    const flat = pdf.text.replace(/\s+/g, '');
+    for (const part of ['青山镇信访事项登记表', '信〔2025〕0005号', '原台账编号', '张三', '李四', '5人', '信访人签字', '日期', '登记人', '王管理']) expect(flat).toContain(part);
+    expect(flat).not.toMatch(/\d{17}[\dX]/);
+  }, 60_000);
+
+  it('stays on one page with a 20,000-character request and seven petitioners, and says where the rest is', async () => {
+    const { t, id, actor } = await petition();
+    await t.app.core.db.updateTable('petitions').set({ request: '要求解决'.repeat(5000) }).where('id', '=', id).execute();
+    await t.app.core.db
+      .insertInto('petitioners')
+      .values([2, 3, 4, 5, 6].map((ord) => ({ petition_id: id, ord, name: `王${ord}`, id_number: '', phone: '', address: '青山镇东风村', is_representative: 0 })))
+      .execute();
+    const pdf = await printed((await printPetitionForm(t.app.core, actor, { id, full: false }, (html) => printer.pdf(html))).base64, 'ledger-05-petition-form-long');
+    expect(pdf.pages).toBe(1);
+    const flat = pdf.text.replace(/\s+/g, '');
+    expect(flat).toContain('全文共20000字');
+    expect(flat).toContain('另有2人');
+    expect(flat).toContain('信访人签字');
+  }, 60_000);
+
+  it('shows full ID numbers only when chosen, and every print is in the audit', async () => {
+    const { t, admin, id, actor } = await petition('信〔2025〕0001号');
+    const masked = await printed((await printPetitionForm(t.app.core, actor, { id, full: false }, (html) => printer.pdf(html))).base64);
+    expect(masked.text).toContain('3601**********1236');
+    expect(masked.text).not.toContain('360121197503041236');
+    const full = await printed((await printPetitionForm(t.app.core, actor, { id, full: true }, (html) => printer.pdf(html))).base64);
+    expect(full.text).toContain('360121197503041236');
+    const audit = await t.ok(admin, 'audit.list', { pageSize: 5 });
+    const entry = audit.rows.find((r) => r.action === 'ledger.form');
+    expect(entry?.entityId).toBe(String(id));
+    expect(JSON.parse(entry?.after ?? '{}')).toMatchObject({ number: '信〔2025〕0001号', full: true });
+    expect(audit.rows.filter((r) => r.action === 'ledger.form')).toHaveLength(2);
+  }, 60_000);
+
+  it('is refused with a clear message where no PDF can be made, and for a petition that does not exist', async () => {
+    const { t, admin, id } = await petition();
+    expectRefused(await t.call(admin, 'ledger.form.print', { id }), 'illegal_transition', '无法生成PDF');
+    await expect(printPetitionForm(t.app.core, { id: 1, name: '王管理', role: 'admin' }, { id: 999_999, full: false }, (html) => printer.pdf(html))).rejects.toThrow();
+    const audit = await t.ok(admin, 'audit.list', { pageSize: 5 });
+    expect(audit.rows.some((r) => r.action === 'ledger.form')).toBe(false);
+  }, 60_000);
 });

@@ -10,12 +10,13 @@ import { addDays, instantOf } from '../../../shared/time';
 import { getAlarmSettings, type AlarmSettings } from './settings';
 import { appendAudit } from '../audit';
 import { logAlarmStep } from './alarm-log';
+import { chunksOf } from '../../db/chunks';
 
 type Trx = Kysely<Database>;
 
 export const OPEN_ALARM_STATUSES = ['fired', 'snoozed'] as const;
 
-interface DeadlineFacts {
+export interface DeadlineFacts {
   readonly id: number;
   readonly kind: string;
   readonly due_at: number;
@@ -58,14 +59,25 @@ function plannedAlarms(d: DeadlineFacts, settings: AlarmSettings, timeZone: stri
 
 export async function scheduleAlarmsFor(trx: Trx, deadlineId: number, now: number): Promise<void> {
   const d = await deadlineFacts(trx, deadlineId);
-  if (!d || d.office_duty !== 1 || d.status !== 'open') return;
+  if (d) await scheduleAlarmsForDeadlines(trx, [d], now);
+}
+
+/**
+ * The alarms of many deadlines just opened (a ledger import), with the settings and time zone read once and the
+ * rows written in a few statements.
+ */
+export async function scheduleAlarmsForDeadlines(trx: Trx, deadlines: readonly DeadlineFacts[], now: number): Promise<void> {
+  const open = deadlines.filter((d) => d.office_duty === 1 && d.status === 'open');
+  if (open.length === 0) return;
   const settings = await getAlarmSettings(trx);
+  const timeZone = await officeTimeZone(trx);
   // A pre-alarm whose moment has already passed when the deadline opens was never due: it is not created.
-  const rows = plannedAlarms(d, settings, await officeTimeZone(trx)).filter((a) => a.kind === 'due' || a.fire_at > now);
-  await trx
-    .insertInto('alarms')
-    .values(rows.map((r) => ({ deadline_id: d.id, ...r, status: 'pending', late_ms: 0, level: 0, recipients_json: '[]', no_one_on_duty: 0, created_at: now })))
-    .execute();
+  const rows = open.flatMap((d) =>
+    plannedAlarms(d, settings, timeZone)
+      .filter((a) => a.kind === 'due' || a.fire_at > now)
+      .map((r) => ({ deadline_id: d.id, ...r, status: 'pending' as const, late_ms: 0, level: 0, recipients_json: '[]', no_one_on_duty: 0, created_at: now })),
+  );
+  for (const part of chunksOf(rows)) await trx.insertInto('alarms').values(part).execute();
 }
 
 /** After a deadline's due time changed: pending alarms are laid out again for the new time. */

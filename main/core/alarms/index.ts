@@ -1,4 +1,4 @@
-export { scheduleAlarmsFor, rescheduleAlarmsFor, closeAlarmsFor, OPEN_ALARM_STATUSES } from './alarm-rows';
+export { scheduleAlarmsFor, scheduleAlarmsForDeadlines, rescheduleAlarmsFor, closeAlarmsFor, OPEN_ALARM_STATUSES, type DeadlineFacts } from './alarm-rows';
 export { processDueAlarms, nextAlarmWakeAt, LATE_GRACE_MS, type FiredAlarm, type AlarmPolicy } from './engine';
 export { AlarmScheduler, MAX_SLEEP_MS, type SchedulerOptions } from './scheduler';
 export { listAlarms, getAlarm, acknowledgeAlarm, acknowledgeAlarms, snoozeAlarm, saveAlarmSettings, SNOOZE_MINUTES, type AlarmView } from './actions';

@@ -25,6 +25,7 @@ import type { AuditBreak } from '../../../shared/enums';
 import { toWellFormedText } from '../../../shared/unicode';
 import type { AuditTable, Database, Store } from '../../db';
 import type { Actor } from '../context';
+import { chunksOf } from '../../db/chunks';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const HEAD_KEY = 'audit_head';
@@ -129,24 +130,39 @@ async function writeHead(trx: Kysely<Database>, head: AuditHead): Promise<void> 
 
 /** Appends one row to the chain; call inside the write transaction of the change it records. */
 export async function appendAudit(trx: Kysely<Database>, record: AuditRecord): Promise<void> {
+  await appendAudits(trx, [record]);
+}
+
+/**
+ * Appends many rows in order (a ledger import writes one per petition): the chain's end is read once, each row
+ * keyed in turn, the rows written in a few statements and the head once.
+ */
+export async function appendAudits(trx: Kysely<Database>, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
   const last = await trx.selectFrom('audit').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   // The next id is taken from what SQLite has issued, not from the last row: a deleted newest row leaves a gap.
-  const id = Math.max(await highestIssuedId(trx), last?.id ?? 0) + 1;
-  const content: AuditContent = {
-    id,
-    at: record.at,
-    user_id: record.actor?.id ?? null,
-    user_name: stored(record.actor?.name ?? '系统'),
-    action: stored(record.action),
-    entity: stored(record.entity),
-    entity_id: stored(String(record.entityId)),
-    before_json: toJson(record.before),
-    after_json: toJson(record.after),
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  const hash = await auditMac(trx, canonicalAuditRow(content));
-  await trx.insertInto('audit').values({ ...content, hash }).execute();
-  await writeHead(trx, { id, hash });
+  let id = Math.max(await highestIssuedId(trx), last?.id ?? 0);
+  let prev = last?.hash ?? GENESIS_HASH;
+  const rows: AuditRow[] = [];
+  for (const record of records) {
+    id += 1;
+    const content: AuditContent = {
+      id,
+      at: record.at,
+      user_id: record.actor?.id ?? null,
+      user_name: stored(record.actor?.name ?? '系统'),
+      action: stored(record.action),
+      entity: stored(record.entity),
+      entity_id: stored(String(record.entityId)),
+      before_json: toJson(record.before),
+      after_json: toJson(record.after),
+      prev_hash: prev,
+    };
+    prev = await auditMac(trx, canonicalAuditRow(content));
+    rows.push({ ...content, hash: prev });
+  }
+  for (const part of chunksOf(rows)) await trx.insertInto('audit').values(part).execute();
+  await writeHead(trx, { id, hash: prev });
 }
 
 export interface AuditVerification {

@@ -9,13 +9,14 @@
  * await openDeadline(trx, ctx, { subjectId: 7, kind: 'handling', startDate: '2026-11-28', unit: 'calendar_days', days: 60, article: '第三十四条' });
  * await openFixedDeadline(trx, ctx, { subjectType: 'warning', subjectId: 3, kind: 'warning_feedback', startAt: now, dueAt: now + 24 * 3_600_000, article: '红色预警：发布后24小时内反馈' }, now);
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database, DeadlineTable } from '../../db';
 import type { Deadline } from '../../../shared/api';
 import type { DeadlineKind, DeadlineStatus, DeadlineSubject, PeriodUnit } from '../../../shared/enums';
 import { endOfLocalDay, localDateOf } from '../../../shared/time';
 import { computePeriod, loadCalendar, type HolidayLookup, type PeriodComputation } from '../calendar';
-import { closeAlarmsFor, rescheduleAlarmsFor, scheduleAlarmsFor } from '../alarms';
+import { closeAlarmsFor, rescheduleAlarmsFor, scheduleAlarmsFor, scheduleAlarmsForDeadlines } from '../alarms';
+import { chunksOf } from '../../db/chunks';
 
 export interface DeadlineSpec {
   readonly subjectType?: DeadlineSubject;
@@ -64,28 +65,44 @@ function computeDue(spec: Pick<DeadlineSpec, 'startDate' | 'unit' | 'days' | 'ex
 }
 
 export async function openDeadline(trx: Kysely<Database>, cal: CalendarContext, spec: DeadlineSpec, now: number): Promise<void> {
-  const row = await trx
-    .insertInto('deadlines')
-    .values({
-      subject_type: spec.subjectType ?? 'petition',
-      subject_id: spec.subjectId,
-      kind: spec.kind,
-      office_duty: spec.officeDuty === false ? 0 : 1,
-      start_date: spec.startDate,
-      unit: spec.unit,
-      days: spec.days,
-      extension_days: spec.extensionDays ?? 0,
-      article: spec.article,
-      ...computeDue(spec, cal),
-      status: 'open',
-      met_at: null,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await scheduleAlarmsFor(trx, row.id, now);
+  await openDeadlines(trx, cal, [spec], now);
 }
 
+/**
+ * Opens many deadlines at once (a ledger import): each worked out as {@link openDeadline} does, the rows and
+ * their alarms written in a few statements. Returns the new deadlines' ids in the order of `specs`.
+ */
+export async function openDeadlines(trx: Kysely<Database>, cal: CalendarContext, specs: readonly DeadlineSpec[], now: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (const part of chunksOf(specs)) {
+    const rows = await trx
+      .insertInto('deadlines')
+      .values(
+        part.map((spec) => ({
+          subject_type: spec.subjectType ?? 'petition',
+          subject_id: spec.subjectId,
+          kind: spec.kind,
+          office_duty: spec.officeDuty === false ? 0 : 1,
+          start_date: spec.startDate,
+          unit: spec.unit,
+          days: spec.days,
+          extension_days: spec.extensionDays ?? 0,
+          article: spec.article,
+          ...computeDue(spec, cal),
+          status: 'open' as const,
+          met_at: null,
+          created_at: now,
+        })),
+      )
+      .returning(['id', 'kind', 'due_at', 'due_date', 'office_duty', 'status'])
+      .execute();
+    // SQLite gives a multi-row insert's ids in order; RETURNING may list them in any order.
+    rows.sort((a, b) => a.id - b.id);
+    ids.push(...rows.map((r) => r.id));
+    await scheduleAlarmsForDeadlines(trx, rows, now);
+  }
+  return ids;
+}
 
 export interface FixedDeadlineSpec {
   readonly subjectType: DeadlineSubject;
@@ -241,6 +258,19 @@ export async function refreshNextDue(trx: Kysely<Database>, subjectId: number, s
   } else {
     await trx.updateTable('petitions').set(values).where('id', '=', subjectId).execute();
   }
+}
+
+/**
+ * {@link refreshNextDue} for many new petitions in one statement (those `ids` selects, e.g. an import's): each
+ * gets its soonest open deadline the office must meet. (SQLite takes the bare `kind` from the row whose due_at
+ * is the minimum; a correlated ORDER BY per petition would walk the open-deadline index once per row.)
+ */
+export async function refreshPetitionsNextDue(trx: Kysely<Database>, ids: SelectQueryBuilder<Database, 'petitions', { id: number }>): Promise<void> {
+  await sql`UPDATE petitions SET next_due_at = d.due_at, next_due_kind = d.kind
+    FROM (SELECT subject_id, kind, min(due_at) AS due_at FROM deadlines
+          WHERE subject_type = 'petition' AND status = 'open' AND office_duty = 1 AND subject_id IN (${ids})
+          GROUP BY subject_id) AS d
+    WHERE petitions.id = d.subject_id`.execute(trx);
 }
 
 export async function loadCalendarContext(trx: Kysely<Database>): Promise<CalendarContext> {

@@ -17,17 +17,18 @@ import { t } from '../../../shared/i18n';
 import { endOfLocalDay, instantOf, localDateOf, localParts } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError, notFound } from '../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, appendAudits } from '../audit';
 import { getOffice } from '../users';
 import { computePeriod } from '../calendar';
-import { closeDeadlines, loadCalendarContext, openDeadline, openFixedDeadline, refreshNextDue, type CalendarContext } from '../deadlines';
+import { closeDeadlines, loadCalendarContext, openDeadlines, openFixedDeadline, refreshPetitionsNextDue, type CalendarContext } from '../deadlines';
 import { formatPetitionNumber, hasHandlingPeriod, lastPetitionSeq } from '../petitions';
 import { findHeader, type FoundHeader, type LedgerSheet } from './columns';
 import { readLedgerFile } from './read-sheet';
 import { channelOf, judgeRow, topicOf, type ImportedPetition, type JudgeContext, type JudgedRow } from './rows';
 import { rejectedRowsXlsx } from './rejected-xlsx';
-import { summaryName } from '../petitions/names';
-import { insertPetitioners } from '../petitions/petitioner-rows';
+import { petitionRowValues } from '../petitions/petition-row';
+import { insertPetitionersOf } from '../petitions/petitioner-rows';
+import { chunksOf } from '../../db/chunks';
 
 type ImportInput = ParsedInput<'ledger.imports.create'>;
 type Trx = Kysely<Database>;
@@ -199,78 +200,86 @@ async function nextNumber(c: InsertContext, year: number): Promise<{ seq: number
   return { seq, number: formatPetitionNumber(c.numberFormat, year, seq) };
 }
 
-async function insertPetition(c: InsertContext, rowNumber: number, p: ImportedPetition): Promise<void> {
-  const { trx, actor, now, input } = { ...c, input: p.input };
-  const year = localParts(input.receivedAt, c.timeZone).year;
-  const { seq, number } = await nextNumber(c, year);
-  const lead = input.petitioners.find((x) => x.isRepresentative) ?? input.petitioners[0];
-  const closedAt = p.closedDate ? instantOf(p.closedDate, c.timeZone) : null;
-  const status = closedAt !== null ? 'closed' : 'in_handling';
-  const row = await trx
+interface Numbered {
+  readonly rowNumber: number;
+  readonly p: ImportedPetition;
+  readonly number: string;
+  readonly year: number;
+  readonly seq: number;
+  readonly status: 'closed' | 'in_handling';
+  readonly closedAt: number | null;
+}
+
+/**
+ * One part of the batch (a few hundred rows) written in a few statements: the petitions, their petitioners,
+ * timeline steps and handling deadlines (worked out from the calendar read once for the whole import), and one
+ * audit row each.
+ */
+async function insertPart(c: InsertContext, part: readonly { rowNumber: number; p: ImportedPetition }[]): Promise<void> {
+  const { trx, actor, now } = c;
+  const numbered: Numbered[] = [];
+  for (const { rowNumber, p } of part) {
+    const year = localParts(p.input.receivedAt, c.timeZone).year;
+    const closedAt = p.closedDate ? instantOf(p.closedDate, c.timeZone) : null;
+    numbered.push({ rowNumber, p, year, ...(await nextNumber(c, year)), status: closedAt !== null ? 'closed' : 'in_handling', closedAt });
+  }
+  const inserted = await trx
     .insertInto('petitions')
-    .values({
-      number,
-      year,
-      seq,
-      channel: input.channel,
-      received_at: input.receivedAt,
-      people_count: input.peopleCount,
-      category: input.category,
-      claim_item: input.claimItem,
-      topic_id: input.topicId,
-      unit_id: null,
-      summary: input.summary,
-      request: input.request,
-      facts_reasons: input.factsReasons,
-      status,
-      repeat_of_id: null,
-      responsible_unit_id: p.responsibleUnitId,
-      lead_leader_id: p.leadLeaderId,
-      decision: null,
-      extended_days: 0,
-      anonymous: input.petitioners.some((x) => x.name && x.address) ? 0 : 1,
-      first_petitioner: lead ? summaryName(lead.name, input.peopleCount) : '',
-      first_id_number: lead?.idNumber ?? '',
-      next_due_at: null,
-      next_due_kind: null,
-      created_by: actor.id,
-      created_at: now,
-      updated_at: now,
-      ledger_number: p.ledgerNumber,
-      import_id: c.batchId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await insertPetitioners(trx, row.id, input.petitioners);
-  const note = t('ledger.importStep', { file: c.fileName, row: rowNumber });
-  const steps = [
-    { at: input.receivedAt, action: 'register' as const, from_status: null, to_status: 'registered' as const, note },
-    closedAt !== null
-      ? { at: closedAt, action: 'close' as const, from_status: 'registered' as const, to_status: 'closed' as const, note: p.result }
-      : { at: input.receivedAt, action: 'start_handling' as const, from_status: 'registered' as const, to_status: 'in_handling' as const, note: '' },
-  ];
+    .values(
+      numbered.map((n) =>
+        petitionRowValues(n.p.input, {
+          number: n.number,
+          year: n.year,
+          seq: n.seq,
+          status: n.status,
+          actorId: actor.id,
+          now,
+          responsibleUnitId: n.p.responsibleUnitId,
+          leadLeaderId: n.p.leadLeaderId,
+          ledgerNumber: n.p.ledgerNumber,
+          importId: c.batchId,
+        }),
+      ),
+    )
+    .returning(['id', 'number'])
+    .execute();
+  const idOf = new Map(inserted.map((r) => [r.number, r.id]));
+  const rows = numbered.map((n) => ({ ...n, id: idOf.get(n.number) ?? 0 }));
+  await insertPetitionersOf(trx, rows.map((r) => ({ petitionId: r.id, petitioners: r.p.input.petitioners })));
   await trx
     .insertInto('petition_steps')
-    .values(steps.map((s) => ({ ...s, petition_id: row.id, user_id: actor.id, details_json: JSON.stringify({ ledgerRow: rowNumber }) })))
+    .values(
+      rows.flatMap((r) => {
+        const base = { petition_id: r.id, user_id: actor.id, details_json: JSON.stringify({ ledgerRow: r.rowNumber }) };
+        const register = { ...base, at: r.p.input.receivedAt, action: 'register' as const, from_status: null, to_status: 'registered' as const, note: t('ledger.importStep', { file: c.fileName, row: r.rowNumber }) };
+        return [
+          register,
+          r.closedAt !== null
+            ? { ...base, at: r.closedAt, action: 'close' as const, from_status: 'registered' as const, to_status: 'closed' as const, note: r.p.result }
+            : { ...base, at: r.p.input.receivedAt, action: 'start_handling' as const, from_status: 'registered' as const, to_status: 'in_handling' as const, note: '' },
+        ];
+      }),
+    )
     .execute();
-  if (status === 'in_handling' && hasHandlingPeriod({ category: input.category, claimItem: input.claimItem })) {
-    await openDeadline(
-      trx,
-      c.cal,
-      { subjectId: row.id, kind: 'handling', startDate: p.receivedDate, unit: 'calendar_days', days: HANDLING_DAYS, article: t('ledger.handlingArticle') },
-      now,
-    );
-    await refreshNextDue(trx, row.id);
-  }
-  await appendAudit(trx, {
-    actor,
-    at: now,
-    action: 'petition.import',
-    entity: 'petition',
-    entityId: row.id,
-    // As for intake: what came in, without ID numbers or phones in clear.
-    after: { number, importId: c.batchId, ledgerNumber: p.ledgerNumber, ledgerRow: rowNumber, status, receivedDate: p.receivedDate, closedDate: p.closedDate },
-  });
+  const handling = rows.filter((r) => r.status === 'in_handling' && hasHandlingPeriod({ category: r.p.input.category, claimItem: r.p.input.claimItem }));
+  await openDeadlines(
+    trx,
+    c.cal,
+    handling.map((r) => ({ subjectId: r.id, kind: 'handling' as const, startDate: r.p.receivedDate, unit: 'calendar_days' as const, days: HANDLING_DAYS, article: t('ledger.handlingArticle') })),
+    now,
+  );
+  // As for intake: what came in, without ID numbers or phones in clear.
+  await appendAudits(
+    trx,
+    rows.map((r) => ({
+      actor,
+      at: now,
+      action: 'petition.import',
+      entity: 'petition',
+      entityId: r.id,
+      after: { number: r.number, importId: c.batchId, ledgerNumber: r.p.ledgerNumber, ledgerRow: r.rowNumber, status: r.status, receivedDate: r.p.receivedDate, closedDate: r.p.closedDate },
+    })),
+  );
 }
 
 /** The import's petitions, as a subquery (a batch of 10,000 is too many to list as parameters). */
@@ -284,6 +293,7 @@ function batchDeadlineIds(trx: Trx, batchId: number) {
 
 export async function createImport(core: Core, actor: Actor, input: ImportInput): Promise<LedgerImport> {
   const now = core.clock.now();
+  const progress = (done: number, total: number) => core.emit({ type: 'ledger.progress', fileName: input.fileName, done, total });
   const office = await getOffice(core.db);
   const batchId = await core.db.transaction().execute(async (trx) => {
     const { found, rows } = await judgeFile(trx, input, now);
@@ -306,7 +316,17 @@ export async function createImport(core: Core, actor: Actor, input: ImportInput)
       timeZone: office.timeZone,
       seqs: new Map(),
     };
-    for (const r of accepted) if (r.petition) await insertPetition(c, r.rowNumber, r.petition);
+    const work = accepted.flatMap((r) => (r.petition ? [{ rowNumber: r.rowNumber, p: r.petition }] : []));
+    let done = 0;
+    progress(0, work.length);
+    for (const part of chunksOf(work)) {
+      await insertPart(c, part);
+      done += part.length;
+      progress(done, work.length);
+      // The transaction keeps the database; the pause lets the progress reach the window.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await refreshPetitionsNextDue(trx, batchPetitionIds(trx, batch.id));
     // Rows already overdue would each ring now: their due alarms give way to one summary alarm for the batch.
     // Pre-alarms whose moment had passed were never planned, and future alarms stay as for any petition.
     await trx.deleteFrom('alarms').where('status', '=', 'pending').where('fire_at', '<=', now).where('deadline_id', 'in', batchDeadlineIds(trx, batch.id)).execute();
@@ -458,9 +478,10 @@ export async function undoImport(core: Core, actor: Actor, id: number): Promise<
     await trx.deleteFrom('petitions').where('import_id', '=', id).execute();
     await closeDeadlines(trx, id, 'all', 'cancelled', now, 'ledger_import');
     await trx.updateTable('ledger_imports').set({ voided_at: now, voided_by: actor.id }).where('id', '=', id).execute();
-    for (const p of petitions) {
-      await appendAudit(trx, { actor, at: now, action: 'petition.importUndone', entity: 'petition', entityId: p.id, before: { number: p.number, importId: id } });
-    }
+    await appendAudits(
+      trx,
+      petitions.map((p) => ({ actor, at: now, action: 'petition.importUndone', entity: 'petition', entityId: p.id, before: { number: p.number, importId: id } })),
+    );
     await appendAudit(trx, { actor, at: now, action: 'ledger.importUndone', entity: 'ledger_import', entityId: id, after: { removed: petitions.length } });
   });
   core.emit({ type: 'petitions.changed', id: 0 });

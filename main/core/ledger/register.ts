@@ -168,19 +168,19 @@ async function registerXlsx(rows: readonly RegisterRow[], facts: RegisterFacts):
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A4 landscape; the table's header row repeats on every page (thead), page numbers sit in the page margin. */
 export function registerHtml(rows: readonly RegisterRow[], facts: RegisterFacts): string {
   const pageText = t('ledger.register.pageNumber', { page: '" counter(page) "', pages: '" counter(pages) "' });
-  const head = REGISTER_COLUMNS.map((c) => `<th class="c-${c}">${escape(header(c))}</th>`).join('');
-  const body = rows.map((r) => `<tr>${REGISTER_COLUMNS.map((c) => `<td class="c-${c}">${escape(String(r[c]))}</td>`).join('')}</tr>`).join('\n');
+  const head = REGISTER_COLUMNS.map((c) => `<th class="c-${c}">${escapeHtml(header(c))}</th>`).join('');
+  const body = rows.map((r) => `<tr>${REGISTER_COLUMNS.map((c) => `<td class="c-${c}">${escapeHtml(String(r[c]))}</td>`).join('')}</tr>`).join('\n');
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(facts.title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(facts.title)}</title>
 <style>
 @page { size: A4 landscape; margin: 14mm 10mm 14mm 10mm;
   @bottom-center { content: "${pageText}"; font: 9pt "Noto Serif CJK SC", "Noto Sans CJK SC", serif; }
-  @bottom-right { content: "${escape(t('ledger.register.printedAt', { at: facts.printedAt }))}"; font: 8pt "Noto Sans CJK SC", sans-serif; color: #555; } }
+  @bottom-right { content: "${escapeHtml(t('ledger.register.printedAt', { at: facts.printedAt }))}"; font: 8pt "Noto Sans CJK SC", sans-serif; color: #555; } }
 body { margin: 0; font: 7.5pt "Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif; color: #000; }
 h1 { font: bold 16pt "Noto Serif CJK SC", serif; text-align: center; margin: 0 0 2mm; letter-spacing: 0.1em; }
 .facts { display: flex; justify-content: space-between; margin: 0 0 2mm; font-size: 9pt; }
@@ -195,8 +195,8 @@ th { background: #eee; font-weight: bold; text-align: center; }
 .c-responsibleUnit { width: 12mm; } .c-leadLeader { width: 12mm; } .c-result { width: 14mm; } .c-note { width: 12mm; }
 </style></head>
 <body>
-<h1>${escape(facts.title)}</h1>
-<div class="facts"><span>${escape(t('ledger.register.office', { office: facts.office }))}</span><span>${escape(facts.range)}</span><span>${escape(t('ledger.register.count', { count: rows.length }))}</span></div>
+<h1>${escapeHtml(facts.title)}</h1>
+<div class="facts"><span>${escapeHtml(t('ledger.register.office', { office: facts.office }))}</span><span>${escapeHtml(facts.range)}</span><span>${escapeHtml(t('ledger.register.count', { count: rows.length }))}</span></div>
 <table><thead><tr>${head}</tr></thead>
 <tbody>
 ${body}

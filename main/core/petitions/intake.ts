@@ -15,7 +15,7 @@ import { appendAudit } from '../audit';
 import { getOffice } from '../users';
 import { loadCalendarContext, openDeadline, refreshNextDue } from '../deadlines';
 import { formatPetitionNumber, lastPetitionSeq } from './numbering';
-import { summaryName } from './names';
+import { isAnonymous, petitionRowValues } from './petition-row';
 import { insertPetitioners } from './petitioner-rows';
 import { insertAttachmentRows, prepareAttachments, writeAttachmentFiles } from './attachments';
 
@@ -63,10 +63,7 @@ export async function createPetition(core: Core, actor: Actor, intake: IntakeInp
   const files = prepareAttachments(attachments);
   let undoFiles = () => {};
   const petitioners = input.petitioners.map((p) => ({ ...p, idNumber: p.idNumber ? normalizeIdNumber(p.idNumber) : '' }));
-  const lead = petitioners.find((p) => p.isRepresentative) ?? petitioners[0];
-  const firstName = lead ? summaryName(lead.name, input.peopleCount) : '';
-  // Without a name and address the acceptance notice cannot be sent, and the law does not require it (Art. 23).
-  const anonymous = !petitioners.some((p) => p.name && p.address);
+  const anonymous = isAnonymous(petitioners);
   const year = localParts(input.receivedAt, office.timeZone).year;
 
   const created = await core.db.transaction().execute(async (trx) => {
@@ -93,35 +90,7 @@ export async function createPetition(core: Core, actor: Actor, intake: IntakeInp
     const number = formatPetitionNumber(office.numberFormat, year, seq);
     const row = await trx
       .insertInto('petitions')
-      .values({
-        number,
-        year,
-        seq,
-        channel: input.channel,
-        received_at: input.receivedAt,
-        people_count: input.peopleCount,
-        category: input.category,
-        claim_item: input.claimItem,
-        topic_id: input.topicId,
-        unit_id: input.unitId,
-        summary: input.summary,
-        request: input.request,
-        facts_reasons: input.factsReasons,
-        status: 'registered',
-        repeat_of_id: input.repeatOfId,
-        responsible_unit_id: null,
-        lead_leader_id: null,
-        decision: null,
-        extended_days: 0,
-        anonymous: anonymous ? 1 : 0,
-        first_petitioner: firstName,
-        first_id_number: lead?.idNumber ?? '',
-        next_due_at: null,
-        next_due_kind: null,
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(petitionRowValues({ ...input, petitioners }, { number, year, seq, status: 'registered', actorId: actor.id, now }))
       .returning(['id'])
       .executeTakeFirstOrThrow();
     await insertPetitioners(trx, row.id, petitioners);

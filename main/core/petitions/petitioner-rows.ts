@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db';
+import { chunksOf } from '../../db/chunks';
 
 export interface PetitionerValues {
   readonly name: string;
@@ -17,19 +18,24 @@ export interface PetitionerValues {
 }
 
 export async function insertPetitioners(trx: Kysely<Database>, petitionId: number, petitioners: readonly PetitionerValues[]): Promise<void> {
-  if (petitioners.length === 0) return;
-  await trx
-    .insertInto('petitioners')
-    .values(
-      petitioners.map((p, ord) => ({
-        petition_id: petitionId,
-        ord,
-        name: p.name,
-        id_number: p.idNumber,
-        phone: p.phone,
-        address: p.address,
-        is_representative: p.isRepresentative ? 1 : 0,
-      })),
-    )
-    .execute();
+  await insertPetitionersOf(trx, [{ petitionId, petitioners }]);
+}
+
+/** The petitioners of many petitions at once (a ledger import), in a few statements. */
+export async function insertPetitionersOf(
+  trx: Kysely<Database>,
+  petitions: readonly { readonly petitionId: number; readonly petitioners: readonly PetitionerValues[] }[],
+): Promise<void> {
+  const rows = petitions.flatMap(({ petitionId, petitioners }) =>
+    petitioners.map((p, ord) => ({
+      petition_id: petitionId,
+      ord,
+      name: p.name,
+      id_number: p.idNumber,
+      phone: p.phone,
+      address: p.address,
+      is_representative: p.isRepresentative ? 1 : 0,
+    })),
+  );
+  for (const part of chunksOf(rows)) await trx.insertInto('petitioners').values(part).execute();
 }

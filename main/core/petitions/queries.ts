@@ -7,6 +7,7 @@ import type { Database, Db, PetitionTable } from '../../db';
 import type { PetitionDetail, PetitionSummary, petitionListInputSchema } from '../../../shared/api';
 import type { z } from 'zod';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../shared/id-number';
+import { searchWords } from '../../../shared/search-words';
 import { notFound } from '../errors';
 import { toDeadline } from '../deadlines';
 import { allowedActions } from './workflow';
@@ -47,6 +48,7 @@ function summaryOf(row: PetitionRowWithNames): PetitionSummary {
     nextDueKind: row.next_due_kind,
     repeatOfId: row.repeat_of_id,
     voidReason: row.void_reason,
+    ledgerNumber: row.ledger_number ?? null,
   };
 }
 
@@ -59,10 +61,6 @@ function baseQuery(db: Kysely<Database>) {
 
 type Base = ReturnType<typeof baseQuery>;
 type Where = ExpressionBuilder<Database, 'petitions' | 'topics' | 'units'>;
-
-export function searchWords(text: string): string[] {
-  return text.split(/[\s\u3000,，、；;]+/).filter((w) => w.length > 0);
-}
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 const PHONE = /^[\d-]{7,20}$/;
@@ -243,7 +241,6 @@ export async function getPetition(db: Db, id: number): Promise<PetitionDetail> {
     createdAt: row.created_at,
     voidedAt: row.voided_at,
     approvals,
-    ledgerNumber: row.ledger_number ?? null,
   };
 }
 

@@ -71,6 +71,8 @@ export const EVENT_INVALIDATES: { readonly [T in ApiEvent['type']]: readonly Rul
   'approvals.changed': ['approvals.*', 'petitions.*', 'warnings.*', 'reports.*', 'stats.*', 'alarms.*'],
   // The backups page, and the dashboard's warning.
   'backups.changed': ['backups.*'],
+  // Only the import page's progress bar listens; the import's answer and its 'petitions.changed' follow.
+  'ledger.progress': [],
 };
 
 /** What a write changes beyond its own domain, where the core pushes nothing. */

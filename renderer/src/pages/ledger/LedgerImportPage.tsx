@@ -3,7 +3,7 @@
  * which and what the office's words mean, sees the preview with every refused row and why (downloadable to fix),
  * then imports the rest as one batch; the same day the batch can be undone.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, FileButton, Group, Progress, ScrollArea, Select, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import type { LedgerImport, LedgerImportInput, LedgerPreview } from '../../../../shared/api';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../../shared/time';
 import { useOfficeTimeZone } from '../../platform/clock';
 import { ButtonLink } from '../../platform/links';
 import { useApiMutation, useApiQuery } from '../../platform/query';
+import { api } from '../../platform/api-client';
 import { PageHeader } from '../../components/layout/PageHeader';
 import { BackLink } from '../../components/layout/BackLink';
 import { ConfirmModal } from '../../components/layout/ConfirmModal';
@@ -182,7 +183,33 @@ function RowsTable({ rows, testId, withReason }: { rows: LedgerPreview['sample']
   );
 }
 
-function PreviewStep(props: { preview: LedgerPreview; importing: boolean; onImport: () => void; onBack: () => void }) {
+/** Rows written so far by the import of `fileName`, as the core pushes it; null until the first push. */
+function useImportProgress(fileName: string): { done: number; total: number } | null {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(
+    () =>
+      api.onEvent((e) => {
+        if (e.type === 'ledger.progress' && e.fileName === fileName) setProgress({ done: e.done, total: e.total });
+      }),
+    [fileName],
+  );
+  return progress;
+}
+
+function ImportProgress({ fileName, count }: { fileName: string; count: number }) {
+  const progress = useImportProgress(fileName);
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
+  return (
+    <Stack gap={4} data-testid="ledger-progress">
+      <Text size="sm">
+        {percent === null ? t('ledger.import.importing', { count }) : t('ledger.import.progress', { done: progress?.done ?? 0, total: progress?.total ?? count, percent })}
+      </Text>
+      <Progress value={percent ?? 100} animated striped={percent === null} aria-label={t('ledger.import.progressLabel')} />
+    </Stack>
+  );
+}
+
+function PreviewStep(props: { preview: LedgerPreview; fileName: string; importing: boolean; onImport: () => void; onBack: () => void }) {
   const { preview } = props;
   const c = preview.counts;
   const importing = c.closed + c.open;
@@ -213,12 +240,7 @@ function PreviewStep(props: { preview: LedgerPreview; importing: boolean; onImpo
         </Title>
         <RowsTable rows={preview.sample} testId="ledger-sample" withReason={false} />
       </Card>
-      {props.importing && (
-        <Stack gap={4} data-testid="ledger-progress">
-          <Text size="sm">{t('ledger.import.importing', { count: importing })}</Text>
-          <Progress value={100} animated striped />
-        </Stack>
-      )}
+      {props.importing && <ImportProgress fileName={props.fileName} count={importing} />}
       <Group justify="space-between">
         <Button variant="default" onClick={props.onBack} disabled={props.importing}>
           {t('ledger.import.back')}
@@ -387,7 +409,7 @@ export function LedgerImportPage() {
         </Stack>
       )}
       {step === 2 && preview.data && file && (
-        <PreviewStep preview={preview.data} importing={create.isPending} onBack={() => setStep(1)} onImport={() => create.mutate(input(file, columns, words))} />
+        <PreviewStep preview={preview.data} fileName={file?.name ?? ''} importing={create.isPending} onBack={() => setStep(1)} onImport={() => create.mutate(input(file, columns, words))} />
       )}
       {step === 3 && batch && <DoneStep batch={batch} onUndo={() => setConfirmUndo(true)} undoing={undo.isPending} />}
       {confirmUndo && batch && (

@@ -6,7 +6,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
-import { IconBan, IconCopy, IconEdit, IconFileText, IconScale } from '@tabler/icons-react';
+import { IconBan, IconCopy, IconEdit, IconFileText, IconPrinter, IconScale } from '@tabler/icons-react';
 import type { PetitionDetail } from '../../../../shared/api';
 import type { PetitionAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
@@ -31,6 +31,7 @@ import { SubjectNotices } from '../../components/notices/SubjectNotices';
 import { QueryPending } from '../../components/QueryPending';
 import { Field, Fact, Section } from '../../components/DetailParts';
 import { BackLink } from '../../components/layout/BackLink';
+import { PetitionFormModal } from '../../components/ledger/PetitionFormModal';
 
 /** The steps that move a case forward look primary; refusing, closing and withdrawing do not. */
 function buttonVariant(action: PetitionAction): { variant: string; color?: string } {
@@ -56,6 +57,7 @@ function Header({ petition, timeZone }: { petition: PetitionDetail; timeZone: st
     enumLabel('channel', petition.channel),
     t('petitions.detail.receivedAt', { at: formatDateTime(petition.receivedAt, timeZone) }),
     t('petitions.peopleCount', { count: petition.peopleCount }),
+    petition.ledgerNumber ? t('ledger.register.ledgerNumber', { number: petition.ledgerNumber }) : null,
   ].filter((x): x is string => Boolean(x));
   return (
     <Stack gap={4}>
@@ -90,6 +92,7 @@ export function PetitionDetailPage({ id }: { id: number }) {
   const [action, setAction] = useState<PetitionAction | null>(null);
   const [mediating, setMediating] = useState(false);
   const [record, setRecord] = useState<'correct' | 'void' | null>(null);
+  const [printing, setPrinting] = useState(false);
   const canWrite = session.may('petitions.transition');
 
   const petition = query.data;
@@ -164,6 +167,11 @@ export function PetitionDetailPage({ id }: { id: number }) {
               ))}
             </Menu.Dropdown>
           </Menu>
+        )}
+        {session.may('ledger.form.print') && (
+          <Button size="sm" variant="default" leftSection={<IconPrinter size={16} />} onClick={() => setPrinting(true)}>
+            {t('ledger.form.button')}
+          </Button>
         )}
       </Group>
       {petition.status === 'voided' && (
@@ -260,6 +268,7 @@ export function PetitionDetailPage({ id }: { id: number }) {
       {action && <ActionModal key={action} petition={petition} action={action} directory={directory} onClose={() => setAction(null)} onDone={done} />}
       {record === 'correct' && <CorrectionModal petition={petition} directory={directory} onClose={() => setRecord(null)} />}
       {record === 'void' && <VoidModal petition={petition} onClose={() => setRecord(null)} />}
+      {printing && <PetitionFormModal petitionId={petition.id} onClose={() => setPrinting(false)} />}
       {mediating && <MediationModal petition={petition} onClose={() => setMediating(false)} onDone={done} />}
     </Stack>
   );

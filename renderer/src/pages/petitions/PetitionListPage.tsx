@@ -4,13 +4,14 @@
  * The filters survive a visit to a detail page and back.
  */
 import { useState } from 'react';
-import { Badge, Button, Checkbox, MultiSelect, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Checkbox, Highlight, MultiSelect, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFileImport, IconPlus, IconTableExport } from '@tabler/icons-react';
 import type { PetitionListInput, PetitionSummary } from '../../../../shared/api';
 import { CATEGORIES, PETITION_STATUSES, type Category, type PetitionSort, type PetitionStatus } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { addDays, startOfLocalDay } from '../../../../shared/time';
+import { searchWords } from '../../../../shared/search-words';
 import { useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink, ButtonLink, useNavigate } from '../../platform/links';
 import { useApiQuery } from '../../platform/query';
@@ -100,27 +101,41 @@ function SortHeader({
   );
 }
 
-function Row({ row, tz }: { row: PetitionSummary; tz: string }) {
+/** The searched words, marked in a cell the way the core matched them (shared/search-words.ts splits both). */
+function Marked({ words, text, ...props }: { words: readonly string[]; text: string; size: string; lineClamp?: number; title?: string; fw?: number }) {
+  return (
+    <Highlight component="span" display="block" highlight={[...words]} color="yellow" {...props}>
+      {text}
+    </Highlight>
+  );
+}
+
+function Row({ row, tz, words }: { row: PetitionSummary; tz: string; words: readonly string[] }) {
   const navigate = useNavigate();
   const open = () => void navigate({ to: '/petitions/$id', params: { id: row.id } });
   return (
     <Table.Tr onClick={open} style={{ cursor: 'pointer' }} data-testid="petition-row">
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <AnchorLink to="/petitions/$id" params={{ id: row.id }} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
-          {row.number}
+          <Highlight component="span" inherit highlight={[...words]} color="yellow">
+            {row.number}
+          </Highlight>
         </AnchorLink>
         {row.repeatOfId !== null && (
           <Badge size="xs" color="orange" variant="light" radius="sm" ml={6} title={t('petitions.list.repeatOf')}>
             {t('petitions.list.repeat')}
           </Badge>
         )}
+        {row.ledgerNumber && (
+          <Text size="xs" c="dimmed" data-testid="ledger-number">
+            {t('ledger.register.ledgerNumber', { number: row.ledgerNumber })}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{dateOf(row.receivedAt, tz)}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{enumLabel('channel', row.channel)}</Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={1}>
-          {row.firstPetitioner}
-        </Text>
+        <Marked words={words} text={row.firstPetitioner} size="sm" lineClamp={1} />
         {row.firstIdNumberMasked && (
           <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
             {row.firstIdNumberMasked}
@@ -128,9 +143,7 @@ function Row({ row, tz }: { row: PetitionSummary; tz: string }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={1} title={row.summary}>
-          {row.summary}
-        </Text>
+        <Marked words={words} text={row.summary} size="sm" lineClamp={1} title={row.summary} />
         <Text size="xs" c="dimmed" lineClamp={1}>
           {[enumLabel('category', row.category), row.topicName, row.unitName].filter(Boolean).join(' · ')}
         </Text>
@@ -192,6 +205,7 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
   const list = useApiQuery('petitions.list', input, { placeholderData: keepPreviousData });
   const [exporting, setExporting] = useState(false);
   const rows = list.data?.rows ?? [];
+  const words = searchWords(query);
   const total = list.data?.total ?? 0;
   const filtered =
     state.query !== '' || state.statuses.length > 0 || state.category !== null || state.topicId !== null || state.unitId !== null || from !== null || state.overdueOnly || state.includeVoided;
@@ -307,7 +321,7 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
               <SortHeader column="nextDueAt" label={header('nextDue')} state={state} onSort={onSort} width={200} />
             </>
           ),
-          rows: rows.map((r) => <Row key={r.id} row={r} tz={tz} />),
+          rows: rows.map((r) => <Row key={r.id} row={r} tz={tz} words={words} />),
           empty: { filtered, filteredText: t('petitions.list.empty'), noneText: t('petitions.list.emptyAll') },
         }}
         paging={paging((size) => t('petitions.list.pageSize', { size }))}
