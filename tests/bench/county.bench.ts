@@ -5,7 +5,7 @@
  * run, the repeat check as a clerk types, and the main process's RSS, the file's size and the time of the
  * newest migrations on that file.
  *
- * `npm run bench -- --rows 1000000 [--seed 1] [--only county]`; the default is 10,000 rows. The seeded file is
+ * `npm run bench -- --rows 1000000 [--seed 1] [--samples 40] [--only county]`; the default is 10,000 rows. The seeded file is
  * cached (tests/bench/support/county.ts), so only the first run at a size pays for the seed.
  */
 import fs from 'node:fs';
@@ -26,7 +26,7 @@ function flag(name: string, fallback: number): number {
 
 const ROWS = flag('rows', 10_000);
 const SEED = flag('seed', 1);
-const SAMPLES = 40;
+const SAMPLES = flag('samples', 40);
 /** Migrations whose time on this file the bench reports (undone and run again): the ones issue 15 added. */
 const TIMED_MIGRATIONS = (name: string) => name >= '0011';
 
