@@ -116,13 +116,20 @@ function indexedMatches(word: string): RawBuilder<unknown> | null {
   return sql.join(parts, sql` UNION `);
 }
 
-/** The same matches checked row by row: for words under three characters, which no index holds. */
-function scannedMatches(eb: Where, word: string): Expression<SqlBool> {
+/**
+ * The same matches checked row by row: for words under three characters, which no index holds. When another
+ * word's index lookup chose the few rows to check, each row's petitioners are read through their index; else
+ * the names are matched once over the petitioners table.
+ */
+function scannedMatches(eb: Where, word: string, fewRows: boolean): Expression<SqlBool> {
   const pattern = `%${escapeLike(word)}%`;
+  const names = eb.selectFrom('petitioners').where(() => like('petitioners.name', pattern));
   const ors: Expression<SqlBool>[] = [
     like('petitions.number', pattern),
     like('petitions.first_petitioner', `${escapeLike(word)}%`),
-    eb('petitions.id', 'in', eb.selectFrom('petitioners').select('petitioners.petition_id').where(() => like('petitioners.name', pattern))),
+    fewRows
+      ? eb.exists(names.select(sql`1`.as('one')).whereRef('petitioners.petition_id', '=', 'petitions.id'))
+      : eb('petitions.id', 'in', names.select('petitioners.petition_id')),
   ];
   if (SEQ.test(word)) ors.push(eb('petitions.seq', '=', Number(word)));
   if (isLong(word)) {
@@ -149,11 +156,12 @@ type SearchUse = 'drive' | 'check';
 function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive'): Filtered {
   let query = q;
   // Several words (separated by spaces, a full-width space or commas) must all match, each in any field.
-  for (const word of searchWords(input.query)) {
-    const indexed = indexedMatches(word);
+  const words = searchWords(input.query).map((word) => ({ word, indexed: indexedMatches(word) }));
+  const driven = use === 'drive' && words.some((w) => w.indexed !== null);
+  for (const { word, indexed } of words) {
     query = indexed
       ? query.where(use === 'drive' ? sql<SqlBool>`petitions.id IN (${indexed})` : sql<SqlBool>`+petitions.id IN (${indexed})`)
-      : query.where((eb) => scannedMatches(eb, word));
+      : query.where((eb) => scannedMatches(eb, word, driven));
   }
   if (input.statuses.length > 0) query = query.where('petitions.status', 'in', input.statuses);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
