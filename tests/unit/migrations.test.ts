@@ -134,7 +134,7 @@ describe('schema guard', () => {
     'petition_numbers_fts_idx', 'petition_steps', 'petitioner_names_fts', 'petitioner_names_fts_config', 'petitioner_names_fts_data',
     'petitioner_names_fts_docsize', 'petitioner_names_fts_idx',
     'petitioners', 'petitions', 'petitions_fts', 'petitions_fts_config', 'petitions_fts_data', 'petitions_fts_docsize',
-    'petitions_fts_idx', 'petitions_fts_terms', 'report_steps', 'retired_petition_numbers', 'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence',
+    'petitions_fts_idx', 'report_steps', 'retired_petition_numbers', 'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence',
     // The planner's statistics (PRAGMA optimize when the file opens).
     'sqlite_stat1', 'sqlite_stat4',
     'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',

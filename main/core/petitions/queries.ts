@@ -352,13 +352,25 @@ function similarity(grams: readonly string[], candidate: string): number {
 export const SIMILAR_TEXT_THRESHOLD = 0.25;
 /** Candidates are the petitions sharing the rarest of the typed trigrams: a common one (村民反) would bring thousands. */
 const RARE_TRIGRAMS = 8;
+/** A trigram held by this many petitions or more counts as common (its count stops there). */
+const COMMON_AT = 500;
 
-/** The typed trigrams that some petition holds, rarest first, at most {@link RARE_TRIGRAMS}. */
-async function rarestTrigrams(db: Db, grams: readonly string[]): Promise<string[]> {
-  if (grams.length === 0) return [];
-  const r = await sql<{ term: string; doc: number }>`
-    SELECT term, doc FROM petitions_fts_terms WHERE term IN (${sql.join(grams.map((g) => g.toLowerCase()))})`.execute(db);
-  return [...r.rows].sort((a, b) => a.doc - b.doc || (a.term < b.term ? -1 : 1)).slice(0, RARE_TRIGRAMS).map((row) => row.term);
+/**
+ * The FTS query for the repeat check: the rarest typed trigrams ORed (those under {@link COMMON_AT} petitions, at
+ * most {@link RARE_TRIGRAMS}), or when every one is common, the three rarest together.
+ */
+async function rareTrigramMatch(db: Db, grams: readonly string[]): Promise<string | null> {
+  const counted: { gram: string; n: number }[] = [];
+  for (const gram of grams) {
+    const r = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(gram)} LIMIT ${COMMON_AT})`.execute(db);
+    const n = Number(r.rows[0]?.n ?? 0);
+    if (n > 0) counted.push({ gram, n });
+  }
+  counted.sort((a, b) => a.n - b.n);
+  const rare = counted.filter((c) => c.n < COMMON_AT).slice(0, RARE_TRIGRAMS);
+  if (rare.length > 0) return rare.map((c) => ftsPhrase(c.gram)).join(' OR ');
+  return counted.length > 0 ? counted.slice(0, 3).map((c) => ftsPhrase(c.gram)).join(' AND ') : null;
 }
 const MAX_CANDIDATES = 8;
 
@@ -373,9 +385,8 @@ export async function findPossibleRepeats(
     for (const r of rows) found.set(r.petition_id, 'idNumber');
   }
   const grams = trigrams(input.text).slice(0, 60);
-  const rare = await rarestTrigrams(db, grams);
-  if (rare.length > 0) {
-    const match = rare.map(ftsPhrase).join(' OR ');
+  const match = await rareTrigramMatch(db, grams);
+  if (match !== null) {
     const rows = await sql<{ id: number; summary: string; request: string }>`
       SELECT p.id, p.summary, p.request FROM petitions_fts f JOIN petitions p ON p.id = f.rowid
       WHERE petitions_fts MATCH ${match} ORDER BY rank LIMIT 40`.execute(db);
