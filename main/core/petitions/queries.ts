@@ -163,14 +163,19 @@ function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse
       ? query.where(use === 'drive' ? sql<SqlBool>`petitions.id IN (${indexed})` : sql<SqlBool>`+petitions.id IN (${indexed})`)
       : query.where((eb) => scannedMatches(eb, word, driven));
   }
-  if (input.statuses.length > 0) query = query.where('petitions.status', 'in', input.statuses);
+  // With many matches the page walks the sort order's index and tests each row: `+` keeps the planner off the
+  // filter's own index, which would read every match and sort them all. (The due-date order puts rows without a
+  // deadline last, which no index holds: there the filter's index stays.)
+  const walkSortOrder = use === 'check' && !(input.sort === 'nextDueAt' && !input.overdueOnly);
+  const col = (name: string) => (walkSortOrder ? sql`+${sql.ref(name)}` : sql.ref(name));
+  if (input.statuses.length > 0) query = query.where(sql<SqlBool>`${col('petitions.status')} IN (${sql.join(input.statuses)})`);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
   else if (!input.includeVoided) query = query.where('petitions.status', '!=', 'voided');
-  if (input.category) query = query.where('petitions.category', '=', input.category);
-  if (input.topicId !== null) query = query.where('petitions.topic_id', '=', input.topicId);
+  if (input.category) query = query.where(sql<SqlBool>`${col('petitions.category')} = ${input.category}`);
+  if (input.topicId !== null) query = query.where(sql<SqlBool>`${col('petitions.topic_id')} = ${input.topicId}`);
   if (input.unitId !== null) {
     const unitId = input.unitId;
-    query = query.where((eb) => eb.or([eb('petitions.unit_id', '=', unitId), eb('petitions.responsible_unit_id', '=', unitId)]));
+    query = query.where(sql<SqlBool>`(${col('petitions.unit_id')} = ${unitId} OR ${col('petitions.responsible_unit_id')} = ${unitId})`);
   }
   if (input.receivedFrom !== null) query = query.where('petitions.received_at', '>=', input.receivedFrom);
   if (input.receivedTo !== null) query = query.where('petitions.received_at', '<', input.receivedTo);
@@ -188,12 +193,12 @@ const SORT_COLUMNS = {
 /** Above this many matches a search walks the list's order rather than sorting its matches. */
 const DRIVE_LIMIT = 2_000;
 
-function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'descending'>): Q {
+function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'descending' | 'overdueOnly'>): Q {
   const direction = input.descending ? 'desc' : 'asc';
   return (
     q
-      // Rows with no open deadline sort last whichever way the due column is sorted.
-      .$if(input.sort === 'nextDueAt', (qb) => qb.orderBy(sql`petitions.next_due_at IS NULL`))
+      // Rows with no open deadline sort last whichever way the due column is sorted (overdue ones all have one).
+      .$if(input.sort === 'nextDueAt' && !input.overdueOnly, (qb) => qb.orderBy(sql`petitions.next_due_at IS NULL`))
       .orderBy(SORT_COLUMNS[input.sort], direction)
       .orderBy('petitions.id', direction) as Q
   );
