@@ -71,12 +71,19 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     await db.destroy();
     throw err;
   }
+  // The planner chooses between the list's indexes by their statistics: gathered where missing or stale when the
+  // file opens (bounded, so a large file opens quickly) and brought up to date when it closes.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
   return {
     db,
     sqlite,
     dataDir,
     file,
-    close: () => db.destroy(),
+    close: async () => {
+      if (sqlite.open) sqlite.pragma('optimize');
+      await db.destroy();
+    },
   };
 }
 

@@ -157,6 +157,8 @@ export const petitionListInputSchema = z.object({
   overdueOnly: z.boolean().default(false),
   /** Voided petitions leave the list unless asked for (or their status is chosen). */
   includeVoided: z.boolean().default(false),
+  /** The list counts up to 10,000 matches and says "10000+" above; a figure that must be exact asks for it. */
+  exactTotal: z.boolean().default(false),
   sort: z.enum(PETITION_SORTS).default('receivedAt'),
   descending: z.boolean().default(true),
   page: z.number().int().min(1).default(1),
@@ -208,7 +210,7 @@ export const petitionsContract = {
   'petitions.list': procedure(
     'any',
     petitionListInputSchema,
-    z.object({ rows: z.array(petitionSummarySchema), total: z.number().int() }),
+    z.object({ rows: z.array(petitionSummarySchema), total: z.number().int(), totalCapped: z.boolean() }),
   ),
   'petitions.get': procedure('any', z.object({ id }), petitionDetailSchema),
   'petitions.transition': procedure(PETITION_WRITERS, transitionInputSchema, petitionDetailSchema),

@@ -1,6 +1,6 @@
 export { createPetition, validatePetition, type ParsedPetitionInput } from './intake';
 export { lastPetitionSeq } from './numbering';
-export { listPetitions, listPetitionIds, searchesPerson, getPetition, findPossibleRepeats, SIMILAR_TEXT_THRESHOLD } from './queries';
+export { listPetitions, listPetitionIds, listStatements, LIST_COUNT_CAP, searchesPerson, getPetition, findPossibleRepeats, SIMILAR_TEXT_THRESHOLD } from './queries';
 export { transitionPetition, MAX_EXTENSION_DAYS } from './transitions';
 export { addMediation, linkRepeat, revealPersonal } from './records';
 export { addAttachment, removeAttachment, openAttachment, attachmentForTicket, listAttachments, MAX_ATTACHMENT_MB, ATTACHMENT_URL_PREFIX, type AttachmentFile } from './attachments';

@@ -2,7 +2,7 @@
  * Reading petitions: the filtered, sorted, paged list with Chinese full-text search, the detail page with
  * its timeline and deadlines, and repeat detection at intake. ID numbers and phones leave here masked.
  */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Database, Db, PetitionTable } from '../../db';
 import type { PetitionDetail, PetitionSummary, petitionListInputSchema } from '../../../shared/api';
 import type { z } from 'zod';
@@ -23,8 +23,13 @@ function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `column LIKE pattern` where the pattern's own `%`, `_` and `\` were escaped with {@link escapeLike}. */
+function like(column: string, pattern: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
 }
 
 type PetitionRowWithNames = Selectable<PetitionTable> & { topic_name: string | null; unit_name: string | null };
@@ -59,36 +64,79 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('units', 'units.id', 'petitions.unit_id');
 }
 
-type Base = ReturnType<typeof baseQuery>;
-type Where = ExpressionBuilder<Database, 'petitions' | 'topics' | 'units'>;
+function petitionsOnly(db: Kysely<Database>) {
+  return db.selectFrom('petitions');
+}
+
+type Filtered = ReturnType<typeof petitionsOnly>;
+type Where = ExpressionBuilder<Database, 'petitions'>;
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 const PHONE = /^[\d-]{7,20}$/;
+const SEQ = /^\d{1,6}$/;
+/** A word that runs from the lead petitioner's name into the list's "等N人" (张三等, 张三等6人). */
+const NAME_AND_MANY = /^(.+?)等\d*人?$/;
+
+/** The list counts at most this many matches exactly; above it the page says "10000+". */
+export const LIST_COUNT_CAP = 10_000;
+
+function isLong(word: string): boolean {
+  return [...word].length >= MIN_FTS_CHARS;
+}
 
 /**
- * What one search word may match: the number (信〔2026〕0012号, or just 12), any petitioner's name (two-character
- * names too: the trigram index cannot hold them, so names are matched on the petitioners table), an exact ID
- * number or phone, or the text (trigram index for three characters or more, a scan below that).
+ * What one search word may match: the number (信〔2026〕0012号, or just 12), any petitioner's name, the start of
+ * the lead petitioner's name as the list shows it (张三等6人), an exact ID number or phone, or the text (summary,
+ * request and facts; a word under three characters looks in the summary and request only).
+ *
+ * A word of three characters or more is looked up in indexes only (the petitions', petitioners' and numbers'
+ * trigram indexes, the sequence, ID number and phone indexes), so the search reads the matches and nothing else.
  */
-function wordMatches(eb: Where, word: string): Expression<SqlBool>[] {
-  const ors: Expression<SqlBool>[] = [
-    eb('petitions.number', 'like', likePattern(word)),
-    eb('petitions.first_petitioner', 'like', `${word.replace(/[\\%_]/g, '')}%`),
-    eb('petitions.id', 'in', eb.selectFrom('petitioners').select('petitioners.petition_id').where('petitioners.name', 'like', likePattern(word))),
+function indexedMatches(word: string): RawBuilder<unknown> | null {
+  if (!isLong(word)) return null;
+  const lead = NAME_AND_MANY.exec(word)?.[1];
+  // The name part of 张三等 is under three characters: no index holds it (the scan below answers).
+  if (lead !== undefined && !isLong(lead)) return null;
+  const phrase = ftsPhrase(word);
+  const parts: RawBuilder<unknown>[] = [
+    sql`SELECT rowid AS id FROM petitions_fts WHERE petitions_fts MATCH ${phrase}`,
+    sql`SELECT rowid AS id FROM petition_numbers_fts WHERE petition_numbers_fts MATCH ${phrase}`,
+    sql`SELECT petition_id AS id FROM petitioners WHERE id IN (SELECT rowid FROM petitioner_names_fts WHERE petitioner_names_fts MATCH ${phrase})`,
   ];
-  if (/^\d{1,6}$/.test(word)) ors.push(eb('petitions.seq', '=', Number(word)));
-  if (ID_NUMBER.test(word)) {
-    ors.push(eb('petitions.id', 'in', eb.selectFrom('petitioners').select('petitioners.petition_id').where('petitioners.id_number', '=', normalizeIdNumber(word))));
-  } else if (PHONE.test(word)) {
-    ors.push(eb('petitions.id', 'in', eb.selectFrom('petitioners').select('petitioners.petition_id').where('petitioners.phone', '=', word)));
+  if (lead !== undefined) {
+    parts.push(sql`SELECT p.id FROM petitioners n JOIN petitions p ON p.id = n.petition_id
+      WHERE n.id IN (SELECT rowid FROM petitioner_names_fts WHERE petitioner_names_fts MATCH ${ftsPhrase(lead)})
+      AND p.first_petitioner LIKE ${`${escapeLike(word)}%`} ESCAPE '\\'`);
   }
-  if ([...word].length >= MIN_FTS_CHARS) {
-    ors.push(sql<boolean>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(word)})`);
+  if (SEQ.test(word)) parts.push(sql`SELECT id FROM petitions WHERE seq = ${Number(word)}`);
+  if (ID_NUMBER.test(word)) parts.push(sql`SELECT petition_id AS id FROM petitioners WHERE id_number = ${normalizeIdNumber(word)}`);
+  else if (PHONE.test(word)) parts.push(sql`SELECT petition_id AS id FROM petitioners WHERE phone = ${word}`);
+  return sql.join(parts, sql` UNION `);
+}
+
+/**
+ * The same matches checked row by row: for words under three characters, which no index holds. When another
+ * word's index lookup chose the few rows to check, each row's petitioners are read through their index; else
+ * the names are matched once over the petitioners table.
+ */
+function scannedMatches(eb: Where, word: string, fewRows: boolean): Expression<SqlBool> {
+  const pattern = `%${escapeLike(word)}%`;
+  const names = eb.selectFrom('petitioners').where(() => like('petitioners.name', pattern));
+  const ors: Expression<SqlBool>[] = [
+    like('petitions.number', pattern),
+    like('petitions.first_petitioner', `${escapeLike(word)}%`),
+    fewRows
+      ? eb.exists(names.select(sql`1`.as('one')).whereRef('petitioners.petition_id', '=', 'petitions.id'))
+      : eb('petitions.id', 'in', names.select('petitioners.petition_id')),
+  ];
+  if (SEQ.test(word)) ors.push(eb('petitions.seq', '=', Number(word)));
+  if (isLong(word)) {
+    ors.push(sql<SqlBool>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(word)})`);
   } else {
-    ors.push(eb('petitions.summary', 'like', likePattern(word)));
-    ors.push(eb('petitions.request', 'like', likePattern(word)));
+    ors.push(like('petitions.summary', pattern));
+    ors.push(like('petitions.request', pattern));
   }
-  return ors;
+  return eb.or(ors);
 }
 
 /** Whether a search looks a person up by ID number or phone (the audit records such a look-up). */
@@ -96,18 +144,36 @@ export function searchesPerson(text: string): boolean {
   return searchWords(text).some((w) => ID_NUMBER.test(w) || (PHONE.test(w) && w.replace(/-/g, '').length >= 7));
 }
 
-function applyFilters(q: Base, input: ListInput, now: number): Base {
+/**
+ * How a search word's index lookup joins the query: `drive` lets the planner start from the matches (few of
+ * them), `check` makes it walk the sort order and test each row against the matches (many of them, so the
+ * first page fills after a few rows instead of sorting them all).
+ */
+type SearchUse = 'drive' | 'check';
+
+function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive'): Filtered {
   let query = q;
   // Several words (separated by spaces, a full-width space or commas) must all match, each in any field.
-  for (const word of searchWords(input.query)) query = query.where((eb) => eb.or(wordMatches(eb, word)));
-  if (input.statuses.length > 0) query = query.where('petitions.status', 'in', input.statuses);
+  const words = searchWords(input.query).map((word) => ({ word, indexed: indexedMatches(word) }));
+  const driven = use === 'drive' && words.some((w) => w.indexed !== null);
+  for (const { word, indexed } of words) {
+    query = indexed
+      ? query.where(use === 'drive' ? sql<SqlBool>`petitions.id IN (${indexed})` : sql<SqlBool>`+petitions.id IN (${indexed})`)
+      : query.where((eb) => scannedMatches(eb, word, driven));
+  }
+  // With many matches the page walks the sort order's index and tests each row: `+` keeps the planner off the
+  // filter's own index, which would read every match and sort them all. (The due-date order puts rows without a
+  // deadline last, which no index holds: there the filter's index stays.)
+  const walkSortOrder = use === 'check' && !(input.sort === 'nextDueAt' && !input.overdueOnly);
+  const col = (name: string) => (walkSortOrder ? sql`+${sql.ref(name)}` : sql.ref(name));
+  if (input.statuses.length > 0) query = query.where(sql<SqlBool>`${col('petitions.status')} IN (${sql.join(input.statuses)})`);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
   else if (!input.includeVoided) query = query.where('petitions.status', '!=', 'voided');
-  if (input.category) query = query.where('petitions.category', '=', input.category);
-  if (input.topicId !== null) query = query.where('petitions.topic_id', '=', input.topicId);
+  if (input.category) query = query.where(sql<SqlBool>`${col('petitions.category')} = ${input.category}`);
+  if (input.topicId !== null) query = query.where(sql<SqlBool>`${col('petitions.topic_id')} = ${input.topicId}`);
   if (input.unitId !== null) {
     const unitId = input.unitId;
-    query = query.where((eb) => eb.or([eb('petitions.unit_id', '=', unitId), eb('petitions.responsible_unit_id', '=', unitId)]));
+    query = query.where(sql<SqlBool>`(${col('petitions.unit_id')} = ${unitId} OR ${col('petitions.responsible_unit_id')} = ${unitId})`);
   }
   if (input.receivedFrom !== null) query = query.where('petitions.received_at', '>=', input.receivedFrom);
   if (input.receivedTo !== null) query = query.where('petitions.received_at', '<', input.receivedTo);
@@ -122,33 +188,59 @@ const SORT_COLUMNS = {
   status: 'petitions.status',
 } as const;
 
-export async function listPetitions(db: Db, input: ListInput, now: number): Promise<{ rows: PetitionSummary[]; total: number }> {
-  const filtered = applyFilters(baseQuery(db), input, now);
+/** Above this many matches a search walks the list's order rather than sorting its matches. */
+const DRIVE_LIMIT = 2_000;
+
+function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'descending' | 'overdueOnly'>): Q {
   const direction = input.descending ? 'desc' : 'asc';
-  const [rows, count] = await Promise.all([
-    filtered
-      .selectAll('petitions')
-      .select(['topics.name as topic_name', 'units.name as unit_name'])
-      // Rows with no open deadline sort last whichever way the due column is sorted.
-      .$if(input.sort === 'nextDueAt', (q) => q.orderBy(sql`petitions.next_due_at IS NULL`))
+  return (
+    q
+      // Rows with no open deadline sort last whichever way the due column is sorted (overdue ones all have one).
+      .$if(input.sort === 'nextDueAt' && !input.overdueOnly, (qb) => qb.orderBy(sql`petitions.next_due_at IS NULL`))
       .orderBy(SORT_COLUMNS[input.sort], direction)
-      .orderBy('petitions.id', direction)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute(),
-    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-  ]);
-  return { rows: rows.map(summaryOf), total: Number(count?.n ?? 0) };
+      .orderBy('petitions.id', direction) as Q
+  );
+}
+
+function countQuery(db: Db, input: ListInput, now: number) {
+  const matches = applyFilters(petitionsOnly(db), input, now).select(sql`1`.as('one'));
+  return db.selectFrom((input.exactTotal ? matches : matches.limit(LIST_COUNT_CAP + 1)).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse) {
+  return ordered(applyFilters(petitionsOnly(db), input, now, use), input)
+    .leftJoin('topics', 'topics.id', 'petitions.topic_id')
+    .leftJoin('units', 'units.id', 'petitions.unit_id')
+    .selectAll('petitions')
+    .select(['topics.name as topic_name', 'units.name as unit_name'])
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+}
+
+/** The statements the list runs, for a test to read their query plans. */
+export function listStatements(db: Db, input: ListInput, now: number): { count: CompiledQuery; page: Record<SearchUse, CompiledQuery> } {
+  return {
+    count: countQuery(db, input, now).compile(),
+    page: { drive: pageQuery(db, input, now, 'drive').compile(), check: pageQuery(db, input, now, 'check').compile() },
+  };
+}
+
+export async function listPetitions(
+  db: Db,
+  input: ListInput,
+  now: number,
+): Promise<{ rows: PetitionSummary[]; total: number; totalCapped: boolean }> {
+  // Counted without the joins the page needs, and no further than the cap unless asked.
+  const n = Number((await countQuery(db, input, now).executeTakeFirst())?.n ?? 0);
+  const capped = n > LIST_COUNT_CAP && !input.exactTotal;
+  const rows = await pageQuery(db, input, now, n > DRIVE_LIMIT ? 'check' : 'drive').execute();
+  return { rows: rows.map(summaryOf), total: capped ? LIST_COUNT_CAP : n, totalCapped: capped };
 }
 
 /** Every petition the list's filters select, in the list's order (the register export prints them all). */
 export async function listPetitionIds(db: Db, input: Omit<ListInput, 'page' | 'pageSize'>, now: number): Promise<number[]> {
-  const direction = input.descending ? 'desc' : 'asc';
-  const rows = await applyFilters(baseQuery(db), { ...input, page: 1, pageSize: 1 }, now)
+  const rows = await ordered(applyFilters(petitionsOnly(db), { ...input, page: 1, pageSize: 1 }, now), input)
     .select('petitions.id')
-    .$if(input.sort === 'nextDueAt', (q) => q.orderBy(sql`petitions.next_due_at IS NULL`))
-    .orderBy(SORT_COLUMNS[input.sort], direction)
-    .orderBy('petitions.id', direction)
     .execute();
   return rows.map((r) => r.id);
 }
@@ -260,6 +352,28 @@ function similarity(grams: readonly string[], candidate: string): number {
 }
 
 export const SIMILAR_TEXT_THRESHOLD = 0.25;
+/** Candidates are the petitions sharing the rarest of the typed trigrams: a common one (村民反) would bring thousands. */
+const RARE_TRIGRAMS = 8;
+/** A trigram held by this many petitions or more counts as common (its count stops there). */
+const COMMON_AT = 500;
+
+/**
+ * The FTS query for the repeat check: the rarest typed trigrams ORed (those under {@link COMMON_AT} petitions, at
+ * most {@link RARE_TRIGRAMS}), or when every one is common, the three rarest together.
+ */
+async function rareTrigramMatch(db: Db, grams: readonly string[]): Promise<string | null> {
+  const counted: { gram: string; n: number }[] = [];
+  for (const gram of grams) {
+    const r = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(gram)} LIMIT ${COMMON_AT})`.execute(db);
+    const n = Number(r.rows[0]?.n ?? 0);
+    if (n > 0) counted.push({ gram, n });
+  }
+  counted.sort((a, b) => a.n - b.n);
+  const rare = counted.filter((c) => c.n < COMMON_AT).slice(0, RARE_TRIGRAMS);
+  if (rare.length > 0) return rare.map((c) => ftsPhrase(c.gram)).join(' OR ');
+  return counted.length > 0 ? counted.slice(0, 3).map((c) => ftsPhrase(c.gram)).join(' AND ') : null;
+}
 const MAX_CANDIDATES = 8;
 
 export async function findPossibleRepeats(
@@ -273,8 +387,8 @@ export async function findPossibleRepeats(
     for (const r of rows) found.set(r.petition_id, 'idNumber');
   }
   const grams = trigrams(input.text).slice(0, 60);
-  if (grams.length > 0) {
-    const match = grams.map(ftsPhrase).join(' OR ');
+  const match = await rareTrigramMatch(db, grams);
+  if (match !== null) {
     const rows = await sql<{ id: number; summary: string; request: string }>`
       SELECT p.id, p.summary, p.request FROM petitions_fts f JOIN petitions p ON p.id = f.rowid
       WHERE petitions_fts MATCH ${match} ORDER BY rank LIMIT 40`.execute(db);

@@ -9,6 +9,7 @@ import * as m0006 from './0006-book-of-record';
 import * as m0007 from './0007-accounts-audit';
 import * as m0009 from './0009-effective-from';
 import * as m0010 from './0010-ledger';
+import * as m0011 from './0011-list-search-indexes';
 import * as m0012 from './0012-hot-indexes';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-accounts-audit': m0007,
   '0009-effective-from': m0009,
   '0010-ledger': m0010,
+  '0011-list-search-indexes': m0011,
   '0012-hot-indexes': m0012,
 };
 

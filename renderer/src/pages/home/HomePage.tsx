@@ -55,9 +55,9 @@ export function HomePage() {
   const tz = useOfficeTimeZone();
   const today = localDateOf(now, tz);
   const todayStart = startOfLocalDay(today, tz);
-  const open = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], pageSize: 1 });
-  const overdue = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1 });
-  const registered = useApiQuery('petitions.list', { receivedFrom: todayStart, receivedTo: todayStart + DAY_MS, pageSize: 1 });
+  const open = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], pageSize: 1, exactTotal: true });
+  const overdue = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1, exactTotal: true });
+  const registered = useApiQuery('petitions.list', { receivedFrom: todayStart, receivedTo: todayStart + DAY_MS, pageSize: 1, exactTotal: true });
   const upcoming = useApiQuery('petitions.list', { statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false, pageSize: 20 });
   const dash = useApiQuery('stats.dashboard.get', {});
   const alarms = useApiQuery('alarms.list', { scope: 'open', pageSize: 200 });

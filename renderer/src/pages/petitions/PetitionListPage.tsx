@@ -226,7 +226,8 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
       {exporting && <RegisterExportModal filters={input} total={total} onClose={() => setExporting(false)} />}
       <ListPage
         title={t('petitions.list.title')}
-        totalText={t('petitions.list.total', { count: total })}
+        // Above 10,000 the office sees "10000 件以上": the list counts no further.
+        totalText={list.data?.totalCapped ? t('petitions.list.totalCapped', { count: total }) : t('petitions.list.total', { count: total })}
         totalTestId="petition-total"
         total={total}
         fetching={list.isFetching}

@@ -1,0 +1,146 @@
+/**
+ * The petition list, search and repeat check at county scale (issue 15), through `app.api.call` as the renderer
+ * calls them: p50/p95/p99 for the first page under each filter and sort, full-text search (rare, no match, very
+ * common), short, multi-word, number and person searches, the raw FTS lookup against a LIKE scan in the same
+ * run, the repeat check as a clerk types, and the main process's RSS, the file's size and the time of the
+ * newest migrations on that file.
+ *
+ * `npm run bench -- --rows 1000000 [--seed 1] [--samples 40] [--only county]`; the default is 10,000 rows. The seeded file is
+ * cached (tests/bench/support/county.ts), so only the first run at a size pays for the seed.
+ */
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { ManualClock } from '../../main/core/context';
+import { migrationProvider } from '../../main/db/migrations';
+import { COMMON_PHRASE, MISSING_PHRASE, RARE_PHRASE, countyOffice } from './support/county';
+
+function flag(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return fallback;
+  const value = args[at]?.includes('=') ? args[at]?.split('=')[1] : args[at + 1];
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a whole number, got ${value}`);
+  return n;
+}
+
+const ROWS = flag('rows', 10_000);
+const SEED = flag('seed', 1);
+const SAMPLES = flag('samples', 40);
+/** Migrations whose time on this file the bench reports (undone and run again): the ones issue 15 added. */
+const TIMED_MIGRATIONS = (name: string) => name >= '0011';
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
+}
+
+function line(label: string, samples: readonly number[], note = ''): void {
+  const s = [...samples].sort((a, b) => a - b);
+  const f = (n: number) => n.toFixed(n < 10 ? 2 : 1).padStart(8);
+  console.log(`${label.padEnd(52)} p50 ${f(quantile(s, 0.5))}  p95 ${f(quantile(s, 0.95))}  p99 ${f(quantile(s, 0.99))} ms${note ? `  ${note}` : ''}`);
+}
+
+async function main(): Promise<void> {
+  const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0));
+  const county = await countyOffice({ rows: ROWS, seed: SEED, clock });
+  const { app, call } = county;
+  console.log(
+    `county office: ${ROWS} petitions (seed ${SEED}) ${county.seededNow ? `seeded in ${county.seedSeconds.toFixed(0)} s` : 'from the cache'}; app opened in ${county.openMs.toFixed(0)} ms`,
+  );
+  const db = app.core.db;
+
+  const measure = async (label: string, fn: (i: number) => Promise<unknown>, samples = SAMPLES) => {
+    await fn(0);
+    const times: number[] = [];
+    let last: unknown;
+    for (let i = 0; i < samples; i++) {
+      const s = performance.now();
+      last = await fn(i);
+      times.push(performance.now() - s);
+    }
+    const l = last as { total?: number; totalCapped?: boolean } | unknown[] | undefined;
+    const note = Array.isArray(l) ? `(${l.length} found)` : l?.total !== undefined ? `(${l.total}${l.totalCapped ? '+' : ''} rows)` : '';
+    line(label, times, note);
+  };
+  const list = (input: Record<string, unknown>) => () => call('petitions.list', input);
+
+  const openStatuses = ['registered', 'forwarded', 'assigned', 'accepted', 'in_handling', 'extended', 'replied', 'review_requested', 'reviewed', 'rereview_requested', 'rereviewed', 'not_accepted'];
+  console.log('\n# petition list, first page (50 rows)');
+  await measure('list: newest first', list({}));
+  await measure('list: page 50', list({ page: 50 }));
+  await measure('filter: status in_handling', list({ statuses: ['in_handling'] }));
+  await measure('filter: 12 open statuses', list({ statuses: openStatuses }));
+  await measure('filter: category claim', list({ category: 'claim' }));
+  await measure('filter: topic', list({ topicId: 3 }));
+  await measure('filter: unit (each unit in turn)', (i) => call('petitions.list', { unitId: county.units[i % county.units.length] }));
+  await measure('filter: received in the last 30 days', list({ receivedFrom: clock.now() - 30 * 86_400_000 }));
+  await measure('filter: overdue, sorted by next due', list({ overdueOnly: true, sort: 'nextDueAt', descending: false }));
+  await measure('filter: open, sorted by next due', list({ statuses: openStatuses, sort: 'nextDueAt', descending: false }));
+  await measure('sort: by number', list({ sort: 'number' }));
+  await measure('sort: by status', list({ sort: 'status' }));
+
+  const second = await db.selectFrom('petitioners').select('name').where('ord', '=', 1).where(sql<boolean>`length(name) = 2`).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const person = await db.selectFrom('petitioners').select(['id_number', 'phone']).where('id_number', '!=', '').where('phone', '!=', '').orderBy('id').executeTakeFirstOrThrow();
+  const numbered = await db.selectFrom('petitions').select('number').orderBy('id', 'desc').offset(Math.floor(ROWS / 3)).limit(1).executeTakeFirstOrThrow();
+  console.log('\n# search (first page and count)');
+  await measure(`search: rare phrase ${RARE_PHRASE}`, list({ query: RARE_PHRASE }));
+  await measure(`search: no match ${MISSING_PHRASE}`, list({ query: MISSING_PHRASE }));
+  await measure(`search: very common phrase ${COMMON_PHRASE}`, list({ query: COMMON_PHRASE }));
+  await measure('search: 2-char text 低保', list({ query: '低保' }));
+  await measure(`search: 2-char name of a 2nd petitioner ${second.name}`, list({ query: second.name }));
+  await measure('search: 1 char 霞', list({ query: '霞' }));
+  await measure('search: 2 chars, no match 麒麟', list({ query: '麒麟' }));
+  await measure('search: multi-word 拆迁安置　妥善 (full-width space)', list({ query: '拆迁安置　妥善' }));
+  await measure('search: multi-word 饮水安全，多次协商', list({ query: '饮水安全，多次协商' }));
+  await measure(`search: number ${numbered.number}`, list({ query: numbered.number }));
+  await measure('search: number 12', list({ query: '12' }));
+  await measure('search: ID number', list({ query: person.id_number }));
+  await measure('search: phone', list({ query: person.phone }));
+  await measure(`search: rare phrase + status filter`, list({ query: RARE_PHRASE, statuses: ['closed'] }));
+
+  console.log('\n# FTS against a LIKE scan, same run (count of matches)');
+  const fts = (q: string) => () => sql`SELECT count(*) AS n FROM petitions_fts WHERE petitions_fts MATCH ${`"${q}"`}`.execute(db);
+  const like = (q: string) => () =>
+    sql`SELECT count(*) AS n FROM petitions WHERE summary LIKE ${`%${q}%`} OR request LIKE ${`%${q}%`} OR facts_reasons LIKE ${`%${q}%`}`.execute(db);
+  for (const [label, q] of [['rare', RARE_PHRASE], ['common', COMMON_PHRASE]] as const) {
+    const timesF: number[] = [];
+    const timesL: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      let s = performance.now();
+      await fts(q)();
+      timesF.push(performance.now() - s);
+      s = performance.now();
+      await like(q)();
+      timesL.push(performance.now() - s);
+    }
+    const med = (x: number[]) => quantile([...x].sort((a, b) => a - b), 0.5);
+    line(`raw FTS MATCH, ${label}`, timesF);
+    line(`raw LIKE scan, ${label}`, timesL, `(FTS ${(med(timesL) / med(timesF)).toFixed(0)}× faster)`);
+  }
+
+  console.log('\n# repeat check while typing');
+  const typed = `${COMMON_PHRASE.slice(0, 2)}东风村村民反映${COMMON_PHRASE}未足额发放，多次协商未果，要求依法处理`;
+  await measure('repeats: each keystroke of a 40-char text', (i) => call('petitions.repeats.list', { text: typed.slice(0, 3 + (i % (typed.length - 2))) }));
+
+  console.log('\n# size and memory');
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  console.log(`file: ${((size(county.file) + size(`${county.file}-wal`)) / 1e6).toFixed(0)} MB; main-process RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+
+  const migrations = await migrationProvider.getMigrations();
+  for (const [name, m] of Object.entries(migrations).filter(([n]) => TIMED_MIGRATIONS(n))) {
+    if (!m.down) {
+      console.log(`migration ${name}: has no down, not timed`);
+      continue;
+    }
+    await m.down(db);
+    const s = performance.now();
+    await m.up(db);
+    console.log(`migration ${name}: ${(performance.now() - s).toFixed(0)} ms on this file (undone and run again)`);
+  }
+  await app.close();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
