@@ -19,6 +19,7 @@ export const security = {
       sessionMaxDays: '登录有效期应为1到90天之间的整数',
       duplicateNumber: '新编号与已有的编号重复，没有登记：请管理员在“办公室设置”中检查编号格式（应包含 {year} 和 {seq}）',
       duplicate: '与已有的记录重复，没有保存；请修改后重试',
+      passwordChangeRequired: '这个账号须先设置自己的密码，才能进行其他操作：请在“请设置您自己的密码”窗口中修改密码',
     },
     password: {
       forcedTitle: '请设置您自己的密码',
@@ -63,6 +64,7 @@ export const security = {
       sessionMaxDays: 'The login lifetime must be a whole number of days from 1 to 90',
       duplicateNumber: 'The new number repeats an existing one and nothing was registered: ask the administrator to check the number format in Office settings (it needs {year} and {seq})',
       duplicate: 'This duplicates an existing record and was not saved; change it and try again',
+      passwordChangeRequired: 'This account must choose its own password before anything else: change it in the “Choose your own password” window',
     },
     password: {
       forcedTitle: 'Choose your own password',

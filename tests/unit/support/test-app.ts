@@ -30,7 +30,7 @@ export interface TestApp {
   readonly clock: ManualClock;
   readonly dataDir: string;
   call<N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>): Promise<ApiResult<ProcedureOutput<N>>>;
-  /** Calls and fails the test unless the result is ok. */
+  /** Calls and fails the test unless the result is ok; an account it creates has chosen its first password (see firstLogin). */
   ok<N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>): Promise<ProcedureOutput<N>>;
   setup(): Promise<string>;
   addUser(admin: string, username: string, role: 'clerk' | 'leader' | 'duty_officer' | 'admin', displayName?: string): Promise<{ id: number; token: string }>;
@@ -71,7 +71,23 @@ async function openOver(dataDir: string, now: string): Promise<TestApp> {
   const ok = async <N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>) => {
     const r = await call(session, name, input);
     if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+    if (name === 'users.create') await firstLogin(input as ProcedureInput<'users.create'>);
     return r.value;
+  };
+  /**
+   * A person added with `ok(…, 'users.create', …)` has been through their first login: chose a password of their
+   * own, then set the one the test gave back, so the test can log in with it and be let in everywhere. Tests of
+   * the forced change itself create the account with `call`.
+   */
+  const firstLogin = async ({ username, password }: { username: string; password: string }) => {
+    const login = await call(null, 'auth.login', { username, password });
+    if (!login.ok) throw new Error(`first login of ${username} failed: ${login.error.message}`);
+    const interim = `${password}-own`;
+    for (const [oldPassword, newPassword] of [[password, interim], [interim, password]] as const) {
+      const changed = await call(login.value.token, 'auth.changePassword', { oldPassword, newPassword });
+      if (!changed.ok) throw new Error(`first password of ${username} refused: ${changed.error.message}`);
+    }
+    await call(login.value.token, 'auth.logout', {});
   };
   const t: TestApp = {
     app,
