@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import SqliteDatabase from 'better-sqlite3';
-import { contract, type ApiRequest, type ApiResult, type ProcedureName } from '../../shared/api';
+import { BEFORE_OWN_PASSWORD, contract, type ApiRequest, type ApiResult, type ProcedureName } from '../../shared/api';
 import { enumLabel, t } from '../../shared/i18n';
 import type { Core } from '../core/context';
 import { UserError } from '../core/errors';
@@ -74,6 +74,9 @@ export function createApi(core: Core, options: HandlerOptions): Api {
           if (!user) {
             const key = request.session ? 'errors.generic.sessionExpired' : 'errors.generic.notLoggedIn';
             return { ok: false, error: { code: 'unauthenticated', message: t(key) } };
+          }
+          if (user.mustChangePassword && !BEFORE_OWN_PASSWORD.has(name)) {
+            return { ok: false, error: { code: 'password_change_required', message: t('security.errors.passwordChangeRequired') } };
           }
           if (def.access !== 'any' && user.role !== 'admin' && !def.access.includes(user.role)) {
             return { ok: false, error: { code: 'forbidden', message: t('errors.generic.forbidden', { role: enumLabel('role', user.role) }) } };

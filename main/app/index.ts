@@ -91,7 +91,7 @@ async function openOnce(w: Wiring): Promise<Opened> {
   const backupsOver = (db: Db) =>
     new Backups(
       { db, clock: w.clock, dataDir: options.dataDir, emit: w.emit },
-      { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => (auditWatch ? (sqlite) => auditWatch?.installOn(sqlite) : null) },
+      { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => (auditWatch ? (sqlite) => auditWatch?.installOn(sqlite) ?? false : null) },
     );
   const beforeMigrate = async (db: Db) => {
     try {

@@ -52,7 +52,12 @@ if (!app.requestSingleInstanceLock()) {
 async function restoreAndExit(folder: string): Promise<void> {
   const title = translate('zh-CN', 'common.appName');
   try {
-    const done = await restoreFromCommandLine({ dataDir: dataDir(), folder, password: process.env.PETITION_DESK_BACKUP_PASSWORD ?? null });
+    const done = await restoreFromCommandLine({
+      dataDir: dataDir(),
+      folder,
+      password: process.env.PETITION_DESK_BACKUP_PASSWORD ?? null,
+      auditKey: { sealer: await safeStorageSealer() },
+    });
     dialog.showMessageBoxSync({ type: 'info', title, message: translate('zh-CN', 'backups.dialog.restarted'), detail: done.safetyCopy ?? '' });
     app.exit(0);
   } catch (error) {

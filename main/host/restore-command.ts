@@ -5,7 +5,8 @@
  */
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
-import { restoreFromCommandLine } from '../app';
+import { restoreFromCommandLine, type CommandLineRestore } from '../app';
+import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { UserError } from '../core/errors';
 import { formatDateTime, DEFAULT_TIME_ZONE } from '../../shared/time';
 
@@ -29,6 +30,16 @@ async function askPassword(): Promise<string | null> {
   return password === '' ? null : password;
 }
 
+/** One line, Chinese then English: how the backup's audit chain was checked. */
+export function auditCheckLine(audit: CommandLineRestore['audit']): string {
+  const [key, params]: [MessageKey, MessageParams] = !audit.checked
+    ? ['backups.commandLine.auditHeadOnly', {}]
+    : audit.ok
+      ? ['backups.commandLine.auditKeyed', { rows: audit.rows }]
+      : ['backups.commandLine.auditKeyedBroken', { at: audit.brokenAt ?? '' }];
+  return `${translate('zh-CN', key, params)} / ${translate('en', key, params)}`;
+}
+
 export async function runRestoreCommand(dataDir: string, folder: string): Promise<number> {
   const password = process.env[PASSWORD_ENV] ?? (await askPassword());
   console.log(`数据文件夹 / data folder: ${dataDir}`);
@@ -37,6 +48,7 @@ export async function runRestoreCommand(dataDir: string, folder: string): Promis
     const done = await restoreFromCommandLine({ dataDir, folder, password });
     const s = done.summary;
     console.log(`已恢复 ${formatDateTime(s.createdAt, DEFAULT_TIME_ZONE)} 的备份（${s.officeName}）：信访事项 ${s.counts.petitions ?? 0} 件，附件 ${s.attachments} 个，审计记录 ${s.auditRows} 条。`);
+    console.log(auditCheckLine(done.audit));
     if (done.problems.length) console.log(`注意 / note: ${done.problems.join(', ')}`);
     console.log(`恢复前的数据已另存于 / the data before the restore is in: ${done.safetyCopy ?? '—'}`);
     return 0;

@@ -19,6 +19,8 @@ const auditVerificationSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   brokenAt: z.number().int().nullable(),
+  /** Where an admin accepted a replaced key: rows before it are checked for gaps and links only. */
+  keyAcceptedAt: z.number().int().nullable(),
 });
 
 export const auditHeadSchema = z.object({ id, hash: z.string() });
@@ -37,6 +39,12 @@ export const auditContract = {
     empty,
     auditVerificationSchema.extend({ reason: z.enum(AUDIT_BREAKS).nullable(), verifiedAt: instant }).nullable(),
   ),
+  /**
+   * Accepts the audit key this PC now has, after the old one was lost or replaced (the banner's 'key'): one audit
+   * row records it and where the old chain ended, and the chain is verified from that row on under this key.
+   * Refused for any other break. Answers the new standing.
+   */
+  'audit.key.accept': procedure(ADMINS, empty, auditVerificationSchema.extend({ reason: z.enum(AUDIT_BREAKS).nullable(), verifiedAt: instant })),
   /** The chain's newest row, printed in short form on duty sheets so paper holds checkpoints. */
   'audit.head.get': procedure('any', empty, auditHeadSchema.nullable()),
 } as const;

@@ -11,7 +11,10 @@ export const userSchema = z.object({
   role: z.enum(ROLES),
   active: z.boolean(),
   lockedUntil: instant.nullable(),
-  /** Created or reset by an admin: the renderer makes the person choose a new password before anything else. */
+  /**
+   * Created or reset by an admin: the person chooses a new password before anything else (the renderer asks; the
+   * API refuses every other procedure than {@link BEFORE_OWN_PASSWORD} with `password_change_required`).
+   */
   mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -27,6 +30,12 @@ export const officeSchema = z.object({
   sessionMaxDays: z.number().int(),
 });
 export type Office = z.infer<typeof officeSchema>;
+
+/**
+ * What an account that must first choose its own password may call: read its own session, change the password,
+ * log out. Everything else is refused until then, whatever the renderer shows.
+ */
+export const BEFORE_OWN_PASSWORD: ReadonlySet<string> = new Set(['auth.get', 'auth.changePassword', 'auth.logout']);
 
 export const usersContract = {
   'setup.get': procedure(

@@ -107,6 +107,12 @@ export const backups = {
       users: '用户',
       audit: '审计记录',
     },
+    /** The command-line restore's one line on how the backup's audit chain was checked. */
+    commandLine: {
+      auditKeyed: '审计链：已用本机保存的审计密钥逐条核验备份中的 {rows} 条审计记录，完好',
+      auditKeyedBroken: '审计链：已用本机保存的审计密钥逐条核验，备份中的审计链在第{at}条处对不上（备份如实复制了当时的数据）',
+      auditHeadOnly: '审计链：本机没有这个办公室的审计密钥，只核对了末条审计记录与备份清单一致，未逐条核验',
+    },
     problem: {
       manifest_missing: '没有 manifest.json，不是备份文件夹',
       manifest_unreadable: 'manifest.json 无法读取或已损坏',
@@ -229,6 +235,11 @@ export const backups = {
       attachments: 'Attachments',
       users: 'Users',
       audit: 'Audit records',
+    },
+    commandLine: {
+      auditKeyed: 'audit chain: all {rows} records of the backup verified with the audit key kept on this PC, intact',
+      auditKeyedBroken: 'audit chain: verified with the audit key kept on this PC; the backup’s chain breaks at record {at} (the backup copied the data as it was)',
+      auditHeadOnly: 'audit chain: this PC has no audit key for this office; only the last audit record was compared with the backup’s manifest, not every record',
     },
     problem: {
       manifest_missing: 'no manifest.json: not a backup folder',

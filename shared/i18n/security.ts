@@ -19,6 +19,8 @@ export const security = {
       sessionMaxDays: '登录有效期应为1到90天之间的整数',
       duplicateNumber: '新编号与已有的编号重复，没有登记：请管理员在“办公室设置”中检查编号格式（应包含 {year} 和 {seq}）',
       duplicate: '与已有的记录重复，没有保存；请修改后重试',
+      auditKeyNotReplaced: '审计密钥没有被更换，无需接受新密钥：审计链的其他问题须如实保留，请报告领导并与备份核对',
+      passwordChangeRequired: '这个账号须先设置自己的密码，才能进行其他操作：请在“请设置您自己的密码”窗口中修改密码',
     },
     password: {
       forcedTitle: '请设置您自己的密码',
@@ -34,6 +36,12 @@ export const security = {
       bannerTitle: '审计链校验失败',
       banner: '审计记录第{id}条起对不上（{reason}），可能有人绕过本程序改动了数据。请保持现状，报告领导，并用最近的备份和纸质交接班记录上的审计链标记核对。',
       bannerOpen: '查看审计日志',
+      acceptKey: '接受本机的新审计密钥',
+      acceptKeyTitle: '接受本机的新审计密钥？',
+      acceptKeyBody:
+        '这台电脑上原来的审计密钥已丢失或被更换，所以第{id}条之前的审计记录再也无法逐条核验是否被改动过（只能核对编号是否连续、前后是否衔接）。接受后，审计日志会记下这次接受（谁、何时、原审计链在第{last}条结束），从这一条起用现在的密钥重新核验，红色提示随之消失。请先报告领导，并用最近的备份和纸质交接班记录上的审计链标记核对数据无误后再接受。',
+      acceptKeyConfirm: '确认接受',
+      keyAccepted: '已接受新审计密钥：审计链从第{id}条起重新核验',
       reason: {
         row: '记录内容被改动',
         link: '记录的前后衔接被改动',
@@ -63,6 +71,8 @@ export const security = {
       sessionMaxDays: 'The login lifetime must be a whole number of days from 1 to 90',
       duplicateNumber: 'The new number repeats an existing one and nothing was registered: ask the administrator to check the number format in Office settings (it needs {year} and {seq})',
       duplicate: 'This duplicates an existing record and was not saved; change it and try again',
+      auditKeyNotReplaced: 'The audit key was not replaced, so there is no new key to accept: any other break in the chain stays on record; report it and compare with a backup',
+      passwordChangeRequired: 'This account must choose its own password before anything else: change it in the “Choose your own password” window',
     },
     password: {
       forcedTitle: 'Choose your own password',
@@ -78,6 +88,12 @@ export const security = {
       bannerTitle: 'Audit chain check failed',
       banner: 'The audit records stop matching at record {id} ({reason}): the data may have been changed outside this program. Leave everything as it is, tell your leader, and compare with the latest backup and the audit marks on the printed handover sheets.',
       bannerOpen: 'Open the audit log',
+      acceptKey: 'Accept this PC’s new audit key',
+      acceptKeyTitle: 'Accept this PC’s new audit key?',
+      acceptKeyBody:
+        'The audit key this PC had was lost or replaced, so the audit records before record {id} can no longer be checked one by one for changes (only that their numbers run on and they link up). Accepting records this in the audit log (who, when, and that the old chain ended at record {last}) and verifies the chain under the current key from that record on; the red banner then goes. Report it first, and check the data against the latest backup and the audit marks on the printed handover sheets before you accept.',
+      acceptKeyConfirm: 'Accept',
+      keyAccepted: 'New audit key accepted: the chain is verified again from record {id}',
       reason: {
         row: 'a record was changed',
         link: 'the order of records was changed',

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import SqliteDatabase from 'better-sqlite3';
 import { test, expect, ADMIN } from './support/fixtures';
 
@@ -38,4 +39,30 @@ test('a clerk is not shown the audit banner: it is for the admins who can act on
   await expect(page.getByTestId('audit-banner')).toHaveCount(0);
   await desk.openAs(ADMIN);
   await expect(page.getByTestId('audit-banner')).toContainText('记录内容被改动');
+});
+
+test('an admin accepts this PC’s new audit key after a confirmation: the banner goes and the audit log keeps where the old chain ended', async ({ page, desk }) => {
+  // Another key than the one the chain was made with, as after a reinstalled system (the office's key is looked up by its uid).
+  await desk.restart((dataDir) => {
+    const file = new SqliteDatabase(path.join(dataDir, 'petition-desk.sqlite'));
+    file.prepare("UPDATE meta SET value = ? WHERE key = 'office_uid'").run(randomUUID());
+    file.close();
+  });
+  await desk.openAs(ADMIN);
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toContainText('本机的审计密钥丢失或被更换');
+  await banner.getByRole('button', { name: '接受本机的新审计密钥' }).click();
+  const dialog = page.getByRole('dialog', { name: '接受本机的新审计密钥？' });
+  await expect(dialog).toContainText('再也无法逐条核验是否被改动过');
+  await expect(dialog).toContainText('原审计链在第');
+  await expect(dialog.getByRole('button', { name: '确认接受' })).toBeEnabled();
+  await desk.screenshot('audit-accept-key');
+  await dialog.getByRole('button', { name: '确认接受' }).click();
+  await expect(banner).toHaveCount(0);
+
+  await page.getByRole('navigation').getByRole('link', { name: '审计日志', exact: true }).click();
+  await expect(page.getByTestId('audit-row').filter({ hasText: '接受本机的新审计密钥（此前的审计链到此为止）' })).toHaveCount(1);
+  await page.getByRole('button', { name: '校验审计链' }).click();
+  await expect(page.getByTestId('audit-verify-result')).toContainText('此前的记录因原密钥已更换，只核对了编号连续和前后衔接');
+  await desk.screenshot('audit-key-accepted');
 });

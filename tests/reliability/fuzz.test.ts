@@ -12,8 +12,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { contract, type ProcedureName } from '../../shared/api';
 import { openReadOnly } from '../../main/db';
-import { auditAnchor } from '../../main/core/backup';
-import { auditKeyDir, installAuditKey, readAuditKey } from '../../main/core/audit';
+import { auditAnchor, officeKeyInstaller } from '../../main/core/backup';
+import { auditKeyDir } from '../../main/core/audit';
 import { startHostProcess, type HostProcess } from './host-process';
 import { logIn, PASSWORD, setUpOffice, type Sessions } from './office';
 import { fuzzInput } from './fuzz-inputs';
@@ -119,10 +119,8 @@ describe('fuzz of every procedure', { timeout: 0 }, () => {
         // Read beside the running host, so it is checked whatever the fuzz did to the admin's account.
         const copy = openReadOnly(path.join(dataDir, 'petition-desk.sqlite'));
         // The chain is keyed: checked under the host's key, read from the key folder it shares with this process.
-        const uid = (copy.sqlite.prepare("SELECT value FROM meta WHERE key = 'office_uid'").get() as { value: string } | undefined)?.value;
-        const key = uid ? await readAuditKey({ dir: auditKeyDir() }, uid) : null;
-        if (!key) throw new Error('the host has no audit key to check its chain with');
-        const audit = await auditAnchor(copy, (sqlite) => installAuditKey(sqlite, key)).finally(() => copy.close());
+        const audit = await auditAnchor(copy, officeKeyInstaller({ dir: auditKeyDir() })).finally(() => copy.close());
+        if (!audit.checked) throw new Error('the host has no audit key to check its chain with');
         if (!audit.ok) {
           counts.auditBreaks++;
           note(`audit broken at ${audit.brokenAt} after call ${i}`);

@@ -23,8 +23,13 @@ export async function setUpOffice(host: HostProcess): Promise<void> {
     timeZone: 'Asia/Shanghai',
     admin: { username: 'admin', displayName: '王管理', password: PASSWORD },
   });
-  await ok(host, 'users.create', { username: 'clerk', displayName: '李干事', role: 'clerk', password: PASSWORD }, token);
-  await ok(host, 'users.create', { username: 'leader', displayName: '赵镇长', role: 'leader', password: PASSWORD }, token);
+  for (const [username, displayName, role] of [['clerk', '李干事', 'clerk'], ['leader', '赵镇长', 'leader']] as const) {
+    // The admin types a first password; its owner chooses PASSWORD at the first login, as a new account must.
+    const typed = `${PASSWORD}-typed`;
+    await ok(host, 'users.create', { username, displayName, role, password: typed }, token);
+    const first = await ok<{ token: string }>(host, 'auth.login', { username, password: typed });
+    await ok(host, 'auth.changePassword', { oldPassword: typed, newPassword: PASSWORD }, first.token);
+  }
 }
 
 export async function logIn(host: HostProcess): Promise<Sessions> {

@@ -78,7 +78,7 @@ describe('the keyed audit chain', () => {
     const admin = (await call<{ token: string }>(null, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
     await call(admin, 'units.create', { name: '南岭村', kind: 'village' });
     // The login is the next row SQLite numbers: it follows the gap the deleted row left.
-    expect(await call(admin, 'audit.verify', {})).toEqual({ ok: false, checked: rows.length - 1, brokenAt: newest.id + 1 });
+    expect(await call(admin, 'audit.verify', {})).toEqual({ ok: false, checked: rows.length - 1, brokenAt: newest.id + 1, keyAcceptedAt: null });
     expect(await call(admin, 'audit.status.get', {})).toMatchObject({ ok: false, brokenAt: newest.id + 1, reason: 'gap' });
     await app.close();
   });

@@ -44,7 +44,7 @@ describe('audit verification', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(
       expect.arrayContaining(['office.setup', 'unit.create', 'user.create', 'user.login', 'petition.create', 'petition.accept', 'petitioner.reveal', 'calendar.setDay']),
     );
-    expect(await t.ok(admin, 'audit.verify', {})).toEqual({ ok: true, checked: audit.total, brokenAt: null });
+    expect(await t.ok(admin, 'audit.verify', {})).toEqual({ ok: true, checked: audit.total, brokenAt: null, keyAcceptedAt: null });
     await t.close();
   });
 

@@ -5,12 +5,16 @@
  * recovered from.
  */
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import SqliteDatabase from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp, restoreFromCommandLine } from '../../main/app';
 import { ManualClock } from '../../main/core/context';
 import { verifyBackup } from '../../main/core/backup';
+import { auditCheckLine } from '../../main/host/restore-command';
 import { ADMIN_PASSWORD } from './support/test-app';
+import { tempDir } from './support/temp-dir';
 import { BACKUP_PASSWORD, backupOffice, query, SLOW } from './support/backups';
 
 function liveFile(dataDir: string) {
@@ -170,5 +174,44 @@ describe('restoring from the command line', SLOW, () => {
     const row = audit.value.rows.find((r) => r.action === 'backup.restore');
     expect(JSON.parse(row?.after ?? '{}')).toMatchObject({ via: 'command_line', safetyCopy: done.safetyCopy });
     await app.close();
+    // This PC holds the office's key (the test key folder): every record of the copy was verified, and it says so.
+    expect(done.audit).toMatchObject({ checked: true, ok: true });
+    expect(done.audit.rows).toBe(done.summary.auditRows);
+    expect(auditCheckLine(done.audit)).toBe(
+      `审计链：已用本机保存的审计密钥逐条核验备份中的 ${done.summary.auditRows} 条审计记录，完好 / audit chain: all ${done.summary.auditRows} records of the backup verified with the audit key kept on this PC, intact`,
+    );
+  });
+
+  it('finds a backup’s audit row edited and its hashes redone when this PC has the key, and says it checked only the head when it has not', async () => {
+    const b = await backupOffice({ encryption: 'off' });
+    await b.register('审计被改的备份');
+    const made = await b.t.ok(b.admin, 'backups.create', { targetDir: null });
+    await b.t.closeKeepingFolder();
+    // Someone with the USB stick edits who did something, and redoes the file's SHA-256 in the plain manifest.
+    const copyFile = path.join(made.folder, 'petition-desk.sqlite');
+    const db = new SqliteDatabase(copyFile);
+    db.prepare("UPDATE audit SET user_name = '别人' WHERE id = 2").run();
+    db.close();
+    const manifestFile = path.join(made.folder, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { content: { files: { path: string; sha256: string; bytes: number }[] } };
+    const entry = manifest.content.files.find((f) => f.path === 'petition-desk.sqlite');
+    if (!entry) throw new Error('no database entry');
+    const bytes = fs.readFileSync(copyFile);
+    Object.assign(entry, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+
+    // Elsewhere, without the key: the head still matches the manifest, so only that is said to be checked.
+    const elsewhere = await restoreFromCommandLine({ dataDir: tempDir('other-pc'), folder: made.folder, password: null, auditKey: { dir: tempDir('no-keys') } });
+    expect(elsewhere.audit.checked).toBe(false);
+    expect(elsewhere.problems).toEqual([]);
+    expect(auditCheckLine(elsewhere.audit)).toBe(
+      '审计链：本机没有这个办公室的审计密钥，只核对了末条审计记录与备份清单一致，未逐条核验 / audit chain: this PC has no audit key for this office; only the last audit record was compared with the backup’s manifest, not every record',
+    );
+
+    // On the office's PC, with its key: the edited row is found.
+    const here = await restoreFromCommandLine({ dataDir: b.t.dataDir, folder: made.folder, password: null });
+    expect(here.audit).toMatchObject({ checked: true, ok: false, brokenAt: 2 });
+    expect(here.problems).toEqual(['audit_broken']);
+    expect(auditCheckLine(here.audit)).toContain('备份中的审计链在第2条处对不上');
   });
 });

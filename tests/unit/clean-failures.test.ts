@@ -99,6 +99,27 @@ describe('a refused call', () => {
     await t.close();
   });
 
+  it('every update procedure refuses a null, non-object or empty body as bad input, saying what to fix, and writes nothing', async () => {
+    const t = await testApp();
+    const admin = await t.setup();
+    const updates = names.filter((n) => /\.(update|correct)$/.test(n));
+    expect(updates.length).toBeGreaterThan(15);
+    const before = await auditCount(t);
+    for (const name of updates) {
+      for (const input of [null, undefined, 0, 5, 'x', '', true, [], [{}], {}]) {
+        const r = await t.app.api.call({ name, input, session: admin });
+        const what = `${name} ${JSON.stringify(input)}`;
+        expect(r.ok, what).toBe(false);
+        if (r.ok) continue;
+        expect(r.error.code, what).toBe('invalid_input');
+        // Says what is wrong: the whole body, or the field that is missing.
+        expect(r.error.message, what).toMatch(/请|应为|没有要修改的内容/);
+      }
+    }
+    expect(await auditCount(t)).toBe(before);
+    await t.close();
+  });
+
   it('a cover for someone who is not a user is refused, not an internal error, and writes nothing (found by the fuzz)', async () => {
     const t = await testApp();
     const admin = await t.setup();

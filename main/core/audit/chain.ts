@@ -10,6 +10,10 @@
  * - ids 1, 2, 3, … without a gap (a deleted row, even the newest once anything is written after it);
  * - the last row against the head kept in `meta` and against sqlite_sequence, the highest id SQLite ever issued
  *   (rows cut off the end).
+ * - after an admin accepted a replaced key (see accept-key.ts), rows before the acceptance row are checked for gaps
+ *   and links only (their MACs were made with a key this PC no longer has), and from that row on fully; the
+ *   acceptance row must be where the marker says and verify under the current key, so the marker cannot be moved
+ *   to hide anything. The result names it (`keyAcceptedAt`), so where the old chain ended stays visible.
  * What it cannot catch alone: the newest rows cut off together with sqlite_sequence and the head rewound. For
  * that the head is anchored outside the database (printed handover sheets and duty logs, backup manifests):
  * compare a printed head with `audit.list`.
@@ -38,6 +42,9 @@ export const CHAIN_MARK = 'hmac-sha256';
  */
 export const KEY_ID_KEY = 'audit_key_id';
 const KEY_ID_TEXT = 'petition-desk audit key id';
+/** The id of the newest `audit.key_accepted` row: MACs are checked from it on (see accept-key.ts). */
+export const KEY_ACCEPTED_KEY = 'audit_key_accepted_at';
+export const KEY_ACCEPTED_ACTION = 'audit.key_accepted';
 const MAC_FUNCTION = 'audit_mac';
 
 export interface AuditRecord {
@@ -172,6 +179,11 @@ export interface AuditVerification {
   readonly brokenAt: number | null;
   /** What did not match; null when ok. */
   readonly reason: AuditBreak | null;
+  /**
+   * The row where an admin accepted a replaced key: rows before it were checked for gaps and links only, their
+   * MACs being under a key this PC no longer has. Null when the chain has had one key throughout.
+   */
+  readonly keyAcceptedAt: number | null;
 }
 
 /** The head as the meta table keeps it, or null before the first row. */
@@ -191,7 +203,9 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
   let prev = GENESIS_HASH;
   let checked = 0;
   let afterId = 0;
-  const broken = (brokenAt: number, reason: AuditBreak): AuditVerification => ({ ok: false, checked, brokenAt, reason });
+  const accepted = await db.selectFrom('meta').select('value').where('key', '=', KEY_ACCEPTED_KEY).executeTakeFirst();
+  const keyAcceptedAt = accepted ? Number(accepted.value) : null;
+  const broken = (brokenAt: number, reason: AuditBreak): AuditVerification => ({ ok: false, checked, brokenAt, reason, keyAcceptedAt });
   // Keyed with another key than this connection's: every row would fail, and the reason is the key, not the rows.
   const keyId = await db.selectFrom('meta').select('value').where('key', '=', KEY_ID_KEY).executeTakeFirst();
   if (keyId && keyId.value !== (await connectionKeyId(db))) {
@@ -204,7 +218,9 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
     for (const [i, row] of rows.entries()) {
       if (row.id !== afterId + 1) return broken(row.id, 'gap');
       if (row.prev_hash !== prev) return broken(row.id, 'link');
-      if (macs[i] !== row.hash) return broken(row.id, 'row');
+      const keyed = keyAcceptedAt === null || row.id >= keyAcceptedAt;
+      if (keyed && macs[i] !== row.hash) return broken(row.id, 'row');
+      if (row.id === keyAcceptedAt && row.action !== KEY_ACCEPTED_ACTION) return broken(row.id, 'row');
       prev = row.hash;
       checked++;
       afterId = row.id;
@@ -214,7 +230,9 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
   // Rows cut off the end: the head or SQLite's own counter remember a later id than the last row.
   const expectedLast = Math.max(head?.id ?? 0, issued);
   if (expectedLast > afterId) return broken(afterId + 1, 'truncated');
+  // A marker past the last row would leave every row unchecked.
+  if (keyAcceptedAt !== null && !(keyAcceptedAt >= 1 && keyAcceptedAt <= afterId)) return broken(afterId, 'head');
   if (head && head.hash !== prev) return broken(afterId, 'head');
   if (!head && afterId > 0) return broken(afterId, 'head');
-  return { ok: true, checked, brokenAt: null, reason: null };
+  return { ok: true, checked, brokenAt: null, reason: null, keyAcceptedAt };
 }

@@ -21,3 +21,4 @@ export type { AuditKeyOptions, SecretSealer } from './key-store';
 export { isChainKeyed, upgradeAuditChain } from './upgrade';
 export { AuditWatch, DAILY_VERIFY_MS, openAuditChain, type AuditStatus } from './watch';
 export { listAudit } from './list';
+export { acceptAuditKey } from './accept-key';

@@ -46,8 +46,9 @@ export class AuditWatch {
   }
 
   /** Puts the live office's key on another connection to a copy of its database (a backup being checked). */
-  installOn(sqlite: Parameters<typeof installAuditKey>[0]): void {
+  installOn(sqlite: Parameters<typeof installAuditKey>[0]): true {
     installAuditKey(sqlite, this.#key);
+    return true;
   }
 
   status(): AuditStatus | null {

@@ -9,5 +9,5 @@ export { readBackupSettings, encryptionState, DEFAULT_BACKUP_TIME, type BackupSe
 export { latestSlot, nextSlot, scheduledDueAt, backupWarning, STALE_AFTER_MS, RETRY_AFTER_MS } from './status';
 export { applyPendingRestore, completeRestore, rollBackRestore, readPendingRestore, restorePaths, stageOfflineRestore, type PendingRestore } from './restore';
 export { problemsText } from './problems';
-export { auditAnchor, type AuditAnchor } from './audit-anchor';
+export { auditAnchor, officeKeyInstaller, type AuditAnchor, type AuditKeyInstaller } from './audit-anchor';
 export { APP_VERSION } from './version';

@@ -22,6 +22,7 @@ import { writeSetting } from '../settings';
 import { BACKUP_SETTINGS_KEY } from './settings';
 import { BACKUP_STATUS_KEY, readBackupStatus, type BackupStatusRecord } from './status';
 import { verifyBackup, type VerifyReport } from './verify';
+import type { AuditKeyInstaller } from './audit-anchor';
 import { refuseUnrestorable } from './refuse';
 
 /** What a restore replaces and brings in: the database (with its WAL files while open) and the attachments. */
@@ -123,18 +124,25 @@ export async function completeRestore(core: Core, pending: PendingRestore): Prom
 /**
  * A restore when the app will not start (from the command line): the backup is verified and staged, the data as
  * it is — perhaps damaged — is copied file by file into data/backups/before-restore-<stamp>, and the note is left
- * for the next opening of the store, which the caller does at once.
+ * for the next opening of the store, which the caller does at once. With `auditKeyOn` (the office's key was found)
+ * the backup copy's whole audit chain is verified; without it only its head is compared with the manifest.
  *
  * @example
  * const staged = await stageOfflineRestore(dataDir, 'E:\\信访备份\\petition-desk-20261128-123000', password, now);
  */
-export async function stageOfflineRestore(dataDir: string, folder: string, password: string | null, now: number): Promise<{ pending: PendingRestore; report: VerifyReport }> {
+export async function stageOfflineRestore(
+  dataDir: string,
+  folder: string,
+  password: string | null,
+  now: number,
+  auditKeyOn: AuditKeyInstaller | null = null,
+): Promise<{ pending: PendingRestore; report: VerifyReport }> {
   if (readPendingRestore(dataDir)) throw new UserError('conflict', 'errors.backup.restorePending');
   const paths = restorePaths(dataDir);
   fs.rmSync(paths.dir, { recursive: true, force: true });
   fs.mkdirSync(paths.staged, { recursive: true });
   try {
-    const report = await verifyBackup(path.resolve(folder), { password }, { workDir: path.join(dataFolder(dataDir).temp, 'verify-cli'), extractTo: paths.staged });
+    const report = await verifyBackup(path.resolve(folder), { password }, { workDir: path.join(dataFolder(dataDir).temp, 'verify-cli'), extractTo: paths.staged, auditKeyOn });
     refuseUnrestorable(report);
     const summary = report.summary;
     if (!summary) throw new UserError('invalid_input', 'errors.backup.notABackup', { folder });

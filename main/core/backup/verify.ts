@@ -14,10 +14,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { BackupProblem } from '../../../shared/enums';
 import { DB_FILE_NAME, openReadOnly, runWorkerJob, LATEST_MIGRATION } from '../../db';
-import { auditAnchor } from './audit-anchor';
+import { auditAnchor, type AuditAnchor, type AuditKeyInstaller } from './audit-anchor';
 import { copyWithHash, decryptFile, deriveKey, openSealedJson, SealBroken } from './crypto';
 import { aadFor, contentSchema, readManifest, type FileEntry, type Manifest, type ManifestContent } from './format';
-import type { AuditKeyInstaller } from './audit-anchor';
 
 export type VerifyProblemCode = BackupProblem;
 const SOFT: readonly VerifyProblemCode[] = ['audit_broken', 'attachments_missing'];
@@ -51,6 +50,8 @@ export interface VerifyReport {
   /** Nothing that stops a restore (audit_broken and attachments_missing are shown, not blocking). */
   readonly restorable: boolean;
   readonly summary: BackupSummary | null;
+  /** How the copy's audit chain was checked (every MAC under the office's key, or the head only); null when not reached. */
+  readonly audit: Pick<AuditAnchor, 'checked' | 'ok' | 'rows' | 'brokenAt'> | null;
 }
 
 export interface VerifyKey {
@@ -67,9 +68,10 @@ export interface VerifyOptions {
   readonly auditKeyOn?: AuditKeyInstaller | null;
 }
 
-function report(folder: string, problems: VerifyProblem[], summary: BackupSummary | null): VerifyReport {
+function report(folder: string, problems: VerifyProblem[], summary: BackupSummary | null, audit: AuditAnchor | null = null): VerifyReport {
   const restorable = summary !== null && problems.every((p) => SOFT.includes(p.code));
-  return { folder, problems, ok: restorable && problems.length === 0, restorable, summary };
+  const auditCheck = audit && { checked: audit.checked, ok: audit.ok, rows: audit.rows, brokenAt: audit.brokenAt };
+  return { folder, problems, ok: restorable && problems.length === 0, restorable, summary, audit: auditCheck };
 }
 
 function summaryOf(m: Manifest, c: ManifestContent): BackupSummary {
@@ -132,16 +134,22 @@ function sameCounts(a: Readonly<Record<string, number>>, b: Readonly<Record<stri
   return null;
 }
 
-async function checkDatabase(file: string, content: ManifestContent, entries: ReadonlyMap<string, FileEntry>, keyOn: AuditKeyInstaller | null): Promise<VerifyProblem[]> {
+async function checkDatabase(
+  file: string,
+  content: ManifestContent,
+  entries: ReadonlyMap<string, FileEntry>,
+  keyOn: AuditKeyInstaller | null,
+): Promise<{ problems: VerifyProblem[]; anchor: AuditAnchor | null }> {
   const problems: VerifyProblem[] = [];
   const checked = await runWorkerJob({ op: 'check', file });
   if (checked.integrity.length !== 1 || checked.integrity[0] !== 'ok') problems.push({ code: 'integrity', detail: checked.integrity.slice(0, 3).join('; ') });
   const differ = sameCounts(content.counts, checked.counts);
   if (differ) problems.push({ code: 'counts_differ', detail: differ });
-  if (problems.length > 0) return problems;
+  if (problems.length > 0) return { problems, anchor: null };
   const copy = openReadOnly(file);
+  let anchor: AuditAnchor;
   try {
-    const anchor = await auditAnchor(copy, keyOn);
+    anchor = await auditAnchor(copy, keyOn);
     const head = anchor.head;
     if ((head?.id ?? null) !== (content.auditHead?.id ?? null) || (head?.hash ?? null) !== (content.auditHead?.hash ?? null)) {
       problems.push({ code: 'audit_head_differs', detail: `${head?.id ?? '—'}` });
@@ -164,7 +172,7 @@ async function checkDatabase(file: string, content: ManifestContent, entries: Re
   } finally {
     await copy.close();
   }
-  return problems;
+  return { problems, anchor };
 }
 
 /** Whether this app can open a database at `schemaVersion` (migration names sort in order). */
@@ -185,6 +193,7 @@ export async function verifyBackup(folder: string, given: VerifyKey, options: Ve
   if (!schemaIsKnown(m.schemaVersion)) return report(folder, [{ code: 'schema_newer', detail: m.schemaVersion ?? '' }], summary);
 
   const problems: VerifyProblem[] = [];
+  let anchor: AuditAnchor | null = null;
   const entries = new Map(content.files.map((f) => [f.path, f]));
   const dbEntry = entries.get(DB_FILE_NAME);
   fs.mkdirSync(options.workDir, { recursive: true });
@@ -196,9 +205,13 @@ export async function verifyBackup(folder: string, given: VerifyKey, options: Ve
       if (problem) problems.push(problem);
     }
     if (!dbEntry) problems.push({ code: 'file_missing', detail: DB_FILE_NAME });
-    else if (!problems.some((p) => p.detail === DB_FILE_NAME)) problems.push(...(await checkDatabase(dbOut, content, entries, options.auditKeyOn ?? null)));
+    else if (!problems.some((p) => p.detail === DB_FILE_NAME)) {
+      const db = await checkDatabase(dbOut, content, entries, options.auditKeyOn ?? null);
+      problems.push(...db.problems);
+      anchor = db.anchor;
+    }
   } finally {
     if (!options.extractTo) fs.rmSync(dbOut, { force: true });
   }
-  return report(folder, problems, summary);
+  return report(folder, problems, summary, anchor);
 }

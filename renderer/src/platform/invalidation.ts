@@ -79,6 +79,8 @@ export const EVENT_INVALIDATES: { readonly [T in ApiEvent['type']]: readonly Rul
 const WRITE_ALSO_INVALIDATES: Partial<Record<Domain, readonly QueryTarget[]>> = {
   // Names on the roster and in pick lists, and one's own name in the header.
   users: ['duty.*', 'auth.get'],
+  // A new login, or the first password of one's own: every read the account was refused until then is asked again.
+  auth: ['*'],
   // The zero-report grid has a row per unit.
   units: ['zeroReports.*'],
   // The header shows the office's name; the threshold and time zone come with the session.

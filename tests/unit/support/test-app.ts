@@ -30,7 +30,7 @@ export interface TestApp {
   readonly clock: ManualClock;
   readonly dataDir: string;
   call<N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>): Promise<ApiResult<ProcedureOutput<N>>>;
-  /** Calls and fails the test unless the result is ok. */
+  /** Calls and fails the test unless the result is ok; an account it creates has chosen its first password (see firstLogin). */
   ok<N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>): Promise<ProcedureOutput<N>>;
   setup(): Promise<string>;
   addUser(admin: string, username: string, role: 'clerk' | 'leader' | 'duty_officer' | 'admin', displayName?: string): Promise<{ id: number; token: string }>;
@@ -71,7 +71,17 @@ async function openOver(dataDir: string, now: string): Promise<TestApp> {
   const ok = async <N extends ProcedureName>(session: string | null, name: N, input: ProcedureInput<N>) => {
     const r = await call(session, name, input);
     if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+    if (name === 'users.create') await firstLogin(input as ProcedureInput<'users.create'>);
     return r.value;
+  };
+  /**
+   * A person added with `ok(…, 'users.create', …)` has been through their first login and chose a password of
+   * their own, which is the one the test gave (set in the file: three more password hashes per account made many
+   * tests slow), so the test can log in with it and be let in everywhere. Tests of the forced change itself create
+   * the account with `call`.
+   */
+  const firstLogin = async ({ username }: { username: string }) => {
+    await app.core.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', username).execute();
   };
   const t: TestApp = {
     app,

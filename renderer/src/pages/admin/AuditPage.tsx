@@ -15,7 +15,7 @@ import { AuditHeadMark } from '../../components/audit/AuditHeadMark';
 
 const PAGE_SIZE = 20;
 
-type Verification = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number };
+type Verification = ({ ok: true; checked: number } | { ok: false; checked: number; brokenAt: number }) & { keyAcceptedAt: number | null };
 
 function JsonBlock({ label, json }: { label: string; json: string | null }) {
   const pretty = prettyJson(json);
@@ -70,6 +70,11 @@ function VerifyResult({ result }: { result: Verification }) {
         <Text size="sm" fw={600} c="green.8">
           {t('admin.audit.verifyOk', { count: result.checked })}
         </Text>
+        {result.keyAcceptedAt !== null && (
+          <Text size="xs" mt={2}>
+            {t('admin.audit.verifyKeyAccepted', { id: result.keyAcceptedAt })}
+          </Text>
+        )}
       </Alert>
     );
   }
@@ -92,7 +97,12 @@ export function AuditPage() {
   const [verification, setVerification] = useState<Verification | null>(null);
   const audit = useApiQuery('audit.list', { page, pageSize: PAGE_SIZE }, { placeholderData: keepPreviousData });
   const verify = useApiMutation('audit.verify', {
-    onSuccess: (r) => setVerification(r.ok || r.brokenAt === null ? { ok: true, checked: r.checked } : { ok: false, checked: r.checked, brokenAt: r.brokenAt }),
+    onSuccess: (r) =>
+      setVerification(
+        r.ok || r.brokenAt === null
+          ? { ok: true, checked: r.checked, keyAcceptedAt: r.keyAcceptedAt }
+          : { ok: false, checked: r.checked, brokenAt: r.brokenAt, keyAcceptedAt: r.keyAcceptedAt },
+      ),
   });
   const rows = audit.data?.rows ?? [];
   const total = audit.data?.total ?? 0;
