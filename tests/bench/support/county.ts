@@ -12,6 +12,7 @@
  * @example
  * const county = await countyOffice({ rows: 100_000, seed: 1, clock });
  */
+import { seeded } from '../../reliability/seeded';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,16 +52,7 @@ const TOPICS = [
 const DETAILS = ['多次协商未果', '至今未予答复', '要求依法处理', '已向村委会反映', '影响正常生活', '涉及群众较多', '情绪较为激动', '希望尽快解决'];
 const ROLES = ['村民', '居民', '农户', '职工', '家属', '代表'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seeded;
 
 export interface CountyOffice {
   readonly app: App;

@@ -66,25 +66,15 @@ function AcknowledgeDialog({ alarm, onClose }: { alarm: Alarm; onClose: () => vo
             {refusal}
           </Alert>
         )}
-        <Textarea
+        <AckNoteFields
           label={forOthers ? t('fields.alarmsAck.otherReason') : t('alarms.acknowledge.note')}
-          withAsterisk={forOthers}
-          placeholder={t('alarms.acknowledge.notePlaceholder')}
-          autosize
-          minRows={2}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          data-autofocus
+          required={forOthers}
+          note={note}
+          onNote={setNote}
+          onCancel={onClose}
+          pending={acknowledge.isPending}
+          onSubmit={() => acknowledge.mutate({ id: alarm.id, note: note.trim() })}
         />
-        <LimitCounter value={note} limit={ACK_NOTE_LIMIT} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="green" loading={acknowledge.isPending} onClick={() => acknowledge.mutate({ id: alarm.id, note: note.trim() })}>
-            {t('alarms.acknowledge.submit')}
-          </Button>
-        </Group>
       </Stack>
     </Modal>
   );
@@ -121,25 +111,15 @@ export function BulkAcknowledgeDialog({ alarms, onClose, onDone }: { alarms: rea
             {refusal}
           </Alert>
         )}
-        <Textarea
+        <AckNoteFields
           label={forOthers > 0 ? t('alarms.bulk.forOthers', { count: forOthers }) : t('alarms.acknowledge.note')}
-          withAsterisk={forOthers > 0}
-          placeholder={t('alarms.acknowledge.notePlaceholder')}
-          autosize
-          minRows={2}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          data-autofocus
+          required={forOthers > 0}
+          note={note}
+          onNote={setNote}
+          onCancel={onClose}
+          pending={acknowledge.isPending}
+          onSubmit={() => acknowledge.mutate({ ids: alarms.map((a) => a.id), note: note.trim() })}
         />
-        <LimitCounter value={note} limit={ACK_NOTE_LIMIT} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="green" loading={acknowledge.isPending} onClick={() => acknowledge.mutate({ ids: alarms.map((a) => a.id), note: note.trim() })}>
-            {t('alarms.acknowledge.submit')}
-          </Button>
-        </Group>
       </Stack>
     </Modal>
   );
@@ -220,4 +200,31 @@ export function useAlarmActions(): AlarmActions {
         <SnoozeDialog key={open.alarm.id} alarm={open.alarm} onClose={close} />
       ),
   };
+}
+
+/** The acknowledgement note with its counter, and cancel / 确认: one alarm's dialog and several alarms' share it. */
+function AckNoteFields(props: { label: string; required: boolean; note: string; onNote: (note: string) => void; onCancel: () => void; pending: boolean; onSubmit: () => void }) {
+  return (
+    <>
+      <Textarea
+        label={props.label}
+        withAsterisk={props.required}
+        placeholder={t('alarms.acknowledge.notePlaceholder')}
+        autosize
+        minRows={2}
+        value={props.note}
+        onChange={(e) => props.onNote(e.currentTarget.value)}
+        data-autofocus
+      />
+      <LimitCounter value={props.note} limit={ACK_NOTE_LIMIT} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button color="green" loading={props.pending} onClick={props.onSubmit}>
+          {t('alarms.acknowledge.submit')}
+        </Button>
+      </Group>
+    </>
+  );
 }
