@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db';
 import type { ParsedInput } from '../../../shared/api';
+import { LEDGER_FIELDS, type LedgerField } from '../../../shared/enums';
 import { maskIdNumber, maskPhone } from '../../../shared/id-number';
 import { enumLabel, t } from '../../../shared/i18n';
 import { formatChineseDate, formatDateTime, localDateOf } from '../../../shared/time';
@@ -23,26 +24,9 @@ import { listPetitionIds } from '../petitions';
 
 type RegisterInput = ParsedInput<'ledger.register.export'>;
 
-export const REGISTER_COLUMNS = [
-  'index',
-  'number',
-  'receivedAt',
-  'channel',
-  'petitioners',
-  'idNumber',
-  'phone',
-  'address',
-  'peopleCount',
-  'summary',
-  'request',
-  'topic',
-  'responsibleUnit',
-  'leadLeader',
-  'result',
-  'closedAt',
-  'note',
-] as const;
-type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
+/** The register's columns: its row index and the office number, then the ledger's own fields but the old ledger number. */
+type RegisterColumn = 'index' | 'number' | Exclude<LedgerField, 'ledgerNumber'>;
+export const REGISTER_COLUMNS: readonly RegisterColumn[] = ['index', 'number', ...LEDGER_FIELDS.filter((f): f is Exclude<LedgerField, 'ledgerNumber'> => f !== 'ledgerNumber')];
 
 export interface RegisterRow {
   readonly index: number;
