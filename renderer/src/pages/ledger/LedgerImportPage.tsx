@@ -86,63 +86,65 @@ function WordsCard({ preview, words, onChange }: { preview: LedgerPreview; words
         {t('ledger.import.wordsIntro')}
       </Text>
       <Group align="flex-start" grow>
-        <Table withTableBorder data-testid="ledger-channel-words">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('ledger.import.channelWords')}</Table.Th>
-              <Table.Th w={60}>{t('ledger.import.count')}</Table.Th>
-              <Table.Th w={150}>{t('ledger.import.meaning')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.channelWords.map((w) => (
-              <Table.Tr key={w.word}>
-                <Table.Td>{w.word}</Table.Td>
-                <Table.Td>{w.count}</Table.Td>
-                <Table.Td>
-                  <Select
-                    size="xs"
-                    aria-label={`${t('ledger.import.channelWords')} ${w.word}`}
-                    placeholder={t('ledger.import.unknown')}
-                    data={channelOptions}
-                    value={w.channel}
-                    onChange={(v) => v && onChange({ ...words, channel: { ...words.channel, [w.word]: v as Channel } })}
-                    error={w.channel === null}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Table withTableBorder data-testid="ledger-topic-words">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('ledger.import.topicWords')}</Table.Th>
-              <Table.Th w={60}>{t('ledger.import.count')}</Table.Th>
-              <Table.Th w={150}>{t('ledger.import.meaning')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.topicWords.map((w) => (
-              <Table.Tr key={w.word}>
-                <Table.Td>{w.word}</Table.Td>
-                <Table.Td>{w.count}</Table.Td>
-                <Table.Td>
-                  <Select
-                    size="xs"
-                    aria-label={`${t('ledger.import.topicWords')} ${w.word}`}
-                    data={topicOptions}
-                    value={w.topicId === null ? NO_FIELD : String(w.topicId)}
-                    allowDeselect={false}
-                    onChange={(v) => onChange({ ...words, topic: { ...words.topic, [w.word]: v ? Number(v) : null } })}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <WordTable
+          testId="ledger-channel-words"
+          title={t('ledger.import.channelWords')}
+          words={preview.channelWords.map((w) => ({ word: w.word, count: w.count, value: w.channel }))}
+          placeholder={t('ledger.import.unknown')}
+          options={channelOptions}
+          onPick={(word, v) => v && onChange({ ...words, channel: { ...words.channel, [word]: v as Channel } })}
+        />
+        <WordTable
+          testId="ledger-topic-words"
+          title={t('ledger.import.topicWords')}
+          words={preview.topicWords.map((w) => ({ word: w.word, count: w.count, value: w.topicId === null ? NO_FIELD : String(w.topicId) }))}
+          options={topicOptions}
+          onPick={(word, v) => onChange({ ...words, topic: { ...words.topic, [word]: v ? Number(v) : null } })}
+        />
       </Group>
     </Card>
+  );
+}
+
+/** The office's own words found in one column, how often, and the app's value each means (a channel, a topic). */
+function WordTable(props: {
+  testId: string;
+  title: string;
+  words: readonly { word: string; count: number; value: string | null }[];
+  placeholder?: string;
+  options: readonly { value: string; label: string }[];
+  onPick: (word: string, value: string | null) => void;
+}) {
+  return (
+    <Table withTableBorder data-testid={props.testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{props.title}</Table.Th>
+          <Table.Th w={60}>{t('ledger.import.count')}</Table.Th>
+          <Table.Th w={150}>{t('ledger.import.meaning')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.words.map((w) => (
+          <Table.Tr key={w.word}>
+            <Table.Td>{w.word}</Table.Td>
+            <Table.Td>{w.count}</Table.Td>
+            <Table.Td>
+              <Select
+                size="xs"
+                aria-label={`${props.title} ${w.word}`}
+                placeholder={props.placeholder}
+                data={props.options}
+                value={w.value}
+                allowDeselect={false}
+                onChange={(v) => props.onPick(w.word, v)}
+                error={w.value === null}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
