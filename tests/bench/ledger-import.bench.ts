@@ -4,12 +4,9 @@
  * tests/fixtures/ledgers/big-2000.xlsx: mixed date forms, a third closed, 1% refused).
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openApp } from '../../main/app';
 import { ManualClock } from '../../main/core/context';
-import type { ApiResult } from '../../shared/api';
+import { benchOffice } from './support/office';
 
 const ROWS = Number(process.env.BENCH_LEDGER_ROWS ?? 10_000);
 
@@ -30,20 +27,8 @@ async function ledger(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-bench-'));
   const clock = new ManualClock(Date.UTC(2026, 11, 1, 1, 0));
-  const app = await openApp({ dataDir, clock, startScheduler: false });
-  const call = async (session: string | null, name: string, input: unknown) => {
-    const r = (await app.api.call({ name, input, session })) as ApiResult<unknown>;
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as Record<string, unknown>;
-  };
-  const { token } = (await call(null, 'setup.create', {
-    officeName: '基准测试镇信访办',
-    township: '基准测试镇',
-    timeZone: 'Asia/Shanghai',
-    admin: { username: 'admin', displayName: '管理员', password: 'Bench2026x' },
-  })) as { token: string };
+  const { app, dataDir, token, call } = await benchOffice({ clock, startScheduler: false });
   const dataBase64 = await ledger();
   const input = { fileName: 'bench.xlsx', dataBase64 };
   console.log(`ledger: ${ROWS} rows, ${(dataBase64.length * 0.75 / 1024).toFixed(0)} KB`);
