@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api';
+import { printedUrl } from '../e2e/support/host';
 
 export const HOST_BUNDLE = path.resolve('dist/main/host.cjs');
 
@@ -38,25 +39,7 @@ function exited(child: ChildProcess): Promise<void> {
 
 export async function startHostProcess(dataDir: string): Promise<HostProcess> {
   const child = spawn(process.execPath, [HOST_BUNDLE, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the host did not start: ${out}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /PETITION_DESK_URL=(\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the host exited (${code}) before it started: ${out}`));
-    });
-  });
+  const url = await printedUrl(child, 60_000);
   const address = new URL(url);
   const token = address.searchParams.get('token') ?? '';
   const post = async (body: string): Promise<HostCall> => {

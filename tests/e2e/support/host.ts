@@ -73,10 +73,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-function printedUrl(child: ChildProcess): Promise<string> {
+/** The address a starting host prints (PETITION_DESK_URL=…), or a refusal with what it printed if it does not start. */
+export function printedUrl(child: ChildProcess, timeoutMs = 20_000): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), timeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /PETITION_DESK_URL=(\S+)/.exec(out);
@@ -88,6 +89,9 @@ function printedUrl(child: ChildProcess): Promise<string> {
     child.stderr?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
     });
-    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited ${code}: ${out}`));
+    });
   });
 }
