@@ -98,6 +98,49 @@ async function main(): Promise<void> {
   await measure('search: phone', list({ query: person.phone }));
   await measure(`search: rare phrase + status filter`, list({ query: RARE_PHRASE, statuses: ['closed'] }));
 
+  console.log('\n# short words: the character-pair index (the product) against a capped newest-first scan, same run');
+  // The alternative issue 15 named: check only the newest CAPPED_SCAN petitions row by row (the list would then have
+  // to say it looked no further). Count and first page, as the list asks.
+  const CAPPED_SCAN = 20_000;
+  const newest = sql`SELECT id, received_at, number, first_petitioner, summary, request FROM petitions WHERE status != 'voided' ORDER BY received_at DESC, id DESC LIMIT ${CAPPED_SCAN}`;
+  const scanMatch = (q: string) => {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return sql`(p.number LIKE ${pattern} ESCAPE '\\' OR p.first_petitioner LIKE ${pattern.slice(1)} ESCAPE '\\' OR p.summary LIKE ${pattern} ESCAPE '\\'
+      OR p.request LIKE ${pattern} ESCAPE '\\' OR EXISTS (SELECT 1 FROM petitioners n WHERE n.petition_id = p.id AND n.name LIKE ${pattern} ESCAPE '\\'))`;
+  };
+  const cappedScan = (q: string) => async () => {
+    const n = await sql<{ n: number }>`SELECT count(*) AS n FROM (${newest}) p WHERE ${scanMatch(q)}`.execute(db);
+    const page = await sql`SELECT p.id FROM (${newest}) p WHERE ${scanMatch(q)} ORDER BY p.received_at DESC, p.id DESC LIMIT 50`.execute(db);
+    return { total: Number(n.rows[0]?.n ?? 0), totalCapped: false, rows: page.rows };
+  };
+  for (const q of ['低保', '霞', second.name, '麒麟']) {
+    await measure(`pair index: ${q}`, list({ query: q }));
+    await measure(`capped scan of the newest ${CAPPED_SCAN}: ${q}`, cappedScan(q));
+  }
+  const pairBytes = await sql<{ b: number }>`SELECT sum(pgsize) AS b FROM dbstat WHERE name LIKE 'petition_bigrams%'`.execute(db);
+  const trigramBytes = await sql<{ b: number }>`SELECT sum(pgsize) AS b FROM dbstat WHERE name LIKE 'petitions_fts%'`.execute(db);
+  console.log(`pair index on disk: ${(Number(pairBytes.rows[0]?.b) / 1e6).toFixed(1)} MB (the petitions' trigram index: ${(Number(trigramBytes.rows[0]?.b) / 1e6).toFixed(1)} MB)`);
+  // Its write cost: a petition's pair row written again (what each intake does once for the petition and once per
+  // petitioner), timed through the real trigger by touching the number, with and without the pair index's trigger,
+  // in a transaction that is rolled back.
+  const touched = await db.selectFrom('petitions').select('id').orderBy('id', 'desc').limit(200).execute();
+  const touch = async () => {
+    const s = performance.now();
+    for (const { id } of touched) await sql`UPDATE petitions SET number = number WHERE id = ${id}`.execute(db);
+    return (performance.now() - s) / touched.length;
+  };
+  await sql`BEGIN`.execute(db);
+  const withPairs = await touch();
+  await sql`DROP TRIGGER petition_bigrams_update`.execute(db);
+  const withoutPairs = await touch();
+  await sql`ROLLBACK`.execute(db);
+  const perPetitioner = await sql<{ n: number }>`SELECT CAST(count(*) AS REAL) / (SELECT count(*) FROM petitions) AS n FROM petitioners`.execute(db);
+  const rewrite = withPairs - withoutPairs;
+  console.log(
+    `pair index write cost: ${rewrite.toFixed(3)} ms per petition row written (${withPairs.toFixed(3)} with, ${withoutPairs.toFixed(3)} without); ` +
+      `per intake (the petition and its ${Number(perPetitioner.rows[0]?.n).toFixed(2)} petitioners): ${(rewrite * (1 + Number(perPetitioner.rows[0]?.n))).toFixed(3)} ms`,
+  );
+
   console.log('\n# FTS against a LIKE scan, same run (count of matches)');
   const fts = (q: string) => () => sql`SELECT count(*) AS n FROM petitions_fts WHERE petitions_fts MATCH ${`"${q}"`}`.execute(db);
   const like = (q: string) => () =>
