@@ -189,9 +189,9 @@ export function searchesPerson(text: string): boolean {
 }
 
 /**
- * How a search word's index lookup joins the query: `drive` lets the planner start from the matches (few of
- * them), `check` makes it walk the sort order and test each row against the matches (many of them, so the
- * first page fills after a few rows instead of sorting them all).
+ * How a search joins the query: `drive` lets the planner start from the matches the indexes give (few of them),
+ * `check` makes it walk the sort order and test each row's own fields and petitioners (many matches, so the first
+ * page fills after a few rows instead of gathering and sorting them all).
  */
 type SearchUse = 'drive' | 'check';
 

@@ -38,6 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE VIRTUAL TABLE petition_bigrams USING fts5(text, content='', contentless_delete=1,
     tokenize='unicode61 remove_diacritics 0', prefix='1', detail='none')`.execute(db);
   await sql`INSERT INTO petition_bigrams(rowid, text) SELECT p.id, ${sql.raw(TEXT)} FROM petitions p`.execute(db);
+  // One segment instead of the many the fill leaves: every later write reads the list of segments first, and with
+  // them all an intake's pair row cost 0.65-1.5 ms to write instead of 0.09 (100k petitions).
+  await sql`INSERT INTO petition_bigrams(petition_bigrams) VALUES ('optimize')`.execute(db);
   await sql`CREATE TRIGGER petition_bigrams_insert AFTER INSERT ON petitions BEGIN ${rewrite('new.id')} END`.execute(db);
   await sql`CREATE TRIGGER petition_bigrams_update AFTER UPDATE OF summary, request, number ON petitions BEGIN ${rewrite('new.id')} END`.execute(db);
   await sql`CREATE TRIGGER petition_bigrams_delete AFTER DELETE ON petitions BEGIN
