@@ -110,6 +110,7 @@ describe('search finds the same petitions as a plain LIKE over every field', () 
     const list = await t.ok(admin, 'petitions.list', { query, pageSize: 200 });
     expect(list.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(reference(rows, query));
     expect(list.total).toBe(reference(rows, query).length);
+    expect((await t.ok(admin, 'petitions.list', { query, exactTotal: true })).total).toBe(reference(rows, query).length);
     // With many matches the page walks the list's order and checks each row instead: the same petitions.
     const { page } = listStatements(t.app.core.db, petitionListInputSchema.parse({ query, pageSize: 200 }), Date.UTC(2026, 10, 2, 1, 0));
     const walked = await t.app.core.db.executeQuery<{ id: number }>(page.check);
