@@ -240,10 +240,15 @@ describe('undoing an import', () => {
   it('removes its petitions the same day, and their numbers are never given again', async () => {
     const { t, admin } = await office();
     const batch = await t.ok(admin, 'ledger.imports.create', file('messy.xlsx'));
+    expect((await t.ok(admin, 'petitions.list', { query: '李四' })).total).toBe(2);
+    expect((await t.ok(admin, 'petitions.list', { query: '噪' })).total).toBe(1);
     const undone = await t.ok(admin, 'ledger.imports.remove', { id: batch.id });
     expect(undone.canUndo).toBe(false);
     expect(undone.voidedAt).not.toBeNull();
     expect((await t.ok(admin, 'petitions.list', {})).total).toBe(0);
+    // The short-word index let go of them too (a two-character name, one character of a summary).
+    expect((await t.ok(admin, 'petitions.list', { query: '李四' })).total).toBe(0);
+    expect((await t.ok(admin, 'petitions.list', { query: '噪' })).total).toBe(0);
     expect((await t.ok(admin, 'alarms.list', { scope: 'open' })).total).toBe(0);
     const next = await t.ok(admin, 'petitions.create', {
       channel: 'letter',
@@ -255,6 +260,7 @@ describe('undoing an import', () => {
       request: '修路',
     });
     expect(next.number).toBe('信〔2025〕0006号');
+    expect((await t.ok(admin, 'petitions.list', { query: '修路' })).rows.map((r) => r.number)).toEqual(['信〔2025〕0006号']);
     expectRefused(await t.call(admin, 'ledger.imports.remove', { id: batch.id }), 'conflict', '已经撤销过了');
   });
 

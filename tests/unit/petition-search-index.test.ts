@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery } from 'kysely';
 import { listStatements } from '../../main/core/petitions';
 import { petitionListInputSchema, type PetitionListInput } from '../../shared/api';
-import { visit } from './support/book-office';
+import { bookOffice, visit } from './support/book-office';
+import { approvePending } from './support/approvals';
 import { testApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -22,6 +23,7 @@ const PEOPLE = [
   [{ name: '王小明', idNumber: '', phone: '010-66668888', address: '红旗村' }],
   [{ name: '欧阳春花', idNumber: '', phone: '', address: '青山社区' }, { name: '李四', idNumber: '', phone: '', address: '青山社区' }, { name: '赵六', idNumber: '', phone: '', address: '青山社区' }],
   [{ name: 'Tom Li', idNumber: '', phone: '', address: '河西村' }],
+  [{ name: '霞', idNumber: '', phone: '', address: '青山社区' }, { name: '吕桂英', idNumber: '', phone: '', address: '青山社区' }],
 ] as const;
 const TEXTS = [
   ['反映征地补偿款未足额发放', '要求补发征地补偿款', '2025年东风村征地，补偿款只发了一半'],
@@ -97,12 +99,22 @@ describe('search finds the same petitions as a plain LIKE over every field', () 
     '%', '_', '100%', '低保_名单', '\\', 'a_b%c', '%的低保',
     '"', '"拖欠工资"', 'NEAR(工资', '问题*', '工资^', '-三个月', 'AND', '(', '*',
     '麒麟山', '麒麟',
+    // One or two characters through the character-pair index (migration 0014): the last character of a text, of a
+    // name and of a number, a one-character name, the lead's one-character name running into 等, ASCII in either case.
+    '款', '补', '明', '霞', '霞等', '吕桂', '英', '号', '信', '0', '20', 'To', 'to', 'T', 'i', 'LI',
+    // Several words of mixed lengths, and short words the pair index cannot hold (punctuation) beside it.
+    '征地 李四', '低保 东风村', '补 款', '霞 青山', '张三 工资 2', '〔2', '款，', '100% 低保', 'a_ 工资',
   ];
   it.each(QUERIES)('%s', async (query) => {
     const rows = await allRows();
     const list = await t.ok(admin, 'petitions.list', { query, pageSize: 200 });
     expect(list.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(reference(rows, query));
     expect(list.total).toBe(reference(rows, query).length);
+    expect((await t.ok(admin, 'petitions.list', { query, exactTotal: true })).total).toBe(reference(rows, query).length);
+    // With many matches the page walks the list's order and checks each row instead: the same petitions.
+    const { page } = listStatements(t.app.core.db, petitionListInputSchema.parse({ query, pageSize: 200 }), Date.UTC(2026, 10, 2, 1, 0));
+    const walked = await t.app.core.db.executeQuery<{ id: number }>(page.check);
+    expect(walked.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(reference(rows, query));
   });
 });
 
@@ -134,6 +146,10 @@ describe('every hot list and search query reads an index (EXPLAIN QUERY PLAN)', 
     ['search: ID number', { query: '11010519491231002X' }],
     ['search: phone', { query: '13912345678' }],
     ['search: phrase with a filter', { query: '征地补偿款', statuses: ['registered'] }],
+    ['search: two characters', { query: '低保' }],
+    ['search: one character', { query: '霞' }],
+    ['search: two words of mixed lengths', { query: '征地补偿款 低保' }],
+    ['search: two characters with a filter', { query: '低保', statuses: ['registered'] }],
   ];
   it.each(CASES)('%s', async (_, input) => {
     const statements = listStatements(t.app.core.db, petitionListInputSchema.parse(input), now);
@@ -149,5 +165,57 @@ describe('every hot list and search query reads an index (EXPLAIN QUERY PLAN)', 
     expect(lines.some((l) => /petitions_fts VIRTUAL TABLE INDEX/.test(l))).toBe(true);
     expect(lines.some((l) => /petitioner_names_fts VIRTUAL TABLE INDEX/.test(l))).toBe(true);
     expect(lines.some((l) => /petition_numbers_fts VIRTUAL TABLE INDEX/.test(l))).toBe(true);
+  });
+
+  it('a search of one or two characters reads the character-pair index, not the petitions or petitioners', async () => {
+    for (const query of ['低保', '霞', '吕桂']) {
+      const { count, page } = listStatements(t.app.core.db, petitionListInputSchema.parse({ query }), now);
+      for (const q of [count, page.drive]) {
+        const lines = await plan(q);
+        expect(lines.some((l) => /petition_bigrams VIRTUAL TABLE INDEX/.test(l)), lines.join('\n')).toBe(true);
+        expect(lines.filter((l) => FULL_SCAN.test(l)), lines.join('\n')).toEqual([]);
+      }
+    }
+  });
+
+  it("a search's count merges the words' index lists in id order instead of gathering each one", async () => {
+    const { count } = listStatements(t.app.core.db, petitionListInputSchema.parse({ query: '征地补偿款 低保' }), now);
+    const lines = await plan(count);
+    expect(lines, lines.join('\n')).toEqual(expect.arrayContaining(['MERGE (INTERSECT)', 'MERGE (EXCEPT)']));
+    expect(lines.some((l) => /petitions_fts VIRTUAL TABLE INDEX/.test(l))).toBe(true);
+    expect(lines.some((l) => /petition_bigrams VIRTUAL TABLE INDEX/.test(l))).toBe(true);
+  });
+});
+
+describe('the character-pair index follows every write', () => {
+  it('finds a corrected summary and petitioner by their new words, not the old, and leaves a voided petition out', async () => {
+    const o = await bookOffice();
+    try {
+      const clerk = await o.as('clerk1');
+      const numbers = async (query: string, more = {}) => (await o.t.ok(clerk, 'petitions.list', { query, ...more })).rows.map((r) => r.number).sort();
+      const first = await o.t.ok(clerk, 'petitions.create', visit({ summary: '反映低保名额被占用', request: '要求公开名单' }));
+      const second = await o.t.ok(clerk, 'petitions.create', visit({ summary: '反映低保审核不公', petitioners: [{ name: '吕霞', idNumber: '', phone: '', address: '东风村' }] }));
+      expect(await numbers('低保')).toEqual([first.number, second.number]);
+      expect(await numbers('霞')).toEqual([second.number]);
+
+      const person = (await o.t.ok(clerk, 'petitions.get', { id: second.id })).petitioners[0];
+      await o.t.ok(clerk, 'petitions.correct', {
+        id: second.id,
+        reason: '登记时把事项和姓名录错了',
+        changes: { summary: '反映危房改造补助未发', petitioners: [{ id: person?.id, name: '吕桂', address: '东风村', isRepresentative: false }] },
+      });
+      expect(await numbers('低保')).toEqual([first.number]);
+      expect(await numbers('危房')).toEqual([second.number]);
+      expect(await numbers('霞')).toEqual([]);
+      expect(await numbers('桂')).toEqual([second.number]);
+
+      await o.t.ok(clerk, 'petitions.void.request', { id: first.id, reason: '重复登记' });
+      await approvePending(o.t, await o.as('leader1'), 'petition', first.id);
+      const list = await o.t.ok(clerk, 'petitions.list', { query: '名单' });
+      expect(list).toMatchObject({ rows: [], total: 0 });
+      expect(await numbers('名单', { includeVoided: true })).toEqual([first.number]);
+    } finally {
+      await o.t.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Reading petitions: the filtered, sorted, paged list with Chinese full-text search, the detail page with
  * its timeline and deadlines, and repeat detection at intake. ID numbers and phones leave here masked.
  */
-import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Database, Db, PetitionTable } from '../../db';
 import type { PetitionDetail, PetitionSummary, petitionListInputSchema } from '../../../shared/api';
 import type { z } from 'zod';
@@ -85,43 +85,90 @@ function isLong(word: string): boolean {
 }
 
 /**
+ * Characters the short-word index holds inside a word and folds as LIKE does: letters and digits (the unicode61
+ * tokenizer splits words at anything else) that are ASCII or have no case (LIKE folds only ASCII; the tokenizer
+ * folds every script). A short word with any other character is checked row by row.
+ */
+function pairable(word: string): boolean {
+  return /^[\p{L}\p{N}\p{Co}]+$/u.test(word) && [...word].every((c) => c < '\u0080' || (c.toLowerCase() === c && c.toUpperCase() === c));
+}
+
+/**
+ * Where one search word's matches are found through indexes: its text, an FTS query (`match`) on one of the two
+ * text indexes (`fts`: the trigram index over summary, request and facts, or the character-pair index), and
+ * `others`, SELECTs of the petitions it finds by number, petitioner or sequence. An FTS index returns its rows in
+ * id order, which lets a count merge several words' text matches without gathering them.
+ */
+interface WordIndex {
+  readonly fts: 'petitions_fts' | 'petition_bigrams';
+  readonly match: string;
+  readonly others: readonly RawBuilder<unknown>[];
+}
+
+/** The petitions whose text holds every one of `match`es, from one FTS index (FTS5 ANDs them skipping ahead). */
+function textMatches(fts: WordIndex['fts'], match: readonly string[]): RawBuilder<unknown> {
+  return sql`SELECT rowid AS id FROM ${sql.table(fts)} WHERE ${sql.table(fts)} MATCH ${match.join(' AND ')}`;
+}
+
+/**
  * What one search word may match: the number (信〔2026〕0012号, or just 12), any petitioner's name, the start of
  * the lead petitioner's name as the list shows it (张三等6人), an exact ID number or phone, or the text (summary,
  * request and facts; a word under three characters looks in the summary and request only).
  *
- * A word of three characters or more is looked up in indexes only (the petitions', petitioners' and numbers'
- * trigram indexes, the sequence, ID number and phone indexes), so the search reads the matches and nothing else.
+ * A word is looked up in indexes only, so the search reads the matches and nothing else: three characters or more
+ * in the petitions', petitioners' and numbers' trigram indexes, the sequence, ID number and phone indexes; one or
+ * two letters or digits in the character-pair indexes (migration 0014; a one-character word is a prefix query on
+ * them) and the index of the lead petitioner's first two characters. Null: no index holds the word.
  */
-function indexedMatches(word: string): RawBuilder<unknown> | null {
-  if (!isLong(word)) return null;
+function wordIndex(word: string): WordIndex | null {
+  if (!isLong(word)) return pairable(word) ? pairIndex(word) : null;
   const lead = NAME_AND_MANY.exec(word)?.[1];
   // The name part of 张三等 is under three characters: no index holds it (the scan below answers).
   if (lead !== undefined && !isLong(lead)) return null;
   const phrase = ftsPhrase(word);
-  const parts: RawBuilder<unknown>[] = [
-    sql`SELECT rowid AS id FROM petitions_fts WHERE petitions_fts MATCH ${phrase}`,
+  const others: RawBuilder<unknown>[] = [
     sql`SELECT rowid AS id FROM petition_numbers_fts WHERE petition_numbers_fts MATCH ${phrase}`,
     sql`SELECT petition_id AS id FROM petitioners WHERE id IN (SELECT rowid FROM petitioner_names_fts WHERE petitioner_names_fts MATCH ${phrase})`,
   ];
   if (lead !== undefined) {
-    parts.push(sql`SELECT p.id FROM petitioners n JOIN petitions p ON p.id = n.petition_id
+    others.push(sql`SELECT p.id FROM petitioners n JOIN petitions p ON p.id = n.petition_id
       WHERE n.id IN (SELECT rowid FROM petitioner_names_fts WHERE petitioner_names_fts MATCH ${ftsPhrase(lead)})
       AND p.first_petitioner LIKE ${`${escapeLike(word)}%`} ESCAPE '\\'`);
   }
-  if (SEQ.test(word)) parts.push(sql`SELECT id FROM petitions WHERE seq = ${Number(word)}`);
-  if (ID_NUMBER.test(word)) parts.push(sql`SELECT petition_id AS id FROM petitioners WHERE id_number = ${normalizeIdNumber(word)}`);
-  else if (PHONE.test(word)) parts.push(sql`SELECT petition_id AS id FROM petitioners WHERE phone = ${word}`);
-  return sql.join(parts, sql` UNION `);
+  if (SEQ.test(word)) others.push(sql`SELECT id FROM petitions WHERE seq = ${Number(word)}`);
+  if (ID_NUMBER.test(word)) others.push(sql`SELECT petition_id AS id FROM petitioners WHERE id_number = ${normalizeIdNumber(word)}`);
+  else if (PHONE.test(word)) others.push(sql`SELECT petition_id AS id FROM petitioners WHERE phone = ${word}`);
+  return { fts: 'petitions_fts', match: phrase, others };
 }
 
 /**
- * The same matches checked row by row: for words under three characters, which no index holds. When another
- * word's index lookup chose the few rows to check, each row's petitioners are read through their index; else
- * the names are matched once over the petitioners table.
+ * A one- or two-character word through the character-pair index (migration 0014), which holds each petition's
+ * summary, request, number and petitioners' names: the pair itself, or for one character every pair it starts
+ * (the last character of a text stands alone, so it is found too). The lead petitioner's name is among the names,
+ * so only a two-character word needs the lead's own index (张等3人 for 张等).
  */
-function scannedMatches(eb: Where, word: string, fewRows: boolean): Expression<SqlBool> {
+function pairIndex(word: string): WordIndex {
+  const two = [...word].length === 2;
+  const query = two ? ftsPhrase(word) : `${ftsPhrase(word)}*`;
+  const others: RawBuilder<unknown>[] = [];
+  if (two) others.push(sql`SELECT id FROM petitions WHERE lower(substr(first_petitioner, 1, 2)) = ${word.toLowerCase()}`);
+  if (SEQ.test(word)) others.push(sql`SELECT id FROM petitions WHERE seq = ${Number(word)}`);
+  return { fts: 'petition_bigrams', match: query, others };
+}
+
+/**
+ * The same matches checked row by row. `scan`: for a word no index holds (a short word with punctuation in it);
+ * when another word's index lookup chose the few rows to check (`fewRows`), each row's petitioners are read
+ * through their index, else the names are matched once over the petitioners table. `check`: a page that walks
+ * the list's order through many matches tests each row it reads, on its own fields and its petitioners, rather
+ * than gathering every match of the index first.
+ */
+function rowMatches(eb: Where, word: string, how: 'scan' | 'check', fewRows = true): Expression<SqlBool> {
   const pattern = `%${escapeLike(word)}%`;
-  const names = eb.selectFrom('petitioners').where(() => like('petitioners.name', pattern));
+  const people: Expression<SqlBool>[] = [like('petitioners.name', pattern)];
+  if (how === 'check' && ID_NUMBER.test(word)) people.push(sql<SqlBool>`petitioners.id_number = ${normalizeIdNumber(word)}`);
+  else if (how === 'check' && PHONE.test(word)) people.push(sql<SqlBool>`petitioners.phone = ${word}`);
+  const names = eb.selectFrom('petitioners').where((e) => e.or(people));
   const ors: Expression<SqlBool>[] = [
     like('petitions.number', pattern),
     like('petitions.first_petitioner', `${escapeLike(word)}%`),
@@ -130,12 +177,9 @@ function scannedMatches(eb: Where, word: string, fewRows: boolean): Expression<S
       : eb('petitions.id', 'in', names.select('petitioners.petition_id')),
   ];
   if (SEQ.test(word)) ors.push(eb('petitions.seq', '=', Number(word)));
-  if (isLong(word)) {
-    ors.push(sql<SqlBool>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(word)})`);
-  } else {
-    ors.push(like('petitions.summary', pattern));
-    ors.push(like('petitions.request', pattern));
-  }
+  if (!isLong(word)) ors.push(like('petitions.summary', pattern), like('petitions.request', pattern));
+  else if (how === 'check') ors.push(like('petitions.summary', pattern), like('petitions.request', pattern), like('petitions.facts_reasons', pattern));
+  else ors.push(sql<SqlBool>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(word)})`);
   return eb.or(ors);
 }
 
@@ -145,22 +189,20 @@ export function searchesPerson(text: string): boolean {
 }
 
 /**
- * How a search word's index lookup joins the query: `drive` lets the planner start from the matches (few of
- * them), `check` makes it walk the sort order and test each row against the matches (many of them, so the
- * first page fills after a few rows instead of sorting them all).
+ * How a search joins the query: `drive` lets the planner start from the matches the indexes give (few of them),
+ * `check` makes it walk the sort order and test each row's own fields and petitioners (many matches, so the first
+ * page fills after a few rows instead of gathering and sorting them all).
  */
 type SearchUse = 'drive' | 'check';
 
 function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive'): Filtered {
   let query = q;
   // Several words (separated by spaces, a full-width space or commas) must all match, each in any field.
-  const words = searchWords(input.query).map((word) => ({ word, indexed: indexedMatches(word) }));
-  const driven = use === 'drive' && words.some((w) => w.indexed !== null);
-  for (const { word, indexed } of words) {
-    query = indexed
-      ? query.where(use === 'drive' ? sql<SqlBool>`petitions.id IN (${indexed})` : sql<SqlBool>`+petitions.id IN (${indexed})`)
-      : query.where((eb) => scannedMatches(eb, word, driven));
-  }
+  const { indexed, scanned } = splitWords(input.query);
+  const driven = use === 'drive' && indexed.length > 0;
+  if (driven) query = query.where(sql<SqlBool>`petitions.id IN (${matchedIds(indexed)})`);
+  else for (const { word } of indexed) query = query.where((eb) => rowMatches(eb, word, 'check'));
+  for (const word of scanned) query = query.where((eb) => rowMatches(eb, word, 'scan', driven || use === 'check'));
   // With many matches the page walks the sort order's index and tests each row: `+` keeps the planner off the
   // filter's own index, which would read every match and sort them all. (The due-date order puts rows without a
   // deadline last, which no index holds: there the filter's index stays.)
@@ -191,6 +233,18 @@ const SORT_COLUMNS = {
 /** Above this many matches a search walks the list's order rather than sorting its matches. */
 const DRIVE_LIMIT = 2_000;
 
+/**
+ * Whether the page walks the list's order (testing each row) rather than gathering its `n` matches and sorting them.
+ * A search's walk reads about pageSize × page × (petitions / matches) rows, so it walks only when that is fewer
+ * than the matches: above 2,236 matches at 100,000 petitions, above 7,071 at 1,000,000 (a first page of 50).
+ */
+async function walks(db: Db, input: ListInput, n: number): Promise<boolean> {
+  if (n <= DRIVE_LIMIT) return false;
+  if (searchWords(input.query).length === 0) return true;
+  const last = await db.selectFrom('petitions').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return n * n > input.pageSize * input.page * Number(last?.id ?? 0);
+}
+
 function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'descending' | 'overdueOnly'>): Q {
   const direction = input.descending ? 'desc' : 'asc';
   return (
@@ -202,9 +256,63 @@ function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'desc
   );
 }
 
-function countQuery(db: Db, input: ListInput, now: number) {
+function countQuery(db: Db, input: ListInput, now: number): CompiledQuery<{ n: number }> {
+  const merged = mergedCount(input);
+  if (merged) return merged.compile(db);
   const matches = applyFilters(petitionsOnly(db), input, now).select(sql`1`.as('one'));
-  return db.selectFrom((input.exactTotal ? matches : matches.limit(LIST_COUNT_CAP + 1)).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
+  return db
+    .selectFrom((input.exactTotal ? matches : matches.limit(LIST_COUNT_CAP + 1)).as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .compile();
+}
+
+/**
+ * The petitions matching every one of several indexed words, as one compound SELECT whose parts come in id order:
+ * the words' text matches (words on the same index ANDed there, the two indexes' lists intersected as SQLite merges
+ * them, `MERGE (INTERSECT)` in the plan), and the petitions a word finds by number, petitioner or sequence, checked
+ * on their rows against the other words. So a common word is never gathered whole to be intersected with a rare one.
+ */
+function matchedIds(words: readonly { word: string; index: WordIndex }[]): RawBuilder<unknown> {
+  const texts = (['petitions_fts', 'petition_bigrams'] as const)
+    .map((fts) => ({ fts, match: words.filter((w) => w.index.fts === fts).map((w) => w.index.match) }))
+    .filter((t) => t.match.length > 0)
+    .map((t) => textMatches(t.fts, t.match));
+  const parts = [sql.join(texts, sql` INTERSECT `)];
+  const others = words.flatMap((w) => w.index.others);
+  if (words.length === 1) parts.push(...others);
+  else if (others.length > 0) {
+    const eb = expressionBuilder<Database, 'petitions'>();
+    const all = eb.and(words.map(({ word }) => rowMatches(eb, word, 'check')));
+    parts.push(sql`SELECT id FROM petitions WHERE id IN (${sql.join(others, sql` UNION `)}) AND ${all}`);
+  }
+  return sql.join(parts, sql` UNION `);
+}
+
+/** The search words that an index holds, and the ones to check row by row. */
+function splitWords(query: string): { indexed: { word: string; index: WordIndex }[]; scanned: string[] } {
+  const indexed: { word: string; index: WordIndex }[] = [];
+  const scanned: string[] = [];
+  for (const word of searchWords(query)) {
+    const index = wordIndex(word);
+    if (index) indexed.push({ word, index });
+    else scanned.push(word);
+  }
+  return { indexed, scanned };
+}
+
+/**
+ * The count of a search with no other filter, read off the indexes in id order ({@link matchedIds}) with the
+ * voided petitions taken out the same way, so a common phrase stops at the cap instead of gathering its 100,000
+ * matches first. Null: a filter, or a word no index holds, needs the rows.
+ */
+function mergedCount(input: ListInput): RawBuilder<{ n: number }> | null {
+  const plain = input.statuses.length === 0 && !input.category && input.topicId === null && input.unitId === null;
+  if (!plain || input.receivedFrom !== null || input.receivedTo !== null || input.overdueOnly) return null;
+  const { indexed, scanned } = splitWords(input.query);
+  if (indexed.length === 0 || scanned.length > 0) return null;
+  const voided = input.includeVoided ? sql`` : sql` EXCEPT SELECT id FROM petitions INDEXED BY petitions_voided WHERE status = 'voided'`;
+  const cap = input.exactTotal ? sql`` : sql` LIMIT ${LIST_COUNT_CAP + 1}`;
+  return sql<{ n: number }>`SELECT count(*) AS n FROM (${matchedIds(indexed)}${voided} ORDER BY 1${cap})`;
 }
 
 function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse) {
@@ -220,7 +328,7 @@ function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse) {
 /** The statements the list runs, for a test to read their query plans. */
 export function listStatements(db: Db, input: ListInput, now: number): { count: CompiledQuery; page: Record<SearchUse, CompiledQuery> } {
   return {
-    count: countQuery(db, input, now).compile(),
+    count: countQuery(db, input, now),
     page: { drive: pageQuery(db, input, now, 'drive').compile(), check: pageQuery(db, input, now, 'check').compile() },
   };
 }
@@ -231,9 +339,9 @@ export async function listPetitions(
   now: number,
 ): Promise<{ rows: PetitionSummary[]; total: number; totalCapped: boolean }> {
   // Counted without the joins the page needs, and no further than the cap unless asked.
-  const n = Number((await countQuery(db, input, now).executeTakeFirst())?.n ?? 0);
+  const n = Number((await db.executeQuery(countQuery(db, input, now))).rows[0]?.n ?? 0);
   const capped = n > LIST_COUNT_CAP && !input.exactTotal;
-  const rows = await pageQuery(db, input, now, n > DRIVE_LIMIT ? 'check' : 'drive').execute();
+  const rows = await pageQuery(db, input, now, (await walks(db, input, n)) ? 'check' : 'drive').execute();
   return { rows: rows.map(summaryOf), total: capped ? LIST_COUNT_CAP : n, totalCapped: capped };
 }
 

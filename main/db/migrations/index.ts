@@ -11,6 +11,7 @@ import * as m0009 from './0009-effective-from';
 import * as m0010 from './0010-ledger';
 import * as m0011 from './0011-list-search-indexes';
 import * as m0012 from './0012-hot-indexes';
+import * as m0014 from './0014-short-search-index';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-ledger': m0010,
   '0011-list-search-indexes': m0011,
   '0012-hot-indexes': m0012,
+  '0014-short-search-index': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
