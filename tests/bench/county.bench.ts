@@ -126,13 +126,14 @@ async function main(): Promise<void> {
   const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
   console.log(`file: ${((size(county.file) + size(`${county.file}-wal`)) / 1e6).toFixed(0)} MB; main-process RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
 
-  const migrations = await migrationProvider.getMigrations();
-  for (const [name, m] of Object.entries(migrations).filter(([n]) => TIMED_MIGRATIONS(n))) {
-    if (!m.down) {
-      console.log(`migration ${name}: has no down, not timed`);
-      continue;
-    }
-    await m.down(db);
+  // Undone newest first (a later one may build on an earlier one's indexes), then run again in order, each timed.
+  const timed = Object.entries(await migrationProvider.getMigrations()).filter(([n]) => TIMED_MIGRATIONS(n));
+  for (const [name, m] of [...timed].reverse()) {
+    if (m.down) await m.down(db);
+    else console.log(`migration ${name}: has no down, not timed`);
+  }
+  for (const [name, m] of timed) {
+    if (!m.down) continue;
     const s = performance.now();
     await m.up(db);
     console.log(`migration ${name}: ${(performance.now() - s).toFixed(0)} ms on this file (undone and run again)`);

@@ -13,6 +13,9 @@ import { toDeadline } from '../deadlines';
 import { allowedActions } from './workflow';
 import { listAttachments } from './attachments';
 import { approvalsFor } from '../approvals/queries';
+import { cappedCountQuery, cappedTotal } from '../capped-count';
+
+export { LIST_COUNT_CAP } from '../capped-count';
 
 type ListInput = z.output<typeof petitionListInputSchema>;
 
@@ -76,9 +79,6 @@ const PHONE = /^[\d-]{7,20}$/;
 const SEQ = /^\d{1,6}$/;
 /** A word that runs from the lead petitioner's name into the list's "等N人" (张三等, 张三等6人). */
 const NAME_AND_MANY = /^(.+?)等\d*人?$/;
-
-/** The list counts at most this many matches exactly; above it the page says "10000+". */
-export const LIST_COUNT_CAP = 10_000;
 
 function isLong(word: string): boolean {
   return [...word].length >= MIN_FTS_CHARS;
@@ -162,9 +162,9 @@ function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse
       : query.where((eb) => scannedMatches(eb, word, driven));
   }
   // With many matches the page walks the sort order's index and tests each row: `+` keeps the planner off the
-  // filter's own index, which would read every match and sort them all. (The due-date order puts rows without a
-  // deadline last, which no index holds: there the filter's index stays.)
-  const walkSortOrder = use === 'check' && !(input.sort === 'nextDueAt' && !input.overdueOnly);
+  // filter's own index, which would read every match and sort them all. Overdue petitions are always few (a
+  // part of the open ones): their next-due index drives the query and the filters are tested on what it finds.
+  const walkSortOrder = use === 'check' || input.overdueOnly;
   const col = (name: string) => (walkSortOrder ? sql`+${sql.ref(name)}` : sql.ref(name));
   if (input.statuses.length > 0) query = query.where(sql<SqlBool>`${col('petitions.status')} IN (${sql.join(input.statuses)})`);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
@@ -191,38 +191,74 @@ const SORT_COLUMNS = {
 /** Above this many matches a search walks the list's order rather than sorting its matches. */
 const DRIVE_LIMIT = 2_000;
 
-function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'descending' | 'overdueOnly'>): Q {
+/**
+ * The list sorted by next due shows the petitions that have one (in due order), then those without (by id, as
+ * ties on the due column fall): read as two parts, each from its own index in either direction. One ORDER BY
+ * with rows without a due last would need an index for each direction, or a sort of every open petition.
+ */
+type DuePart = 'due' | 'undue';
+
+function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'descending' | 'overdueOnly'>, part: DuePart | null = null): Q {
   const direction = input.descending ? 'desc' : 'asc';
   return (
     q
       // Rows with no open deadline sort last whichever way the due column is sorted (overdue ones all have one).
-      .$if(input.sort === 'nextDueAt' && !input.overdueOnly, (qb) => qb.orderBy(sql`petitions.next_due_at IS NULL`))
-      .orderBy(SORT_COLUMNS[input.sort], direction)
+      .$if(part === null && input.sort === 'nextDueAt' && !input.overdueOnly, (qb) => qb.orderBy(sql`petitions.next_due_at IS NULL`))
+      .$if(part !== 'undue', (qb) => qb.orderBy(SORT_COLUMNS[input.sort], direction))
       .orderBy('petitions.id', direction) as Q
   );
 }
 
-function countQuery(db: Db, input: ListInput, now: number) {
-  const matches = applyFilters(petitionsOnly(db), input, now).select(sql`1`.as('one'));
-  return db.selectFrom((input.exactTotal ? matches : matches.limit(LIST_COUNT_CAP + 1)).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
+/** Whether the page is read in the two parts of {@link DuePart}: sorted by next due, with rows that have none. */
+function splitByDue(input: ListInput): boolean {
+  return input.sort === 'nextDueAt' && !input.overdueOnly;
 }
 
-function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse) {
-  return ordered(applyFilters(petitionsOnly(db), input, now, use), input)
+function matching(db: Db, input: ListInput, now: number, use: SearchUse, part: DuePart | null) {
+  const q = applyFilters(petitionsOnly(db), input, now, use);
+  if (part === 'due') return q.where('petitions.next_due_at', 'is not', null);
+  if (part === 'undue') return q.where('petitions.next_due_at', 'is', null);
+  return q;
+}
+
+function countQuery(db: Db, input: ListInput, now: number, part: DuePart | null = null) {
+  return cappedCountQuery(db, matching(db, input, now, 'drive', part).select(sql`1`.as('one')), input.exactTotal || part !== null);
+}
+
+function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse, part: DuePart | null, limit = input.pageSize, offset = (input.page - 1) * input.pageSize) {
+  return ordered(matching(db, input, now, use, part), input, part)
     .leftJoin('topics', 'topics.id', 'petitions.topic_id')
     .leftJoin('units', 'units.id', 'petitions.unit_id')
     .selectAll('petitions')
     .select(['topics.name as topic_name', 'units.name as unit_name'])
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
+    .limit(limit)
+    .offset(offset);
 }
 
-/** The statements the list runs, for a test to read their query plans. */
-export function listStatements(db: Db, input: ListInput, now: number): { count: CompiledQuery; page: Record<SearchUse, CompiledQuery> } {
-  return {
-    count: countQuery(db, input, now).compile(),
-    page: { drive: pageQuery(db, input, now, 'drive').compile(), check: pageQuery(db, input, now, 'check').compile() },
-  };
+async function pageRows(db: Db, input: ListInput, now: number, use: SearchUse) {
+  if (!splitByDue(input)) return pageQuery(db, input, now, use, null).execute();
+  const offset = (input.page - 1) * input.pageSize;
+  const due = await pageQuery(db, input, now, use, 'due').execute();
+  if (due.length === input.pageSize) return due;
+  // Rows without a due start right after this page's last one with a due, or, on a page past all of those, after
+  // as many as there are.
+  const dueTotal = due.length > 0 || offset === 0 ? offset + due.length : Number((await countQuery(db, input, now, 'due').executeTakeFirst())?.n ?? 0);
+  const undue = await pageQuery(db, input, now, use, 'undue', input.pageSize - due.length, Math.max(0, offset - dueTotal)).execute();
+  return [...due, ...undue];
+}
+
+/**
+ * The statements the list runs, for a test to read their query plans: the count, the page (sorted by next due:
+ * the rows with a due) and, sorted by next due, the rows without one.
+ */
+export function listStatements(
+  db: Db,
+  input: ListInput,
+  now: number,
+): { count: CompiledQuery; page: Record<SearchUse, CompiledQuery>; undue: Record<SearchUse, CompiledQuery> | null } {
+  const first = splitByDue(input) ? 'due' : null;
+  const both = (part: DuePart | null) => ({ drive: pageQuery(db, input, now, 'drive', part).compile(), check: pageQuery(db, input, now, 'check', part).compile() });
+  return { count: countQuery(db, input, now).compile(), page: both(first), undue: first ? both('undue') : null };
 }
 
 export async function listPetitions(
@@ -232,9 +268,8 @@ export async function listPetitions(
 ): Promise<{ rows: PetitionSummary[]; total: number; totalCapped: boolean }> {
   // Counted without the joins the page needs, and no further than the cap unless asked.
   const n = Number((await countQuery(db, input, now).executeTakeFirst())?.n ?? 0);
-  const capped = n > LIST_COUNT_CAP && !input.exactTotal;
-  const rows = await pageQuery(db, input, now, n > DRIVE_LIMIT ? 'check' : 'drive').execute();
-  return { rows: rows.map(summaryOf), total: capped ? LIST_COUNT_CAP : n, totalCapped: capped };
+  const rows = await pageRows(db, input, now, n > DRIVE_LIMIT ? 'check' : 'drive');
+  return { rows: rows.map(summaryOf), ...cappedTotal(n, input.exactTotal) };
 }
 
 /** Every petition the list's filters select, in the list's order (the register export prints them all). */

@@ -1,0 +1,31 @@
+// Frozen: the petition list's remaining slow shapes at county scale (issue 15). Never edit; add a new one.
+// - Sorted by status: an index on the status alone, which SQLite keeps in (status, id) order, so the first page is
+//   the first rows of the index instead of every petition sorted.
+// - By next due, and the overdue count: only open petitions have a next due, so a partial index over those rows
+//   (72k of 1M) in (next due, id) order, carrying the status, replaces the index over every row (mostly NULLs). The
+//   overdue count reads it alone; the list sorted by next due walks it in either direction.
+// - The topic filter's count: the topic index carries the status (after the id, so the received-date order the
+//   page walks is unchanged), and counting up to the cap no longer reads each petition for "not voided".
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex('petitions_status_id').on('petitions').column('status').execute();
+  await db.schema
+    .createIndex('petitions_open_due')
+    .on('petitions')
+    .columns(['next_due_at', 'id', 'status'])
+    .where((eb) => eb('next_due_at', 'is not', null))
+    .execute();
+  await db.schema.dropIndex('petitions_next_due_at').execute();
+  await db.schema.createIndex('petitions_topic_list').on('petitions').columns(['topic_id', 'received_at', 'id', 'status']).execute();
+  await db.schema.dropIndex('petitions_topic_received').execute();
+}
+
+/** Puts the schema back as 0012 left it (the bench undoes and re-runs this migration to time it). */
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex('petitions_topic_received').on('petitions').columns(['topic_id', 'received_at']).execute();
+  await db.schema.dropIndex('petitions_topic_list').execute();
+  await db.schema.createIndex('petitions_next_due_at').on('petitions').column('next_due_at').execute();
+  await db.schema.dropIndex('petitions_open_due').execute();
+  await db.schema.dropIndex('petitions_status_id').execute();
+}
