@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { ManualClock } from '../../main/core/context';
 import { migrationProvider } from '../../main/db/migrations';
-import { COMMON_PHRASE, MISSING_PHRASE, RARE_PHRASE, countyOffice } from './support/county';
+import { COMMON_PHRASE, COUNTY_NOW, MISSING_PHRASE, RARE_PHRASE, countyOffice } from './support/county';
 
 function flag(name: string, fallback: number): number {
   const args = process.argv.slice(2);
@@ -41,7 +41,7 @@ function line(label: string, samples: readonly number[], note = ''): void {
 }
 
 async function main(): Promise<void> {
-  const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0));
+  const clock = new ManualClock(COUNTY_NOW);
   const county = await countyOffice({ rows: ROWS, seed: SEED, clock });
   const { app, call } = county;
   console.log(
