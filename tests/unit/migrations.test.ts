@@ -146,8 +146,8 @@ describe('schema guard', () => {
     'info_reports_status', 'info_reports_unit_id', 'notice_prints_notice', 'notices_created_at', 'notices_kind', 'notices_status',
     'notices_subject', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition', 'petitioners_phone',
     'petitions_category_received', 'petitions_import', 'petitions_open_due', 'petitions_received_at', 'petitions_repeat_of_id',
-    'petitions_responsible_received', 'petitions_seq', 'petitions_status_id', 'petitions_status_received', 'petitions_topic_list',
-    'petitions_unit_received', 'report_steps_report',
+    'petitions_responsible_list', 'petitions_seq', 'petitions_status_id', 'petitions_status_received', 'petitions_topic_list',
+    'petitions_unit_list', 'report_steps_report',
     // Implicit indexes for primary keys on text columns and unique constraints.
     'sqlite_autoindex_calendar_days_1', 'sqlite_autoindex_duty_roles_1', 'sqlite_autoindex_info_reports_1',
     'sqlite_autoindex_info_reports_2', 'sqlite_autoindex_kysely_migration_1',

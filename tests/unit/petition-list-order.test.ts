@@ -2,7 +2,8 @@
  * Issue 15: the list sorted by next due is read in two parts (the petitions with a due from the open-due index,
  * then those without by id) instead of one ORDER BY with the rows without a due last. A clerk paging through it
  * must see the same petitions in the same order as that one ORDER BY gives, on every page, either way, with ties
- * on the due time, with and without filters.
+ * on the due time, with and without filters. And the unit filter's count, now the union of its two sides (the
+ * petition's own unit, its responsible unit), counts each petition once.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,17 +15,21 @@ const DAY = 86_400_000;
 const OPEN_STATUSES = PETITION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 let t: TestApp;
 let admin: string;
+const units: number[] = [];
 
 beforeAll(async () => {
   t = await testApp({ now: '2026-11-20 10:00' });
   admin = await t.setup();
+  for (const name of ['东风村', '红旗村', '镇综治办']) units.push((await t.ok(admin, 'units.create', { name, kind: 'village' })).id);
   for (let i = 0; i < 26; i++) await t.ok(admin, 'petitions.create', visit({ receivedAt: at('2026-11-02 08:30') + i * 3_600_000, summary: `反映问题第${i}件` }));
   // Set straight in the file: a register where several petitions fall due at the same moment, some are overdue,
   // closed ones have no due and a few open ones have none either would take months of the clock through the API.
   const base = at('2026-11-25 00:00');
   await sql`UPDATE petitions SET
       next_due_at = CASE id % 5 WHEN 0 THEN NULL WHEN 1 THEN ${base} WHEN 2 THEN ${base} + id * ${DAY} WHEN 3 THEN ${base} - id * ${DAY} ELSE NULL END,
-      status = CASE WHEN id % 5 = 0 THEN 'closed' WHEN id % 10 = 4 THEN 'replied' WHEN id = 7 THEN 'voided' ELSE status END`.execute(t.app.core.db);
+      status = CASE WHEN id % 5 = 0 THEN 'closed' WHEN id % 10 = 4 THEN 'replied' WHEN id = 7 THEN 'voided' ELSE status END,
+      unit_id = CASE id % 3 WHEN 0 THEN ${units[0]} WHEN 1 THEN ${units[1]} ELSE NULL END,
+      responsible_unit_id = CASE id % 4 WHEN 0 THEN ${units[0]} WHEN 1 THEN ${units[2]} ELSE NULL END`.execute(t.app.core.db);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -66,3 +71,19 @@ describe('the list sorted by next due', () => {
     expect(list.rows.map((r) => r.nextDueAt === null)).toContain(false);
   });
 });
+
+describe('the unit filter', () => {
+  it.each([0, 1, 2])('counts and lists each petition of the unit once, as its own unit, its responsible unit or both (unit %i)', async (i) => {
+    const unit = units[i] ?? 0;
+    const r = await sql<{ id: number }>`SELECT id FROM petitions WHERE (unit_id = ${unit} OR responsible_unit_id = ${unit}) AND status != 'voided'
+      ORDER BY received_at DESC, id DESC`.execute(t.app.core.db);
+    const expected = r.rows.map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const exactTotal of [false, true]) {
+      const list = await t.ok(admin, 'petitions.list', { unitId: unit, exactTotal, pageSize: 100 });
+      expect(list.total).toBe(expected.length);
+      expect(list.rows.map((row) => row.id)).toEqual(expected);
+    }
+  });
+});
+

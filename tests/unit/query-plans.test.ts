@@ -158,6 +158,12 @@ describe('the petition list reads one index per shape, sorting nothing (issue 15
     expect(planOf(count)).toContain('SEARCH petitions USING COVERING INDEX petitions_topic_list (topic_id=?)');
   });
 
+  it("the unit filter's count reads each side from its own index alone", () => {
+    const plan = planOf(statements({ unitId: 1 }).count);
+    expect(plan).toContain('SEARCH petitions USING COVERING INDEX petitions_unit_list (unit_id=?)');
+    expect(plan).toContain('SEARCH petitions USING COVERING INDEX petitions_responsible_list (responsible_unit_id=?)');
+  });
+
   it('the topic filter with few matches pages from the topic index in date order', () => {
     const plan = planOf(statements({ topicId: 1 }).page.drive);
     expect(plan[0]).toBe('SEARCH petitions USING INDEX petitions_topic_list (topic_id=?)');

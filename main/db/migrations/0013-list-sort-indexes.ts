@@ -4,9 +4,17 @@
 // - By next due, and the overdue count: only open petitions have a next due, so a partial index over those rows
 //   (72k of 1M) in (next due, id) order, carrying the status, replaces the index over every row (mostly NULLs). The
 //   overdue count reads it alone; the list sorted by next due walks it in either direction.
-// - The topic filter's count: the topic index carries the status (after the id, so the received-date order the
-//   page walks is unchanged), and counting up to the cap no longer reads each petition for "not voided".
+// - The topic and unit filters' counts: the topic, unit and responsible-unit indexes carry the status (after the id,
+//   so the received-date order the page walks is unchanged), and counting up to the cap no longer reads each
+//   petition for "not voided" (the unit filter counts its two sides, each from its index, and their union).
 import type { Kysely } from 'kysely';
+
+/** The filter indexes of 0011 that get the status: name part and column. */
+const LISTS: readonly (readonly [string, string])[] = [
+  ['topic', 'topic_id'],
+  ['unit', 'unit_id'],
+  ['responsible', 'responsible_unit_id'],
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('petitions_status_id').on('petitions').column('status').execute();
@@ -17,14 +25,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where((eb) => eb('next_due_at', 'is not', null))
     .execute();
   await db.schema.dropIndex('petitions_next_due_at').execute();
-  await db.schema.createIndex('petitions_topic_list').on('petitions').columns(['topic_id', 'received_at', 'id', 'status']).execute();
-  await db.schema.dropIndex('petitions_topic_received').execute();
+  for (const [name, col] of LISTS) {
+    await db.schema.createIndex(`petitions_${name}_list`).on('petitions').columns([col, 'received_at', 'id', 'status']).execute();
+    await db.schema.dropIndex(`petitions_${name}_received`).execute();
+  }
 }
 
 /** Puts the schema back as 0012 left it (the bench undoes and re-runs this migration to time it). */
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('petitions_topic_received').on('petitions').columns(['topic_id', 'received_at']).execute();
-  await db.schema.dropIndex('petitions_topic_list').execute();
+  for (const [name, col] of LISTS) {
+    await db.schema.createIndex(`petitions_${name}_received`).on('petitions').columns([col, 'received_at']).execute();
+    await db.schema.dropIndex(`petitions_${name}_list`).execute();
+  }
   await db.schema.createIndex('petitions_next_due_at').on('petitions').column('next_due_at').execute();
   await db.schema.dropIndex('petitions_open_due').execute();
   await db.schema.dropIndex('petitions_status_id').execute();
