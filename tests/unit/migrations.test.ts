@@ -145,7 +145,7 @@ describe('schema guard', () => {
     'duty_log_at', 'duty_overrides_time', 'info_reports_petition_id', 'info_reports_reported_at', 'info_reports_root_id',
     'info_reports_status', 'info_reports_unit_id', 'notice_prints_notice', 'notices_created_at', 'notices_kind', 'notices_status',
     'notices_subject', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition', 'petitioners_phone',
-    'petitions_category_received', 'petitions_import', 'petitions_open_due', 'petitions_received_at', 'petitions_repeat_of_id',
+    'petitions_category_list', 'petitions_import', 'petitions_open_due', 'petitions_received_at', 'petitions_repeat_of_id',
     'petitions_responsible_list', 'petitions_seq', 'petitions_status_id', 'petitions_status_received', 'petitions_topic_list',
     'petitions_unit_list', 'report_steps_report',
     // Implicit indexes for primary keys on text columns and unique constraints.

@@ -153,9 +153,15 @@ describe('the petition list reads one index per shape, sorting nothing (issue 15
     expect(planOf(count)).toEqual(['SEARCH petitions USING COVERING INDEX petitions_open_due (next_due_at<?)']);
   });
 
-  it("the topic filter's count reads the topic index alone, not each petition", () => {
-    const { count } = statements({ topicId: 1 });
-    expect(planOf(count)).toContain('SEARCH petitions USING COVERING INDEX petitions_topic_list (topic_id=?)');
+  it("the topic and category filters' counts read their index alone, not each petition", () => {
+    expect(planOf(statements({ topicId: 1 }).count)).toContain('SEARCH petitions USING COVERING INDEX petitions_topic_list (topic_id=?)');
+    expect(planOf(statements({ category: 'claim' }).count)).toContain('SEARCH petitions USING COVERING INDEX petitions_category_list (category=?)');
+  });
+
+  it('many overdue petitions newest first (the home page asks a page of them with its count): the date order, checked row by row', () => {
+    const plan = planOf(statements({ statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1 }).page.check);
+    expect(plan[0]).toBe('SCAN petitions USING INDEX petitions_received_at');
+    expect(sorts(plan)).toEqual([]);
   });
 
   it("the unit filter's count reads each side from its own index alone", () => {

@@ -167,8 +167,8 @@ function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse
   // With many matches the page walks the sort order's index and tests each row: `+` keeps the planner off the
   // filter's own index, which would read every match and sort them all. Overdue petitions are always few (a
   // part of the open ones): their next-due index drives the query and the filters are tested on what it finds.
-  const walkSortOrder = use === 'check' || input.overdueOnly;
-  const col = (name: string) => (walkSortOrder ? sql`+${sql.ref(name)}` : sql.ref(name));
+  const walkSortOrder = use === 'check';
+  const col = (name: string) => (walkSortOrder || input.overdueOnly ? sql`+${sql.ref(name)}` : sql.ref(name));
   if (input.statuses.length > 0) query = query.where(sql<SqlBool>`${col('petitions.status')} IN (${sql.join(input.statuses)})`);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
   else if (!input.includeVoided) query = query.where('petitions.status', '!=', 'voided');
@@ -182,7 +182,15 @@ function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse
   }
   if (input.receivedFrom !== null) query = query.where('petitions.received_at', '>=', input.receivedFrom);
   if (input.receivedTo !== null) query = query.where('petitions.received_at', '<', input.receivedTo);
-  if (input.overdueOnly) query = query.where('petitions.next_due_at', '<', now);
+  // Many overdue petitions listed newest first (the home page's count asks for such a page): they are open, so
+  // recent, and walking the date order finds a page of them after a few rows; their due index would read them all
+  // and sort them. (ifnull hides the test from the planner, which would otherwise take any comparison of the
+  // column as leave to scan that partial index.) Listed oldest first the walk would cross the whole register, so
+  // the due index stays.
+  const walkPastDue = walkSortOrder && input.sort === 'receivedAt' && input.descending;
+  if (input.overdueOnly) {
+    query = query.where(walkPastDue ? sql<SqlBool>`ifnull(petitions.next_due_at, ${now}) < ${now}` : sql<SqlBool>`petitions.next_due_at < ${now}`);
+  }
   return query;
 }
 

@@ -4,9 +4,9 @@
 // - By next due, and the overdue count: only open petitions have a next due, so a partial index over those rows
 //   (72k of 1M) in (next due, id) order, carrying the status, replaces the index over every row (mostly NULLs). The
 //   overdue count reads it alone; the list sorted by next due walks it in either direction.
-// - The topic and unit filters' counts: the topic, unit and responsible-unit indexes carry the status (after the id,
-//   so the received-date order the page walks is unchanged), and counting up to the cap no longer reads each
-//   petition for "not voided" (the unit filter counts its two sides, each from its index, and their union).
+// - The topic, unit and category filters' counts: their indexes carry the status (after the id, so the
+//   received-date order the page walks is unchanged), and counting up to the cap no longer reads each petition
+//   for "not voided" (the unit filter counts its two sides, each from its index, and their union).
 import type { Kysely } from 'kysely';
 
 /** The filter indexes of 0011 that get the status: name part and column. */
@@ -14,6 +14,7 @@ const LISTS: readonly (readonly [string, string])[] = [
   ['topic', 'topic_id'],
   ['unit', 'unit_id'],
   ['responsible', 'responsible_unit_id'],
+  ['category', 'category'],
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
