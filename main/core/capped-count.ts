@@ -16,9 +16,9 @@ export const LIST_COUNT_CAP = 10_000;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query over any tables can be counted
 type Matches = SelectQueryBuilder<any, any, any>;
 
-/** `count(*)` of the matches, stopping one past the cap unless `exact`. */
-export function cappedCountQuery(db: Db, matches: Matches, exact: boolean) {
-  return db.selectFrom((exact ? matches : matches.limit(LIST_COUNT_CAP + 1)).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
+/** `count(*)` of the matches, stopping one past the cap (the list's, unless another is given) unless `exact`. */
+export function cappedCountQuery(db: Db, matches: Matches, exact: boolean, cap = LIST_COUNT_CAP) {
+  return db.selectFrom((exact ? matches : matches.limit(cap + 1)).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 /** The total a list reports for `n` counted matches: the cap, and that it was reached, when above it. */

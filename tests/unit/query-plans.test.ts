@@ -142,6 +142,13 @@ describe('the petition list reads one index per shape, sorting nothing (issue 15
     }
   });
 
+  it('open petitions without a due, paged after those with one, are few: found in the status index, not by a walk of every petition', () => {
+    const { undue } = statements({ statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false });
+    // How many there are, to choose between the two, reads the status index alone (it holds the due column).
+    expect(planOf(undue!.count)).toContain('SEARCH petitions USING COVERING INDEX petitions_status_id (status=?)');
+    expect(planOf(undue!.drive)[0]).toMatch(/^SEARCH petitions USING (COVERING )?INDEX petitions_status_\w+ \(status=\?\)$/);
+  });
+
   it('every petition by next due: the same two parts, never a sort of the whole table', () => {
     const { page, undue } = statements({ sort: 'nextDueAt', descending: true });
     for (const q of [page.drive, page.check, undue!.drive, undue!.check]) expect(sorts(planOf(q))).toEqual([]);

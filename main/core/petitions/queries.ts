@@ -256,6 +256,11 @@ function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse, part: 
     .offset(offset);
 }
 
+/** How many petitions match without a due, up to one past {@link DRIVE_LIMIT}. */
+function undueCountQuery(db: Db, input: ListInput, now: number) {
+  return cappedCountQuery(db, matching(db, input, now, 'drive', 'undue').select(sql`1`.as('one')), false, DRIVE_LIMIT);
+}
+
 async function pageRows(db: Db, input: ListInput, now: number, use: SearchUse) {
   if (!splitByDue(input)) return pageQuery(db, input, now, use, null).execute();
   const offset = (input.page - 1) * input.pageSize;
@@ -264,22 +269,26 @@ async function pageRows(db: Db, input: ListInput, now: number, use: SearchUse) {
   // Rows without a due start right after this page's last one with a due, or, on a page past all of those, after
   // as many as there are.
   const dueTotal = due.length > 0 || offset === 0 ? offset + due.length : Number((await countQuery(db, input, now, 'due').executeTakeFirst())?.n ?? 0);
-  const undue = await pageQuery(db, input, now, use, 'undue', input.pageSize - due.length, Math.max(0, offset - dueTotal)).execute();
+  // Those are read as the whole list is when they are many (the id order walked), but from the filters' indexes
+  // when few: open petitions without a due are rare, and a walk would cross the whole register to find them.
+  const undueCount = Number((await undueCountQuery(db, input, now).executeTakeFirst())?.n ?? 0);
+  const undueUse = undueCount > DRIVE_LIMIT ? 'check' : 'drive';
+  const undue = await pageQuery(db, input, now, undueUse, 'undue', input.pageSize - due.length, Math.max(0, offset - dueTotal)).execute();
   return [...due, ...undue];
 }
 
 /**
  * The statements the list runs, for a test to read their query plans: the count, the page (sorted by next due:
- * the rows with a due) and, sorted by next due, the rows without one.
+ * the rows with a due) and, sorted by next due, the rows without one and how many of them there are.
  */
 export function listStatements(
   db: Db,
   input: ListInput,
   now: number,
-): { count: CompiledQuery; page: Record<SearchUse, CompiledQuery>; undue: Record<SearchUse, CompiledQuery> | null } {
+): { count: CompiledQuery; page: Record<SearchUse, CompiledQuery>; undue: (Record<SearchUse, CompiledQuery> & { count: CompiledQuery }) | null } {
   const first = splitByDue(input) ? 'due' : null;
   const both = (part: DuePart | null) => ({ drive: pageQuery(db, input, now, 'drive', part).compile(), check: pageQuery(db, input, now, 'check', part).compile() });
-  return { count: countQuery(db, input, now).compile(), page: both(first), undue: first ? both('undue') : null };
+  return { count: countQuery(db, input, now).compile(), page: both(first), undue: first ? { ...both('undue'), count: undueCountQuery(db, input, now).compile() } : null };
 }
 
 export async function listPetitions(
