@@ -67,7 +67,8 @@ export const alarmsContract = {
       pageSize: z.number().int().min(1).max(200).default(50),
       withLog: z.boolean().default(false),
     }),
-    z.object({ rows: z.array(alarmSchema), total: z.number().int() }),
+    /** `total` stops at 10,000 for "all" (`totalCapped` then says there are more); open alarms are counted exactly. */
+    z.object({ rows: z.array(alarmSchema), total: z.number().int(), totalCapped: z.boolean() }),
   ),
   'alarms.acknowledge': procedure('any', z.object({ id, note: optionalText(500) }), alarmSchema),
   /** Several alarms acknowledged with one note: all or none; those already handled are skipped and counted. */

@@ -9,13 +9,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import type { Insertable } from 'kysely';
 import { openApp, type App } from '../../main/app';
 import { processDueAlarms, type FiredAlarm } from '../../main/core/alarms';
 import type { AlarmTable, DeadlineTable } from '../../main/db';
 import type { ApiResult } from '../../shared/api';
 import { DAY_MS, localDateOf } from '../../shared/time';
+import { idleCpu, runWithIdleFlags, type IdleFigures } from './support/idle';
 
 const PENDING = Number(process.env.BENCH_ALARMS ?? 100_000);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_SECONDS ?? 20);
@@ -27,13 +27,9 @@ const SPREAD = 40;
 const BURST = 5;
 const IDLE_SLICES = 6;
 
-interface Figures {
+interface Figures extends IdleFigures {
   fireToFired: number[];
   fireToEvent: number[];
-  idleCpuMs: number;
-  idleSliceMs: number;
-  idleWallMs: number;
-  idleWakes: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -41,11 +37,6 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 function quantile(samples: readonly number[], q: number): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * q))] ?? NaN;
-}
-
-function cpuMs(since: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(since);
-  return (d.user + d.system) / 1000;
 }
 
 function deadlineRow(dueAt: number, subjectId: number, now: number): Insertable<DeadlineTable> {
@@ -128,30 +119,8 @@ async function latencies(app: App, ids: readonly number[], eventAt: ReadonlyMap<
   };
 }
 
-/**
- * V8 flags for a fair idle figure: once allocation stops after seeding, V8's memory reducer shrinks the heap
- * (about 100 ms of CPU, once, at an unpredictable moment) and would be billed to whichever idle period it lands
- * in. The bench re-runs itself with the reducer off and with gc() to start each idle period from a clean heap.
- */
-const NODE_FLAGS = ['--no-memory-reducer', '--expose-gc'];
-const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
-
 /** CPU over the idle period, and its median slice (the steady cost, should any one-off burst remain). */
-async function idle(wakes: () => number): Promise<Pick<Figures, 'idleCpuMs' | 'idleSliceMs' | 'idleWallMs' | 'idleWakes'>> {
-  collectGarbage();
-  await sleep(1000);
-  collectGarbage();
-  const w0 = wakes();
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  const slices: number[] = [];
-  for (let i = 0; i < IDLE_SLICES; i++) {
-    const c = process.cpuUsage();
-    await sleep((IDLE_S * 1000) / IDLE_SLICES);
-    slices.push(cpuMs(c));
-  }
-  return { idleCpuMs: cpuMs(c0), idleSliceMs: quantile(slices, 0.5), idleWallMs: performance.now() - t0, idleWakes: wakes() - w0 };
-}
+const idle = (wakes: () => number) => idleCpu(IDLE_S, IDLE_SLICES, wakes);
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-bench-'));
@@ -254,12 +223,4 @@ async function main(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-if (NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
-  main().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-} else {
-  const r = spawnSync(process.execPath, [...NODE_FLAGS, __filename], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
+runWithIdleFlags(main);

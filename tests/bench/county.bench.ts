@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { ManualClock } from '../../main/core/context';
 import { migrationProvider } from '../../main/db/migrations';
-import { COMMON_PHRASE, MISSING_PHRASE, RARE_PHRASE, countyOffice } from './support/county';
+import { COMMON_PHRASE, COUNTY_NOW, MISSING_PHRASE, RARE_PHRASE, countyOffice } from './support/county';
 
 function flag(name: string, fallback: number): number {
   const args = process.argv.slice(2);
@@ -41,7 +41,7 @@ function line(label: string, samples: readonly number[], note = ''): void {
 }
 
 async function main(): Promise<void> {
-  const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0));
+  const clock = new ManualClock(COUNTY_NOW);
   const county = await countyOffice({ rows: ROWS, seed: SEED, clock });
   const { app, call } = county;
   console.log(
@@ -78,6 +78,9 @@ async function main(): Promise<void> {
   await measure('filter: open, sorted by next due', list({ statuses: openStatuses, sort: 'nextDueAt', descending: false }));
   await measure('sort: by number', list({ sort: 'number' }));
   await measure('sort: by status', list({ sort: 'status' }));
+  await measure('sort: by status, descending', list({ sort: 'status', descending: true }));
+  await measure('sort: by next due, descending', list({ sort: 'nextDueAt', descending: true }));
+  await measure('filter: open by next due, page 200', list({ statuses: openStatuses, sort: 'nextDueAt', descending: false, page: 200 }));
 
   const second = await db.selectFrom('petitioners').select('name').where('ord', '=', 1).where(sql<boolean>`length(name) = 2`).orderBy('id', 'desc').executeTakeFirstOrThrow();
   const person = await db.selectFrom('petitioners').select(['id_number', 'phone']).where('id_number', '!=', '').where('phone', '!=', '').orderBy('id').executeTakeFirstOrThrow();
@@ -176,13 +179,14 @@ async function main(): Promise<void> {
   const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
   console.log(`file: ${((size(county.file) + size(`${county.file}-wal`)) / 1e6).toFixed(0)} MB; main-process RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
 
-  const migrations = await migrationProvider.getMigrations();
-  for (const [name, m] of Object.entries(migrations).filter(([n]) => TIMED_MIGRATIONS(n))) {
-    if (!m.down) {
-      console.log(`migration ${name}: has no down, not timed`);
-      continue;
-    }
-    await m.down(db);
+  // Undone newest first (a later one may build on an earlier one's indexes), then run again in order, each timed.
+  const timed = Object.entries(await migrationProvider.getMigrations()).filter(([n]) => TIMED_MIGRATIONS(n));
+  for (const [name, m] of [...timed].reverse()) {
+    if (m.down) await m.down(db);
+    else console.log(`migration ${name}: has no down, not timed`);
+  }
+  for (const [name, m] of timed) {
+    if (!m.down) continue;
     const s = performance.now();
     await m.up(db);
     console.log(`migration ${name}: ${(performance.now() - s).toFixed(0)} ms on this file (undone and run again)`);

@@ -37,7 +37,7 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0014-short-search-index']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index']);
     expect(LATEST_MIGRATION).toBe('0014-short-search-index');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0014-short-search-index']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -146,9 +146,9 @@ describe('schema guard', () => {
     'duty_log_at', 'duty_overrides_time', 'info_reports_petition_id', 'info_reports_reported_at', 'info_reports_root_id',
     'info_reports_status', 'info_reports_unit_id', 'notice_prints_notice', 'notices_created_at', 'notices_kind', 'notices_status',
     'notices_subject', 'petition_steps_petition', 'petitioners_id_number', 'petitioners_petition', 'petitioners_phone',
-    'petitions_category_received', 'petitions_import', 'petitions_lead_pair', 'petitions_next_due_at', 'petitions_received_at', 'petitions_repeat_of_id',
-    'petitions_responsible_received', 'petitions_seq', 'petitions_status_received', 'petitions_topic_received',
-    'petitions_unit_received', 'petitions_voided', 'report_steps_report',
+    'petitions_category_list', 'petitions_import', 'petitions_lead_pair', 'petitions_open_due', 'petitions_received_at', 'petitions_repeat_of_id',
+    'petitions_responsible_list', 'petitions_seq', 'petitions_status_id', 'petitions_status_received', 'petitions_topic_list',
+    'petitions_unit_list', 'petitions_voided', 'report_steps_report',
     // Implicit indexes for primary keys on text columns and unique constraints.
     'sqlite_autoindex_calendar_days_1', 'sqlite_autoindex_duty_roles_1', 'sqlite_autoindex_info_reports_1',
     'sqlite_autoindex_info_reports_2', 'sqlite_autoindex_kysely_migration_1',

@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME, type Database } from '../../main/db';
 import { listAlarms, nextAlarmWakeAt, processDueAlarms } from '../../main/core/alarms';
 import { refreshNextDue } from '../../main/core/deadlines';
+import { listStatements } from '../../main/core/petitions';
+import { PETITION_STATUSES, TERMINAL_STATUSES } from '../../shared/enums';
+import { petitionListInputSchema } from '../../shared/api';
 import { dashboard, statistics } from '../../main/core/stats';
 import { ensureZeroReportDeadlines } from '../../main/core/zero-reports';
 import { matterOffice, type MatterOffice } from './support/matters';
@@ -102,3 +105,82 @@ describe('hot queries use an index', () => {
     expect(await fullScans(() => listAlarms(db, { scope: 'all', page: 1, pageSize: 20 }, true))).toEqual([]);
   });
 });
+
+/** The plan of one statement, line by line. */
+function planOf(q: CompiledQuery): string[] {
+  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((p) => p.detail);
+}
+
+/** As the home page and the list ask for open petitions. */
+const OPEN_STATUSES = PETITION_STATUSES.filter((st) => !TERMINAL_STATUSES.includes(st));
+
+describe('the petition list reads one index per shape, sorting nothing (issue 15)', () => {
+  const statements = (input: Record<string, unknown>) => listStatements(db, petitionListInputSchema.parse(input), o.t.clock.now());
+  const sorts = (plan: readonly string[]) => plan.filter((d) => d.includes('TEMP B-TREE'));
+
+  it('sorted by status: the first page is the status index in order, either way', () => {
+    for (const descending of [false, true]) {
+      const { page } = statements({ sort: 'status', descending });
+      for (const q of [page.drive, page.check]) {
+        const plan = planOf(q);
+        expect(plan[0]).toBe('SCAN petitions USING INDEX petitions_status_id');
+        expect(sorts(plan)).toEqual([]);
+      }
+    }
+  });
+
+  it("open petitions by next due (the home page's upcoming list): the open-due index in order, either way", () => {
+    for (const descending of [false, true]) {
+      const { page, undue } = statements({ statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending, pageSize: 20 });
+      // Many open petitions (the page walks its order): the petitions with a due come from their index in due order.
+      const plan = planOf(page.check);
+      expect(plan[0]).toBe('SEARCH petitions USING INDEX petitions_open_due (next_due_at>?)');
+      expect(sorts(plan)).toEqual([]);
+      // Then, only past the last of those, the ones without a due, in id order.
+      expect(undue).not.toBeNull();
+      expect(sorts(planOf(undue!.check))).toEqual([]);
+    }
+  });
+
+  it('open petitions without a due, paged after those with one, are few: found in the status index, not by a walk of every petition', () => {
+    const { undue } = statements({ statuses: [...OPEN_STATUSES], sort: 'nextDueAt', descending: false });
+    // How many there are, to choose between the two, reads the status index alone (it holds the due column).
+    expect(planOf(undue!.count)).toContain('SEARCH petitions USING COVERING INDEX petitions_status_id (status=?)');
+    expect(planOf(undue!.drive)[0]).toMatch(/^SEARCH petitions USING (COVERING )?INDEX petitions_status_\w+ \(status=\?\)$/);
+  });
+
+  it('every petition by next due: the same two parts, never a sort of the whole table', () => {
+    const { page, undue } = statements({ sort: 'nextDueAt', descending: true });
+    for (const q of [page.drive, page.check, undue!.drive, undue!.check]) expect(sorts(planOf(q))).toEqual([]);
+    expect(planOf(page.drive)[0]).toBe('SEARCH petitions USING INDEX petitions_open_due (next_due_at>?)');
+  });
+
+  it("the home page's overdue count reads the open-due index alone", () => {
+    const { count } = statements({ statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1, exactTotal: true });
+    expect(planOf(count)).toEqual(['SEARCH petitions USING COVERING INDEX petitions_open_due (next_due_at<?)']);
+  });
+
+  it("the topic and category filters' counts read their index alone, not each petition", () => {
+    expect(planOf(statements({ topicId: 1 }).count)).toContain('SEARCH petitions USING COVERING INDEX petitions_topic_list (topic_id=?)');
+    expect(planOf(statements({ category: 'claim' }).count)).toContain('SEARCH petitions USING COVERING INDEX petitions_category_list (category=?)');
+  });
+
+  it('many overdue petitions newest first (the home page asks a page of them with its count): the date order, checked row by row', () => {
+    const plan = planOf(statements({ statuses: [...OPEN_STATUSES], overdueOnly: true, pageSize: 1 }).page.check);
+    expect(plan[0]).toBe('SCAN petitions USING INDEX petitions_received_at');
+    expect(sorts(plan)).toEqual([]);
+  });
+
+  it("the unit filter's count reads each side from its own index alone", () => {
+    const plan = planOf(statements({ unitId: 1 }).count);
+    expect(plan).toContain('SEARCH petitions USING COVERING INDEX petitions_unit_list (unit_id=?)');
+    expect(plan).toContain('SEARCH petitions USING COVERING INDEX petitions_responsible_list (responsible_unit_id=?)');
+  });
+
+  it('the topic filter with few matches pages from the topic index in date order', () => {
+    const plan = planOf(statements({ topicId: 1 }).page.drive);
+    expect(plan[0]).toBe('SEARCH petitions USING INDEX petitions_topic_list (topic_id=?)');
+    expect(sorts(plan)).toEqual([]);
+  });
+});
+

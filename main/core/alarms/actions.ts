@@ -14,6 +14,7 @@ import { subjectKey, subjectLabels } from './subjects';
 import { logAlarmStep, logNoteOf } from './alarm-log';
 import { LEADER_ROLE, OFFICER_ROLE, onDutyUserIds } from '../duty';
 import { t } from '../../../shared/i18n';
+import { cappedCountQuery, cappedTotal } from '../capped-count';
 
 export const SNOOZE_MINUTES = [15, 30, 60, 120, 240] as const;
 
@@ -96,10 +97,12 @@ async function describeAlarms(db: Kysely<Database>, rows: readonly BoardRow[], w
 
 export type AlarmView = Awaited<ReturnType<typeof describeAlarms>>[number];
 
-export async function listAlarms(db: Db, q: AlarmQuery, withLog = false): Promise<{ total: number; rows: AlarmView[] }> {
+export async function listAlarms(db: Db, q: AlarmQuery, withLog = false): Promise<{ total: number; totalCapped: boolean; rows: AlarmView[] }> {
   const statuses: readonly AlarmStatus[] = q.scope === 'open' ? OPEN_ALARM_STATUSES : ALARM_STATUSES;
   // The page of "all" walks the index on the time rung, newest first, and stops at the page; the count reads the
-  // status index alone (every alarm has its deadline, so the joins change no count).
+  // status index alone (every alarm has its deadline, so the joins change no count). Open alarms are counted
+  // exactly (the badge and the home page show how many need someone); every alarm ever rung, only up to the cap.
+  const exact = q.scope === 'open';
   const base = q.scope === 'open' ? boardQuery(db).where('alarms.status', 'in', [...OPEN_ALARM_STATUSES]) : rung(boardQuery(db));
   const [rows, count] = await Promise.all([
     boardRows(base)
@@ -108,9 +111,9 @@ export async function listAlarms(db: Db, q: AlarmQuery, withLog = false): Promis
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),
-    db.selectFrom('alarms').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', [...statuses]).executeTakeFirst(),
+    cappedCountQuery(db, db.selectFrom('alarms').select('id').where('status', 'in', [...statuses]), exact).executeTakeFirst(),
   ]);
-  return { total: Number(count?.n ?? 0), rows: await describeAlarms(db, rows, withLog) };
+  return { ...cappedTotal(Number(count?.n ?? 0), exact), rows: await describeAlarms(db, rows, withLog) };
 }
 
 /** One alarm as the board shows it, with its log. */

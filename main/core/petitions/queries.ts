@@ -13,6 +13,9 @@ import { toDeadline } from '../deadlines';
 import { allowedActions } from './workflow';
 import { listAttachments } from './attachments';
 import { approvalsFor } from '../approvals/queries';
+import { LIST_COUNT_CAP, cappedCountQuery, cappedTotal } from '../capped-count';
+
+export { LIST_COUNT_CAP } from '../capped-count';
 
 type ListInput = z.output<typeof petitionListInputSchema>;
 
@@ -76,9 +79,6 @@ const PHONE = /^[\d-]{7,20}$/;
 const SEQ = /^\d{1,6}$/;
 /** A word that runs from the lead petitioner's name into the list's "等N人" (张三等, 张三等6人). */
 const NAME_AND_MANY = /^(.+?)等\d*人?$/;
-
-/** The list counts at most this many matches exactly; above it the page says "10000+". */
-export const LIST_COUNT_CAP = 10_000;
 
 function isLong(word: string): boolean {
   return [...word].length >= MIN_FTS_CHARS;
@@ -195,7 +195,10 @@ export function searchesPerson(text: string): boolean {
  */
 type SearchUse = 'drive' | 'check';
 
-function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive'): Filtered {
+/** The unit filter matches a petition's own unit or its responsible unit; a count reads each side on its own. */
+type UnitSide = 'petitions.unit_id' | 'petitions.responsible_unit_id';
+
+function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive', unitSide: UnitSide | null = null): Filtered {
   let query = q;
   // Several words (separated by spaces, a full-width space or commas) must all match, each in any field.
   const { indexed, scanned } = splitWords(input.query);
@@ -204,10 +207,10 @@ function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse
   else for (const { word } of indexed) query = query.where((eb) => rowMatches(eb, word, 'check'));
   for (const word of scanned) query = query.where((eb) => rowMatches(eb, word, 'scan', driven || use === 'check'));
   // With many matches the page walks the sort order's index and tests each row: `+` keeps the planner off the
-  // filter's own index, which would read every match and sort them all. (The due-date order puts rows without a
-  // deadline last, which no index holds: there the filter's index stays.)
-  const walkSortOrder = use === 'check' && !(input.sort === 'nextDueAt' && !input.overdueOnly);
-  const col = (name: string) => (walkSortOrder ? sql`+${sql.ref(name)}` : sql.ref(name));
+  // filter's own index, which would read every match and sort them all. Overdue petitions are always few (a
+  // part of the open ones): their next-due index drives the query and the filters are tested on what it finds.
+  const walkSortOrder = use === 'check';
+  const col = (name: string) => (walkSortOrder || input.overdueOnly ? sql`+${sql.ref(name)}` : sql.ref(name));
   if (input.statuses.length > 0) query = query.where(sql<SqlBool>`${col('petitions.status')} IN (${sql.join(input.statuses)})`);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
   else if (!input.includeVoided) query = query.where('petitions.status', '!=', 'voided');
@@ -215,11 +218,21 @@ function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse
   if (input.topicId !== null) query = query.where(sql<SqlBool>`${col('petitions.topic_id')} = ${input.topicId}`);
   if (input.unitId !== null) {
     const unitId = input.unitId;
-    query = query.where(sql<SqlBool>`(${col('petitions.unit_id')} = ${unitId} OR ${col('petitions.responsible_unit_id')} = ${unitId})`);
+    query = unitSide
+      ? query.where(sql<SqlBool>`${col(unitSide)} = ${unitId}`)
+      : query.where(sql<SqlBool>`(${col('petitions.unit_id')} = ${unitId} OR ${col('petitions.responsible_unit_id')} = ${unitId})`);
   }
   if (input.receivedFrom !== null) query = query.where('petitions.received_at', '>=', input.receivedFrom);
   if (input.receivedTo !== null) query = query.where('petitions.received_at', '<', input.receivedTo);
-  if (input.overdueOnly) query = query.where('petitions.next_due_at', '<', now);
+  // Many overdue petitions listed newest first (the home page's count asks for such a page): they are open, so
+  // recent, and walking the date order finds a page of them after a few rows; their due index would read them all
+  // and sort them. (ifnull hides the test from the planner, which would otherwise take any comparison of the
+  // column as leave to scan that partial index.) Listed oldest first the walk would cross the whole register, so
+  // the due index stays.
+  const walkPastDue = walkSortOrder && input.sort === 'receivedAt' && input.descending;
+  if (input.overdueOnly) {
+    query = query.where(walkPastDue ? sql<SqlBool>`ifnull(petitions.next_due_at, ${now}) < ${now}` : sql<SqlBool>`petitions.next_due_at < ${now}`);
+  }
   return query;
 }
 
@@ -245,25 +258,22 @@ async function walks(db: Db, input: ListInput, n: number): Promise<boolean> {
   return n * n > input.pageSize * input.page * Number(last?.id ?? 0);
 }
 
-function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'descending' | 'overdueOnly'>): Q {
+/**
+ * The list sorted by next due shows the petitions that have one (in due order), then those without (by id, as
+ * ties on the due column fall): read as two parts, each from its own index in either direction. One ORDER BY
+ * with rows without a due last would need an index for each direction, or a sort of every open petition.
+ */
+type DuePart = 'due' | 'undue';
+
+function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'descending' | 'overdueOnly'>, part: DuePart | null = null): Q {
   const direction = input.descending ? 'desc' : 'asc';
   return (
     q
       // Rows with no open deadline sort last whichever way the due column is sorted (overdue ones all have one).
-      .$if(input.sort === 'nextDueAt' && !input.overdueOnly, (qb) => qb.orderBy(sql`petitions.next_due_at IS NULL`))
-      .orderBy(SORT_COLUMNS[input.sort], direction)
+      .$if(part === null && input.sort === 'nextDueAt' && !input.overdueOnly, (qb) => qb.orderBy(sql`petitions.next_due_at IS NULL`))
+      .$if(part !== 'undue', (qb) => qb.orderBy(SORT_COLUMNS[input.sort], direction))
       .orderBy('petitions.id', direction) as Q
   );
-}
-
-function countQuery(db: Db, input: ListInput, now: number): CompiledQuery<{ n: number }> {
-  const merged = mergedCount(input);
-  if (merged) return merged.compile(db);
-  const matches = applyFilters(petitionsOnly(db), input, now).select(sql`1`.as('one'));
-  return db
-    .selectFrom((input.exactTotal ? matches : matches.limit(LIST_COUNT_CAP + 1)).as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .compile();
 }
 
 /**
@@ -315,22 +325,75 @@ function mergedCount(input: ListInput): RawBuilder<{ n: number }> | null {
   return sql<{ n: number }>`SELECT count(*) AS n FROM (${matchedIds(indexed)}${voided} ORDER BY 1${cap})`;
 }
 
-function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse) {
-  return ordered(applyFilters(petitionsOnly(db), input, now, use), input)
+/** Whether the page is read in the two parts of {@link DuePart}: sorted by next due, with rows that have none. */
+function splitByDue(input: ListInput): boolean {
+  return input.sort === 'nextDueAt' && !input.overdueOnly;
+}
+
+function matching(db: Db, input: ListInput, now: number, use: SearchUse, part: DuePart | null, unitSide: UnitSide | null = null) {
+  const q = applyFilters(petitionsOnly(db), input, now, use, unitSide);
+  if (part === 'due') return q.where('petitions.next_due_at', 'is not', null);
+  if (part === 'undue') return q.where('petitions.next_due_at', 'is', null);
+  return q;
+}
+
+function countQuery(db: Db, input: ListInput, now: number, part: DuePart | null = null): CompiledQuery<{ n: number }> {
+  const exact = input.exactTotal || part !== null;
+  const merged = part === null ? mergedCount(input) : null;
+  if (merged) return merged.compile(db);
+  if (input.unitId === null) return cappedCountQuery(db, matching(db, input, now, 'drive', part).select(sql`1`.as('one')), exact).compile();
+  // Counted as the union of the two sides, each read from its own index alone (to the cap at most): an OR of the
+  // two reads every matching petition from the table, some ten thousand scattered rows at county scale.
+  const side = (unitSide: UnitSide) => {
+    const ids = matching(db, input, now, 'drive', part, unitSide).select('petitions.id');
+    return db.selectFrom((exact ? ids : ids.limit(LIST_COUNT_CAP + 1)).as('side')).select('side.id');
+  };
+  return cappedCountQuery(db, side('petitions.unit_id').union(side('petitions.responsible_unit_id')), exact).compile();
+}
+
+function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse, part: DuePart | null, limit = input.pageSize, offset = (input.page - 1) * input.pageSize) {
+  return ordered(matching(db, input, now, use, part), input, part)
     .leftJoin('topics', 'topics.id', 'petitions.topic_id')
     .leftJoin('units', 'units.id', 'petitions.unit_id')
     .selectAll('petitions')
     .select(['topics.name as topic_name', 'units.name as unit_name'])
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
+    .limit(limit)
+    .offset(offset);
 }
 
-/** The statements the list runs, for a test to read their query plans. */
-export function listStatements(db: Db, input: ListInput, now: number): { count: CompiledQuery; page: Record<SearchUse, CompiledQuery> } {
-  return {
-    count: countQuery(db, input, now),
-    page: { drive: pageQuery(db, input, now, 'drive').compile(), check: pageQuery(db, input, now, 'check').compile() },
-  };
+/** How many petitions match without a due, up to one past {@link DRIVE_LIMIT}. */
+function undueCountQuery(db: Db, input: ListInput, now: number) {
+  return cappedCountQuery(db, matching(db, input, now, 'drive', 'undue').select(sql`1`.as('one')), false, DRIVE_LIMIT);
+}
+
+async function pageRows(db: Db, input: ListInput, now: number, use: SearchUse) {
+  if (!splitByDue(input)) return pageQuery(db, input, now, use, null).execute();
+  const offset = (input.page - 1) * input.pageSize;
+  const due = await pageQuery(db, input, now, use, 'due').execute();
+  if (due.length === input.pageSize) return due;
+  // Rows without a due start right after this page's last one with a due, or, on a page past all of those, after
+  // as many as there are.
+  const dueTotal = due.length > 0 || offset === 0 ? offset + due.length : Number((await db.executeQuery(countQuery(db, input, now, 'due'))).rows[0]?.n ?? 0);
+  // Those are read as the whole list is when they are many (the id order walked), but from the filters' indexes
+  // when few: open petitions without a due are rare, and a walk would cross the whole register to find them.
+  const undueCount = Number((await undueCountQuery(db, input, now).executeTakeFirst())?.n ?? 0);
+  const undueUse = undueCount > DRIVE_LIMIT ? 'check' : 'drive';
+  const undue = await pageQuery(db, input, now, undueUse, 'undue', input.pageSize - due.length, Math.max(0, offset - dueTotal)).execute();
+  return [...due, ...undue];
+}
+
+/**
+ * The statements the list runs, for a test to read their query plans: the count, the page (sorted by next due:
+ * the rows with a due) and, sorted by next due, the rows without one and how many of them there are.
+ */
+export function listStatements(
+  db: Db,
+  input: ListInput,
+  now: number,
+): { count: CompiledQuery; page: Record<SearchUse, CompiledQuery>; undue: (Record<SearchUse, CompiledQuery> & { count: CompiledQuery }) | null } {
+  const first = splitByDue(input) ? 'due' : null;
+  const both = (part: DuePart | null) => ({ drive: pageQuery(db, input, now, 'drive', part).compile(), check: pageQuery(db, input, now, 'check', part).compile() });
+  return { count: countQuery(db, input, now), page: both(first), undue: first ? { ...both('undue'), count: undueCountQuery(db, input, now).compile() } : null };
 }
 
 export async function listPetitions(
@@ -340,9 +403,8 @@ export async function listPetitions(
 ): Promise<{ rows: PetitionSummary[]; total: number; totalCapped: boolean }> {
   // Counted without the joins the page needs, and no further than the cap unless asked.
   const n = Number((await db.executeQuery(countQuery(db, input, now))).rows[0]?.n ?? 0);
-  const capped = n > LIST_COUNT_CAP && !input.exactTotal;
-  const rows = await pageQuery(db, input, now, (await walks(db, input, n)) ? 'check' : 'drive').execute();
-  return { rows: rows.map(summaryOf), total: capped ? LIST_COUNT_CAP : n, totalCapped: capped };
+  const rows = await pageRows(db, input, now, (await walks(db, input, n)) ? 'check' : 'drive');
+  return { rows: rows.map(summaryOf), ...cappedTotal(n, input.exactTotal) };
 }
 
 /** Every petition the list's filters select, in the list's order (the register export prints them all). */

@@ -11,6 +11,7 @@ import * as m0009 from './0009-effective-from';
 import * as m0010 from './0010-ledger';
 import * as m0011 from './0011-list-search-indexes';
 import * as m0012 from './0012-hot-indexes';
+import * as m0013 from './0013-list-sort-indexes';
 import * as m0014 from './0014-short-search-index';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-ledger': m0010,
   '0011-list-search-indexes': m0011,
   '0012-hot-indexes': m0012,
+  '0013-list-sort-indexes': m0013,
   '0014-short-search-index': m0014,
 };
 

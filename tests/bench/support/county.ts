@@ -78,11 +78,25 @@ async function callerOf(app: App) {
   };
 }
 
-export async function countyOffice(options: { rows: number; seed: number; clock: Clock }): Promise<CountyOffice> {
+/** The time the seeder takes as "now" (open and overdue petitions are reckoned from it): a bench's clock starts here. */
+export const COUNTY_NOW = Date.UTC(2026, 10, 2, 1, 0);
+
+/** The cached office's folders: the data folder, and the audit key's folder (kept outside it, as in the app). */
+export interface CountyFiles {
+  readonly dir: string;
+  readonly dataDir: string;
+  readonly keyDir: string;
+  readonly seededNow: boolean;
+  readonly seedSeconds: number;
+}
+
+/** The cached county office of this size and seed, seeded first when it is not in the cache. */
+export async function countyFiles(options: { rows: number; seed: number; clock: Clock }): Promise<CountyFiles> {
   const dir = countyCacheDir(options.rows, options.seed);
   const dataDir = path.join(dir, 'data');
+  const keyDir = path.join(dir, 'key');
   const ready = path.join(dir, 'ready');
-  const appOptions = { dataDir, clock: options.clock, startScheduler: false, auditKey: { dir: path.join(dir, 'key') } };
+  const appOptions = { dataDir, clock: options.clock, startScheduler: false, auditKey: { dir: keyDir } };
   let seedSeconds = 0;
   const seededNow = !fs.existsSync(ready);
   if (seededNow) {
@@ -115,6 +129,12 @@ export async function countyOffice(options: { rows: number; seed: number; clock:
     seedSeconds = (performance.now() - t0) / 1000;
     fs.writeFileSync(ready, new Date().toISOString());
   }
+  return { dir, dataDir, keyDir, seededNow, seedSeconds };
+}
+
+export async function countyOffice(options: { rows: number; seed: number; clock: Clock }): Promise<CountyOffice> {
+  const { dataDir, keyDir, seededNow, seedSeconds } = await countyFiles(options);
+  const appOptions = { dataDir, clock: options.clock, startScheduler: false, auditKey: { dir: keyDir } };
   const t1 = performance.now();
   const app = await openApp(appOptions);
   const openMs = performance.now() - t1;

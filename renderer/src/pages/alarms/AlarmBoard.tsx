@@ -14,6 +14,7 @@ import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { BulkAcknowledgeDialog, useAlarmActions, type AlarmActions } from '../../components/alarms/AlarmDialogs';
 import { EscalatedMarker, LateMarker, Recipients } from '../../components/alarms/AlarmMarkers';
 import { alarmKindLabel, isOpen, needsAttention, statusColor, statusLabel, subjectLink } from '../../components/alarms/alarm-facts';
+import { totalWords } from '../../components/lists/total-words';
 import { AlarmLog } from './AlarmLog';
 
 export type BoardTab = 'open' | 'all';
@@ -266,7 +267,7 @@ export function AlarmBoard({ tab }: { tab: BoardTab }) {
       {total > PAGE_SIZE && (
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {t('common.total', { count: total })}
+            {totalWords(list.data, { total: 'common.total', capped: 'common.totalCapped' })}
           </Text>
           <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" />
         </Group>

@@ -18,6 +18,7 @@ import { useApiQuery } from '../../platform/query';
 import { useSession } from '../../platform/session';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { ListPage, listMemory, useListState } from '../../components/lists/ListPage';
+import { totalWords } from '../../components/lists/total-words';
 import { StatusBadge } from '../../components/petitions/StatusBadge';
 import { dateOf } from '../../components/petitions/petition-format';
 import { usePetitionDirectory } from '../../components/petitions/use-directory';
@@ -227,7 +228,7 @@ export function PetitionListPage({ overdueOnly = false, soonestDueFirst = false 
       <ListPage
         title={t('petitions.list.title')}
         // Above 10,000 the office sees "10000 件以上": the list counts no further.
-        totalText={list.data?.totalCapped ? t('petitions.list.totalCapped', { count: total }) : t('petitions.list.total', { count: total })}
+        totalText={totalWords(list.data, { total: 'petitions.list.total', capped: 'petitions.list.totalCapped' })}
         totalTestId="petition-total"
         total={total}
         fetching={list.isFetching}
