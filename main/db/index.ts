@@ -17,7 +17,7 @@ import { migrationProvider } from './migrations';
 
 export type { Database } from './schema';
 export * from './schema';
-export { LATEST_MIGRATION } from './migrations';
+export { LATEST_MIGRATION, rebuildStatsSummary } from './migrations';
 export { openReadOnly, readMetaRowsIfReadable, type ReadOnlyDb } from './read-only';
 export { runWorkerJob, type CheckResult, type CopyEdit } from './worker-jobs';
 

@@ -11,6 +11,7 @@ import * as m0009 from './0009-effective-from';
 import * as m0010 from './0010-ledger';
 import * as m0011 from './0011-list-search-indexes';
 import * as m0012 from './0012-hot-indexes';
+import * as m0015 from './0015-stats-summary';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-ledger': m0010,
   '0011-list-search-indexes': m0011,
   '0012-hot-indexes': m0012,
+  '0015-stats-summary': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
@@ -32,3 +34,6 @@ export const migrationProvider: MigrationProvider = {
 
 /** The migrator runs them in name order, so the latest is the last name. */
 export const LATEST_MIGRATION: string = Object.keys(MIGRATIONS).sort().at(-1)!;
+
+/** The statistics' summaries worked out anew for the office's time zone (setting up the office, changing its zone). */
+export { rebuildStatsSummary } from './0015-stats-summary';
