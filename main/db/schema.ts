@@ -584,6 +584,8 @@ export interface StatsPetitionTable {
   unit_id: number;
   topic_id: number;
   met: 0 | 1 | 2;
+  /** When the first open office deadline is due; NULL when none is open. */
+  open_due: number | null;
 }
 export interface StatsPetitionUnitTable {
   month: string;

@@ -157,7 +157,7 @@ describe('schema guard', () => {
     'sqlite_autoindex_notices_1', 'sqlite_autoindex_notices_2', 'sqlite_autoindex_petitions_1',
     'sqlite_autoindex_petitions_2', 'sqlite_autoindex_rotation_members_1', 'sqlite_autoindex_sessions_1',
     'sqlite_autoindex_topics_1', 'sqlite_autoindex_units_1', 'sqlite_autoindex_users_1', 'sqlite_autoindex_warning_links_1',
-    'sqlite_autoindex_warnings_1', 'sqlite_autoindex_warnings_2',
+    'sqlite_autoindex_warnings_1', 'sqlite_autoindex_warnings_2', 'stats_petitions_open_due',
     'warning_events_warning', 'warning_links_subject', 'warnings_issued_at', 'warnings_status', 'warnings_unit_id',
     'zero_reports_period', 'zero_reports_unit_period',
   ];
@@ -249,7 +249,7 @@ describe('schema guard', () => {
     ],
     retired_petition_numbers: ['year', 'max_seq'],
     stats_months: ['start_at', 'month'],
-    stats_petitions: ['petition_id', 'month', 'unit_id', 'topic_id', 'met'],
+    stats_petitions: ['petition_id', 'month', 'unit_id', 'topic_id', 'met', 'open_due'],
     stats_petition_units: ['month', 'unit_id', 'met', 'n'],
     stats_petition_topics: ['month', 'topic_id', 'n'],
     stats_reports: ['month', 'unit_id', 'type', 'flag', 'late', 'in_time', 'n'],

@@ -44,8 +44,8 @@ const emptyBucket = (): Bucket => ({ petitions: 0, onTime: 0, late: 0, reports: 
  * A petition is judged once one of its office deadlines has come: on time when every deadline that has come
  * was met by its due time; late when one was met after it or is still open past it. The others are pending.
  * The summary knows how the deadlines were met (`met`: 2 one late, 1 met in time, 0 none); an open deadline
- * becomes late when time passes, with no write to follow, so the petitions with one open past due are found
- * here by the index of open deadlines and moved to late.
+ * becomes late when time passes, with no write to follow, so the window's petitions whose first open deadline
+ * is past are counted here (an index on month and that due time) and moved to late.
  */
 export async function statistics(db: Db, input: StatisticsInput, now: number): Promise<Statistics> {
   const ctx = await loadZeroReportContext(db);
@@ -62,18 +62,10 @@ export async function statistics(db: Db, input: StatisticsInput, now: number): P
     db
       .selectFrom('stats_petitions')
       .select((eb) => ['unit_id', 'met', eb.fn.countAll<number>().as('n')])
-      .where('month', '>=', first)
-      .where('month', '<=', last)
+      // One range of the (month, open due) index per month: the window's petitions whose first open deadline is past.
+      .where('month', 'in', monthList)
+      .where('open_due', '<', now)
       .where('met', '<', 2)
-      .where('petition_id', 'in', (eb) =>
-        eb
-          .selectFrom('deadlines')
-          .select('subject_id')
-          .where('status', '=', 'open')
-          .where('due_at', '<', now)
-          .where('subject_type', '=', 'petition')
-          .where('office_duty', '=', 1),
-      )
       .groupBy(['unit_id', 'met'])
       .execute(),
     db

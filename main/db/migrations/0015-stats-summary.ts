@@ -5,10 +5,11 @@
 // - stats_months: the office's local months as instants (the start of each), so a trigger can file a time under
 //   its local month with one lookup. SQLite knows no time zones: the rows are worked out here, for the office's
 //   zone, and again whenever the zone changes (rebuildStatsSummary).
-// - stats_petitions: one row per counted petition (not voided, not a repeat): its month, unit, topic (0 for none)
-//   and how its office deadlines were met so far: 2 when one was met late, 1 when one was met and none late,
-//   0 otherwise. Deadlines still open are left out on purpose: one becomes late when time passes, without any
-//   write, so the statistics add the open deadlines past due when they ask (few, and found by an index).
+// - stats_petitions: one row per counted petition (not voided, not a repeat): its month, unit, topic (0 for none),
+//   how its office deadlines were met so far (2 when one was met late, 1 when one was met and none late, 0
+//   otherwise) and when the first of its open office deadlines is due. Whether that one is late depends on the
+//   clock, not on a write, so it cannot be counted ahead: the statistics ask the index on (month, open due) for
+//   the window's petitions whose first open deadline is past, and count them late.
 // - stats_petition_units (month × unit × met) and stats_petition_topics (month × topic): counts of those rows,
 //   kept by triggers on stats_petitions. The page reads a few hundred rows per year whatever the office's size.
 // - stats_reports (month × unit × type × flag × late × in time) and stats_warnings (month × unit × level).
@@ -49,14 +50,20 @@ const month = (at: string) => `coalesce((SELECT month FROM stats_months WHERE st
 /** How a petition's office deadlines were met: 2 one late, 1 met in time, 0 none met (open ones left out). */
 const met = (id: string) => `coalesce((SELECT max(CASE WHEN d.met_at > d.due_at THEN 2 ELSE 1 END) FROM deadlines d
   WHERE d.subject_type = 'petition' AND d.subject_id = ${id} AND d.office_duty = 1 AND d.status = 'met' AND d.met_at IS NOT NULL), 0)`;
+/** When a petition's first open office deadline is due, or NULL. */
+const openDue = (id: string) => `(SELECT min(d.due_at) FROM deadlines d
+  WHERE d.subject_type = 'petition' AND d.subject_id = ${id} AND d.office_duty = 1 AND d.status = 'open')`;
 const counted = (p: string) => `${p}.status != 'voided' AND ${p}.repeat_of_id IS NULL`;
-const petitionRow = (p: string) => `SELECT ${p}.id, ${month(`${p}.received_at`)}, coalesce(${p}.unit_id, 0), coalesce(${p}.topic_id, 0), ${met(`${p}.id`)}`;
+const petitionRow = (p: string) => `SELECT ${p}.id, ${month(`${p}.received_at`)}, coalesce(${p}.unit_id, 0), coalesce(${p}.topic_id, 0), ${met(`${p}.id`)}, ${openDue(`${p}.id`)}`;
 const add = (table: string, columns: string, values: string) => `INSERT INTO ${table} (${columns}, n) VALUES (${values}) ON CONFLICT DO UPDATE SET n = n + excluded.n;`;
 const report = (r: string, n: number) =>
   add('stats_reports', 'month, unit_id, type, flag, late, in_time', `${month(`${r}.reported_at`)}, ${r}.unit_id, ${r}.type, coalesce(${r}.flag, ''), ${r}.late_ms > 0, ${r}.late_ms = 0, ${n}`);
 const warning = (w: string, n: number) => add('stats_warnings', 'month, unit_id, level', `${month(`${w}.issued_at`)}, ${w}.unit_id, ${w}.level, ${n}`);
 const petitionGroups = (s: string, n: number) =>
   `${add('stats_petition_units', 'month, unit_id, met', `${s}.month, ${s}.unit_id, ${s}.met, ${n}`)} ${add('stats_petition_topics', 'month, topic_id', `${s}.month, ${s}.topic_id, ${n}`)}`;
+
+/** A petition's deadlines changed: how they were met and the first open one worked out again. */
+const refresh = (id: string, when = 'true') => `UPDATE stats_petitions SET met = ${met(id)}, open_due = ${openDue(id)} WHERE petition_id = ${id} AND ${when};`;
 
 const TRIGGERS: Readonly<Record<string, string>> = {
   stats_petition_insert: `AFTER INSERT ON petitions WHEN ${counted('NEW')} BEGIN INSERT INTO stats_petitions ${petitionRow('NEW')}; END`,
@@ -65,17 +72,14 @@ const TRIGGERS: Readonly<Record<string, string>> = {
       OR (OLD.status = 'voided') != (NEW.status = 'voided') OR (OLD.repeat_of_id IS NULL) != (NEW.repeat_of_id IS NULL)
     BEGIN DELETE FROM stats_petitions WHERE petition_id = OLD.id; INSERT INTO stats_petitions ${petitionRow('NEW')} WHERE ${counted('NEW')}; END`,
   stats_petition_delete: `AFTER DELETE ON petitions BEGIN DELETE FROM stats_petitions WHERE petition_id = OLD.id; END`,
-  // Only a met deadline changes how a petition's deadlines were met; an open or cancelled one counts for nothing.
-  stats_deadline_insert: `AFTER INSERT ON deadlines WHEN NEW.subject_type = 'petition' AND NEW.status = 'met'
-    BEGIN UPDATE stats_petitions SET met = ${met('NEW.subject_id')} WHERE petition_id = NEW.subject_id; END`,
+  stats_deadline_insert: `AFTER INSERT ON deadlines WHEN NEW.subject_type = 'petition' BEGIN ${refresh('NEW.subject_id')} END`,
   stats_deadline_update: `AFTER UPDATE OF subject_type, subject_id, office_duty, status, met_at, due_at ON deadlines
-    WHEN (OLD.subject_type = 'petition' AND OLD.status = 'met') OR (NEW.subject_type = 'petition' AND NEW.status = 'met')
+    WHEN OLD.subject_type = 'petition' OR NEW.subject_type = 'petition'
     BEGIN
-      UPDATE stats_petitions SET met = ${met('OLD.subject_id')} WHERE petition_id = OLD.subject_id AND OLD.subject_type = 'petition';
-      UPDATE stats_petitions SET met = ${met('NEW.subject_id')} WHERE petition_id = NEW.subject_id AND NEW.subject_type = 'petition';
+      ${refresh('OLD.subject_id', "OLD.subject_type = 'petition'")}
+      ${refresh('NEW.subject_id', "NEW.subject_type = 'petition' AND (OLD.subject_type != 'petition' OR OLD.subject_id != NEW.subject_id)")}
     END`,
-  stats_deadline_delete: `AFTER DELETE ON deadlines WHEN OLD.subject_type = 'petition' AND OLD.status = 'met'
-    BEGIN UPDATE stats_petitions SET met = ${met('OLD.subject_id')} WHERE petition_id = OLD.subject_id; END`,
+  stats_deadline_delete: `AFTER DELETE ON deadlines WHEN OLD.subject_type = 'petition' BEGIN ${refresh('OLD.subject_id')} END`,
   stats_petition_groups_insert: `AFTER INSERT ON stats_petitions BEGIN ${petitionGroups('NEW', 1)} END`,
   stats_petition_groups_delete: `AFTER DELETE ON stats_petitions BEGIN ${petitionGroups('OLD', -1)} END`,
   stats_petition_groups_update: `AFTER UPDATE ON stats_petitions WHEN OLD.month != NEW.month OR OLD.unit_id != NEW.unit_id OR OLD.topic_id != NEW.topic_id OR OLD.met != NEW.met
@@ -123,7 +127,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unit_id', 'integer', (c) => c.notNull())
     .addColumn('topic_id', 'integer', (c) => c.notNull())
     .addColumn('met', 'integer', (c) => c.notNull())
+    .addColumn('open_due', 'integer')
     .execute();
+  // Covers the statistics' question "which of the month's petitions have an open deadline past due".
+  await db.schema.createIndex('stats_petitions_open_due').on('stats_petitions').columns(['month', 'open_due', 'unit_id', 'met']).where(sql.ref('open_due'), 'is not', null).execute();
   const groups = (table: string, key: readonly string[], types: Readonly<Record<string, 'text' | 'integer'>>) => {
     let t = db.schema.createTable(table);
     for (const column of key) t = t.addColumn(column, types[column] ?? 'integer', (c) => c.notNull());
