@@ -572,7 +572,7 @@ export interface RetiredPetitionNumberTable {
 
 /**
  * The statistics' summaries (migration 0015), kept by triggers: a month is the office's local 'YYYY-MM' ('' outside
- * 1900–2199), and a unit or topic of 0 means none. `met`: 2 an office deadline met late, 1 met in time, 0 none met.
+ * 1950–2149), and a unit or topic of 0 means none. `met`: 2 an office deadline met late, 1 met in time, 0 none met.
  */
 export interface StatsMonthTable {
   start_at: number;

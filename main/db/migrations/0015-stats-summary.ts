@@ -4,7 +4,8 @@
 //
 // - stats_months: the office's local months as instants (the start of each), so a trigger can file a time under
 //   its local month with one lookup. SQLite knows no time zones: the rows are worked out here, for the office's
-//   zone, and again whenever the zone changes (rebuildStatsSummary).
+//   zone (Asia/Shanghai while there is no office yet), and again when it is set up or its zone changes
+//   (rebuildStatsSummary).
 // - stats_petitions: one row per counted petition (not voided, not a repeat): its month, unit, topic (0 for none),
 //   how its office deadlines were met so far (2 when one was met late, 1 when one was met and none late, 0
 //   otherwise) and when the first of its open office deadlines is due. Whether that one is late depends on the
@@ -16,31 +17,33 @@
 // Counts may reach 0 and stay as rows; readers add them up, so a 0 changes nothing.
 import { sql, type Kysely } from 'kysely';
 
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2199;
-
-/** The local wall clock at an instant, as if it were UTC. */
-function wallClock(format: Intl.DateTimeFormat, ms: number): number {
-  const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-}
+// No office kept petition records before 1950 (the first petition offices date from 1951). A time outside the range
+// is filed under the month ''.
+const FIRST_YEAR = 1950;
+const LAST_YEAR = 2149;
 
 /** Each month's first local midnight from FIRST_YEAR to LAST_YEAR, and the end of the last as a '' month. */
 function monthStarts(timeZone: string): { start_at: number; month: string }[] {
   const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  /** The local wall clock at an instant, as if it were UTC. */
+  const wallClock = (ms: number) => {
+    const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+    return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  };
   const rows: { start_at: number; month: string }[] = [];
+  let offset = 0;
   for (let y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) {
-    for (let m = 1; m <= 12; m++) {
+    for (let m = 1; m <= (y > LAST_YEAR ? 1 : 12); m++) {
       const wall = Date.UTC(y, m - 1, 1);
-      let at = wall;
-      // The offset at the guess moves the guess; twice more settles it across a change of offset.
+      // Guessed with last month's offset (one lookup when it holds); a change of offset moves the guess.
+      let at = wall - offset;
       for (let i = 0; i < 3; i++) {
-        const diff = wallClock(format, at) - wall;
+        const diff = wallClock(at) - wall;
         if (diff === 0) break;
         at -= diff;
       }
+      offset = wall - at;
       rows.push({ start_at: at, month: y > LAST_YEAR ? '' : `${y}-${String(m).padStart(2, '0')}` });
-      if (y > LAST_YEAR) return rows;
     }
   }
   return rows;
