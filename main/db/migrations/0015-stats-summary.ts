@@ -75,7 +75,13 @@ const TRIGGERS: Readonly<Record<string, string>> = {
       OR (OLD.status = 'voided') != (NEW.status = 'voided') OR (OLD.repeat_of_id IS NULL) != (NEW.repeat_of_id IS NULL)
     BEGIN DELETE FROM stats_petitions WHERE petition_id = OLD.id; INSERT INTO stats_petitions ${petitionRow('NEW')} WHERE ${counted('NEW')}; END`,
   stats_petition_delete: `AFTER DELETE ON petitions BEGIN DELETE FROM stats_petitions WHERE petition_id = OLD.id; END`,
-  stats_deadline_insert: `AFTER INSERT ON deadlines WHEN NEW.subject_type = 'petition' BEGIN ${refresh('NEW.subject_id')} END`,
+  // A new open deadline can only bring the first open due forward (intake adds three): no need to look at the others.
+  stats_deadline_insert: `AFTER INSERT ON deadlines WHEN NEW.subject_type = 'petition'
+    BEGIN
+      UPDATE stats_petitions SET open_due = min(coalesce(open_due, NEW.due_at), NEW.due_at)
+        WHERE petition_id = NEW.subject_id AND NEW.office_duty = 1 AND NEW.status = 'open';
+      ${refresh('NEW.subject_id', "NEW.status = 'met'")}
+    END`,
   stats_deadline_update: `AFTER UPDATE OF subject_type, subject_id, office_duty, status, met_at, due_at ON deadlines
     WHEN OLD.subject_type = 'petition' OR NEW.subject_type = 'petition'
     BEGIN
