@@ -19,11 +19,12 @@ import { AlarmScheduler } from '../core/alarms';
 import { ensureZeroReportDeadlines } from '../core/zero-reports';
 import { sweepDataFolder } from '../core/storage';
 import { APP_VERSION, applyPendingRestore, Backups, completeRestore, rollBackRestore, type WrittenBackup } from '../core/backup';
-import type { ApiEvent } from '../../shared/api';
+import type { ApiEvent, StartupProgress } from '../../shared/api';
 import type { PdfMaker } from '../core/notices';
 import { auditKeyDir, openAuditChain, type AuditWatch, type SecretSealer } from '../core/audit';
 
 export * from './static-files';
+export { startApp, type StartingApp } from './startup';
 export * from './attachment-files';
 export { restoreFromCommandLine, type CommandLineRestore } from './restore-command';
 
@@ -47,6 +48,8 @@ export interface AppOptions {
   readonly backupAtExit?: boolean;
   /** Restarts the whole app after a restore is staged (Electron: app.relaunch); without it the store is reopened here. */
   readonly relaunch?: () => void;
+  /** Told what opening is doing (the start-up screen: main/app/startup.ts). */
+  readonly onProgress?: (progress: StartupProgress) => void;
 }
 
 export interface App {
@@ -84,6 +87,7 @@ interface Wiring {
 /** Opens the store (swapping in a staged restore first) and builds everything over it. */
 async function openOnce(w: Wiring): Promise<Opened> {
   const { options } = w;
+  const progress = (phase: StartupProgress['phase'], migration: StartupProgress['migration'] = null) => options.onProgress?.({ phase, migration });
   const pending = applyPendingRestore(options.dataDir);
   let preMigration: WrittenBackup | null = null;
   // A backup's copy is verified under the office's audit key once the chain is open (before a migration it is not).
@@ -94,6 +98,7 @@ async function openOnce(w: Wiring): Promise<Opened> {
       { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => (auditWatch ? (sqlite) => auditWatch?.installOn(sqlite) ?? false : null) },
     );
   const beforeMigrate = async (db: Db) => {
+    progress('backup');
     try {
       preMigration = await backupsOver(db).beforeMigration();
     } catch (err) {
@@ -101,19 +106,21 @@ async function openOnce(w: Wiring): Promise<Opened> {
       console.error('[backups] the backup before the migration failed; migrating anyway:', err);
     }
   };
+  const onMigration = (name: string, index: number, of: number) => progress('migrate', { name, index, of });
   let store;
   let restoreFailed: unknown = null;
   try {
     // A restored backup is itself the copy: no second one before migrating it.
-    store = await openStore(options.dataDir, pending ? {} : { beforeMigrate });
+    store = await openStore(options.dataDir, pending ? { onMigration } : { beforeMigrate, onMigration });
   } catch (err) {
     if (!pending) throw err;
     restoreFailed = err;
     rollBackRestore(options.dataDir);
-    store = await openStore(options.dataDir, { beforeMigrate });
+    store = await openStore(options.dataDir, { beforeMigrate, onMigration });
   }
   const core: Core = { db: store.db, clock: w.clock, dataDir: options.dataDir, emit: w.emit };
   // Before any write: the key goes onto the connection, an old file is re-keyed, and the chain is verified.
+  progress('verify');
   const watch = await openAuditChain(core, store.sqlite, {
     dir: options.auditKey?.dir ?? auditKeyDir(),
     sealer: options.auditKey?.sealer ?? null,
@@ -122,6 +129,7 @@ async function openOnce(w: Wiring): Promise<Opened> {
   const backups = backupsOver(core.db);
   if (pending && !restoreFailed) await completeRestore(core, pending);
   if (restoreFailed) console.error('[backups] the restored data would not open; the data before it is back:', restoreFailed);
+  progress('prepare');
   if (preMigration) await backups.record(preMigration, null);
   await seedShippedCalendar(core);
   // Before anyone can write: what a crash left half-written, and files no row references, go to quarantine.
