@@ -20,7 +20,7 @@ import { applyConnectionPragmas } from './pragmas';
 
 export type { Database } from './schema';
 export * from './schema';
-export { LATEST_MIGRATION } from './migrations';
+export { LATEST_MIGRATION, rebuildStatsSummary } from './migrations';
 export { migrateToLatest, type MigrationListener } from './migrate';
 export { openReadOnly, readMetaRowsIfReadable, type ReadOnlyDb } from './read-only';
 export { runWorkerJob, type CheckResult, type CopyEdit } from './worker-jobs';

@@ -570,6 +570,51 @@ export interface RetiredPetitionNumberTable {
   max_seq: number;
 }
 
+/**
+ * The statistics' summaries (migration 0015), kept by triggers: a month is the office's local 'YYYY-MM' ('' outside
+ * 1950–2149), and a unit or topic of 0 means none. `met`: 2 an office deadline met late, 1 met in time, 0 none met.
+ */
+export interface StatsMonthTable {
+  start_at: number;
+  month: string;
+}
+export interface StatsPetitionTable {
+  petition_id: number;
+  month: string;
+  unit_id: number;
+  topic_id: number;
+  met: 0 | 1 | 2;
+  /** When the first open office deadline is due; NULL when none is open. */
+  open_due: number | null;
+}
+export interface StatsPetitionUnitTable {
+  month: string;
+  unit_id: number;
+  met: 0 | 1 | 2;
+  n: number;
+}
+export interface StatsPetitionTopicTable {
+  month: string;
+  topic_id: number;
+  n: number;
+}
+export interface StatsReportTable {
+  month: string;
+  unit_id: number;
+  type: ReportType;
+  /** '' when the report carries no flag. */
+  flag: ReportFlag | '';
+  late: 0 | 1;
+  in_time: 0 | 1;
+  n: number;
+}
+export interface StatsWarningTable {
+  month: string;
+  unit_id: number;
+  level: WarningLevel;
+  n: number;
+}
+
 export interface Database {
   office: OfficeTable;
   users: UserTable;
@@ -607,4 +652,10 @@ export interface Database {
   approvals: ApprovalTable;
   ledger_imports: LedgerImportTable;
   retired_petition_numbers: RetiredPetitionNumberTable;
+  stats_months: StatsMonthTable;
+  stats_petitions: StatsPetitionTable;
+  stats_petition_units: StatsPetitionUnitTable;
+  stats_petition_topics: StatsPetitionTopicTable;
+  stats_reports: StatsReportTable;
+  stats_warnings: StatsWarningTable;
 }

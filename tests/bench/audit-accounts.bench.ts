@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     }
     console.log(`verify ${ROWS + 2} rows: median ${quantile(verifies, 0.5).toFixed(0)} ms (3 runs: ${verifies.map((v) => v.toFixed(0)).join(', ')})`);
 
-    // The longest the event loop is held during one verify (it reads in batches of 5000 and yields between them).
+    // The longest the event loop is held during one verify (it reads in batches of 1000 and yields between them).
     let longest = 0;
     let last = performance.now();
     const ticker = setInterval(() => {

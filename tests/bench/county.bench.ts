@@ -2,8 +2,8 @@
  * The petition list, search and repeat check at county scale (issue 15), through `app.api.call` as the renderer
  * calls them: p50/p95/p99 for the first page under each filter and sort, full-text search (rare, no match, very
  * common), short, multi-word, number and person searches, the raw FTS lookup against a LIKE scan in the same
- * run, the repeat check as a clerk types, and the main process's RSS, the file's size and the time of the
- * newest migrations on that file.
+ * run, the repeat check as a clerk types, the statistics page, the main process's RSS (and where it is), the
+ * file's size and the time of the newest migrations on that file.
  *
  * `npm run bench -- --rows 1000000 [--seed 1] [--samples 40] [--only county]`; the default is 10,000 rows. The seeded file is
  * cached (tests/bench/support/county.ts), so only the first run at a size pays for the seed.
@@ -175,9 +175,17 @@ async function main(): Promise<void> {
   const typed = `${COMMON_PHRASE.slice(0, 2)}东风村村民反映${COMMON_PHRASE}未足额发放，多次协商未果，要求依法处理`;
   await measure('repeats: each keystroke of a 40-char text', (i) => call('petitions.repeats.list', { text: typed.slice(0, 3 + (i % (typed.length - 2))) }));
 
+  console.log('\n# statistics page (summary tables, migration 0015)');
+  for (const months of [12, 24]) await measure(`statistics: ${months} months`, () => call('stats.overview.get', { months }));
+
   console.log('\n# size and memory');
   const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
-  console.log(`file: ${((size(county.file) + size(`${county.file}-wal`)) / 1e6).toFixed(0)} MB; main-process RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  const mb = (n: number) => (n / 1e6).toFixed(0);
+  const mem = process.memoryUsage();
+  console.log(`file: ${mb(size(county.file) + size(`${county.file}-wal`))} MB; main-process RSS ${mb(mem.rss)} MB`);
+  // Where the RSS is: the JS heap, memory outside it that JS objects hold (Buffers), and the rest (SQLite's page
+  // cache and sorter, the code, malloc's free lists).
+  console.log(`  JS heap ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)} MB; external ${mb(mem.external)} MB; the rest ${mb(mem.rss - mem.heapTotal - mem.external)} MB`);
 
   // Undone newest first (a later one may build on an earlier one's indexes), then run again in order, each timed.
   const timed = Object.entries(await migrationProvider.getMigrations()).filter(([n]) => TIMED_MIGRATIONS(n));

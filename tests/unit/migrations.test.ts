@@ -37,8 +37,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index']);
-    expect(LATEST_MIGRATION).toBe('0014-short-search-index');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary']);
+    expect(LATEST_MIGRATION).toBe('0015-stats-summary');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -138,6 +138,8 @@ describe('schema guard', () => {
     'petitions_fts_idx', 'report_steps', 'retired_petition_numbers', 'rotation_members', 'rotations', 'sensitive_periods', 'sessions', 'sqlite_sequence',
     // The planner's statistics (PRAGMA optimize when the file opens).
     'sqlite_stat1', 'sqlite_stat4',
+    // The statistics' summaries (0015).
+    'stats_months', 'stats_petition_topics', 'stats_petition_units', 'stats_petitions', 'stats_reports', 'stats_warnings',
     'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
   ];
   const INDEXES = [
@@ -156,7 +158,7 @@ describe('schema guard', () => {
     'sqlite_autoindex_notices_1', 'sqlite_autoindex_notices_2', 'sqlite_autoindex_petitions_1',
     'sqlite_autoindex_petitions_2', 'sqlite_autoindex_rotation_members_1', 'sqlite_autoindex_sessions_1',
     'sqlite_autoindex_topics_1', 'sqlite_autoindex_units_1', 'sqlite_autoindex_users_1', 'sqlite_autoindex_warning_links_1',
-    'sqlite_autoindex_warnings_1', 'sqlite_autoindex_warnings_2',
+    'sqlite_autoindex_warnings_1', 'sqlite_autoindex_warnings_2', 'stats_petitions_open_due',
     'warning_events_warning', 'warning_links_subject', 'warnings_issued_at', 'warnings_status', 'warnings_unit_id',
     'zero_reports_period', 'zero_reports_unit_period',
   ];
@@ -166,6 +168,10 @@ describe('schema guard', () => {
     'petition_numbers_fts_delete', 'petition_numbers_fts_insert', 'petition_numbers_fts_update',
     'petitioner_names_fts_delete', 'petitioner_names_fts_insert', 'petitioner_names_fts_update',
     'petitions_fts_delete', 'petitions_fts_insert', 'petitions_fts_update',
+    // The statistics' summaries kept in the same transaction as each write (0015).
+    'stats_deadline_delete', 'stats_deadline_insert', 'stats_deadline_update', 'stats_petition_delete', 'stats_petition_groups_delete',
+    'stats_petition_groups_insert', 'stats_petition_groups_update', 'stats_petition_insert', 'stats_petition_update', 'stats_report_delete',
+    'stats_report_insert', 'stats_report_update', 'stats_warning_delete', 'stats_warning_insert', 'stats_warning_update',
   ];
   const COLUMNS: Record<string, string[]> = {
     office: ['id', 'name', 'township', 'time_zone', 'number_format', 'collective_threshold', 'prealarm_days', 'created_at', 'session_max_days'],
@@ -245,6 +251,12 @@ describe('schema guard', () => {
       'id', 'file_name', 'sheet_name', 'imported', 'refused', 'closed', 'overdue', 'created_by', 'created_at', 'voided_by', 'voided_at',
     ],
     retired_petition_numbers: ['year', 'max_seq'],
+    stats_months: ['start_at', 'month'],
+    stats_petitions: ['petition_id', 'month', 'unit_id', 'topic_id', 'met', 'open_due'],
+    stats_petition_units: ['month', 'unit_id', 'met', 'n'],
+    stats_petition_topics: ['month', 'topic_id', 'n'],
+    stats_reports: ['month', 'unit_id', 'type', 'flag', 'late', 'in_time', 'n'],
+    stats_warnings: ['month', 'unit_id', 'level', 'n'],
   };
 
   it('has exactly the expected tables, indexes and triggers', async () => {

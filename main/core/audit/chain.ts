@@ -194,7 +194,12 @@ export async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | n
   return typeof head.id === 'number' && typeof head.hash === 'string' ? { id: head.id, hash: head.hash } : null;
 }
 
-const BATCH = 5000;
+/**
+ * Rows verified per query. A batch's rows and the text of their MACs are garbage once checked; at 5,000 rows they
+ * outlived the young generation and grew the old one (the main process was at 200 MB instead of 154 MB right
+ * after opening a 100k office, 264 MB on a bad run), while 1,000 rows open the file as fast.
+ */
+const BATCH = 1000;
 
 /** Reads the whole chain in id order and says where it first fails; read-only. */
 export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {

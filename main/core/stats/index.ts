@@ -9,7 +9,6 @@
  * s.byUnit.find((u) => u.unitName === '东风村')?.reportOnTimeRate // 0.75
  * await statistics(core.db, { months: 12, fromMonth: '2026-01', toMonth: '2026-12' }, now); // one calendar year
  */
-import { sql } from 'kysely';
 import type { Db } from '../../db';
 import type { Dashboard, Statistics, StatisticsInput } from '../../../shared/api';
 import { REPORT_TYPES, WARNING_LEVELS, type ReportType, type WarningLevel } from '../../../shared/enums';
@@ -38,119 +37,96 @@ type Bucket = { petitions: number; onTime: number; late: number; reports: number
 const emptyBucket = (): Bucket => ({ petitions: 0, onTime: 0, late: 0, reports: 0, reportsLate: 0, reportsOnTime: 0, missed: 0, concealed: 0, warnings: 0 });
 
 /**
- * Everything is counted by SQLite (GROUP BY), never loaded row by row: the window's petitions, reports and warnings
- * come back as a few hundred groups (month × unit × topic × timeliness), whatever the size of the office.
+ * Everything is read from the summaries that triggers keep beside the records (migration 0015): the window's
+ * petitions, reports and warnings come back as a few hundred groups (month × unit × timeliness, month × topic),
+ * whatever the size of the office.
  *
  * A petition is judged once one of its office deadlines has come: on time when every deadline that has come
  * was met by its due time; late when one was met after it or is still open past it. The others are pending.
- * Per petition that is the largest of 2 (late), 1 (met in time) and 0 over its office deadlines not cancelled.
+ * The summary knows how the deadlines were met (`met`: 2 one late, 1 met in time, 0 none); an open deadline
+ * becomes late when time passes, with no write to follow, so the window's petitions whose first open deadline
+ * is past are counted here (an index on month and that due time) and moved to late.
  */
 export async function statistics(db: Db, input: StatisticsInput, now: number): Promise<Statistics> {
   const ctx = await loadZeroReportContext(db);
   const tz = ctx.timeZone;
   const current = monthOf(localDateOf(now, tz));
   const monthList = monthsOf(input, current);
-  const bounds = [...monthList, addMonths(monthList[monthList.length - 1] ?? current, 1)].map((m) => startOfLocalDay(`${m}-01`, tz));
-  const from = bounds[0] ?? now;
-  const to = bounds[bounds.length - 1] ?? now;
-  /** The month's index in the window, from the bounds (local midnights), for a time column. */
-  const monthIndex = (column: string) => sql<number>`case ${sql.join(bounds.slice(1).map((b, i) => sql`when ${sql.ref(column)} < ${b} then ${i}`), sql` `)} end`;
+  const first = monthList[0] ?? current;
+  const last = monthList[monthList.length - 1] ?? current;
+  const from = startOfLocalDay(`${first}-01`, tz);
+  const to = startOfLocalDay(`${addMonths(last, 1)}-01`, tz);
 
-  const [petitionGroups, reportGroups, warningGroups, activeWarnings, topics, units] = await Promise.all([
+  const [petitionGroups, overdueGroups, topicGroups, reportGroups, warningGroups, activeWarnings, topics, units] = await Promise.all([
+    db.selectFrom('stats_petition_units').select(['month', 'unit_id', 'met', 'n']).where('month', '>=', first).where('month', '<=', last).execute(),
     db
-      // Each petition's timeliness is worked out once (materialized), then the groups are counted.
-      .with(
-        (cte) => cte('w').materialized(),
-        (qb) =>
-          qb
-            .selectFrom('petitions as p')
-            .select((eb) => [
-              monthIndex('p.received_at').as('m'),
-              'p.unit_id',
-              'p.topic_id',
-              eb
-                .selectFrom('deadlines as d')
-                .select(
-                  sql<number | null>`max(case when (d.status = 'met' and d.met_at is not null and d.met_at > d.due_at) or (d.status = 'open' and d.due_at < ${now}) then 2 when d.status = 'met' and d.met_at is not null then 1 else 0 end)`.as('j'),
-                )
-                .where('d.subject_type', '=', 'petition')
-                .whereRef('d.subject_id', '=', 'p.id')
-                .where('d.office_duty', '=', 1)
-                .as('judged'),
-            ])
-            .where('p.received_at', '>=', from)
-            .where('p.received_at', '<', to)
-            // Unary + keeps the planner on the received-at range: the index of repeats would walk every petition.
-            .where(sql`+${sql.ref('p.repeat_of_id')}`, 'is', null)
-            // A voided registration (作废) was a mistake, not a petition: it is not counted.
-            .where('p.status', '!=', 'voided'),
-      )
-      .selectFrom('w')
-      .select((eb) => ['w.m', 'w.unit_id', 'w.topic_id', 'w.judged', eb.fn.countAll<number>().as('n')])
-      .groupBy(['w.m', 'w.unit_id', 'w.topic_id', 'w.judged'])
+      .selectFrom('stats_petitions')
+      .select((eb) => ['unit_id', 'met', eb.fn.countAll<number>().as('n')])
+      // One range of the (month, open due) index per month: the window's petitions whose first open deadline is past.
+      .where('month', 'in', monthList)
+      .where('open_due', '<', now)
+      .where('met', '<', 2)
+      .groupBy(['unit_id', 'met'])
       .execute(),
     db
-      .selectFrom('info_reports')
-      .select((eb) => [
-        monthIndex('reported_at').as('m'),
-        'unit_id',
-        'type',
-        'flag',
-        sql<number>`late_ms > 0`.as('late'),
-        sql<number>`late_ms = 0`.as('in_time'),
-        eb.fn.countAll<number>().as('n'),
-      ])
-      .where('reported_at', '>=', from)
-      .where('reported_at', '<', to)
-      .groupBy(['m', 'unit_id', 'type', 'flag', 'late', 'in_time'])
+      .selectFrom('stats_petition_topics')
+      .select((eb) => ['topic_id', eb.fn.sum<number>('n').as('n')])
+      .where('month', '>=', first)
+      .where('month', '<=', last)
+      .groupBy('topic_id')
       .execute(),
-    db
-      .selectFrom('warnings')
-      .select((eb) => [monthIndex('issued_at').as('m'), 'unit_id', 'level', eb.fn.countAll<number>().as('n')])
-      .where('issued_at', '>=', from)
-      .where('issued_at', '<', to)
-      .groupBy(['m', 'unit_id', 'level'])
-      .execute(),
+    db.selectFrom('stats_reports').selectAll().where('month', '>=', first).where('month', '<=', last).execute(),
+    db.selectFrom('stats_warnings').selectAll().where('month', '>=', first).where('month', '<=', last).execute(),
     db.selectFrom('warnings').select((eb) => ['level', eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('level').execute(),
     db.selectFrom('topics').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute(),
     db.selectFrom('units').select(['id', 'name', 'active', 'effective_from']).orderBy('kind').orderBy('name').execute(),
   ]);
 
   const byMonth = monthList.map((month) => ({ month, petitions: 0, reports: 0, warnings: 0 }));
-  const topicCounts = new Map<number | null, number>();
   const perUnit = new Map<number | null, Bucket>();
   const bucket = (unitId: number | null) => {
     let b = perUnit.get(unitId);
     if (!b) perUnit.set(unitId, (b = emptyBucket()));
     return b;
   };
+  /** The summaries say 0 for "no unit" and "no topic". */
+  const idOf = (id: number) => (id === 0 ? null : id);
+  const monthAt = new Map(byMonth.map((m) => [m.month, m]));
   for (const g of petitionGroups) {
     const n = Number(g.n);
-    const month = byMonth[Number(g.m)];
+    const month = monthAt.get(g.month);
     if (month) month.petitions += n;
-    topicCounts.set(g.topic_id, (topicCounts.get(g.topic_id) ?? 0) + n);
-    const b = bucket(g.unit_id);
+    const b = bucket(idOf(g.unit_id));
     b.petitions += n;
-    if (g.judged === 2) b.late += n;
-    else if (g.judged === 1) b.onTime += n;
+    if (g.met === 2) b.late += n;
+    else if (g.met === 1) b.onTime += n;
   }
+  // Open past due: late now, whatever was met before.
+  for (const g of overdueGroups) {
+    const n = Number(g.n);
+    const b = bucket(idOf(g.unit_id));
+    b.late += n;
+    if (g.met === 1) b.onTime -= n;
+  }
+  const topicCounts = new Map<number | null, number>();
+  for (const g of topicGroups) if (Number(g.n) !== 0) topicCounts.set(idOf(g.topic_id), Number(g.n));
   const reportsOfType = new Map<string, number>();
   for (const g of reportGroups) {
     const n = Number(g.n);
-    const month = byMonth[Number(g.m)];
+    const month = monthAt.get(g.month);
     if (month) month.reports += n;
     reportsOfType.set(g.type, (reportsOfType.get(g.type) ?? 0) + n);
     const b = bucket(g.unit_id);
     b.reports += n;
     if (g.late) b.reportsLate += n;
-    if (g.in_time && g.flag === null) b.reportsOnTime += n;
+    if (g.in_time && g.flag === '') b.reportsOnTime += n;
     if (g.flag === 'missed') b.missed += n;
     if (g.flag === 'concealed') b.concealed += n;
   }
   const issuedOfLevel = new Map<string, number>();
   for (const g of warningGroups) {
     const n = Number(g.n);
-    const month = byMonth[Number(g.m)];
+    const month = monthAt.get(g.month);
     if (month) month.warnings += n;
     issuedOfLevel.set(g.level, (issuedOfLevel.get(g.level) ?? 0) + n);
     bucket(g.unit_id).warnings += n;

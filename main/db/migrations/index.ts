@@ -13,6 +13,7 @@ import * as m0011 from './0011-list-search-indexes';
 import * as m0012 from './0012-hot-indexes';
 import * as m0013 from './0013-list-sort-indexes';
 import * as m0014 from './0014-short-search-index';
+import * as m0015 from './0015-stats-summary';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
@@ -28,6 +29,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-hot-indexes': m0012,
   '0013-list-sort-indexes': m0013,
   '0014-short-search-index': m0014,
+  '0015-stats-summary': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
@@ -36,3 +38,6 @@ export const migrationProvider: MigrationProvider = {
 
 /** The migrator runs them in name order, so the latest is the last name. */
 export const LATEST_MIGRATION: string = Object.keys(MIGRATIONS).sort().at(-1)!;
+
+/** The statistics' summaries worked out anew for the office's time zone (setting up the office, changing its zone). */
+export { rebuildStatsSummary } from './0015-stats-summary';
