@@ -53,6 +53,9 @@ export async function startHostProcess(dataDir: string): Promise<HostProcess> {
     }
     return { status: res.status, result, text };
   };
+  // The address comes before the data has opened (the start-up screen): any call but startup.get waits for it, so
+  // once this one answers, the file holds its schema for the checks that read it directly.
+  await post(JSON.stringify({ name: 'setup.get', input: {}, session: null }));
   return {
     url,
     child,
