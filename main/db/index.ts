@@ -11,19 +11,23 @@ import path from 'node:path';
 import os from 'node:os';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
+import { postgresMigrationProvider } from './migrations/postgres';
+import { postgresKysely } from './dialects';
 
 export type { Database } from './schema';
 export * from './schema';
 export { LATEST_MIGRATION } from './migrations';
 export { openReadOnly, readMetaRowsIfReadable, type ReadOnlyDb } from './read-only';
 export { runWorkerJob, type CheckResult, type CopyEdit } from './worker-jobs';
+export { dialectOf, escapeLike, ftsPhrase, installSqliteAuditKey, type DialectName, type StoreDialect } from './dialects';
 
 export type Db = Kysely<Database>;
 
 export interface Store {
+  readonly dialect: 'sqlite';
   readonly db: Db;
   readonly sqlite: SqliteDatabase.Database;
   readonly dataDir: string;
@@ -31,7 +35,24 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The county edition's store: a PostgreSQL database. The data folder still holds what lives beside the
+ * database (attachment files, the audit key's default place).
+ */
+export interface PostgresStore {
+  readonly dialect: 'postgres';
+  readonly db: Db;
+  readonly dataDir: string;
+  /** Where the database is, without its password (for messages). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export type AnyStore = Store | PostgresStore;
+
 export const DATA_DIR_ENV = 'PETITION_DESK_DATA_DIR';
+/** `postgres://user:password@host:port/database`: the county edition's database instead of the SQLite file. */
+export const DATABASE_URL_ENV = 'PETITION_DESK_DATABASE_URL';
 export const DB_FILE_NAME = 'petition-desk.sqlite';
 
 /** The OS's per-user application-data folder, unless the environment variable says otherwise. */
@@ -76,6 +97,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   sqlite.pragma('analysis_limit = 1000');
   sqlite.pragma('optimize = 0x10002');
   return {
+    dialect: 'sqlite',
     db,
     sqlite,
     dataDir,
@@ -85,6 +107,46 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
       await db.destroy();
     },
   };
+}
+
+/** A database URL without its password, for messages and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(a database URL that cannot be read)';
+  }
+}
+
+/**
+ * Opens the county's PostgreSQL database and brings its schema to the latest PostgreSQL migration (two
+ * processes starting at once migrate one after the other: Kysely's migrator locks its own table).
+ *
+ * @example
+ * const store = await openPostgresStore(process.env.PETITION_DESK_DATABASE_URL!, '/var/lib/petition-desk');
+ */
+export async function openPostgresStore(url: string, dataDir: string, options: OpenStoreOptions = {}): Promise<PostgresStore> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = postgresKysely(url);
+  try {
+    const provider = postgresMigrationProvider;
+    if (options.beforeMigrate) {
+      const pending = await pendingMigrations(db, provider);
+      if (pending.length > 0) await options.beforeMigrate(db, pending);
+    }
+    await migrateToLatest(db, provider);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return { dialect: 'postgres', db, dataDir, location: redactedUrl(url), close: () => db.destroy() };
+}
+
+/** The SQLite file in `dataDir`, or the PostgreSQL database at `databaseUrl` when one is given. */
+export function openAnyStore(dataDir: string, databaseUrl: string | null, options: OpenStoreOptions = {}): Promise<AnyStore> {
+  return databaseUrl ? openPostgresStore(databaseUrl, dataDir, options) : openStore(dataDir, options);
 }
 
 /** How many distinct statements the live connection keeps prepared (lists with `IN (?, ?, …)` vary in length). */
@@ -117,8 +179,8 @@ export function cachingStatements(sqlite: SqliteDatabase.Database): Pick<SqliteD
   } as Pick<SqliteDatabase.Database, 'prepare' | 'close'>;
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(db: Kysely<Database>, provider: MigrationProvider = migrationProvider): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -140,8 +202,8 @@ export function openReadOnlyDb(file: string): Pick<Store, 'db' | 'sqlite' | 'fil
 }
 
 /** The migrations a database that has had some has not had yet; none for a new database. */
-async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  const all = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+async function pendingMigrations(db: Kysely<Database>, provider: MigrationProvider = migrationProvider): Promise<string[]> {
+  const all = await new Migrator({ db, provider }).getMigrations();
   if (!all.some((m) => m.executedAt !== undefined)) return [];
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

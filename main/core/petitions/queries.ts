@@ -3,7 +3,7 @@
  * its timeline and deadlines, and repeat detection at intake. ID numbers and phones leave here masked.
  */
 import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import type { Database, Db, PetitionTable } from '../../db';
+import { dialectOf, escapeLike, type Database, type Db, type PetitionTable, type StoreDialect } from '../../db';
 import type { PetitionDetail, PetitionSummary, petitionListInputSchema } from '../../../shared/api';
 import type { z } from 'zod';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../shared/id-number';
@@ -19,18 +19,6 @@ type ListInput = z.output<typeof petitionListInputSchema>;
 /** Chinese text has no spaces: the trigram index finds phrases of three characters or more. */
 const MIN_FTS_CHARS = 3;
 
-function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** `column LIKE pattern` where the pattern's own `%`, `_` and `\` were escaped with {@link escapeLike}. */
-function like(column: string, pattern: string): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
-}
 
 type PetitionRowWithNames = Selectable<PetitionTable> & { topic_name: string | null; unit_name: string | null };
 
@@ -92,21 +80,20 @@ function isLong(word: string): boolean {
  * A word of three characters or more is looked up in indexes only (the petitions', petitioners' and numbers'
  * trigram indexes, the sequence, ID number and phone indexes), so the search reads the matches and nothing else.
  */
-function indexedMatches(word: string): RawBuilder<unknown> | null {
+function indexedMatches(d: StoreDialect, word: string): RawBuilder<unknown> | null {
   if (!isLong(word)) return null;
   const lead = NAME_AND_MANY.exec(word)?.[1];
   // The name part of 张三等 is under three characters: no index holds it (the scan below answers).
   if (lead !== undefined && !isLong(lead)) return null;
-  const phrase = ftsPhrase(word);
   const parts: RawBuilder<unknown>[] = [
-    sql`SELECT rowid AS id FROM petitions_fts WHERE petitions_fts MATCH ${phrase}`,
-    sql`SELECT rowid AS id FROM petition_numbers_fts WHERE petition_numbers_fts MATCH ${phrase}`,
-    sql`SELECT petition_id AS id FROM petitioners WHERE id IN (SELECT rowid FROM petitioner_names_fts WHERE petitioner_names_fts MATCH ${phrase})`,
+    d.petitionTextIds(word),
+    d.petitionNumberIds(word),
+    sql`SELECT petition_id AS id FROM petitioners WHERE id IN (${d.petitionerNameIds(word)})`,
   ];
   if (lead !== undefined) {
     parts.push(sql`SELECT p.id FROM petitioners n JOIN petitions p ON p.id = n.petition_id
-      WHERE n.id IN (SELECT rowid FROM petitioner_names_fts WHERE petitioner_names_fts MATCH ${ftsPhrase(lead)})
-      AND p.first_petitioner LIKE ${`${escapeLike(word)}%`} ESCAPE '\\'`);
+      WHERE n.id IN (${d.petitionerNameIds(lead)})
+      AND ${d.like('p.first_petitioner', `${escapeLike(word)}%`)}`);
   }
   if (SEQ.test(word)) parts.push(sql`SELECT id FROM petitions WHERE seq = ${Number(word)}`);
   if (ID_NUMBER.test(word)) parts.push(sql`SELECT petition_id AS id FROM petitioners WHERE id_number = ${normalizeIdNumber(word)}`);
@@ -119,7 +106,8 @@ function indexedMatches(word: string): RawBuilder<unknown> | null {
  * word's index lookup chose the few rows to check, each row's petitioners are read through their index; else
  * the names are matched once over the petitioners table.
  */
-function scannedMatches(eb: Where, word: string, fewRows: boolean): Expression<SqlBool> {
+function scannedMatches(d: StoreDialect, eb: Where, word: string, fewRows: boolean): Expression<SqlBool> {
+  const like = (column: string, pattern: string) => d.like(column, pattern);
   const pattern = `%${escapeLike(word)}%`;
   const names = eb.selectFrom('petitioners').where(() => like('petitioners.name', pattern));
   const ors: Expression<SqlBool>[] = [
@@ -131,7 +119,7 @@ function scannedMatches(eb: Where, word: string, fewRows: boolean): Expression<S
   ];
   if (SEQ.test(word)) ors.push(eb('petitions.seq', '=', Number(word)));
   if (isLong(word)) {
-    ors.push(sql<SqlBool>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(word)})`);
+    ors.push(sql<SqlBool>`petitions.id IN (${d.petitionTextIds(word)})`);
   } else {
     ors.push(like('petitions.summary', pattern));
     ors.push(like('petitions.request', pattern));
@@ -151,21 +139,21 @@ export function searchesPerson(text: string): boolean {
  */
 type SearchUse = 'drive' | 'check';
 
-function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive'): Filtered {
+function applyFilters(d: StoreDialect, q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive'): Filtered {
   let query = q;
   // Several words (separated by spaces, a full-width space or commas) must all match, each in any field.
-  const words = searchWords(input.query).map((word) => ({ word, indexed: indexedMatches(word) }));
+  const words = searchWords(input.query).map((word) => ({ word, indexed: indexedMatches(d, word) }));
   const driven = use === 'drive' && words.some((w) => w.indexed !== null);
   for (const { word, indexed } of words) {
     query = indexed
-      ? query.where(use === 'drive' ? sql<SqlBool>`petitions.id IN (${indexed})` : sql<SqlBool>`+petitions.id IN (${indexed})`)
-      : query.where((eb) => scannedMatches(eb, word, driven));
+      ? query.where(sql<SqlBool>`${use === 'drive' ? sql.ref('petitions.id') : d.unindexed('petitions.id')} IN (${indexed})`)
+      : query.where((eb) => scannedMatches(d, eb, word, driven));
   }
   // With many matches the page walks the sort order's index and tests each row: `+` keeps the planner off the
   // filter's own index, which would read every match and sort them all. (The due-date order puts rows without a
   // deadline last, which no index holds: there the filter's index stays.)
   const walkSortOrder = use === 'check' && !(input.sort === 'nextDueAt' && !input.overdueOnly);
-  const col = (name: string) => (walkSortOrder ? sql`+${sql.ref(name)}` : sql.ref(name));
+  const col = (name: string) => (walkSortOrder ? d.unindexed(name) : sql.ref(name));
   if (input.statuses.length > 0) query = query.where(sql<SqlBool>`${col('petitions.status')} IN (${sql.join(input.statuses)})`);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
   else if (!input.includeVoided) query = query.where('petitions.status', '!=', 'voided');
@@ -203,12 +191,12 @@ function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'desc
 }
 
 function countQuery(db: Db, input: ListInput, now: number) {
-  const matches = applyFilters(petitionsOnly(db), input, now).select(sql`1`.as('one'));
+  const matches = applyFilters(dialectOf(db), petitionsOnly(db), input, now).select(sql`1`.as('one'));
   return db.selectFrom((input.exactTotal ? matches : matches.limit(LIST_COUNT_CAP + 1)).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 function pageQuery(db: Db, input: ListInput, now: number, use: SearchUse) {
-  return ordered(applyFilters(petitionsOnly(db), input, now, use), input)
+  return ordered(applyFilters(dialectOf(db), petitionsOnly(db), input, now, use), input)
     .leftJoin('topics', 'topics.id', 'petitions.topic_id')
     .leftJoin('units', 'units.id', 'petitions.unit_id')
     .selectAll('petitions')
@@ -239,7 +227,7 @@ export async function listPetitions(
 
 /** Every petition the list's filters select, in the list's order (the register export prints them all). */
 export async function listPetitionIds(db: Db, input: Omit<ListInput, 'page' | 'pageSize'>, now: number): Promise<number[]> {
-  const rows = await ordered(applyFilters(petitionsOnly(db), { ...input, page: 1, pageSize: 1 }, now), input)
+  const rows = await ordered(applyFilters(dialectOf(db), petitionsOnly(db), { ...input, page: 1, pageSize: 1 }, now), input)
     .select('petitions.id')
     .execute();
   return rows.map((r) => r.id);
@@ -361,18 +349,16 @@ const COMMON_AT = 500;
  * The FTS query for the repeat check: the rarest typed trigrams ORed (those under {@link COMMON_AT} petitions, at
  * most {@link RARE_TRIGRAMS}), or when every one is common, the three rarest together.
  */
-async function rareTrigramMatch(db: Db, grams: readonly string[]): Promise<string | null> {
+async function rareTrigramMatch(db: Db, grams: readonly string[]): Promise<{ phrases: string[]; mode: 'any' | 'all' } | null> {
   const counted: { gram: string; n: number }[] = [];
   for (const gram of grams) {
-    const r = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(gram)} LIMIT ${COMMON_AT})`.execute(db);
-    const n = Number(r.rows[0]?.n ?? 0);
+    const n = await dialectOf(db).countPetitionText(db, gram, COMMON_AT);
     if (n > 0) counted.push({ gram, n });
   }
   counted.sort((a, b) => a.n - b.n);
   const rare = counted.filter((c) => c.n < COMMON_AT).slice(0, RARE_TRIGRAMS);
-  if (rare.length > 0) return rare.map((c) => ftsPhrase(c.gram)).join(' OR ');
-  return counted.length > 0 ? counted.slice(0, 3).map((c) => ftsPhrase(c.gram)).join(' AND ') : null;
+  if (rare.length > 0) return { phrases: rare.map((c) => c.gram), mode: 'any' };
+  return counted.length > 0 ? { phrases: counted.slice(0, 3).map((c) => c.gram), mode: 'all' } : null;
 }
 const MAX_CANDIDATES = 8;
 
@@ -389,10 +375,8 @@ export async function findPossibleRepeats(
   const grams = trigrams(input.text).slice(0, 60);
   const match = await rareTrigramMatch(db, grams);
   if (match !== null) {
-    const rows = await sql<{ id: number; summary: string; request: string }>`
-      SELECT p.id, p.summary, p.request FROM petitions_fts f JOIN petitions p ON p.id = f.rowid
-      WHERE petitions_fts MATCH ${match} ORDER BY rank LIMIT 40`.execute(db);
-    for (const r of rows.rows) {
+    const rows = await dialectOf(db).petitionTextCandidates(db, match.phrases, match.mode, 40);
+    for (const r of rows) {
       if (found.has(r.id)) continue;
       if (similarity(grams, `${r.summary}${r.request}`) >= SIMILAR_TEXT_THRESHOLD) found.set(r.id, 'text');
     }
