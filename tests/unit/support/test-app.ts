@@ -16,6 +16,7 @@ import { ManualClock } from '../../../main/core/context';
 import type { ApiResult, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
 import { parseLocalDateTime } from '../../../shared/time';
 import { copyOf } from './temp-dir';
+import { copyDatabaseOf, databaseUrlOf, dropDatabaseOf } from './pg-databases';
 
 export const TZ = 'Asia/Shanghai';
 
@@ -52,12 +53,15 @@ export const ADMIN_PASSWORD = 'Admin2026';
  * the freshly migrated database, else a template kept with `closeKeepingFolder()`.
  */
 export async function testApp(options: { now?: string; from?: string } = {}): Promise<TestApp> {
-  return openOver(copyOf(options.from ?? inject('migratedDataDir')), options.now ?? '2026-11-02 09:00');
+  const from = options.from ?? inject('migratedDataDir');
+  const dataDir = copyOf(from);
+  await copyDatabaseOf(from, dataDir);
+  return openOver(dataDir, options.now ?? '2026-11-02 09:00');
 }
 
 async function openOver(dataDir: string, now: string): Promise<TestApp> {
   const clock = new ManualClock(at(now));
-  const app = await openApp({ dataDir, clock, startScheduler: false });
+  const app = await openApp({ dataDir, databaseUrl: databaseUrlOf(dataDir), clock, startScheduler: false });
   let closed = false;
   // After reopen() or closeKeepingFolder() the folder is no longer this app's to remove.
   let ownsFolder = true;
@@ -105,7 +109,9 @@ async function openOver(dataDir: string, now: string): Promise<TestApp> {
     },
     async close() {
       await shut();
-      if (ownsFolder) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!ownsFolder) return;
+      await dropDatabaseOf(dataDir);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
     async reopen(later) {
       await shut();
