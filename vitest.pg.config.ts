@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import unit from './vitest.config.ts';
+import unit from './vitest.config';
 
 /**
  * `npm run test:pg` (scripts/test-pg.mjs runs this with PETITION_DESK_DATABASE_URL set to a throwaway server):

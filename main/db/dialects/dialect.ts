@@ -38,6 +38,11 @@ export interface StoreDialect {
    */
   petitionTextCandidates(db: Kysely<Database>, phrases: readonly string[], mode: 'any' | 'all', limit: number): Promise<{ id: number; summary: string; request: string }[]>;
   /**
+   * Per petition among `ids`, its soonest open deadline the office must meet: rows of `subject_id`, `kind` and
+   * `due_at` (a ledger import's new petitions get their "next due" in one statement).
+   */
+  soonestOpenPetitionDeadlines(ids: Expression<unknown>): RawBuilder<unknown>;
+  /**
    * The column as an expression the planner will not use an index for (SQLite: unary `+`), where walking another
    * index is faster; PostgreSQL's planner chooses by cost and takes the column as it is.
    */

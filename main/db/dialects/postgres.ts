@@ -61,6 +61,9 @@ export const postgresDialect: StoreDialect = {
       ORDER BY ${hits} DESC, id DESC LIMIT ${limit}`.execute(db);
     return r.rows;
   },
+  soonestOpenPetitionDeadlines: (ids) => sql`SELECT DISTINCT ON (subject_id) subject_id, kind, due_at FROM deadlines
+    WHERE subject_type = 'petition' AND status = 'open' AND office_duty = 1 AND subject_id IN (${ids})
+    ORDER BY subject_id, due_at`,
   unindexed: (column) => sql.ref(column),
   greatest: (a, b) => sql<number>`greatest(${a}, ${b})`,
   async lockAuditChain(trx) {

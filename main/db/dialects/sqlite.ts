@@ -41,6 +41,11 @@ export const sqliteDialect: StoreDialect = {
       WHERE petitions_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(db);
     return r.rows;
   },
+  // SQLite takes the bare `kind` from the row whose due_at is the minimum; a correlated ORDER BY per petition
+  // would walk the open-deadline index once per row.
+  soonestOpenPetitionDeadlines: (ids) => sql`SELECT subject_id, kind, min(due_at) AS due_at FROM deadlines
+          WHERE subject_type = 'petition' AND status = 'open' AND office_duty = 1 AND subject_id IN (${ids})
+          GROUP BY subject_id`,
   unindexed: (column) => sql`+${sql.ref(column)}`,
   greatest: (a: Expression<unknown>, b: Expression<unknown>) => sql<number>`max(${a}, ${b})`,
   // One connection, and Kysely hands it to one transaction at a time: nothing else can write in between.
