@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import unit from './vitest.config';
 
 /**
@@ -9,14 +9,27 @@ import unit from './vitest.config';
  */
 export const ON_BOTH_STORES = [
   'tests/unit/petition-intake.test.ts',
+  'tests/unit/petition-workflow.test.ts',
   'tests/unit/petition-search.test.ts',
+  'tests/unit/ledger-import.test.ts',
+  'tests/unit/warning-lifecycle.test.ts',
+  'tests/unit/warning-rules.test.ts',
+  'tests/unit/info-reports.test.ts',
+  'tests/unit/zero-reports.test.ts',
+  'tests/unit/duty-schedule.test.ts',
+  'tests/unit/handover.test.ts',
+  'tests/unit/alarm-firing.test.ts',
+  'tests/unit/approvals.test.ts',
+  'tests/unit/auth.test.ts',
+  'tests/unit/accounts-sessions.test.ts',
+  'tests/unit/attachments.test.ts',
+  'tests/unit/statistics.test.ts',
+  'tests/unit/calendar.test.ts',
+  'tests/unit/notice-numbers-and-titles.test.ts',
+  'tests/unit/refused-writes.test.ts',
 ];
 
-export default mergeConfig(
-  unit,
-  defineConfig({
-    test: {
-      include: ['tests/pg/**/*.test.ts', ...ON_BOTH_STORES],
-    },
-  }),
-);
+// Not mergeConfig: it would add these files to the unit config's include instead of replacing it.
+export default defineConfig({
+  test: { ...unit.test, include: ['tests/pg/**/*.test.ts', ...ON_BOTH_STORES] },
+});

@@ -109,6 +109,25 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   };
 }
 
+/**
+ * The database a start names (`--database`, else the environment variable), null for the SQLite file, or
+ * `{ bad }` (shown without its password) when it is no postgres:// URL.
+ *
+ * @example
+ * databaseUrlFrom(undefined, { PETITION_DESK_DATABASE_URL: 'postgres://desk@db.local/county' }) // { url: 'postgres://…' }
+ */
+export function databaseUrlFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { url: string | null } | { bad: string } {
+  const given = flag ?? env[DATABASE_URL_ENV] ?? '';
+  if (given === '') return { url: null };
+  try {
+    const protocol = new URL(given).protocol;
+    if (protocol === 'postgres:' || protocol === 'postgresql:') return { url: given };
+  } catch {
+    // Not a URL at all: refused below like another scheme.
+  }
+  return { bad: redactedUrl(given) };
+}
+
 /** A database URL without its password, for messages and logs. */
 export function redactedUrl(url: string): string {
   try {
