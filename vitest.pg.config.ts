@@ -19,6 +19,7 @@ export const ON_BOTH_STORES = [
   'tests/unit/duty-schedule.test.ts',
   'tests/unit/handover.test.ts',
   'tests/unit/alarm-firing.test.ts',
+  'tests/unit/alarm-catch-up.test.ts',
   'tests/unit/approvals.test.ts',
   'tests/unit/auth.test.ts',
   'tests/unit/accounts-sessions.test.ts',

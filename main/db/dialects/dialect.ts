@@ -18,6 +18,11 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface StoreDialect {
   readonly name: DialectName;
   /**
+   * Whether a state check must lock the row it reads (`SELECT … FOR UPDATE`, which SQLite does not have): on a
+   * server two transactions can check the same row at once; on SQLite's one connection they never do.
+   */
+  readonly rowLocks: boolean;
+  /**
    * `column LIKE pattern ESCAPE '\'`, the pattern's own `%`, `_` and `\` escaped, matching without regard to case
    * as SQLite's LIKE does for Latin letters (ILIKE on PostgreSQL).
    */

@@ -40,6 +40,7 @@ function textHolds(phrase: string) {
 
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
+  rowLocks: true,
   like: (column, pattern) => sql`${sql.ref(column)} ILIKE ${pattern} ESCAPE '\\'`,
   petitionTextIds: (phrase) => sql`SELECT id FROM petitions WHERE ${textHolds(phrase)}`,
   petitionNumberIds: (phrase) => sql`SELECT id FROM petitions WHERE number ILIKE ${contains(phrase)} ESCAPE '\\'`,

@@ -25,6 +25,7 @@ export function installSqliteAuditKey(connection: SqliteDatabase.Database, key: 
 
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
+  rowLocks: false,
   like: (column, pattern) => sql`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`,
   petitionTextIds: (phrase) => sql`SELECT rowid AS id FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(phrase)}`,
   petitionNumberIds: (phrase) => sql`SELECT rowid AS id FROM petition_numbers_fts WHERE petition_numbers_fts MATCH ${ftsPhrase(phrase)}`,
