@@ -68,6 +68,23 @@ describe('twenty clerks saving at the same moment on PostgreSQL', () => {
     }
   });
 
+  it('verify while clerks write: each verify sees one whole chain, never a head out of step', async () => {
+    const t = await testApp({ now: '2026-11-02 09:00' });
+    const admin = await t.setup();
+    const other = await secondProcess(t.dataDir, t.clock);
+    try {
+      const writes = Array.from({ length: CLERKS }, (_, i) =>
+        [t.app, other][i % 2]!.api.call({ name: 'petitions.create', session: admin, input: letter({ summary: `来信${i + 1}` }) }),
+      );
+      const verifies = Array.from({ length: 8 }, () => verifyAudit(other.core.db));
+      const [written, verified] = await Promise.all([Promise.all(writes), Promise.all(verifies)]);
+      expect(written.filter((r) => !r.ok)).toEqual([]);
+      expect(verified.map((v) => [v.ok, v.reason])).toEqual(verified.map(() => [true, null]));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a row cut off the end of the chain is caught by the id sequence, as by sqlite_sequence', async () => {
     const t = await testApp({ now: '2026-11-02 09:00' });
     const admin = await t.setup();

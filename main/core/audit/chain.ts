@@ -199,9 +199,12 @@ export async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | n
 const BATCH = 5000;
 
 /** Reads the whole chain in id order and says where it first fails; read-only. */
-export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+export function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+  return dialectOf(db).auditSnapshot(db, verifyIn);
+}
+
+async function verifyIn(db: Kysely<Database>, issued: number): Promise<AuditVerification> {
   const head = await readAuditHead(db);
-  const issued = await highestIssuedId(db);
   let prev = GENESIS_HASH;
   let checked = 0;
   let afterId = 0;

@@ -66,6 +66,12 @@ export interface StoreDialect {
   lockNumberSeries(trx: Kysely<Database>, series: string, year: number): Promise<void>;
   /** The highest audit id ever issued (SQLite's sqlite_sequence; PostgreSQL's identity sequence). */
   highestIssuedAuditId(db: Kysely<Database>): Promise<number>;
+  /**
+   * Runs a read of the whole chain (verify) on one consistent view of it, with the highest id issued as of that
+   * view. On a server, writers commit between the reads of a long verify; its view must not move, or a row written
+   * meanwhile would look like a head out of step. SQLite's one connection needs no more than the reads themselves.
+   */
+  auditSnapshot<T>(db: Kysely<Database>, read: (view: Kysely<Database>, issued: number) => Promise<T>): Promise<T>;
   /** The audit MACs of canonical rows under the key installed for this store ({@link StoreDialect.installAuditKey}). */
   auditMacs(db: Kysely<Database>, canonicals: readonly string[]): Promise<string[]>;
   /**

@@ -38,6 +38,11 @@ function textHolds(phrase: string) {
   return sql`(summary ILIKE ${p} ESCAPE '\\' OR request ILIKE ${p} ESCAPE '\\' OR facts_reasons ILIKE ${p} ESCAPE '\\')`;
 }
 
+async function highestIssued(db: Kysely<Database>): Promise<number> {
+  const r = await sql<{ seq: number | null }>`SELECT pg_sequence_last_value('audit_id_seq') AS seq`.execute(db);
+  return Number(r.rows[0]?.seq ?? 0);
+}
+
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   rowLocks: true,
@@ -73,9 +78,29 @@ export const postgresDialect: StoreDialect = {
   async lockNumberSeries(trx, series, year) {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`petition-desk:${series}`}), ${year}::int)`.execute(trx);
   },
-  async highestIssuedAuditId(db) {
-    const r = await sql<{ seq: number | null }>`SELECT pg_sequence_last_value('audit_id_seq') AS seq`.execute(db);
-    return Number(r.rows[0]?.seq ?? 0);
+  highestIssuedAuditId: (db) => highestIssued(db),
+  auditSnapshot(db, read) {
+    if (db.isTransaction) return highestIssued(db).then((issued) => read(db, issued));
+    // By hand on one connection: Kysely's transaction() on a connection-bound instance would wait for itself.
+    return db.connection().execute(async (conn) => {
+      // The chain's lock, held as a session lock only while the view is taken: no writer is then between reading
+      // the chain's end and committing after it, so the view and the id sequence agree.
+      await sql`SELECT pg_advisory_lock(${LOCK_SPACE}::int, ${AUDIT_CHAIN_LOCK}::int)`.execute(conn);
+      let issued: number;
+      try {
+        await sql`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`.execute(conn);
+        // The first statement of a repeatable-read transaction fixes its view.
+        issued = await highestIssued(conn);
+      } finally {
+        await sql`SELECT pg_advisory_unlock(${LOCK_SPACE}::int, ${AUDIT_CHAIN_LOCK}::int)`.execute(conn);
+      }
+      try {
+        return await read(conn, issued);
+      } finally {
+        // Read only: ending it either way changes nothing.
+        await sql`ROLLBACK`.execute(conn);
+      }
+    });
   },
   auditMacs(db, canonicals) {
     const key = keyOf(db);

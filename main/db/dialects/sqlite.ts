@@ -56,6 +56,9 @@ export const sqliteDialect: StoreDialect = {
     const r = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'audit'`.execute(db);
     return Number(r.rows[0]?.seq ?? 0);
   },
+  async auditSnapshot(db, read) {
+    return read(db, await sqliteDialect.highestIssuedAuditId(db));
+  },
   async auditMacs(db, canonicals) {
     if (canonicals.length === 0) return [];
     if (canonicals.length === 1) {
