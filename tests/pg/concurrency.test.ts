@@ -1,13 +1,15 @@
 /**
  * Many clerks at once on one county database: two server processes (two apps, each with its own pool of
- * connections, over the same database) register twenty petitions at the same moment. Each gets its own number,
- * the numbers have no gap, and the audit chain stays one chain that verifies.
+ * connections, over the same database) register twenty petitions, or sign ten notices, at the same moment. Each
+ * gets its own number, the numbers have no gap, and the audit chain stays one chain that verifies, also for a
+ * verify that runs while they write.
  */
 import { describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../main/app';
 import { verifyAudit } from '../../main/core/audit';
 import { databaseUrlOf } from '../unit/support/pg-databases';
 import { testApp } from '../unit/support/test-app';
+import { matterOffice } from '../unit/support/matters';
 import { letter } from './support';
 
 const CLERKS = 20;
@@ -18,7 +20,7 @@ async function secondProcess(dataDir: string, clock: { now(): number }): Promise
   return app;
 }
 
-describe('twenty clerks saving at the same moment on PostgreSQL', () => {
+describe('clerks saving at the same moment on PostgreSQL', () => {
   it('get twenty distinct petition numbers without a gap, and the audit chain verifies', async () => {
     const t = await testApp({ now: '2026-11-02 09:00' });
     const admin = await t.setup();
@@ -63,6 +65,35 @@ describe('twenty clerks saving at the same moment on PostgreSQL', () => {
       expect(await verifyAudit(other.core.db)).toMatchObject({ ok: true, brokenAt: null });
       const rows = await t.app.core.db.selectFrom('audit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       expect((await verifyAudit(t.app.core.db)).checked).toBe(rows.n);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('sign ten notices of one kind at once from two processes: ten document numbers, no gap', async () => {
+    const o = await matterOffice();
+    const other = await secondProcess(o.t.dataDir, o.t.clock);
+    try {
+      const w = await o.t.ok(o.clerk, 'warnings.issue', {
+        title: '东风村部分村民对征地补偿方案有异议',
+        unitId: o.units.dongfeng,
+        peopleCount: 12,
+        escalation: 'province',
+        grievance: '村民认为补偿标准低于邻村',
+        responsibleUnitId: o.units.dongfeng,
+        leadLeaderId: o.leaderId,
+      });
+      const ids: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const draft = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_report', warningId: w.id });
+        await o.t.ok(o.clerk, 'notices.submit', { id: draft.id });
+        ids.push(draft.id);
+      }
+      const signed = await Promise.all(ids.map((id, i) => [o.t.app, other][i % 2]!.api.call({ name: 'notices.sign', session: o.leader, input: { id } })));
+      const numbers = signed.map((r) => (r.ok ? (r.value as { docNumber: string | null }).docNumber : `refused: ${r.error.message}`));
+      const seqs = numbers.map((n) => Number(/〔\d{4}〕(\d+)号/.exec(n ?? '')?.[1] ?? NaN)).sort((a, b) => a - b);
+      expect({ numbers: numbers.length, seqs }).toEqual({ numbers: 10, seqs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+      expect(await verifyAudit(other.core.db)).toMatchObject({ ok: true, brokenAt: null });
     } finally {
       await other.close();
     }
