@@ -20,4 +20,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs' }),
   // The backup's database work runs in a worker thread, from its own file next to the bundles that start it.
   build({ ...common, entryPoints: ['main/db/sqlite-worker.ts'], outfile: 'dist/main/sqlite-worker.cjs' }),
+  // So do the migrations at start-up, so the shell can serve the start-up screen while a large file migrates.
+  build({ ...common, entryPoints: ['main/db/migrate-worker.ts'], outfile: 'dist/main/migrate-worker.cjs' }),
 ]);

@@ -362,3 +362,10 @@ export const BACKUP_PROBLEMS = [
   'attachments_missing',
 ] as const;
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
+
+/**
+ * What the app is doing while it starts (the start-up screen shows it when opening takes more than a second):
+ * the safety backup before migrating, each migration, verifying the audit chain, preparing the rest, then ready.
+ */
+export const STARTUP_PHASES = ['backup', 'migrate', 'verify', 'prepare', 'ready'] as const;
+export type StartupPhase = (typeof STARTUP_PHASES)[number];

@@ -10,6 +10,7 @@ import { auditHandlers } from './audit';
 import { backupsHandlers } from './backups';
 import { calendarHandlers } from './calendar';
 import { clockHandlers } from './clock';
+import { startupHandlers } from './startup';
 import type { CallContext, DomainHandlers, HandlerOptions } from './context';
 import { dutyHandlers } from './duty';
 import { ledgerHandlers } from './ledger';
@@ -43,5 +44,6 @@ export function handlers(core: Core, options: HandlerOptions): Handlers {
     ...clockHandlers(core, options),
     ...approvalsHandlers(core, options),
     ...ledgerHandlers(core, options),
+    ...startupHandlers(),
   };
 }

@@ -19,11 +19,12 @@ import { AlarmScheduler } from '../core/alarms';
 import { ensureZeroReportDeadlines } from '../core/zero-reports';
 import { sweepDataFolder } from '../core/storage';
 import { APP_VERSION, applyPendingRestore, Backups, completeRestore, rollBackRestore, type WrittenBackup } from '../core/backup';
-import type { ApiEvent } from '../../shared/api';
+import type { ApiEvent, StartupProgress } from '../../shared/api';
 import type { PdfMaker } from '../core/notices';
 import { auditKeyDir, openAuditChain, type AuditWatch, type SecretSealer } from '../core/audit';
 
 export * from './static-files';
+export { startApp, type StartingApp } from './startup';
 export * from './attachment-files';
 export { restoreFromCommandLine, type CommandLineRestore } from './restore-command';
 
@@ -52,6 +53,8 @@ export interface AppOptions {
   readonly backupAtExit?: boolean;
   /** Restarts the whole app after a restore is staged (Electron: app.relaunch); without it the store is reopened here. */
   readonly relaunch?: () => void;
+  /** Told what opening is doing (the start-up screen: main/app/startup.ts). */
+  readonly onProgress?: (progress: StartupProgress) => void;
 }
 
 export interface App {
@@ -89,6 +92,7 @@ interface Wiring {
 /** Opens the store (swapping in a staged restore first) and builds everything over it. */
 async function openOnce(w: Wiring): Promise<Opened> {
   const { options } = w;
+  const progress = progressOf(options);
   const databaseUrl = options.databaseUrl ?? null;
   if (databaseUrl) return openOnPostgres(w, databaseUrl);
   const pending = applyPendingRestore(options.dataDir);
@@ -101,6 +105,7 @@ async function openOnce(w: Wiring): Promise<Opened> {
       { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => (auditWatch ? (sqlite) => auditWatch?.installOn(sqlite) ?? false : null) },
     );
   const beforeMigrate = async (db: Db) => {
+    progress('backup');
     try {
       preMigration = await backupsOver(db).beforeMigration();
     } catch (err) {
@@ -108,26 +113,38 @@ async function openOnce(w: Wiring): Promise<Opened> {
       console.error('[backups] the backup before the migration failed; migrating anyway:', err);
     }
   };
+  const onMigration = migrationProgress(progress);
   let store: AnyStore;
   let restoreFailed: unknown = null;
   try {
     // A restored backup is itself the copy: no second one before migrating it.
-    store = await openStore(options.dataDir, pending ? {} : { beforeMigrate });
+    store = await openStore(options.dataDir, pending ? { onMigration } : { beforeMigrate, onMigration });
   } catch (err) {
     if (!pending) throw err;
     restoreFailed = err;
     rollBackRestore(options.dataDir);
-    store = await openStore(options.dataDir, { beforeMigrate });
+    store = await openStore(options.dataDir, { beforeMigrate, onMigration });
   }
   const core: Core = { db: store.db, clock: w.clock, dataDir: options.dataDir, emit: w.emit };
   // Before any write: the key goes onto the connection, an old file is re-keyed, and the chain is verified.
+  progress('verify');
   const watch = await openAuditChain(core, store, auditKeyOptions(options));
   auditWatch = watch;
   const backups = backupsOver(core.db);
   if (pending && !restoreFailed) await completeRestore(core, pending);
   if (restoreFailed) console.error('[backups] the restored data would not open; the data before it is back:', restoreFailed);
+  progress('prepare');
   if (preMigration) await backups.record(preMigration, null);
-  return startOver(w, store, watch, backups);
+  return startOver(w, store, core, watch, backups);
+}
+
+/** What opening is doing, for the start-up screen. */
+function progressOf(options: AppOptions) {
+  return (phase: StartupProgress['phase'], migration: StartupProgress['migration'] = null) => options.onProgress?.({ phase, migration });
+}
+
+function migrationProgress(progress: ReturnType<typeof progressOf>) {
+  return (name: string, index: number, of: number) => progress('migrate', { name, index, of });
 }
 
 function auditKeyOptions(options: AppOptions) {
@@ -139,17 +156,19 @@ function auditKeyOptions(options: AppOptions) {
  * (backups, restores, the backup before a migration): its Backups are never started.
  */
 async function openOnPostgres(w: Wiring, databaseUrl: string): Promise<Opened> {
-  const store = await openAnyStore(w.options.dataDir, databaseUrl);
+  const progress = progressOf(w.options);
+  const store = await openAnyStore(w.options.dataDir, databaseUrl, { onMigration: migrationProgress(progress) });
   const core: Core = { db: store.db, clock: w.clock, dataDir: w.options.dataDir, emit: w.emit };
+  progress('verify');
   const watch = await openAuditChain(core, store, auditKeyOptions(w.options));
+  progress('prepare');
   const backups = new Backups(core, { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => null });
-  return startOver(w, store, watch, backups, { backups: false });
+  return startOver(w, store, core, watch, backups, { backups: false });
 }
 
 /** Everything over an open store whose audit chain is open: the calendar, the data folder, the scheduler, the API. */
-async function startOver(w: Wiring, store: AnyStore, watch: AuditWatch, backups: Backups, run = { backups: true }): Promise<Opened> {
+async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWatch, backups: Backups, run = { backups: true }): Promise<Opened> {
   const { options } = w;
-  const core: Core = { db: store.db, clock: w.clock, dataDir: options.dataDir, emit: w.emit };
   await seedShippedCalendar(core);
   // Before anyone can write: what a crash left half-written, and files no row references, go to quarantine.
   await sweepDataFolder(core);

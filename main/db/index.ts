@@ -14,12 +14,16 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
+import { migrateToLatest, type MigrationListener } from './migrate';
+import { migrateInWorker } from './worker-jobs';
+import { applyConnectionPragmas } from './pragmas';
 import { postgresMigrationProvider } from './migrations/postgres';
 import { postgresKysely } from './dialects';
 
 export type { Database } from './schema';
 export * from './schema';
 export { LATEST_MIGRATION } from './migrations';
+export { migrateToLatest, type MigrationListener } from './migrate';
 export { openReadOnly, readMetaRowsIfReadable, type ReadOnlyDb } from './read-only';
 export { runWorkerJob, type CheckResult, type CopyEdit } from './worker-jobs';
 export { dialectOf, escapeLike, ftsPhrase, installSqliteAuditKey, type DialectName, type StoreDialect } from './dialects';
@@ -71,23 +75,23 @@ export interface OpenStoreOptions {
    * database still at its old schema: the app makes its safety backup here.
    */
   readonly beforeMigrate?: (db: Db, pending: readonly string[]) => Promise<void>;
+  /** Told before each migration runs (the start-up screen shows it: one on a large file can take many seconds). */
+  readonly onMigration?: MigrationListener;
 }
 
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DB_FILE_NAME);
   const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  applyConnectionPragmas(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   try {
-    if (options.beforeMigrate) {
-      const pending = await pendingMigrations(db);
-      if (pending.length > 0) await options.beforeMigrate(db, pending);
-    }
-    await migrateToLatest(db);
+    const { pending, fresh } = await migrationState(db);
+    // A new, empty file has nothing to keep a copy of.
+    if (options.beforeMigrate && pending.length > 0 && !fresh) await options.beforeMigrate(db, pending);
+    // In the built app the migrations run in a worker thread, so the shell keeps serving the start-up screen while
+    // an index is built over a county-sized file; run from the sources (unit tests) they run here.
+    if (pending.length > 0 && !(await migrateInWorker(file, options.onMigration))) await migrateToLatest(db, options.onMigration);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -150,12 +154,9 @@ export async function openPostgresStore(url: string, dataDir: string, options: O
   fs.mkdirSync(dataDir, { recursive: true });
   const db = postgresKysely(url);
   try {
-    const provider = postgresMigrationProvider;
-    if (options.beforeMigrate) {
-      const pending = await pendingMigrations(db, provider);
-      if (pending.length > 0) await options.beforeMigrate(db, pending);
-    }
-    await migrateToLatest(db, provider);
+    const { pending, fresh } = await migrationState(db, postgresMigrationProvider);
+    if (options.beforeMigrate && pending.length > 0 && !fresh) await options.beforeMigrate(db, pending);
+    if (pending.length > 0) await migrateToLatest(db, options.onMigration, postgresMigrationProvider);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -198,12 +199,6 @@ export function cachingStatements(sqlite: SqliteDatabase.Database): Pick<SqliteD
   } as Pick<SqliteDatabase.Database, 'prepare' | 'close'>;
 }
 
-export async function migrateToLatest(db: Kysely<Database>, provider: MigrationProvider = migrationProvider): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}
 
 /**
  * Another database file (a backup, a file about to be restored) opened read-only, without migrating it: for
@@ -221,10 +216,10 @@ export function openReadOnlyDb(file: string): Pick<Store, 'db' | 'sqlite' | 'fil
 }
 
 /** The migrations a database that has had some has not had yet; none for a new database. */
-async function pendingMigrations(db: Kysely<Database>, provider: MigrationProvider = migrationProvider): Promise<string[]> {
+/** The migrations this file has still to run, and whether it has run none (a new file). */
+async function migrationState(db: Kysely<Database>, provider: MigrationProvider = migrationProvider): Promise<{ pending: string[]; fresh: boolean }> {
   const all = await new Migrator({ db, provider }).getMigrations();
-  if (!all.some((m) => m.executedAt !== undefined)) return [];
-  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  return { pending: all.filter((m) => m.executedAt === undefined).map((m) => m.name), fresh: !all.some((m) => m.executedAt !== undefined) };
 }
 
 /** A consistent copy of the live database, safe while the app runs (SQLite online backup). */

@@ -11,6 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckResult, WorkerJob } from './sqlite-worker';
+import type { MigrationMessage } from './migrate-worker';
+import type { MigrationListener } from './migrate';
 
 export type { CheckResult, CopyEdit, WorkerJob } from './sqlite-worker';
 
@@ -41,6 +43,35 @@ export function runWorkerJob(job: WorkerJob): Promise<CheckResult> {
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (!answered) reject(new Error(`The database worker stopped (exit code ${code}) before it answered.`));
+    });
+  });
+}
+
+/**
+ * The migration worker exists only in the build (it bundles the migrations); the tests run from the sources
+ * migrate on the app's own connection instead.
+ */
+const MIGRATE_WORKER_FILES = [path.join(__dirname, 'migrate-worker.cjs'), path.join(__dirname, '..', 'main', 'migrate-worker.cjs')];
+
+/**
+ * Runs the pending migrations of `file` in a worker thread, telling `onMigration` before each. Resolves false,
+ * having done nothing, when there is no bundled worker; rejects with the migration's error when one fails.
+ */
+export function migrateInWorker(file: string, onMigration?: MigrationListener): Promise<boolean> {
+  const found = MIGRATE_WORKER_FILES.find((f) => fs.existsSync(f));
+  if (!found) return Promise.resolve(false);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(found, { workerData: { file } });
+    let finished = false;
+    worker.on('message', (message: MigrationMessage) => {
+      if (message.type === 'step') return onMigration?.(message.name, message.index, message.of);
+      finished = true;
+      if (message.type === 'done') resolve(true);
+      else reject(new Error(message.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!finished) reject(new Error(`The migration worker stopped (exit code ${code}) before it finished.`));
     });
   });
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
-import { openApp, restoreFromCommandLine, type App } from '../app';
+import { restoreFromCommandLine, startApp, type App } from '../app';
 import { defaultDataDir } from '../db';
 import { translate } from '../../shared/i18n';
 import { forwardEvents, registerIpc } from './ipc';
@@ -106,8 +106,9 @@ function run(): void {
       // No menu: no reload, no devtools accelerators, nothing the office does not need.
       if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
       hardenSession(session.defaultSession);
-      serveRenderer(RENDERER_DIR, undefined, () => desk?.core ?? null);
-      desk = await openApp({
+      let opened: App | null = null;
+      serveRenderer(RENDERER_DIR, undefined, () => opened?.core ?? null);
+      const starting = startApp({
         dataDir: dataDir(),
         makePdf: (html) => printToPdf(html),
         // The audit key lives outside the data folder, sealed by the OS where it can (main/core/audit/key-store.ts).
@@ -119,11 +120,15 @@ function run(): void {
           app.quit();
         },
       });
-      stops.push(registerIpc(desk), registerNoticePrint(desk), forwardEvents(desk), watchPower(desk), notifyAlarms(desk, () => mainWindow));
+      // The window comes at once and shows the start-up screen while a large file migrates.
+      desk = starting.app;
+      stops.push(registerIpc(desk));
       mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
+      opened = await starting.ready;
+      stops.push(registerNoticePrint(opened), forwardEvents(opened), watchPower(opened), notifyAlarms(opened, () => mainWindow));
     })
     .catch((error: unknown) => {
       // Typically the data folder is unwritable or the database is damaged; say so before leaving.

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseUrlFrom, defaultDataDir, redactedUrl } from '../db';
-import { openApp } from '../app';
+import { startApp } from '../app';
 import { startHost } from './server';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo';
 import { chromiumPdfMaker } from './pdf';
@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   if (clockStart !== undefined && (!values['test-clock'] || !Number.isSafeInteger(clockStart))) {
     throw new Error('--test-clock-start needs --test-clock and a time in epoch milliseconds');
   }
-  const app = await openApp({
+  // The page is served at once: while a large file migrates it shows the start-up screen, not an unanswered address.
+  const starting = startApp({
     dataDir,
     databaseUrl: database.url,
     testClock: values['test-clock'],
@@ -70,15 +71,14 @@ async function main(): Promise<void> {
     makePdf: pdf ? (html) => pdf.make(html) : null,
     backupAtExit: true,
   });
-  if (values.demo && (await seedDemo(app))) {
-    console.log(`已生成演示数据。账号 admin、clerk1、leader1、duty1，密码均为 ${DEMO_PASSWORD}`);
-  }
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
-  const host = await startHost(app, { rendererDir, port: Number(values.port), noticeFontDir });
+  const host = await startHost(starting.app, { rendererDir, port: Number(values.port), noticeFontDir });
   console.log(`信访工作台（浏览器模式）已启动，请用浏览器打开：${host.url}`);
   console.log(`数据文件夹 / data folder: ${dataDir}`);
   if (database.url) console.log(`数据库 / database: ${redactedUrl(database.url)}`);
   console.log(`PETITION_DESK_URL=${host.url}`);
+  // Stopping while the data still opens leaves at once: a migration is one transaction, undone by the next start.
+  let opened: Awaited<typeof starting.ready> | null = null;
   let closing = false;
   const shutdown = () => {
     if (closing) return;
@@ -86,11 +86,23 @@ async function main(): Promise<void> {
     void host
       .close()
       .then(() => pdf?.close())
-      .then(() => app.close())
+      .then(() => opened?.close())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  const app = await starting.ready.catch(async (err: unknown) => {
+    if (closing) return new Promise<never>(() => undefined);
+    console.error(`${translate('zh-CN', 'common.startFailed')}\n`, err);
+    await host.close();
+    await pdf?.close();
+    process.exit(1);
+  });
+  opened = app;
+  if (closing) return;
+  if (values.demo && (await seedDemo(app))) {
+    console.log(`已生成演示数据。账号 admin、clerk1、leader1、duty1，密码均为 ${DEMO_PASSWORD}`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -21,6 +21,7 @@ import { ledgerContract } from './ledger';
 import { noticesContract } from './notices';
 import { petitionsContract } from './petitions';
 import { reportsContract } from './reports';
+import { startupContract } from './startup';
 import { statsContract } from './stats';
 import { unitsContract } from './units';
 import { usersContract } from './users';
@@ -42,6 +43,7 @@ export * from './ledger';
 export * from './notices';
 export * from './petitions';
 export * from './reports';
+export * from './startup';
 export * from './stats';
 export * from './units';
 export * from './users';
@@ -65,6 +67,7 @@ export const contract = {
   ...clockContract,
   ...approvalsContract,
   ...ledgerContract,
+  ...startupContract,
 } as const;
 
 export type Contract = typeof contract;

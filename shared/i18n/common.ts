@@ -22,6 +22,13 @@ export const common = {
     browserMode: '浏览器模式',
     showPassword: '显示或隐藏密码',
     startFailed: '信访工作台无法启动：数据文件夹可能无法写入或数据库已损坏。请联系管理员，用最近的备份恢复。',
+    startup: {
+      title: '正在准备数据',
+      phases: { backup: '升级前备份数据', migrate: '升级数据', verify: '核验审计记录', prepare: '准备工作台', ready: '准备就绪' },
+      step: '第 {index} 步，共 {of} 步',
+      elapsed: '已用时 {seconds} 秒',
+      hint: '数据较多时需要几分钟。请勿关闭本窗口，也不要关机；完成后自动进入。',
+    },
     nav: {
       home: '工作台',
       intake: '信访登记',
@@ -137,6 +144,13 @@ export const common = {
     browserMode: 'Browser mode',
     showPassword: 'Show or hide password',
     startFailed: 'Petition Desk could not start: the data folder may be unwritable or the database damaged. Ask the administrator to restore the latest backup.',
+    startup: {
+      title: 'Preparing the data',
+      phases: { backup: 'Backing up before the upgrade', migrate: 'Upgrading the data', verify: 'Verifying the audit log', prepare: 'Preparing the desk', ready: 'Ready' },
+      step: 'Step {index} of {of}',
+      elapsed: '{seconds} s so far',
+      hint: 'With much data this takes a few minutes. Do not close this window or shut down; the desk opens by itself when done.',
+    },
     nav: {
       home: 'Desk',
       intake: 'Register',

@@ -1,4 +1,4 @@
-import { dateValue } from './pages/date-field';
+import { dateValue, typeDate } from './pages/date-field';
 import { ADMIN, expect, test } from './support/fixtures';
 import { DutyRoster } from './pages/duty-roster';
 import { HandoverPage, loginThroughUi, type Person } from './pages/duty-handover';
@@ -95,6 +95,12 @@ test('a planner sets up rotations, sees the right people each day, covers a shif
   await expect(row).toContainText(ADMIN.displayName);
   await roster.toastsGone();
   await desk.screenshot('duty-log');
+  // The range is typed into the same zh-CN date fields as every form: days before the entry hold nothing.
+  await typeDate(page, '开始日期', '2026-01-01');
+  await typeDate(page, '结束日期', '2026-01-02');
+  await expect(page.getByTestId('duty-log-row')).toHaveCount(0);
+  await page.getByRole('button', { name: '今天', exact: true }).click();
+  await expect(page.getByTestId('duty-log-row').first()).toContainText('东风村村民来访反映灌溉用水纠纷');
 
   await page.getByRole('link', { name: '工作台', exact: true }).click();
   const card = page.getByTestId('on-duty-card');

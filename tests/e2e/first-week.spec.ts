@@ -91,7 +91,7 @@ test('who actually served a past shift is entered as a 值班更正 and shows in
   await expect(duty.line('2026-11-02', 'officer')).toContainText('钱值班');
   await duty.openTab('值班记录');
   // The entry stands on the day of the shift it corrects.
-  await page.getByLabel('开始日期', { exact: true }).fill('2026-11-01');
+  await typeDate(page, '开始日期', '2026-11-01');
   await expect(page.getByText(/值班更正：2026-11-02 08:00 至 2026-11-03 08:00 的值班员实际由孙值班值班（排班为钱值班）/)).toBeVisible();
 });
 

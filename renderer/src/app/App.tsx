@@ -1,5 +1,5 @@
 /**
- * The root: the query cache, the session, the one subscriber that turns the core's pushes into stale reads,
+ * The root: the query cache, the start-up gate, the session, the one subscriber that turns the core's pushes into stale reads,
  * and the router, whose root route is the gate (set-up, login, or the shell around the page).
  */
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { queryClient } from '../platform/query';
 import { useEventInvalidation } from '../platform/pushes';
 import { SessionProvider } from '../platform/session';
 import { router } from './routes';
+import { StartupGate } from './StartupGate';
 
 function Pushes() {
   useEventInvalidation();
@@ -17,10 +18,12 @@ function Pushes() {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <Pushes />
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
+      <StartupGate>
+        <Pushes />
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </StartupGate>
     </QueryClientProvider>
   );
 }

@@ -53,7 +53,8 @@ export async function startHost(dataDir: string, port = 0, clockStart?: number):
       return body.value as T;
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      // Gone already: exited, or ended by a signal (then exitCode stays null).
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;

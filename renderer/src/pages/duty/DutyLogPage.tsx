@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Grid, Group, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Grid, Group, ScrollArea, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { keepPreviousData } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -197,9 +197,10 @@ export function DutyLogPage() {
                   {q.label}
                 </Button>
               ))}
-              <TextInput type="date" size="xs" aria-label={t('duty.log.from')} value={from} onChange={(e) => setDays(e.currentTarget.value, to < e.currentTarget.value ? e.currentTarget.value : to)} w={128} />
-              <Text size="xs">～</Text>
-              <TextInput type="date" size="xs" aria-label={t('duty.log.to')} value={to} onChange={(e) => setDays(from, e.currentTarget.value)} w={128} />
+              {/* An incomplete date ('') keeps the range as it was until the whole date is typed. */}
+              <DateField size="xs" label={t('duty.log.from')} value={from} onChange={(v) => v && setDays(v, to < v ? v : to)} w={150} />
+              <Text size="xs" pb={6}>～</Text>
+              <DateField size="xs" label={t('duty.log.to')} value={to} onChange={(v) => v && setDays(from, v)} w={150} />
             </Group>
           </Group>
           {!valid && (

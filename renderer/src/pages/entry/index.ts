@@ -1,2 +1,3 @@
 export { LoginPage } from './LoginPage';
 export { SetupPage } from './SetupPage';
+export { StartupScreen } from './StartupScreen';
