@@ -9,15 +9,14 @@ import { openApp, type App } from '../../main/app';
 import { verifyAudit } from '../../main/core/audit';
 import { databaseUrlOf } from '../unit/support/pg-databases';
 import { testApp } from '../unit/support/test-app';
-import { matterOffice } from '../unit/support/matters';
+import { matterOffice, warningInput } from '../unit/support/matters';
 import { letter } from './support';
 
 const CLERKS = 20;
 
 /** A second server process over the same database and data folder. */
-async function secondProcess(dataDir: string, clock: { now(): number }): Promise<App> {
-  const app = await openApp({ dataDir, databaseUrl: databaseUrlOf(dataDir), clock, startScheduler: false });
-  return app;
+function secondProcess(dataDir: string, clock: { now(): number }): Promise<App> {
+  return openApp({ dataDir, databaseUrl: databaseUrlOf(dataDir), clock, startScheduler: false });
 }
 
 describe('clerks saving at the same moment on PostgreSQL', () => {
@@ -74,15 +73,7 @@ describe('clerks saving at the same moment on PostgreSQL', () => {
     const o = await matterOffice();
     const other = await secondProcess(o.t.dataDir, o.t.clock);
     try {
-      const w = await o.t.ok(o.clerk, 'warnings.issue', {
-        title: '东风村部分村民对征地补偿方案有异议',
-        unitId: o.units.dongfeng,
-        peopleCount: 12,
-        escalation: 'province',
-        grievance: '村民认为补偿标准低于邻村',
-        responsibleUnitId: o.units.dongfeng,
-        leadLeaderId: o.leaderId,
-      });
+      const w = await o.t.ok(o.clerk, 'warnings.issue', warningInput(o));
       const ids: number[] = [];
       for (let i = 0; i < 10; i++) {
         const draft = await o.t.ok(o.clerk, 'notices.create', { kind: 'warning_report', warningId: w.id });
