@@ -11,6 +11,7 @@ export const ON_BOTH_STORES = [
   'tests/unit/petition-intake.test.ts',
   'tests/unit/petition-workflow.test.ts',
   'tests/unit/petition-search.test.ts',
+  'tests/unit/petition-list-order.test.ts',
   'tests/unit/ledger-import.test.ts',
   'tests/unit/warning-lifecycle.test.ts',
   'tests/unit/warning-rules.test.ts',
