@@ -39,6 +39,10 @@ const SEARCHES: readonly (readonly [string, readonly string[]])[] = [
   ['%', ['0005']],
   ['张三 征地', ['0001']],
   ['李四，噪音', ['0004']],
+  // A word of three characters and more beside a short one: the trigram and the pair lookups intersected.
+  ['补偿款 张三', ['0001']],
+  ['夜间施工 李四', ['0004']],
+  ['夜间施工 张三', []],
   ['东风村 宅基地', []],
   ['不存在的词', []],
 ];
