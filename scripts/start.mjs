@@ -3,7 +3,7 @@
 // Electron's own launcher (node_modules/electron/cli.js) would try to download a missing binary; offline that
 // hangs or fails, so this script looks for the binary itself and never downloads anything.
 //
-//   node scripts/start.mjs [--browser] [--demo] [--data-dir DIR] [--port N] [--test-clock]
+//   node scripts/start.mjs [--browser] [--demo] [--data-dir DIR] [--port N] [--test-clock] [--database postgres://…]
 //
 // npm passes what follows `npm start --` straight here (package.json runs this script through
 // ensure-node.mjs, never through a second `npm run`, which would take `--data-dir` as one of npm's own
@@ -77,9 +77,10 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   port: { type: 'string' },
   'test-clock': { type: 'boolean' },
+  database: { type: 'string' },
 };
-const USAGE_ZH = '可用参数：--data-dir 目录、--port 端口、--test-clock、--demo、--browser';
-const USAGE_EN = 'use --data-dir DIR, --port N, --test-clock, --demo, --browser';
+const USAGE_ZH = '可用参数：--data-dir 目录、--port 端口、--test-clock、--demo、--browser、--database postgres://…';
+const USAGE_EN = 'use --data-dir DIR, --port N, --test-clock, --demo, --browser, --database postgres://…';
 
 /**
  * The flags as a person typed them, or a one-line refusal in Chinese and English. `--data-dir=DIR` and
@@ -114,6 +115,7 @@ function hostArgs(values, cwd) {
   if (values.port !== undefined) out.push('--port', values.port);
   if (values['test-clock']) out.push('--test-clock');
   if (values.demo) out.push('--demo');
+  if (values.database !== undefined) out.push('--database', values.database);
   return out;
 }
 
@@ -176,7 +178,8 @@ export async function main(projectDir, argv, cwd = process.env.INIT_CWD ?? proce
   const built = buildIfStale(projectDir);
   if (built !== 0) return built;
   const extraArgs = hostArgs(parsed.values, cwd);
-  if (parsed.values.browser || parsed.values.demo) return runBrowserMode(projectDir, extraArgs);
+  // The county edition (a PostgreSQL database) is served to the office's browsers: browser mode.
+  if (parsed.values.browser || parsed.values.demo || parsed.values.database !== undefined) return runBrowserMode(projectDir, extraArgs);
   const electron = findElectronBinary(projectDir);
   if (!electron) {
     // stderr, so tools that read the host's first stdout line (its address) still find it there.

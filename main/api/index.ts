@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
 import { BEFORE_OWN_PASSWORD, contract, type ApiRequest, type ApiResult, type ProcedureName } from '../../shared/api';
 import { enumLabel, t } from '../../shared/i18n';
 import type { Core } from '../core/context';
@@ -52,12 +53,26 @@ function fieldsOf(error: z.ZodError, input: unknown): Record<string, string> {
  * last year's numbers): a clear refusal instead of `internal`. The transaction has rolled back, so nothing was written.
  */
 function duplicateError(err: unknown) {
-  if (!(err instanceof SqliteDatabase.SqliteError)) return null;
-  if (err.code !== 'SQLITE_CONSTRAINT_UNIQUE' && err.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null;
-  console.warn(`[api] refused a duplicate: ${err.message}`);
-  const numbered = /\.(number|doc_number)\b|\.year, \w+\.seq\b/.test(err.message);
+  const numbered = duplicateOnSqlite(err) ?? duplicateOnPostgres(err);
+  if (numbered === null) return null;
+  console.warn(`[api] refused a duplicate: ${(err as Error).message}`);
   return { code: 'conflict' as const, message: t(numbered ? 'security.errors.duplicateNumber' : 'security.errors.duplicate') };
 }
+
+/** Whether a UNIQUE failure on SQLite is about an office number; null when it is no such failure. */
+function duplicateOnSqlite(err: unknown): boolean | null {
+  if (!(err instanceof SqliteDatabase.SqliteError)) return null;
+  if (err.code !== 'SQLITE_CONSTRAINT_UNIQUE' && err.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null;
+  return /\.(number|doc_number)\b|\.year, \w+\.seq\b/.test(err.message);
+}
+
+/** The same on PostgreSQL (unique_violation), told by the constraint's name (main/db/migrations/postgres). */
+function duplicateOnPostgres(err: unknown): boolean | null {
+  if (!(err instanceof pg.DatabaseError) || err.code !== UNIQUE_VIOLATION) return null;
+  return /_(number|doc_number)_key$|_year_seq$/.test(err.constraint ?? '');
+}
+
+const UNIQUE_VIOLATION = '23505';
 
 export function createApi(core: Core, options: HandlerOptions): Api {
   const table = handlers(core, options);

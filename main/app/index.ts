@@ -11,7 +11,7 @@
  * const result = await app.api.call({ name: 'setup.get', input: {} });
  * await app.close();
  */
-import { openStore, type Db } from '../db';
+import { openAnyStore, openStore, type AnyStore, type Db } from '../db';
 import { OffsetClock, systemClock, type Clock, type Core } from '../core/context';
 import { seedShippedCalendar } from '../core/calendar';
 import { createApi, type Api } from '../api';
@@ -30,6 +30,11 @@ export { restoreFromCommandLine, type CommandLineRestore } from './restore-comma
 
 export interface AppOptions {
   readonly dataDir: string;
+  /**
+   * The county edition: the PostgreSQL database at this URL instead of the SQLite file in the data folder
+   * (which then keeps only attachments and the like). Backups do not run on PostgreSQL yet (issue 16).
+   */
+  readonly databaseUrl?: string | null;
   /** Enables the `dev.clock` procedure so e2e tests can move time. Never set in a packaged build. */
   readonly testClock?: boolean;
   /** Where the test clock starts (epoch ms), so an office can be set up at a chosen time before anyone may move it. */
@@ -87,7 +92,9 @@ interface Wiring {
 /** Opens the store (swapping in a staged restore first) and builds everything over it. */
 async function openOnce(w: Wiring): Promise<Opened> {
   const { options } = w;
-  const progress = (phase: StartupProgress['phase'], migration: StartupProgress['migration'] = null) => options.onProgress?.({ phase, migration });
+  const progress = progressOf(options);
+  const databaseUrl = options.databaseUrl ?? null;
+  if (databaseUrl) return openOnPostgres(w, databaseUrl);
   const pending = applyPendingRestore(options.dataDir);
   let preMigration: WrittenBackup | null = null;
   // A backup's copy is verified under the office's audit key once the chain is open (before a migration it is not).
@@ -106,8 +113,8 @@ async function openOnce(w: Wiring): Promise<Opened> {
       console.error('[backups] the backup before the migration failed; migrating anyway:', err);
     }
   };
-  const onMigration = (name: string, index: number, of: number) => progress('migrate', { name, index, of });
-  let store;
+  const onMigration = migrationProgress(progress);
+  let store: AnyStore;
   let restoreFailed: unknown = null;
   try {
     // A restored backup is itself the copy: no second one before migrating it.
@@ -121,16 +128,47 @@ async function openOnce(w: Wiring): Promise<Opened> {
   const core: Core = { db: store.db, clock: w.clock, dataDir: options.dataDir, emit: w.emit };
   // Before any write: the key goes onto the connection, an old file is re-keyed, and the chain is verified.
   progress('verify');
-  const watch = await openAuditChain(core, store.sqlite, {
-    dir: options.auditKey?.dir ?? auditKeyDir(),
-    sealer: options.auditKey?.sealer ?? null,
-  });
+  const watch = await openAuditChain(core, store, auditKeyOptions(options));
   auditWatch = watch;
   const backups = backupsOver(core.db);
   if (pending && !restoreFailed) await completeRestore(core, pending);
   if (restoreFailed) console.error('[backups] the restored data would not open; the data before it is back:', restoreFailed);
   progress('prepare');
   if (preMigration) await backups.record(preMigration, null);
+  return startOver(w, store, core, watch, backups);
+}
+
+/** What opening is doing, for the start-up screen. */
+function progressOf(options: AppOptions) {
+  return (phase: StartupProgress['phase'], migration: StartupProgress['migration'] = null) => options.onProgress?.({ phase, migration });
+}
+
+function migrationProgress(progress: ReturnType<typeof progressOf>) {
+  return (name: string, index: number, of: number) => progress('migrate', { name, index, of });
+}
+
+function auditKeyOptions(options: AppOptions) {
+  return { dir: options.auditKey?.dir ?? auditKeyDir(), sealer: options.auditKey?.sealer ?? null };
+}
+
+/**
+ * The county edition over PostgreSQL: the same core, minus what is still built for the SQLite file only
+ * (backups, restores, the backup before a migration): its Backups are never started.
+ */
+async function openOnPostgres(w: Wiring, databaseUrl: string): Promise<Opened> {
+  const progress = progressOf(w.options);
+  const store = await openAnyStore(w.options.dataDir, databaseUrl, { onMigration: migrationProgress(progress) });
+  const core: Core = { db: store.db, clock: w.clock, dataDir: w.options.dataDir, emit: w.emit };
+  progress('verify');
+  const watch = await openAuditChain(core, store, auditKeyOptions(w.options));
+  progress('prepare');
+  const backups = new Backups(core, { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => null });
+  return startOver(w, store, core, watch, backups, { backups: false });
+}
+
+/** Everything over an open store whose audit chain is open: the calendar, the data folder, the scheduler, the API. */
+async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWatch, backups: Backups, run = { backups: true }): Promise<Opened> {
+  const { options } = w;
   await seedShippedCalendar(core);
   // Before anyone can write: what a crash left half-written, and files no row references, go to quarantine.
   await sweepDataFolder(core);
@@ -155,7 +193,7 @@ async function openOnce(w: Wiring): Promise<Opened> {
   const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch: watch });
   if (options.startScheduler !== false) {
     await scheduler.start();
-    backups.start();
+    if (run.backups) backups.start();
   }
   return {
     api,
@@ -247,7 +285,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     },
     async close() {
       while (reopening) await reopening;
-      if (options.backupAtExit) {
+      if (options.backupAtExit && !options.databaseUrl) {
         await current.backups.atExit().catch((err: unknown) => console.error('[backups] the backup at exit failed:', err));
       }
       await current.close();

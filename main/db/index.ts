@@ -11,12 +11,14 @@ import path from 'node:path';
 import os from 'node:os';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
 import { migrateToLatest, type MigrationListener } from './migrate';
 import { migrateInWorker } from './worker-jobs';
 import { applyConnectionPragmas } from './pragmas';
+import { postgresMigrationProvider } from './migrations/postgres';
+import { postgresKysely } from './dialects';
 
 export type { Database } from './schema';
 export * from './schema';
@@ -24,10 +26,12 @@ export { LATEST_MIGRATION, rebuildStatsSummary } from './migrations';
 export { migrateToLatest, type MigrationListener } from './migrate';
 export { openReadOnly, readMetaRowsIfReadable, type ReadOnlyDb } from './read-only';
 export { runWorkerJob, type CheckResult, type CopyEdit } from './worker-jobs';
+export { dialectOf, escapeLike, ftsPhrase, installSqliteAuditKey, type DialectName, type StoreDialect, type TextIndex } from './dialects';
 
 export type Db = Kysely<Database>;
 
 export interface Store {
+  readonly dialect: 'sqlite';
   readonly db: Db;
   readonly sqlite: SqliteDatabase.Database;
   readonly dataDir: string;
@@ -35,7 +39,24 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The county edition's store: a PostgreSQL database. The data folder still holds what lives beside the
+ * database (attachment files, the audit key's default place).
+ */
+export interface PostgresStore {
+  readonly dialect: 'postgres';
+  readonly db: Db;
+  readonly dataDir: string;
+  /** Where the database is, without its password (for messages). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export type AnyStore = Store | PostgresStore;
+
 export const DATA_DIR_ENV = 'PETITION_DESK_DATA_DIR';
+/** `postgres://user:password@host:port/database`: the county edition's database instead of the SQLite file. */
+export const DATABASE_URL_ENV = 'PETITION_DESK_DATABASE_URL';
 export const DB_FILE_NAME = 'petition-desk.sqlite';
 
 /** The OS's per-user application-data folder, unless the environment variable says otherwise. */
@@ -80,6 +101,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   sqlite.pragma('analysis_limit = 1000');
   sqlite.pragma('optimize = 0x10002');
   return {
+    dialect: 'sqlite',
     db,
     sqlite,
     dataDir,
@@ -89,6 +111,62 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
       await db.destroy();
     },
   };
+}
+
+/**
+ * The database a start names (`--database`, else the environment variable), null for the SQLite file, or
+ * `{ bad }` (shown without its password) when it is no postgres:// URL.
+ *
+ * @example
+ * databaseUrlFrom(undefined, { PETITION_DESK_DATABASE_URL: 'postgres://desk@db.local/county' }) // { url: 'postgres://…' }
+ */
+export function databaseUrlFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { url: string | null } | { bad: string } {
+  const given = flag ?? env[DATABASE_URL_ENV] ?? '';
+  if (given === '') return { url: null };
+  try {
+    const protocol = new URL(given).protocol;
+    if (protocol === 'postgres:' || protocol === 'postgresql:') return { url: given };
+  } catch {
+    // Not a URL at all: refused below like another scheme.
+  }
+  return { bad: redactedUrl(given) };
+}
+
+/** A database URL without its password, for messages and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(a database URL that cannot be read)';
+  }
+}
+
+/**
+ * Opens the county's PostgreSQL database and brings its schema to the latest PostgreSQL migration (two
+ * processes starting at once migrate one after the other: Kysely's migrator locks its own table).
+ *
+ * @example
+ * const store = await openPostgresStore(process.env.PETITION_DESK_DATABASE_URL!, '/var/lib/petition-desk');
+ */
+export async function openPostgresStore(url: string, dataDir: string, options: OpenStoreOptions = {}): Promise<PostgresStore> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = postgresKysely(url);
+  try {
+    const { pending, fresh } = await migrationState(db, postgresMigrationProvider);
+    if (options.beforeMigrate && pending.length > 0 && !fresh) await options.beforeMigrate(db, pending);
+    if (pending.length > 0) await migrateToLatest(db, options.onMigration, postgresMigrationProvider);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return { dialect: 'postgres', db, dataDir, location: redactedUrl(url), close: () => db.destroy() };
+}
+
+/** The SQLite file in `dataDir`, or the PostgreSQL database at `databaseUrl` when one is given. */
+export function openAnyStore(dataDir: string, databaseUrl: string | null, options: OpenStoreOptions = {}): Promise<AnyStore> {
+  return databaseUrl ? openPostgresStore(databaseUrl, dataDir, options) : openStore(dataDir, options);
 }
 
 /** How many distinct statements the live connection keeps prepared (lists with `IN (?, ?, …)` vary in length). */
@@ -139,8 +217,8 @@ export function openReadOnlyDb(file: string): Pick<Store, 'db' | 'sqlite' | 'fil
 
 /** The migrations a database that has had some has not had yet; none for a new database. */
 /** The migrations this file has still to run, and whether it has run none (a new file). */
-async function migrationState(db: Kysely<Database>): Promise<{ pending: string[]; fresh: boolean }> {
-  const all = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+async function migrationState(db: Kysely<Database>, provider: MigrationProvider = migrationProvider): Promise<{ pending: string[]; fresh: boolean }> {
+  const all = await new Migrator({ db, provider }).getMigrations();
   return { pending: all.filter((m) => m.executedAt === undefined).map((m) => m.name), fresh: !all.some((m) => m.executedAt !== undefined) };
 }
 

@@ -3,12 +3,13 @@
  * Flags: --port N, --data-dir DIR, --test-clock (e2e tests only: lets an admin move time), --test-clock-start MS
  * (with --test-clock: where the clock starts, epoch ms, so an office can be set up at a chosen time: moving the
  * clock needs an admin session, and before setup there is no admin), --restore FOLDER (restore that backup into
- * the data folder and exit; the password comes from PETITION_DESK_BACKUP_PASSWORD or is asked for).
+ * the data folder and exit; the password comes from PETITION_DESK_BACKUP_PASSWORD or is asked for), --database URL
+ * (the county edition: a PostgreSQL database, postgres://…, instead of the SQLite file; else PETITION_DESK_DATABASE_URL).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../db';
+import { databaseUrlFrom, defaultDataDir, redactedUrl } from '../db';
 import { startApp } from '../app';
 import { startHost } from './server';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo';
@@ -23,6 +24,8 @@ const OPTIONS = {
   'test-clock-start': { type: 'string' },
   demo: { type: 'boolean', default: false },
   restore: { type: 'string' },
+  /** The county edition: a PostgreSQL database (postgres://…) instead of the SQLite file; else PETITION_DESK_DATABASE_URL. */
+  database: { type: 'string' },
 } as const;
 
 /** The flags, or a one-line refusal in Chinese and English instead of a stack trace. */
@@ -43,6 +46,11 @@ async function main(): Promise<void> {
     : values.demo
       ? path.join(defaultDataDir(), '..', 'petition-desk-demo')
       : defaultDataDir();
+  const database = databaseUrlFrom(values.database);
+  if ('bad' in database) {
+    console.error(`${translate('zh-CN', 'common.cli.badDatabase', { url: database.bad })} / ${translate('en', 'common.cli.badDatabase', { url: database.bad })}`);
+    process.exit(2);
+  }
   if (values.restore !== undefined) {
     process.exit(await runRestoreCommand(dataDir, values.restore));
   }
@@ -57,6 +65,7 @@ async function main(): Promise<void> {
   // The page is served at once: while a large file migrates it shows the start-up screen, not an unanswered address.
   const starting = startApp({
     dataDir,
+    databaseUrl: database.url,
     testClock: values['test-clock'],
     ...(clockStart === undefined ? {} : { testClockStart: clockStart }),
     makePdf: pdf ? (html) => pdf.make(html) : null,
@@ -66,6 +75,7 @@ async function main(): Promise<void> {
   const host = await startHost(starting.app, { rendererDir, port: Number(values.port), noticeFontDir });
   console.log(`信访工作台（浏览器模式）已启动，请用浏览器打开：${host.url}`);
   console.log(`数据文件夹 / data folder: ${dataDir}`);
+  if (database.url) console.log(`数据库 / database: ${redactedUrl(database.url)}`);
   console.log(`PETITION_DESK_URL=${host.url}`);
   // Stopping while the data still opens leaves at once: a migration is one transaction, undone by the next start.
   let opened: Awaited<typeof starting.ready> | null = null;

@@ -109,6 +109,7 @@ export const common = {
     },
     cli: {
       badArgs: '启动参数“{flag}”无法识别，可用参数：--data-dir 目录、--port 端口、--test-clock、--demo',
+      badDatabase: '数据库地址“{url}”无法识别，请写成 postgres://用户:密码@主机:端口/数据库名',
     },
     client: {
       failed: '操作未完成',
@@ -231,6 +232,7 @@ export const common = {
     },
     cli: {
       badArgs: 'cannot use the option "{flag}"; use --data-dir DIR, --port N, --test-clock, --demo',
+      badDatabase: 'cannot read the database address "{url}"; write it as postgres://user:password@host:port/database',
     },
     client: {
       failed: 'Not done',

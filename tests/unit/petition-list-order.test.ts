@@ -25,11 +25,12 @@ beforeAll(async () => {
   // Set straight in the file: a register where several petitions fall due at the same moment, some are overdue,
   // closed ones have no due and a few open ones have none either would take months of the clock through the API.
   const base = at('2026-11-25 00:00');
+  // Literals, not parameters: PostgreSQL would type a parameter in a CASE as text.
   await sql`UPDATE petitions SET
-      next_due_at = CASE id % 5 WHEN 0 THEN NULL WHEN 1 THEN ${base} WHEN 2 THEN ${base} + id * ${DAY} WHEN 3 THEN ${base} - id * ${DAY} ELSE NULL END,
+      next_due_at = CASE id % 5 WHEN 0 THEN NULL WHEN 1 THEN ${sql.lit(base)} WHEN 2 THEN ${sql.lit(base)} + id * ${sql.lit(DAY)} WHEN 3 THEN ${sql.lit(base)} - id * ${sql.lit(DAY)} ELSE NULL END,
       status = CASE WHEN id % 5 = 0 THEN 'closed' WHEN id % 10 = 4 THEN 'replied' WHEN id = 7 THEN 'voided' ELSE status END,
-      unit_id = CASE id % 3 WHEN 0 THEN ${units[0]} WHEN 1 THEN ${units[1]} ELSE NULL END,
-      responsible_unit_id = CASE id % 4 WHEN 0 THEN ${units[0]} WHEN 1 THEN ${units[2]} ELSE NULL END`.execute(t.app.core.db);
+      unit_id = CASE id % 3 WHEN 0 THEN ${sql.lit(units[0])} WHEN 1 THEN ${sql.lit(units[1])} ELSE NULL END,
+      responsible_unit_id = CASE id % 4 WHEN 0 THEN ${sql.lit(units[0])} WHEN 1 THEN ${sql.lit(units[2])} ELSE NULL END`.execute(t.app.core.db);
 }, 120_000);
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@
  * its own transaction, so running the same step twice changes nothing.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db';
+import { dialectOf, type Database } from '../../db';
 import type { AlarmLogNote, AlarmRingStep } from '../../../shared/enums';
 import type { Core } from '../context';
 import { appendAudit } from '../audit';
@@ -59,8 +59,18 @@ async function recipientsFor(trx: Trx, level: number, at: number): Promise<Recip
   return { users: [...new Set([...officers, ...leaders])], noOneOnDuty: false, note: null };
 }
 
+/** The alarm as it stands, locked until the transaction ends where two passes could check it at once (a server). */
+function lockedAlarm(trx: Trx, alarmId: number) {
+  return trx
+    .selectFrom('alarms')
+    .selectAll()
+    .where('id', '=', alarmId)
+    .$if(dialectOf(trx).rowLocks, (qb) => qb.forUpdate())
+    .executeTakeFirst();
+}
+
 async function fireOne(trx: Trx, alarmId: number, now: number, settings: AlarmSettings): Promise<FiredAlarm | null> {
-  const a = await trx.selectFrom('alarms').selectAll().where('id', '=', alarmId).executeTakeFirst();
+  const a = await lockedAlarm(trx, alarmId);
   if (!a || a.status !== 'pending' || a.fire_at > now) return null;
   if (a.kind === 'pre') {
     const d = await trx.selectFrom('deadlines').select('due_at').where('id', '=', a.deadline_id).executeTakeFirstOrThrow();
@@ -99,7 +109,7 @@ async function fireOne(trx: Trx, alarmId: number, now: number, settings: AlarmSe
 }
 
 async function stepOne(trx: Trx, alarmId: number, now: number): Promise<FiredAlarm | null> {
-  const a = await trx.selectFrom('alarms').selectAll().where('id', '=', alarmId).executeTakeFirst();
+  const a = await lockedAlarm(trx, alarmId);
   if (!a) return null;
   const policy = JSON.parse(a.policy_json ?? '{}') as AlarmPolicy;
   const repeatMs = Math.max(1, policy.repeatMinutes ?? 15) * 60_000;

@@ -1,15 +1,17 @@
 /**
  * The keyed audit chain. Each row's hash is HMAC-SHA-256, under a key kept outside the database, of the row's id,
  * content and the previous row's hash. The key is not a parameter: it lives in the SQLite connection as the SQL
- * function `audit_mac` (see {@link installAuditKey}), so every `appendAudit(trx, …)` in the core is keyed without
- * passing it around, and a connection without the key cannot write audit rows at all.
+ * function `audit_mac` (see {@link installAuditKey}), or on PostgreSQL beside the store's pool (the store's dialect,
+ * main/db/dialects), so every `appendAudit(trx, …)` in the core is keyed without passing it around, and a
+ * connection without the key cannot write audit rows at all.
  *
  * What verify checks, and so what it catches:
  * - every row's MAC (an edited row, or one re-chained without the key);
  * - every row's link to the row before (a row spliced in or out);
  * - ids 1, 2, 3, … without a gap (a deleted row, even the newest once anything is written after it);
  * - the last row against the head kept in `meta` and against sqlite_sequence, the highest id SQLite ever issued
- *   (rows cut off the end).
+ *   (on PostgreSQL the audit id sequence, which a deferred trigger keeps at the highest id committed) (rows cut off
+ *   the end).
  * - after an admin accepted a replaced key (see accept-key.ts), rows before the acceptance row are checked for gaps
  *   and links only (their MACs were made with a key this PC no longer has), and from that row on fully; the
  *   acceptance row must be where the marker says and verify under the current key, so the marker cannot be moved
@@ -23,11 +25,10 @@
  * await appendAudit(trx, { actor, at: clock.now(), action: 'petition.create', entity: 'petition', entityId: 12, after });
  * const { ok, brokenAt } = await verifyAudit(db);
  */
-import { createHmac } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AuditBreak } from '../../../shared/enums';
 import { toWellFormedText } from '../../../shared/unicode';
-import type { AuditTable, Database, Store } from '../../db';
+import { dialectOf, installSqliteAuditKey, type AnyStore, type AuditTable, type Database, type Store } from '../../db';
 import type { Actor } from '../context';
 import { chunksOf } from '../../db/chunks';
 
@@ -45,7 +46,6 @@ const KEY_ID_TEXT = 'petition-desk audit key id';
 /** The id of the newest `audit.key_accepted` row: MACs are checked from it on (see accept-key.ts). */
 export const KEY_ACCEPTED_KEY = 'audit_key_accepted_at';
 export const KEY_ACCEPTED_ACTION = 'audit.key_accepted';
-const MAC_FUNCTION = 'audit_mac';
 
 export interface AuditRecord {
   readonly actor: Actor | null;
@@ -97,23 +97,24 @@ export function canonicalAuditRow(row: AuditContent): string {
  * installAuditKey(store.sqlite, loadAuditKey({ dir }, officeUid).key);
  */
 export function installAuditKey(sqlite: Store['sqlite'], key: Buffer): void {
-  const mac = (text: unknown) => createHmac('sha256', key).update(String(text), 'utf8').digest('hex');
-  sqlite.function(MAC_FUNCTION, { deterministic: true }, mac);
+  installSqliteAuditKey(sqlite, key);
+}
+
+/** {@link installAuditKey} for the app's store, whichever its dialect. */
+export function installStoreAuditKey(store: AnyStore, key: Buffer): void {
+  dialectOf(store.db).installAuditKey(store.db, store.dialect === 'sqlite' ? store.sqlite : null, key);
 }
 
 /** The MAC of one canonical row under this connection's key. */
 export async function auditMac(db: Kysely<Database>, canonical: string): Promise<string> {
-  const r = await sql<{ mac: string }>`SELECT ${sql.raw(MAC_FUNCTION)}(${canonical}) AS mac`.execute(db);
-  const mac = r.rows[0]?.mac;
+  const mac = (await dialectOf(db).auditMacs(db, [canonical]))[0];
   if (!mac) throw new Error('audit_mac returned nothing');
   return mac;
 }
 
 /** The MACs of many canonical rows in one statement (verify reads the chain in batches). */
-async function macsOf(db: Kysely<Database>, canonicals: readonly string[]): Promise<string[]> {
-  if (canonicals.length === 0) return [];
-  const r = await sql<{ mac: string }>`SELECT ${sql.raw(MAC_FUNCTION)}(value) AS mac FROM json_each(${JSON.stringify(canonicals)}) ORDER BY key`.execute(db);
-  return r.rows.map((row) => row.mac);
+function macsOf(db: Kysely<Database>, canonicals: readonly string[]): Promise<string[]> {
+  return dialectOf(db).auditMacs(db, canonicals);
 }
 
 /** The id of this connection's key, as stored in meta under {@link KEY_ID_KEY}. */
@@ -125,9 +126,8 @@ function toJson(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
-async function highestIssuedId(db: Kysely<Database>): Promise<number> {
-  const r = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'audit'`.execute(db);
-  return Number(r.rows[0]?.seq ?? 0);
+function highestIssuedId(db: Kysely<Database>): Promise<number> {
+  return dialectOf(db).highestIssuedAuditId(db);
 }
 
 async function writeHead(trx: Kysely<Database>, head: AuditHead): Promise<void> {
@@ -146,6 +146,8 @@ export async function appendAudit(trx: Kysely<Database>, record: AuditRecord): P
  */
 export async function appendAudits(trx: Kysely<Database>, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
+  // Another writer on the server would read the same end and fork the chain.
+  await dialectOf(trx).lockAuditChain(trx);
   const last = await trx.selectFrom('audit').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   // The next id is taken from what SQLite has issued, not from the last row: a deleted newest row leaves a gap.
   let id = Math.max(await highestIssuedId(trx), last?.id ?? 0);
@@ -202,9 +204,12 @@ export async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | n
 const BATCH = 1000;
 
 /** Reads the whole chain in id order and says where it first fails; read-only. */
-export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+export function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+  return dialectOf(db).auditSnapshot(db, verifyIn);
+}
+
+async function verifyIn(db: Kysely<Database>, issued: number): Promise<AuditVerification> {
   const head = await readAuditHead(db);
-  const issued = await highestIssuedId(db);
   let prev = GENESIS_HASH;
   let checked = 0;
   let afterId = 0;

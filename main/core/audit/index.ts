@@ -13,7 +13,7 @@
  * await appendAudit(trx, { actor, at: clock.now(), action: 'petition.create', entity: 'petition', entityId: 12, after });
  * const head = await readAuditHead(core.db); // { id: 1234, hash: '3f9a…' }
  */
-export { appendAudit, appendAudits, canonicalAuditRow, installAuditKey, readAuditHead, verifyAudit, GENESIS_HASH } from './chain';
+export { appendAudit, appendAudits, canonicalAuditRow, installAuditKey, installStoreAuditKey, readAuditHead, verifyAudit, GENESIS_HASH } from './chain';
 export type { AuditHead, AuditRecord, AuditVerification } from './chain';
 export { verifyAuditFile, type AuditFileCheck } from './file';
 export { auditKeyDir, auditKeyFile, loadOrCreateAuditKey, readAuditKey, KEY_DIR_ENV } from './key-store';

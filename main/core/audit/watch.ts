@@ -4,13 +4,13 @@
  * the red banner admins see) until a verify finds it whole again; it is never only logged.
  *
  * @example
- * const watch = await openAuditChain(core, store.sqlite, { dir: auditKeyDir() });
+ * const watch = await openAuditChain(core, store, { dir: auditKeyDir() });
  * watch.status(); // { ok: false, brokenAt: 41, reason: 'gap', verifiedAt: … }
  */
 import fs from 'node:fs';
 import type { Core } from '../context';
-import type { Store } from '../../db';
-import { installAuditKey, verifyAudit, type AuditVerification } from './chain';
+import type { AnyStore } from '../../db';
+import { installAuditKey, installStoreAuditKey, verifyAudit, type AuditVerification } from './chain';
 import { verifyAuditFile, type AuditFileCheck } from './file';
 import { auditKeyFile, loadOrCreateAuditKey, type AuditKeyOptions } from './key-store';
 import { upgradeAuditChain } from './upgrade';
@@ -106,12 +106,12 @@ async function officeKey(core: Core, keyOptions: AuditKeyOptions): Promise<Buffe
 }
 
 /**
- * Loads (or makes) the office's key, installs it on the connection, re-keys a file from before the keyed chain,
- * and verifies: the first thing the app does with its database after migrating.
+ * Loads (or makes) the office's key, installs it on the store, re-keys a file from before the keyed chain, and
+ * verifies: the first thing the app does with its database after migrating.
  */
-export async function openAuditChain(core: Core, sqlite: Store['sqlite'], keyOptions: AuditKeyOptions): Promise<AuditWatch> {
+export async function openAuditChain(core: Core, store: AnyStore, keyOptions: AuditKeyOptions): Promise<AuditWatch> {
   const key = await officeKey(core, keyOptions);
-  installAuditKey(sqlite, key);
+  installStoreAuditKey(store, key);
   const watch = new AuditWatch(core, key);
   await upgradeAuditChain(core.db, core.clock.now());
   await watch.verify();

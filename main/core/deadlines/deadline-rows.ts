@@ -10,7 +10,7 @@
  * await openFixedDeadline(trx, ctx, { subjectType: 'warning', subjectId: 3, kind: 'warning_feedback', startAt: now, dueAt: now + 24 * 3_600_000, article: '红色预警：发布后24小时内反馈' }, now);
  */
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type { Database, DeadlineTable } from '../../db';
+import { dialectOf, type Database, type DeadlineTable } from '../../db';
 import type { Deadline } from '../../../shared/api';
 import type { DeadlineKind, DeadlineStatus, DeadlineSubject, PeriodUnit } from '../../../shared/enums';
 import { endOfLocalDay, localDateOf } from '../../../shared/time';
@@ -262,14 +262,11 @@ export async function refreshNextDue(trx: Kysely<Database>, subjectId: number, s
 
 /**
  * {@link refreshNextDue} for many new petitions in one statement (those `ids` selects, e.g. an import's): each
- * gets its soonest open deadline the office must meet. (SQLite takes the bare `kind` from the row whose due_at
- * is the minimum; a correlated ORDER BY per petition would walk the open-deadline index once per row.)
+ * gets its soonest open deadline the office must meet (each dialect picks it its own way).
  */
 export async function refreshPetitionsNextDue(trx: Kysely<Database>, ids: SelectQueryBuilder<Database, 'petitions', { id: number }>): Promise<void> {
   await sql`UPDATE petitions SET next_due_at = d.due_at, next_due_kind = d.kind
-    FROM (SELECT subject_id, kind, min(due_at) AS due_at FROM deadlines
-          WHERE subject_type = 'petition' AND status = 'open' AND office_duty = 1 AND subject_id IN (${ids})
-          GROUP BY subject_id) AS d
+    FROM (${dialectOf(trx).soonestOpenPetitionDeadlines(ids)}) AS d
     WHERE petitions.id = d.subject_id`.execute(trx);
 }
 

@@ -9,8 +9,8 @@
  * const batch = await createImport(core, actor, input);
  * await undoImport(core, actor, batch.id);
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db';
+import type { Kysely } from 'kysely';
+import { dialectOf, type Database } from '../../db';
 import type { LedgerImport, LedgerPreview, ParsedInput } from '../../../shared/api';
 import { LEDGER_FIELDS, type Channel, type LedgerField } from '../../../shared/enums';
 import { t } from '../../../shared/i18n';
@@ -359,7 +359,7 @@ export async function createImport(core: Core, actor: Actor, input: ImportInput)
     return batch.id;
   });
   // A large batch changes how the rows spread over the list's indexes: the planner's statistics follow it.
-  await sql`PRAGMA optimize`.execute(core.db);
+  await dialectOf(core.db).refreshStatistics(core.db);
   core.emit({ type: 'petitions.changed', id: 0 });
   core.emit({ type: 'alarms.changed' });
   return getImport(core, batchId);
@@ -469,7 +469,7 @@ export async function undoImport(core: Core, actor: Actor, id: number): Promise<
       await trx
         .insertInto('retired_petition_numbers')
         .values({ year, max_seq: maxSeq })
-        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ max_seq: eb.fn('max', [eb.ref('retired_petition_numbers.max_seq'), eb.val(maxSeq)]) })))
+        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ max_seq: dialectOf(trx).greatest(eb.ref('retired_petition_numbers.max_seq'), eb.val(maxSeq)) })))
         .execute();
     }
     await trx.deleteFrom('alarm_log').where('alarm_id', 'in', trx.selectFrom('alarms').select('id').where('deadline_id', 'in', batchDeadlineIds(trx, id))).execute();

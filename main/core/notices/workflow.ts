@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, NoticeTable } from '../../db';
+import { dialectOf, type Database, type NoticeTable } from '../../db';
 import type { NoticeBodyBlock, NoticeCreateInput } from '../../../shared/api';
 import type { z } from 'zod';
 import type { noticeCreateInputSchema } from '../../../shared/api';
@@ -258,6 +258,8 @@ export async function signNotice(core: Core, actor: Actor, id: number): Promise<
     refuseDisclosure(guard, textOfRow(row));
     const settings = await getNoticeSettings(trx);
     const kind = row.kind;
+    // A server's clerks may sign at once: the series stays theirs alone until this transaction ends (no gaps).
+    await dialectOf(trx).lockNumberSeries(trx, `notice:${kind}`, year);
     const current = await trx.selectFrom('notice_sequences').select('last_seq').where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
     const seq = (current?.last_seq ?? 0) + 1;
     if (current) await trx.updateTable('notice_sequences').set({ last_seq: seq }).where('kind', '=', kind).where('year', '=', year).execute();

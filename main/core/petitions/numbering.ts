@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db';
+import { dialectOf, type Database } from '../../db';
 
 /**
  * Office numbers: `{year}` is the year in full, `{seq}` the sequence, `{seq:4}` padded to four digits.
@@ -15,9 +15,11 @@ export function formatPetitionNumber(format: string, year: number, seq: number):
 
 /**
  * The highest sequence number a year has given: over the petitions that exist and the numbers retired with an
- * undone import, so that a number is never given twice.
+ * undone import, so that a number is never given twice. Inside the transaction that takes the next number: on a
+ * server the year's numbers stay locked until it ends, so clerks saving at once get one number each, no gaps.
  */
 export async function lastPetitionSeq(trx: Kysely<Database>, year: number): Promise<number> {
+  await dialectOf(trx).lockNumberSeries(trx, 'petition', year);
   const [used, retired] = await Promise.all([
     trx.selectFrom('petitions').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).executeTakeFirst(),
     trx.selectFrom('retired_petition_numbers').select('max_seq').where('year', '=', year).executeTakeFirst(),

@@ -3,7 +3,7 @@
  * its timeline and deadlines, and repeat detection at intake. ID numbers and phones leave here masked.
  */
 import { expressionBuilder, sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import type { Database, Db, PetitionTable } from '../../db';
+import { dialectOf, escapeLike, type Database, type Db, type PetitionTable, type StoreDialect, type TextIndex } from '../../db';
 import type { PetitionDetail, PetitionSummary, petitionListInputSchema } from '../../../shared/api';
 import type { z } from 'zod';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../shared/id-number';
@@ -22,18 +22,6 @@ type ListInput = z.output<typeof petitionListInputSchema>;
 /** Chinese text has no spaces: the trigram index finds phrases of three characters or more. */
 const MIN_FTS_CHARS = 3;
 
-function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** `column LIKE pattern` where the pattern's own `%`, `_` and `\` were escaped with {@link escapeLike}. */
-function like(column: string, pattern: string): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
-}
 
 type PetitionRowWithNames = Selectable<PetitionTable> & { topic_name: string | null; unit_name: string | null };
 
@@ -94,20 +82,15 @@ function pairable(word: string): boolean {
 }
 
 /**
- * Where one search word's matches are found through indexes: its text, an FTS query (`match`) on one of the two
- * text indexes (`fts`: the trigram index over summary, request and facts, or the character-pair index), and
+ * Where one search word's matches are found through indexes: its text, in one of the two text indexes (`text`:
+ * the trigram index over summary, request and facts, or the character-pair index; see the dialect's
+ * petitionWordIds), and
  * `others`, SELECTs of the petitions it finds by number, petitioner or sequence. An FTS index returns its rows in
  * id order, which lets a count merge several words' text matches without gathering them.
  */
 interface WordIndex {
-  readonly fts: 'petitions_fts' | 'petition_bigrams';
-  readonly match: string;
+  readonly text: TextIndex;
   readonly others: readonly RawBuilder<unknown>[];
-}
-
-/** The petitions whose text holds every one of `match`es, from one FTS index (FTS5 ANDs them skipping ahead). */
-function textMatches(fts: WordIndex['fts'], match: readonly string[]): RawBuilder<unknown> {
-  return sql`SELECT rowid AS id FROM ${sql.table(fts)} WHERE ${sql.table(fts)} MATCH ${match.join(' AND ')}`;
 }
 
 /**
@@ -120,25 +103,24 @@ function textMatches(fts: WordIndex['fts'], match: readonly string[]): RawBuilde
  * two letters or digits in the character-pair indexes (migration 0014; a one-character word is a prefix query on
  * them) and the index of the lead petitioner's first two characters. Null: no index holds the word.
  */
-function wordIndex(word: string): WordIndex | null {
+function wordIndex(d: StoreDialect, word: string): WordIndex | null {
   if (!isLong(word)) return pairable(word) ? pairIndex(word) : null;
   const lead = NAME_AND_MANY.exec(word)?.[1];
   // The name part of 张三等 is under three characters: no index holds it (the scan below answers).
   if (lead !== undefined && !isLong(lead)) return null;
-  const phrase = ftsPhrase(word);
   const others: RawBuilder<unknown>[] = [
-    sql`SELECT rowid AS id FROM petition_numbers_fts WHERE petition_numbers_fts MATCH ${phrase}`,
-    sql`SELECT petition_id AS id FROM petitioners WHERE id IN (SELECT rowid FROM petitioner_names_fts WHERE petitioner_names_fts MATCH ${phrase})`,
+    d.petitionNumberIds(word),
+    sql`SELECT petition_id AS id FROM petitioners WHERE id IN (${d.petitionerNameIds(word)})`,
   ];
   if (lead !== undefined) {
     others.push(sql`SELECT p.id FROM petitioners n JOIN petitions p ON p.id = n.petition_id
-      WHERE n.id IN (SELECT rowid FROM petitioner_names_fts WHERE petitioner_names_fts MATCH ${ftsPhrase(lead)})
-      AND p.first_petitioner LIKE ${`${escapeLike(word)}%`} ESCAPE '\\'`);
+      WHERE n.id IN (${d.petitionerNameIds(lead)})
+      AND ${d.like('p.first_petitioner', `${escapeLike(word)}%`)}`);
   }
   if (SEQ.test(word)) others.push(sql`SELECT id FROM petitions WHERE seq = ${Number(word)}`);
   if (ID_NUMBER.test(word)) others.push(sql`SELECT petition_id AS id FROM petitioners WHERE id_number = ${normalizeIdNumber(word)}`);
   else if (PHONE.test(word)) others.push(sql`SELECT petition_id AS id FROM petitioners WHERE phone = ${word}`);
-  return { fts: 'petitions_fts', match: phrase, others };
+  return { text: 'trigram', others };
 }
 
 /**
@@ -149,11 +131,10 @@ function wordIndex(word: string): WordIndex | null {
  */
 function pairIndex(word: string): WordIndex {
   const two = [...word].length === 2;
-  const query = two ? ftsPhrase(word) : `${ftsPhrase(word)}*`;
   const others: RawBuilder<unknown>[] = [];
   if (two) others.push(sql`SELECT id FROM petitions WHERE lower(substr(first_petitioner, 1, 2)) = ${word.toLowerCase()}`);
   if (SEQ.test(word)) others.push(sql`SELECT id FROM petitions WHERE seq = ${Number(word)}`);
-  return { fts: 'petition_bigrams', match: query, others };
+  return { text: 'pair', others };
 }
 
 /**
@@ -163,7 +144,8 @@ function pairIndex(word: string): WordIndex {
  * the list's order through many matches tests each row it reads, on its own fields and its petitioners, rather
  * than gathering every match of the index first.
  */
-function rowMatches(eb: Where, word: string, how: 'scan' | 'check', fewRows = true): Expression<SqlBool> {
+function rowMatches(d: StoreDialect, eb: Where, word: string, how: 'scan' | 'check', fewRows = true): Expression<SqlBool> {
+  const like = (column: string, pattern: string) => d.like(column, pattern);
   const pattern = `%${escapeLike(word)}%`;
   const people: Expression<SqlBool>[] = [like('petitioners.name', pattern)];
   if (how === 'check' && ID_NUMBER.test(word)) people.push(sql<SqlBool>`petitioners.id_number = ${normalizeIdNumber(word)}`);
@@ -179,7 +161,7 @@ function rowMatches(eb: Where, word: string, how: 'scan' | 'check', fewRows = tr
   if (SEQ.test(word)) ors.push(eb('petitions.seq', '=', Number(word)));
   if (!isLong(word)) ors.push(like('petitions.summary', pattern), like('petitions.request', pattern));
   else if (how === 'check') ors.push(like('petitions.summary', pattern), like('petitions.request', pattern), like('petitions.facts_reasons', pattern));
-  else ors.push(sql<SqlBool>`petitions.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(word)})`);
+  else ors.push(sql<SqlBool>`petitions.id IN (${d.petitionWordIds('trigram', [word])})`);
   return eb.or(ors);
 }
 
@@ -198,19 +180,19 @@ type SearchUse = 'drive' | 'check';
 /** The unit filter matches a petition's own unit or its responsible unit; a count reads each side on its own. */
 type UnitSide = 'petitions.unit_id' | 'petitions.responsible_unit_id';
 
-function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive', unitSide: UnitSide | null = null): Filtered {
+function applyFilters(d: StoreDialect, q: Filtered, input: ListInput, now: number, use: SearchUse = 'drive', unitSide: UnitSide | null = null): Filtered {
   let query = q;
   // Several words (separated by spaces, a full-width space or commas) must all match, each in any field.
-  const { indexed, scanned } = splitWords(input.query);
+  const { indexed, scanned } = splitWords(d, input.query);
   const driven = use === 'drive' && indexed.length > 0;
-  if (driven) query = query.where(sql<SqlBool>`petitions.id IN (${matchedIds(indexed)})`);
-  else for (const { word } of indexed) query = query.where((eb) => rowMatches(eb, word, 'check'));
-  for (const word of scanned) query = query.where((eb) => rowMatches(eb, word, 'scan', driven || use === 'check'));
+  if (driven) query = query.where(sql<SqlBool>`petitions.id IN (${matchedIds(d, indexed)})`);
+  else for (const { word } of indexed) query = query.where((eb) => rowMatches(d, eb, word, 'check'));
+  for (const word of scanned) query = query.where((eb) => rowMatches(d, eb, word, 'scan', driven || use === 'check'));
   // With many matches the page walks the sort order's index and tests each row: `+` keeps the planner off the
   // filter's own index, which would read every match and sort them all. Overdue petitions are always few (a
   // part of the open ones): their next-due index drives the query and the filters are tested on what it finds.
   const walkSortOrder = use === 'check';
-  const col = (name: string) => (walkSortOrder || input.overdueOnly ? sql`+${sql.ref(name)}` : sql.ref(name));
+  const col = (name: string) => (walkSortOrder || input.overdueOnly ? d.unindexed(name) : sql.ref(name));
   if (input.statuses.length > 0) query = query.where(sql<SqlBool>`${col('petitions.status')} IN (${sql.join(input.statuses)})`);
   // A voided registration stays findable, but only when asked for: it is not a petition the office handles.
   else if (!input.includeVoided) query = query.where('petitions.status', '!=', 'voided');
@@ -226,12 +208,12 @@ function applyFilters(q: Filtered, input: ListInput, now: number, use: SearchUse
   if (input.receivedTo !== null) query = query.where('petitions.received_at', '<', input.receivedTo);
   // Many overdue petitions listed newest first (the home page's count asks for such a page): they are open, so
   // recent, and walking the date order finds a page of them after a few rows; their due index would read them all
-  // and sort them. (ifnull hides the test from the planner, which would otherwise take any comparison of the
+  // and sort them. (coalesce hides the test from the planner, which would otherwise take any comparison of the
   // column as leave to scan that partial index.) Listed oldest first the walk would cross the whole register, so
   // the due index stays.
   const walkPastDue = walkSortOrder && input.sort === 'receivedAt' && input.descending;
   if (input.overdueOnly) {
-    query = query.where(walkPastDue ? sql<SqlBool>`ifnull(petitions.next_due_at, ${now}) < ${now}` : sql<SqlBool>`petitions.next_due_at < ${now}`);
+    query = query.where(walkPastDue ? sql<SqlBool>`coalesce(petitions.next_due_at, ${now}) < ${now}` : sql<SqlBool>`petitions.next_due_at < ${now}`);
   }
   return query;
 }
@@ -282,28 +264,28 @@ function ordered<Q extends Filtered>(q: Q, input: Pick<ListInput, 'sort' | 'desc
  * them, `MERGE (INTERSECT)` in the plan), and the petitions a word finds by number, petitioner or sequence, checked
  * on their rows against the other words. So a common word is never gathered whole to be intersected with a rare one.
  */
-function matchedIds(words: readonly { word: string; index: WordIndex }[]): RawBuilder<unknown> {
-  const texts = (['petitions_fts', 'petition_bigrams'] as const)
-    .map((fts) => ({ fts, match: words.filter((w) => w.index.fts === fts).map((w) => w.index.match) }))
-    .filter((t) => t.match.length > 0)
-    .map((t) => textMatches(t.fts, t.match));
+function matchedIds(d: StoreDialect, words: readonly { word: string; index: WordIndex }[]): RawBuilder<unknown> {
+  const texts = (['trigram', 'pair'] as const)
+    .map((text) => ({ text, words: words.filter((w) => w.index.text === text).map((w) => w.word) }))
+    .filter((t) => t.words.length > 0)
+    .map((t) => d.petitionWordIds(t.text, t.words));
   const parts = [sql.join(texts, sql` INTERSECT `)];
   const others = words.flatMap((w) => w.index.others);
   if (words.length === 1) parts.push(...others);
   else if (others.length > 0) {
     const eb = expressionBuilder<Database, 'petitions'>();
-    const all = eb.and(words.map(({ word }) => rowMatches(eb, word, 'check')));
+    const all = eb.and(words.map(({ word }) => rowMatches(d, eb, word, 'check')));
     parts.push(sql`SELECT id FROM petitions WHERE id IN (${sql.join(others, sql` UNION `)}) AND ${all}`);
   }
   return sql.join(parts, sql` UNION `);
 }
 
 /** The search words that an index holds, and the ones to check row by row. */
-function splitWords(query: string): { indexed: { word: string; index: WordIndex }[]; scanned: string[] } {
+function splitWords(d: StoreDialect, query: string): { indexed: { word: string; index: WordIndex }[]; scanned: string[] } {
   const indexed: { word: string; index: WordIndex }[] = [];
   const scanned: string[] = [];
   for (const word of searchWords(query)) {
-    const index = wordIndex(word);
+    const index = wordIndex(d, word);
     if (index) indexed.push({ word, index });
     else scanned.push(word);
   }
@@ -315,14 +297,15 @@ function splitWords(query: string): { indexed: { word: string; index: WordIndex 
  * voided petitions taken out the same way, so a common phrase stops at the cap instead of gathering its 100,000
  * matches first. Null: a filter, or a word no index holds, needs the rows.
  */
-function mergedCount(input: ListInput): RawBuilder<{ n: number }> | null {
+function mergedCount(d: StoreDialect, input: ListInput): RawBuilder<{ n: number }> | null {
+  if (!d.textIdsInIdOrder) return null;
   const plain = input.statuses.length === 0 && !input.category && input.topicId === null && input.unitId === null;
   if (!plain || input.receivedFrom !== null || input.receivedTo !== null || input.overdueOnly) return null;
-  const { indexed, scanned } = splitWords(input.query);
+  const { indexed, scanned } = splitWords(d, input.query);
   if (indexed.length === 0 || scanned.length > 0) return null;
   const voided = input.includeVoided ? sql`` : sql` EXCEPT SELECT id FROM petitions INDEXED BY petitions_voided WHERE status = 'voided'`;
   const cap = input.exactTotal ? sql`` : sql` LIMIT ${LIST_COUNT_CAP + 1}`;
-  return sql<{ n: number }>`SELECT count(*) AS n FROM (${matchedIds(indexed)}${voided} ORDER BY 1${cap})`;
+  return sql<{ n: number }>`SELECT count(*) AS n FROM (${matchedIds(d, indexed)}${voided} ORDER BY 1${cap})`;
 }
 
 /** Whether the page is read in the two parts of {@link DuePart}: sorted by next due, with rows that have none. */
@@ -331,7 +314,7 @@ function splitByDue(input: ListInput): boolean {
 }
 
 function matching(db: Db, input: ListInput, now: number, use: SearchUse, part: DuePart | null, unitSide: UnitSide | null = null) {
-  const q = applyFilters(petitionsOnly(db), input, now, use, unitSide);
+  const q = applyFilters(dialectOf(db), petitionsOnly(db), input, now, use, unitSide);
   if (part === 'due') return q.where('petitions.next_due_at', 'is not', null);
   if (part === 'undue') return q.where('petitions.next_due_at', 'is', null);
   return q;
@@ -339,7 +322,7 @@ function matching(db: Db, input: ListInput, now: number, use: SearchUse, part: D
 
 function countQuery(db: Db, input: ListInput, now: number, part: DuePart | null = null): CompiledQuery<{ n: number }> {
   const exact = input.exactTotal || part !== null;
-  const merged = part === null ? mergedCount(input) : null;
+  const merged = part === null ? mergedCount(dialectOf(db), input) : null;
   if (merged) return merged.compile(db);
   if (input.unitId === null) return cappedCountQuery(db, matching(db, input, now, 'drive', part).select(sql`1`.as('one')), exact).compile();
   // Counted as the union of the two sides, each read from its own index alone (to the cap at most): an OR of the
@@ -409,7 +392,7 @@ export async function listPetitions(
 
 /** Every petition the list's filters select, in the list's order (the register export prints them all). */
 export async function listPetitionIds(db: Db, input: Omit<ListInput, 'page' | 'pageSize'>, now: number): Promise<number[]> {
-  const rows = await ordered(applyFilters(petitionsOnly(db), { ...input, page: 1, pageSize: 1 }, now), input)
+  const rows = await ordered(applyFilters(dialectOf(db), petitionsOnly(db), { ...input, page: 1, pageSize: 1 }, now), input)
     .select('petitions.id')
     .execute();
   return rows.map((r) => r.id);
@@ -531,18 +514,16 @@ const COMMON_AT = 500;
  * The FTS query for the repeat check: the rarest typed trigrams ORed (those under {@link COMMON_AT} petitions, at
  * most {@link RARE_TRIGRAMS}), or when every one is common, the three rarest together.
  */
-async function rareTrigramMatch(db: Db, grams: readonly string[]): Promise<string | null> {
+async function rareTrigramMatch(db: Db, grams: readonly string[]): Promise<{ phrases: string[]; mode: 'any' | 'all' } | null> {
   const counted: { gram: string; n: number }[] = [];
   for (const gram of grams) {
-    const r = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ${ftsPhrase(gram)} LIMIT ${COMMON_AT})`.execute(db);
-    const n = Number(r.rows[0]?.n ?? 0);
+    const n = await dialectOf(db).countPetitionText(db, gram, COMMON_AT);
     if (n > 0) counted.push({ gram, n });
   }
   counted.sort((a, b) => a.n - b.n);
   const rare = counted.filter((c) => c.n < COMMON_AT).slice(0, RARE_TRIGRAMS);
-  if (rare.length > 0) return rare.map((c) => ftsPhrase(c.gram)).join(' OR ');
-  return counted.length > 0 ? counted.slice(0, 3).map((c) => ftsPhrase(c.gram)).join(' AND ') : null;
+  if (rare.length > 0) return { phrases: rare.map((c) => c.gram), mode: 'any' };
+  return counted.length > 0 ? { phrases: counted.slice(0, 3).map((c) => c.gram), mode: 'all' } : null;
 }
 const MAX_CANDIDATES = 8;
 
@@ -559,10 +540,8 @@ export async function findPossibleRepeats(
   const grams = trigrams(input.text).slice(0, 60);
   const match = await rareTrigramMatch(db, grams);
   if (match !== null) {
-    const rows = await sql<{ id: number; summary: string; request: string }>`
-      SELECT p.id, p.summary, p.request FROM petitions_fts f JOIN petitions p ON p.id = f.rowid
-      WHERE petitions_fts MATCH ${match} ORDER BY rank LIMIT 40`.execute(db);
-    for (const r of rows.rows) {
+    const rows = await dialectOf(db).petitionTextCandidates(db, match.phrases, match.mode, 40);
+    for (const r of rows) {
       if (found.has(r.id)) continue;
       if (similarity(grams, `${r.summary}${r.request}`) >= SIMILAR_TEXT_THRESHOLD) found.set(r.id, 'text');
     }

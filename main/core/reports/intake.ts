@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { reportInputSchema } from '../../../shared/api';
 import type { ReportType } from '../../../shared/enums';
 import { formatDateTime, localParts } from '../../../shared/time';
+import { dialectOf } from '../../db';
 import type { Actor, Core } from '../context';
 import { UserError, fieldName } from '../errors';
 import { appendAudit } from '../audit';
@@ -69,7 +70,8 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
       type = parent.type;
       parentId = parent.id;
       rootId = parent.root_id ?? parent.id;
-      const last = await trx.selectFrom('info_reports').select((eb) => eb.fn.max('follow_seq').as('n')).where('root_id', '=', rootId).executeTakeFirst();
+      await dialectOf(trx).lockNumberSeries(trx, 'info_report', year);
+    const last = await trx.selectFrom('info_reports').select((eb) => eb.fn.max('follow_seq').as('n')).where('root_id', '=', rootId).executeTakeFirst();
       followSeq = Number(last?.n ?? 0) + 1;
     }
     if (unitId === null) throw UserError.field('unitId', 'errors.reports.unitRequired');

@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { rebuildStatsSummary, type Db, type OfficeTable, type UserTable } from '../../db';
+import { dialectOf, type Db, type OfficeTable, type UserTable } from '../../db';
 import type { Office, User } from '../../../shared/api';
 import { DEFAULT_COLLECTIVE_THRESHOLD, DEFAULT_NUMBER_FORMAT, DEFAULT_TOPICS, type Role } from '../../../shared/enums';
 import { isValidTimeZone } from '../../../shared/time';
@@ -115,7 +115,7 @@ export async function setupOffice(core: Core, input: SetupInput): Promise<{ toke
       })
       .execute();
     // The statistics file each record under the office's local month: the zone is known from here on.
-    await rebuildStatsSummary(trx, input.timeZone);
+    await dialectOf(trx).rebuildStatsSummary(trx, input.timeZone);
     const row = await trx
       .insertInto('users')
       .values(newUserRow({ ...input.admin, role: 'admin' }, passwordHash, now, false))
@@ -370,7 +370,7 @@ export async function updateOffice(
       .executeTakeFirstOrThrow();
     const after = toOffice(row);
     // Another zone moves month boundaries: every record is filed again under its local month.
-    if (after.timeZone !== before.timeZone) await rebuildStatsSummary(trx, after.timeZone);
+    if (after.timeZone !== before.timeZone) await dialectOf(trx).rebuildStatsSummary(trx, after.timeZone);
     await appendAudit(trx, { actor, at: core.clock.now(), action: 'office.update', entity: 'office', entityId: 1, before, after });
     return after;
   });

@@ -13,7 +13,7 @@
  * const { token, user } = await login(core, 'duty1', 'Passw0rd1', { source: '127.0.0.1', limit });
  */
 import { sql, type Selectable } from 'kysely';
-import type { UserTable } from '../../db';
+import { dialectOf, type UserTable } from '../../db';
 import type { Actor, Core } from '../context';
 import { UserError } from '../errors';
 import { appendAudit } from '../audit';
@@ -129,7 +129,7 @@ export async function checkPassword(
     slot = options.limit.take(options.source, now);
   } catch (error) {
     // The source is over its limit: the account's attempt was not used either.
-    if (attempt.kind === 'taken') await core.db.updateTable('users').set((eb) => ({ failed_attempts: sql<number>`max(0, ${eb.ref('failed_attempts')} - 1)` })).where('id', '=', attempt.row.id).execute();
+    if (attempt.kind === 'taken') await core.db.updateTable('users').set((eb) => ({ failed_attempts: dialectOf(core.db).greatest(sql`0`, sql`${eb.ref('failed_attempts')} - 1`) })).where('id', '=', attempt.row.id).execute();
     throw error;
   }
   if (attempt.kind === 'unknown') {

@@ -11,7 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Database } from '../../db';
+import { dialectOf, type Database } from '../../db';
 import type { warningIssueInputSchema } from '../../../shared/api';
 import { DEFAULT_RESOLUTION_STEPS, type WarningAction, type WarningEventKind, type WarningLevel, type WarningLinkType } from '../../../shared/enums';
 import { enumLabel, t } from '../../../shared/i18n';
@@ -132,6 +132,7 @@ export async function issueWarning(core: Core, actor: Actor, input: ParsedIssueI
     for (const [type, sid] of links) {
       if (!(await subjectExists(trx, type, sid))) throw UserError.field(type === 'petition' ? 'petitionIds' : 'reportIds', 'errors.warnings.linkNotFound', { type: enumLabel('warningLinkType', type) });
     }
+    await dialectOf(trx).lockNumberSeries(trx, 'warning', year);
     const last = await trx.selectFrom('warnings').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).executeTakeFirst();
     const seq = Number(last?.seq ?? 0) + 1;
     const number = formatPetitionNumber(WARNING_NUMBER_FORMAT, year, seq);

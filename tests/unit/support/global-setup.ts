@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openStore } from '../../../main/db';
+import { openPostgresStore, openStore } from '../../../main/db';
+import { createDatabaseFor, databaseUrlOf, onPostgres } from './pg-databases';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +21,10 @@ declare module 'vitest' {
 export async function setup(project: TestProject): Promise<() => void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-unit-'));
   const migrated = path.join(root, 'migrated');
-  const store = await openStore(migrated);
+  // On PostgreSQL (npm run test:pg) the folder names a migrated database that each test office copies.
+  if (onPostgres()) await createDatabaseFor(migrated);
+  const url = databaseUrlOf(migrated);
+  const store = url ? await openPostgresStore(url, migrated) : await openStore(migrated);
   await store.close();
   project.provide('unitTempRoot', root);
   project.provide('migratedDataDir', migrated);

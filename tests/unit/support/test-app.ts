@@ -15,7 +15,8 @@ import { openApp, type App } from '../../../main/app';
 import { ManualClock } from '../../../main/core/context';
 import type { ApiResult, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
 import { parseLocalDateTime } from '../../../shared/time';
-import { copyOf } from './temp-dir';
+import { copyOf, tempDir } from './temp-dir';
+import { copyDatabaseOf, databaseUrlOf, dropDatabaseOf } from './pg-databases';
 
 export const TZ = 'Asia/Shanghai';
 
@@ -51,13 +52,19 @@ export const ADMIN_PASSWORD = 'Admin2026';
  * Opens a test app at `now` (default Monday 2026-11-02 09:00) over a copy of `from`, a data folder: by default
  * the freshly migrated database, else a template kept with `closeKeepingFolder()`.
  */
-export async function testApp(options: { now?: string; from?: string } = {}): Promise<TestApp> {
-  return openOver(copyOf(options.from ?? inject('migratedDataDir')), options.now ?? '2026-11-02 09:00');
+export async function testApp(options: { now?: string; from?: string; store?: 'sqlite' } = {}): Promise<TestApp> {
+  const now = options.now ?? '2026-11-02 09:00';
+  // A new SQLite file beside the PostgreSQL offices of `npm run test:pg`, for tests that compare the two stores.
+  if (options.store === 'sqlite') return openOver(tempDir('sqlite-app'), now, null);
+  const from = options.from ?? inject('migratedDataDir');
+  const dataDir = copyOf(from);
+  await copyDatabaseOf(from, dataDir);
+  return openOver(dataDir, now, databaseUrlOf(dataDir));
 }
 
-async function openOver(dataDir: string, now: string): Promise<TestApp> {
+async function openOver(dataDir: string, now: string, databaseUrl: string | null): Promise<TestApp> {
   const clock = new ManualClock(at(now));
-  const app = await openApp({ dataDir, clock, startScheduler: false });
+  const app = await openApp({ dataDir, databaseUrl, clock, startScheduler: false });
   let closed = false;
   // After reopen() or closeKeepingFolder() the folder is no longer this app's to remove.
   let ownsFolder = true;
@@ -105,12 +112,14 @@ async function openOver(dataDir: string, now: string): Promise<TestApp> {
     },
     async close() {
       await shut();
-      if (ownsFolder) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!ownsFolder) return;
+      await dropDatabaseOf(dataDir);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
     async reopen(later) {
       await shut();
       ownsFolder = false;
-      return openOver(dataDir, later);
+      return openOver(dataDir, later, databaseUrl);
     },
     async closeKeepingFolder() {
       await shut();
