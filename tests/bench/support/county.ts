@@ -17,12 +17,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { openApp, type App } from '../../../main/app';
 import type { Clock } from '../../../main/core/context';
 import { canonicalAuditRow } from '../../../main/core/audit';
 import { formatPetitionNumber } from '../../../main/core/petitions/numbering';
 import { summaryName } from '../../../main/core/petitions/names';
 import { DB_FILE_NAME } from '../../../main/db';
+import { migrationProvider } from '../../../main/db/migrations';
 import { CATEGORIES, CHANNELS, TERMINAL_STATUSES, PETITION_STATUSES, type PetitionStatus } from '../../../shared/enums';
 import type { ApiResult } from '../../../shared/api';
 import { withCheckChar } from '../../unit/support/id-numbers';
@@ -33,6 +35,11 @@ const DAY = 86_400_000;
 const YEARS = 10;
 const ADMIN = { username: 'admin', displayName: '管理员', password: 'Bench2026x' };
 const BATCH = 5000;
+/**
+ * Migrations whose triggers keep an index or summary up to date row by row: undone for the bulk and run again after
+ * it, which fills them in one statement each (with their triggers, 100,000 petitions took 275 s to seed, not 23 s).
+ */
+const REBUILT_AFTER_BULK = ['0014-short-search-index', '0015-stats-summary'];
 
 /** Phrases the bench searches for, and how often they occur. */
 export const COMMON_PHRASE = '征地补偿款';
@@ -122,7 +129,13 @@ export async function countyFiles(options: { rows: number; seed: number; clock: 
     const sqlite = new SqliteDatabase(path.join(dataDir, DB_FILE_NAME));
     reopened.auditWatch.installOn(sqlite);
     sqlite.pragma('synchronous = OFF');
+    // Not destroyed: that would close the connection, which is closed below.
+    const bulk = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const all = await migrationProvider.getMigrations();
+    const rebuilt = REBUILT_AFTER_BULK.map((name) => all[name]).filter((m) => m !== undefined);
+    for (const m of [...rebuilt].reverse()) await m.down?.(bulk);
     bulkSeed(sqlite, options.rows, r, options.clock.now());
+    for (const m of rebuilt) await m.up(bulk);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     sqlite.close();
     await reopened.close();
