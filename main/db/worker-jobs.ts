@@ -16,12 +16,15 @@ import type { MigrationListener } from './migrate';
 
 export type { CheckResult, CopyEdit, WorkerJob } from './sqlite-worker';
 
-const WORKER_FILES = [
-  path.join(__dirname, 'sqlite-worker.cjs'),
-  // A benchmark bundle in dist/bench uses the app's worker (`npm run bench` builds the app first).
-  path.join(__dirname, '..', 'main', 'sqlite-worker.cjs'),
-  path.join(__dirname, 'sqlite-worker.ts'),
-];
+/**
+ * Where the build puts a bundled worker: next to the bundle that starts it, or, for a benchmark bundle in
+ * dist/bench, next to the app's bundles (`npm run bench` builds the app first).
+ */
+function bundled(name: string): string[] {
+  return [path.join(__dirname, name), path.join(__dirname, '..', 'main', name)];
+}
+
+const WORKER_FILES = [...bundled('sqlite-worker.cjs'), path.join(__dirname, 'sqlite-worker.ts')];
 
 function workerFile(): string {
   const found = WORKER_FILES.find((f) => fs.existsSync(f));
@@ -51,7 +54,7 @@ export function runWorkerJob(job: WorkerJob): Promise<CheckResult> {
  * The migration worker exists only in the build (it bundles the migrations); the tests run from the sources
  * migrate on the app's own connection instead.
  */
-const MIGRATE_WORKER_FILES = [path.join(__dirname, 'migrate-worker.cjs'), path.join(__dirname, '..', 'main', 'migrate-worker.cjs')];
+const MIGRATE_WORKER_FILES = bundled('migrate-worker.cjs');
 
 /**
  * Runs the pending migrations of `file` in a worker thread, telling `onMigration` before each. Resolves false,
