@@ -10,7 +10,7 @@ import { statistics } from '../../main/core/stats';
 import { DAY_MS } from '../../shared/time';
 import { seedDeadlines } from '../bench/support/deadlines';
 import { seedPetitions } from '../bench/support/petitions';
-import { matterOffice, type MatterOffice } from './support/matters';
+import { matterOffice, type MatterOffice, warningInput } from './support/matters';
 import { statisticsInJs } from './support/statistics-in-js';
 import { at } from './support/test-app';
 
@@ -44,15 +44,7 @@ beforeAll(async () => {
   await report(dongfeng, 'dispute', '2026-11-03 09:00', '2026-11-03 08:00');
   await report(hongqi, 'safety', '2026-10-03 20:00', '2026-10-03 08:00');
   await report(zongzhi, 'dispute', '2025-12-24 09:00', '2025-12-24 08:30');
-  await o.t.ok(o.clerk, 'warnings.issue', {
-    title: '东风村征地补偿苗头',
-    unitId: dongfeng,
-    peopleCount: 3,
-    escalation: 'county',
-    grievance: '补偿款',
-    responsibleUnitId: dongfeng,
-    leadLeaderId: o.leaderId,
-  });
+  await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, { title: '东风村征地补偿苗头', peopleCount: 3, escalation: 'county', grievance: '补偿款' }));
 }, 120_000);
 afterAll(() => o.t.close());
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PetitionInput, Statistics } from '../../shared/api';
 import { at } from './support/test-app';
-import { matterOffice, type MatterOffice } from './support/matters';
+import { matterOffice, type MatterOffice, warningInput } from './support/matters';
 import { statTables } from '../../renderer/src/pages/stats/stat-tables';
 import type { StatTable } from '../../renderer/src/components/stats/StatTableCard';
 
@@ -36,15 +36,7 @@ beforeAll(async () => {
   // A visitor whose village was not taken down: no unit, no topic.
   await o.t.ok(o.clerk, 'petitions.create', petition('2026-11-17 09:00', {}));
   await o.t.ok(o.clerk, 'reports.create', { unitId: hongqi, type: 'dispute', severity: 'general', foundAt: at('2026-11-03 08:00'), reportedAt: at('2026-11-03 09:00'), summary: '信息', content: '事件情况' });
-  await o.t.ok(o.clerk, 'warnings.issue', {
-    title: '东风村征地补偿苗头',
-    unitId: dongfeng,
-    peopleCount: 3,
-    escalation: 'county',
-    grievance: '补偿款',
-    responsibleUnitId: dongfeng,
-    leadLeaderId: o.leaderId,
-  });
+  await o.t.ok(o.clerk, 'warnings.issue', warningInput(o, { title: '东风村征地补偿苗头', peopleCount: 3, escalation: 'county', grievance: '补偿款' }));
   stats = await o.t.ok(o.clerk, 'stats.overview.get', {});
 });
 afterAll(() => o.t.close());
