@@ -204,18 +204,26 @@ export async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | n
 const BATCH = 1000;
 
 /** Reads the whole chain in id order and says where it first fails; read-only. */
-export function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
-  return dialectOf(db).auditSnapshot(db, verifyIn);
+export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+  return (await verifyAuditAfter(db, null)).verification;
 }
 
-async function verifyIn(db: Kysely<Database>, issued: number): Promise<AuditVerification> {
+/**
+ * Verifies the rows after `from` (a row already verified: its id and hash), or the whole chain when null, and says
+ * which row the verified part ends at (null when it is broken), for {@link AuditWatch}'s start-up checkpoint.
+ */
+export function verifyAuditAfter(db: Kysely<Database>, from: AuditHead | null): Promise<{ verification: AuditVerification; last: AuditHead | null }> {
+  return dialectOf(db).auditSnapshot(db, (view, issued) => verifyIn(view, issued, from));
+}
+
+async function verifyIn(db: Kysely<Database>, issued: number, from: AuditHead | null): Promise<{ verification: AuditVerification; last: AuditHead | null }> {
   const head = await readAuditHead(db);
-  let prev = GENESIS_HASH;
+  let prev = from?.hash ?? GENESIS_HASH;
   let checked = 0;
-  let afterId = 0;
+  let afterId = from?.id ?? 0;
   const accepted = await db.selectFrom('meta').select('value').where('key', '=', KEY_ACCEPTED_KEY).executeTakeFirst();
   const keyAcceptedAt = accepted ? Number(accepted.value) : null;
-  const broken = (brokenAt: number, reason: AuditBreak): AuditVerification => ({ ok: false, checked, brokenAt, reason, keyAcceptedAt });
+  const broken = (brokenAt: number, reason: AuditBreak) => ({ verification: { ok: false, checked, brokenAt, reason, keyAcceptedAt }, last: null });
   // Keyed with another key than this connection's: every row would fail, and the reason is the key, not the rows.
   const keyId = await db.selectFrom('meta').select('value').where('key', '=', KEY_ID_KEY).executeTakeFirst();
   if (keyId && keyId.value !== (await connectionKeyId(db))) {
@@ -244,5 +252,5 @@ async function verifyIn(db: Kysely<Database>, issued: number): Promise<AuditVeri
   if (keyAcceptedAt !== null && !(keyAcceptedAt >= 1 && keyAcceptedAt <= afterId)) return broken(afterId, 'head');
   if (head && head.hash !== prev) return broken(afterId, 'head');
   if (!head && afterId > 0) return broken(afterId, 'head');
-  return { ok: true, checked, brokenAt: null, reason: null, keyAcceptedAt };
+  return { verification: { ok: true, checked, brokenAt: null, reason: null, keyAcceptedAt }, last: { id: afterId, hash: prev } };
 }
