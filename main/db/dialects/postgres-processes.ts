@@ -33,6 +33,12 @@ function connectionName(prefix: string): string {
   return Buffer.byteLength(name) <= 63 ? name : Buffer.from(name).subarray(0, 63).toString().replace(/\uFFFD+$/, '');
 }
 
+/** One line for the log: a dropped connection is expected now and then, and its stack says nothing more. */
+function reason(err: unknown): string {
+  if (err === null) return 'the connection ended';
+  return err instanceof Error ? err.message : String(err);
+}
+
 function newClient(url: string, applicationName: string): pg.Client {
   // keepAlive: a peer that vanished without closing (cable pulled) is noticed by TCP, not only at the next query.
   return new pg.Client({ connectionString: url, application_name: applicationName, keepAlive: true });
@@ -114,7 +120,7 @@ export class PostgresSchedulerLock implements SchedulerLock {
       if (client) this.#drop(client, err);
       else if (this.#toldHolder !== 'unreachable') {
         this.#toldHolder = 'unreachable';
-        console.error('[alarms] the database cannot be reached for the scheduler lock; trying again:', err);
+        console.error(`[alarms] the database cannot be reached for the scheduler lock (${reason(err)}); trying again`);
       }
     }
     if (!this.#closed) {
@@ -140,7 +146,7 @@ export class PostgresSchedulerLock implements SchedulerLock {
     client.end().catch(() => undefined);
     if (this.#held && !this.#closed) {
       this.#held = false;
-      console.error('[alarms] the scheduler lock was lost with its connection; standing by:', err ?? 'the connection ended');
+      console.error(`[alarms] the scheduler lock was lost with its connection (${reason(err)}); standing by`);
       void this.#tell(false);
     }
   }
@@ -239,7 +245,7 @@ export class PostgresEventRelay implements EventRelay {
     this.#client = null;
     client.end().catch(() => undefined);
     if (this.#closed) return;
-    if (!this.#down) console.error('[events] the connection that hears the other processes dropped; connecting again:', err ?? 'the connection ended');
+    if (!this.#down) console.error(`[events] the connection that hears the other processes dropped (${reason(err)}); connecting again`);
     this.#down = true;
     this.#timer = setTimeout(() => void this.#connect(), RELAY_RECONNECT_MS);
     this.#timer.unref?.();
