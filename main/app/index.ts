@@ -191,11 +191,12 @@ async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWat
       core.emit({ type: 'alarms.changed' });
     },
   });
-  const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch: watch });
   // On PostgreSQL several server processes may share the database: only the one holding the scheduler lock runs
   // the alarms; the others stand by and take over when it stops. The SQLite file's one process always holds it.
-  const lock = options.startScheduler === false ? null : schedulerLockFor(options.databaseUrl ?? null);
-  if (lock) {
+  const lock = schedulerLockFor(options.databaseUrl ?? null);
+  const schedulerLock = { lock, shared: Boolean(options.databaseUrl) };
+  const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch: watch, schedulerLock });
+  if (options.startScheduler !== false) {
     scheduler.standBy();
     await lock.start((held) => (held ? scheduler.start() : scheduler.standBy()));
     if (run.backups) backups.start();
@@ -208,7 +209,7 @@ async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWat
     backups,
     async close() {
       scheduler.stop();
-      await lock?.close();
+      await lock.close();
       backups.stop();
       await backups.idle();
       await store.close();

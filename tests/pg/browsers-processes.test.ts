@@ -125,6 +125,15 @@ describe('two browsers on two server processes of one PostgreSQL database', () =
     expect(await stillTheSamePage(leaderPage)).toBe(true);
   }, 90_000);
 
+  it('tells an administrator on either process which one rings the alarms; a clerk may not ask', async () => {
+    const { token } = await b.call<{ token: string }>('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    const page = await openOn(b, token, '/alarms/settings', ADMIN.displayName);
+    const line = page.getByTestId('alarm-scheduler');
+    await expect.poll(() => line.textContent()).toMatch(new RegExp(`^提醒由另一服务器进程发出：.+ pid ${a.pid}。本页所连的进程（.+ pid ${b.pid}）待命`));
+    const clerk = await b.call<{ token: string }>('auth.login', { username: CLERK.username, password: PASSWORD });
+    await expect(b.call('alarms.scheduler.get', {}, clerk.token)).rejects.toThrow('您的账号（登记员）无权进行此操作');
+  }, 60_000);
+
   it('twenty registrations at one moment through both processes get twenty distinct numbers without a gap', async () => {
     const before = await a.call<{ total: number }>('petitions.list', { pageSize: 1 }, admin);
     const numbers = await Promise.all(

@@ -78,6 +78,13 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(b.output()).not.toContain('this process runs the alarm scheduler');
     expect(b.output()).toContain(`another process runs the alarm scheduler: `);
     expect(b.output()).toContain(`pid ${a.pid};`);
+    // And each says so to its administrators (the alarm settings page shows it).
+    const byA = await a.call<{ shared: boolean; thisProcess: string; holder: string }>('alarms.scheduler.get', {}, admin);
+    expect(byA).toMatchObject({ shared: true, holder: byA.thisProcess });
+    expect(byA.holder).toMatch(new RegExp(` pid ${a.pid}$`));
+    const byB = await b.call<{ thisProcess: string; holder: string }>('alarms.scheduler.get', {}, admin);
+    expect(byB.holder).toBe(byA.holder);
+    expect(byB.thisProcess).toMatch(new RegExp(` pid ${b.pid}$`));
 
     const times = [...new Set((await alarms()).map((r) => r.fire_at))];
     expect(times.length).toBeGreaterThanOrEqual(2);
@@ -102,6 +109,9 @@ describe('two server processes on one PostgreSQL database', () => {
     await untilRung(secondSet, TAKEOVER_LIMIT_MS);
     expect(Date.now() - killedAt).toBeLessThan(TAKEOVER_LIMIT_MS);
     expect(b.output()).toContain('this process runs the alarm scheduler');
+    const { token: later } = await b.call<{ token: string }>('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    const after = await b.call<{ thisProcess: string; holder: string }>('alarms.scheduler.get', {}, later);
+    expect(after.holder).toBe(after.thisProcess);
 
     // Each alarm rang once in all, whichever process rang it.
     counts = await firedCounts();
