@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { printedUrl } from '../e2e/support/host';
+import { printedUrl, procedureCaller } from '../e2e/support/host';
 import { createDatabaseFor, databaseUrlOf, dropDatabaseOf } from '../unit/support/pg-databases';
 
 export const HOST_BUNDLE = 'dist/main/host.cjs';
@@ -69,22 +69,11 @@ export async function countyOffice(): Promise<CountyOffice> {
       child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
       const url = await printedUrl(child);
-      const { origin, searchParams } = new URL(url);
-      const token = searchParams.get('token') ?? '';
       return {
         url,
         pid: child.pid ?? 0,
         output: () => out,
-        async call<T>(name: string, input: unknown, session: string | null = null): Promise<T> {
-          const res = await fetch(`${origin}/api`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
-            body: JSON.stringify({ name, input, session }),
-          });
-          const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-          if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-          return body.value as T;
-        },
+        call: procedureCaller(url),
         async kill() {
           const gone = exited(child);
           child.kill('SIGKILL');

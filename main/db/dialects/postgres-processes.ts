@@ -44,19 +44,72 @@ function newClient(url: string, applicationName: string): pg.Client {
   return new pg.Client({ connectionString: url, application_name: applicationName, keepAlive: true });
 }
 
-export class PostgresSchedulerLock implements SchedulerLock {
-  readonly #url: string;
-  readonly #retryMs: number;
-  #client: pg.Client | null = null;
-  #held = false;
-  #closed = false;
+/**
+ * A connection of its own, outside the pool, kept until close(): what runs on it is the subclass's, and so is what
+ * to do when it drops (`lost`), which the server or the network may do at any moment.
+ */
+abstract class OwnConnection {
+  protected readonly url: string;
+  protected client: pg.Client | null = null;
+  protected closed = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(url: string) {
+    this.url = url;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  /** The connection dropped (it is already let go): `err` says why, null when it simply ended. Not after close(). */
+  protected abstract lost(err: unknown): void;
+
+  /** Connects under `applicationName` (as pg_stat_activity shows it); `client` is this connection meanwhile. */
+  protected async open(applicationName: string, onNotification?: (payload: string | undefined) => void): Promise<pg.Client> {
+    const client = newClient(this.url, connectionName(applicationName));
+    // An error on an idle connection comes as an event; unhandled, it would end the process.
+    client.on('error', (err) => this.dropped(client, err));
+    client.on('end', () => this.dropped(client, null));
+    if (onNotification) client.on('notification', (message) => onNotification(message.payload));
+    this.client = client;
+    await client.connect();
+    return client;
+  }
+
+  /** A connection that failed is let go here, also one that failed while connecting. */
+  protected dropped(client: pg.Client, err: unknown): void {
+    if (this.client !== client) return;
+    this.client = null;
+    client.end().catch(() => undefined);
+    if (!this.closed) this.lost(err);
+  }
+
+  /** Runs `next` after `ms` (unless closed by then), without keeping the process alive for it. */
+  protected after(ms: number, next: () => Promise<void>): void {
+    if (this.closed) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      if (!this.closed) void next();
+    }, ms);
+    this.#timer.unref?.();
+  }
+}
+
+export class PostgresSchedulerLock extends OwnConnection implements SchedulerLock {
+  readonly #retryMs: number;
+  #held = false;
   #onChange: ((held: boolean) => void | Promise<unknown>) | null = null;
   /** Whom the log last named as the holder, so standing by is said once, not every few seconds. */
   #toldHolder: string | null = null;
 
   constructor(url: string, retryMs = LOCK_RETRY_MS) {
-    this.#url = url;
+    super(url);
     this.#retryMs = retryMs;
   }
 
@@ -66,8 +119,8 @@ export class PostgresSchedulerLock implements SchedulerLock {
   }
 
   async holder(): Promise<string | null> {
-    const own = this.#client;
-    const client = own ?? newClient(this.#url, connectionName('petition-desk '));
+    const own = this.client;
+    const client = own ?? newClient(this.url, connectionName('petition-desk '));
     try {
       if (!own) await client.connect();
       // A two-key advisory lock shows its keys as classid and objid, objsubid 2.
@@ -85,70 +138,48 @@ export class PostgresSchedulerLock implements SchedulerLock {
     }
   }
 
-  async close(): Promise<void> {
-    this.#closed = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    const client = this.#client;
-    this.#client = null;
+  override async close(): Promise<void> {
     this.#held = false;
     // Ending the session frees the lock now, so the next process need not wait for a dropped connection.
-    await client?.end().catch(() => undefined);
+    await super.close();
   }
 
   /** One try: take the lock, or (holding it) check the connection still holds it; then the next try is armed. */
   async #try(): Promise<void> {
-    this.#timer = null;
-    if (this.#closed) return;
+    if (this.closed) return;
     let client: pg.Client | null = null;
     try {
-      client = this.#client ?? (await this.#connect());
+      client = this.client ?? (await this.open(SCHEDULER_APP_NAME));
       if (this.#held) {
         await client.query('SELECT 1');
       } else {
         const r = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1::int, $2::int) AS got', [LOCK_SPACE, SCHEDULER_LOCK]);
-        if (r.rows[0]?.got === true && !this.#closed) {
+        if (r.rows[0]?.got === true && !this.closed) {
           this.#held = true;
           this.#toldHolder = null;
           console.log(`[alarms] 本进程负责提醒调度 / this process runs the alarm scheduler (${THIS_PROCESS})`);
           await this.#tell(true);
-        } else if (!this.#closed) {
+        } else if (!this.closed) {
           await this.#sayWhoHolds();
         }
       }
     } catch (err) {
-      if (client) this.#drop(client, err);
-      else if (this.#toldHolder !== 'unreachable') {
+      const failed = client ?? this.client;
+      if (failed) this.dropped(failed, err);
+      if (!this.#held && this.#toldHolder !== 'unreachable') {
         this.#toldHolder = 'unreachable';
         console.error(`[alarms] the database cannot be reached for the scheduler lock (${reason(err)}); trying again`);
       }
     }
-    if (!this.#closed) {
-      this.#timer = setTimeout(() => void this.#try(), this.#retryMs);
-      this.#timer.unref?.();
-    }
-  }
-
-  async #connect(): Promise<pg.Client> {
-    const client = newClient(this.#url, connectionName(SCHEDULER_APP_NAME));
-    // An error on an idle connection comes as an event; unhandled, it would end the process.
-    client.on('error', (err) => this.#drop(client, err));
-    client.on('end', () => this.#drop(client, null));
-    this.#client = client;
-    await client.connect();
-    return client;
+    this.after(this.#retryMs, () => this.#try());
   }
 
   /** The connection is gone, and with it the lock if this process held it: the scheduler stands by. */
-  #drop(client: pg.Client, err: unknown): void {
-    if (this.#client !== client) return;
-    this.#client = null;
-    client.end().catch(() => undefined);
-    if (this.#held && !this.#closed) {
-      this.#held = false;
-      console.error(`[alarms] the scheduler lock was lost with its connection (${reason(err)}); standing by`);
-      void this.#tell(false);
-    }
+  protected lost(err: unknown): void {
+    if (!this.#held) return;
+    this.#held = false;
+    console.error(`[alarms] the scheduler lock was lost with its connection (${reason(err)}); standing by`);
+    void this.#tell(false);
   }
 
   async #tell(held: boolean): Promise<void> {
@@ -174,21 +205,17 @@ interface Envelope {
   readonly event: unknown;
 }
 
-export class PostgresEventRelay implements EventRelay {
+export class PostgresEventRelay extends OwnConnection implements EventRelay {
   /** Unique to this relay: a process id alone could be reused by another machine's process. */
   readonly #id = randomUUID();
-  readonly #url: string;
   readonly #deliver: (event: unknown) => void;
-  #client: pg.Client | null = null;
-  #closed = false;
   #down = false;
-  #timer: ReturnType<typeof setTimeout> | null = null;
   readonly listening: Promise<void>;
 
   constructor(url: string, deliver: (event: unknown) => void) {
-    this.#url = url;
+    super(url);
     this.#deliver = deliver;
-    this.listening = this.#connect();
+    this.listening = this.#listen();
   }
 
   publish(event: unknown): void {
@@ -199,33 +226,20 @@ export class PostgresEventRelay implements EventRelay {
     }
     // While the connection is down the other processes miss it: their browsers see it at their next read.
     // A failure here also comes as the client's error event, which reconnects.
-    this.#client?.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
+    this.client?.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
   }
 
-  async close(): Promise<void> {
-    this.#closed = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    const client = this.#client;
-    this.#client = null;
-    await client?.end().catch(() => undefined);
-  }
-
-  async #connect(): Promise<void> {
-    this.#timer = null;
-    if (this.#closed) return;
-    const client = newClient(this.#url, connectionName('petition-desk events '));
-    client.on('error', (err) => this.#drop(client, err));
-    client.on('end', () => this.#drop(client, null));
-    client.on('notification', (message) => this.#receive(message.payload));
-    this.#client = client;
+  async #listen(): Promise<void> {
+    if (this.closed) return;
+    let client: pg.Client | null = null;
     try {
-      await client.connect();
+      client = await this.open('petition-desk events ', (payload) => this.#receive(payload));
       await client.query(`LISTEN ${CHANNEL}`);
       if (this.#down) console.log('[events] listening to the other processes again');
       this.#down = false;
     } catch (err) {
-      this.#drop(client, err);
+      const failed = client ?? this.client;
+      if (failed) this.dropped(failed, err);
     }
   }
 
@@ -240,14 +254,9 @@ export class PostgresEventRelay implements EventRelay {
     this.#deliver(envelope.event);
   }
 
-  #drop(client: pg.Client, err: unknown): void {
-    if (this.#client !== client) return;
-    this.#client = null;
-    client.end().catch(() => undefined);
-    if (this.#closed) return;
+  protected lost(err: unknown): void {
     if (!this.#down) console.error(`[events] the connection that hears the other processes dropped (${reason(err)}); connecting again`);
     this.#down = true;
-    this.#timer = setTimeout(() => void this.#connect(), RELAY_RECONNECT_MS);
-    this.#timer.unref?.();
+    this.after(RELAY_RECONNECT_MS, () => this.#listen());
   }
 }
