@@ -217,7 +217,7 @@ async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWat
   };
 }
 
-/** What another process sent: an event as it emitted it (a process of an older release may send others). */
+/** What another process sent is an event as it emitted it; anything else on the channel (a NOTIFY typed by hand) is dropped. */
 function isApiEvent(value: unknown): value is ApiEvent {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
