@@ -8,11 +8,15 @@
 //   node scripts/test-pg.mjs [vitest arguments…]      e.g. npm run test:pg -- tests/pg/search.test.ts
 //
 // PG_BIN may name the folder of initdb and pg_ctl; else the newest /usr/lib/postgresql/<version>/bin, else PATH.
+// The tests of several server processes and two browsers (tests/pg/*-processes.test.ts) run the built host: the
+// build runs first when a source is newer than it (after `npm test` it is not, and this costs nothing).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildStaleReason } from './start.mjs';
 
 const DATABASE = 'petition_desk_test';
 /** The cluster's superuser (initdb's bootstrap user), trusted on 127.0.0.1 only, for this run only. */
@@ -108,7 +112,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+function buildIfStale() {
+  const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const reason = buildStaleReason(projectDir);
+  if (reason === null) return;
+  say(`building first (${reason})`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['run', 'build', '--silent'], { cwd: projectDir, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) throw new Error(`the build failed (exit ${r.status})`);
+}
+
 async function main() {
+  buildIfStale();
   say(`PostgreSQL from ${bin}${asRoot ? `, run as the "${RUN_AS}" user` : ''}`);
   say(`making a throwaway cluster in ${dataDir}`);
   // No fsync: the cluster lives for one run. C.UTF-8 makes Chinese characters word characters for pg_trgm.

@@ -8,6 +8,7 @@ import type { AlarmScheduler } from '../core/alarms';
 import type { PdfMaker } from '../core/notices';
 import type { AuditWatch } from '../core/audit';
 import type { Backups } from '../core/backup';
+import type { SchedulerLock } from '../db/dialects';
 
 export interface CallContext {
   /** Null only for public procedures. */
@@ -26,6 +27,8 @@ export interface HandlerOptions {
   /** The audit chain's standing, verified at start and daily; absent in tools that open the core without it. */
   readonly auditWatch?: AuditWatch;
   readonly backups: Backups;
+  /** Which server process runs the alarms (several may share a PostgreSQL database); absent in tools without one. */
+  readonly schedulerLock?: { readonly lock: SchedulerLock; readonly shared: boolean };
 }
 
 /** Handlers may return the core's readonly data; the transports only serialise it. */

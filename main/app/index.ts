@@ -22,6 +22,7 @@ import { APP_VERSION, applyPendingRestore, Backups, completeRestore, rollBackRes
 import type { ApiEvent, StartupProgress } from '../../shared/api';
 import type { PdfMaker } from '../core/notices';
 import { auditKeyDir, openAuditChain, type AuditWatch, type SecretSealer } from '../core/audit';
+import { eventRelayFor, schedulerLockFor } from '../db/dialects';
 
 export * from './static-files';
 export { startApp, type StartingApp } from './startup';
@@ -190,9 +191,14 @@ async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWat
       core.emit({ type: 'alarms.changed' });
     },
   });
-  const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch: watch });
+  // On PostgreSQL several server processes may share the database: only the one holding the scheduler lock runs
+  // the alarms; the others stand by and take over when it stops. The SQLite file's one process always holds it.
+  const lock = schedulerLockFor(options.databaseUrl ?? null);
+  const schedulerLock = { lock, shared: Boolean(options.databaseUrl) };
+  const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch: watch, schedulerLock });
   if (options.startScheduler !== false) {
-    await scheduler.start();
+    scheduler.standBy();
+    await lock.start((held) => (held ? scheduler.start() : scheduler.standBy()));
     if (run.backups) backups.start();
   }
   return {
@@ -203,11 +209,17 @@ async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWat
     backups,
     async close() {
       scheduler.stop();
+      await lock.close();
       backups.stop();
       await backups.idle();
       await store.close();
     },
   };
+}
+
+/** What another process sent is an event as it emitted it; anything else on the channel (a NOTIFY typed by hand) is dropped. */
+function isApiEvent(value: unknown): value is ApiEvent {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 export async function openApp(options: AppOptions): Promise<App> {
@@ -232,16 +244,32 @@ export async function openApp(options: AppOptions): Promise<App> {
         reopening = null;
       });
   };
+  const deliver = (event: ApiEvent) => {
+    for (const l of listeners) l(event);
+  };
+  // Other server processes on the same PostgreSQL database: what they emit reaches this process's browsers and
+  // pokes its scheduler as if it had happened here.
+  const relay = eventRelayFor(options.databaseUrl ?? null, (event) => {
+    if (isApiEvent(event)) deliver(event);
+  });
+  await relay?.listening;
   const wiring: Wiring = {
     options,
     clock: options.clock ?? testClock ?? systemClock,
     testClock,
     emit: (event) => {
-      for (const l of listeners) l(event);
+      deliver(event);
+      // The test clock is this process's own: another process's clock has not moved.
+      if (event.type !== 'clock.changed') relay?.publish(event);
     },
     restart,
   };
-  current = await openOnce(wiring);
+  try {
+    current = await openOnce(wiring);
+  } catch (err) {
+    await relay?.close();
+    throw err;
+  }
   // Anything that can move a deadline or change who is on duty re-arms the one timer. The event itself says
   // what changed: the renderer knows which of its reads that touches (alarms closed by a step included), so
   // nothing is re-emitted here. A jump of the test clock may make the daily backup due.
@@ -289,6 +317,7 @@ export async function openApp(options: AppOptions): Promise<App> {
         await current.backups.atExit().catch((err: unknown) => console.error('[backups] the backup at exit failed:', err));
       }
       await current.close();
+      await relay?.close();
     },
   };
 }

@@ -58,6 +58,14 @@ export const alarmSettingsSchema = z.object({
 });
 export type AlarmSettings = z.infer<typeof alarmSettingsSchema>;
 
+/**
+ * Which server process runs the alarm scheduler. `shared`: the store is a database several server processes may
+ * share (the county edition), where one holds the scheduler lock and the others stand by; the names are a machine
+ * and its process id, as the processes' logs give them.
+ */
+export const alarmSchedulerSchema = z.object({ shared: z.boolean(), thisProcess: z.string(), holder: z.string().nullable() });
+export type AlarmSchedulerState = z.infer<typeof alarmSchedulerSchema>;
+
 export const alarmsContract = {
   'alarms.list': procedure(
     'any',
@@ -80,4 +88,5 @@ export const alarmsContract = {
   'alarms.snooze': procedure('any', z.object({ id, minutes: z.number().int(), reason: optionalText(500) }), alarmSchema),
   'alarms.settings.get': procedure('any', empty, alarmSettingsSchema),
   'alarms.settings.update': procedure(ADMINS, alarmSettingsSchema, alarmSettingsSchema),
+  'alarms.scheduler.get': procedure(ADMINS, empty, alarmSchedulerSchema),
 } as const;

@@ -2,7 +2,9 @@
  * The one alarm timer, running by itself (the other alarm tests call tick() by hand): it wakes by itself at the
  * latest after its 30-second cap, sees that the clock has reached an alarm, and rings it; and a pass that fails
  * (the database locked by another program) is reported and retried at the next wake instead of silencing every
- * alarm from then on. The timers are Vitest's fake ones, so the test moves the timer's time itself.
+ * alarm from then on. The timers are Vitest's fake ones, so the test moves the timer's time itself. A scheduler
+ * standing by (another server process runs the alarms) rings nothing until it is started again; on the office's
+ * SQLite file the one process always runs them.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -104,6 +106,31 @@ describe('the alarm timer', () => {
     await passDone();
     expect(fired.map((f) => [f.alarmId, f.step])).toEqual([[alarmId, 'fired']]);
     scheduler.stop();
+    await t.close();
+  });
+
+  it('standing by while another process runs the alarms, it rings nothing, not even when asked; started again it rings what is due', async () => {
+    const { t, alarmId } = await officeWithLetter();
+    const fired: FiredAlarm[] = [];
+    scheduler = new AlarmScheduler(t.app.core, { onFired: (f) => fired.push(...f) });
+    scheduler.standBy();
+    t.clock.set(at('2026-11-14 09:00'));
+    // The test clock's jump asks for a pass (main/api/clock.ts): the process standing by leaves it to the other.
+    expect(await scheduler.tick()).toEqual([]);
+    const alarm = await t.app.core.db.selectFrom('alarms').select('status').where('id', '=', alarmId).executeTakeFirstOrThrow();
+    expect(alarm.status).toBe('pending');
+    expect((await scheduler.start()).map((f) => [f.alarmId, f.step])).toEqual([[alarmId, 'fired']]);
+    expect(fired).toHaveLength(1);
+    scheduler.stop();
+    await t.close();
+  });
+
+  it('on the SQLite file this process runs the alarms, and the settings page has no server processes to show', async () => {
+    const t = await testApp({ now: '2026-11-02 09:00' });
+    const admin = await t.setup();
+    const state = await t.ok(admin, 'alarms.scheduler.get', {});
+    expect(state).toEqual({ shared: false, thisProcess: state.thisProcess, holder: state.thisProcess });
+    expect(state.thisProcess).toMatch(new RegExp(` pid ${process.pid}$`));
     await t.close();
   });
 });

@@ -7,6 +7,7 @@
  * const scheduler = new AlarmScheduler(core, { onFired: (f) => notify(f) });
  * await scheduler.start();   // fires what was missed while the app was closed, marked late
  * scheduler.poke();          // after any change that touches deadlines
+ * scheduler.standBy();       // another server process on the same database runs the alarms now
  */
 import type { Core } from '../context';
 import { nextAlarmWakeAt, processDueAlarms, type FiredAlarm } from './engine';
@@ -35,6 +36,8 @@ export class AlarmScheduler {
   #again = false;
   #againFull = false;
   #stopped = true;
+  /** Another process on the same database runs the alarms (it holds the scheduler lock): passes do nothing here. */
+  #elsewhere = false;
   #plannedWallAt = 0;
   /** How many times the timer woke; the benchmark reads it to show the timer is not polling. */
   wakes = 0;
@@ -46,7 +49,17 @@ export class AlarmScheduler {
 
   async start(): Promise<readonly FiredAlarm[]> {
     this.#stopped = false;
+    this.#elsewhere = false;
     return this.tick();
+  }
+
+  /**
+   * Another process runs the alarms: this one stops its timer, and a pass asked for by hand (the test clock's
+   * jump) does nothing, so two processes never work through the same alarms. start() takes them back.
+   */
+  standBy(): void {
+    this.#elsewhere = true;
+    this.stop();
   }
 
   stop(): void {
@@ -71,6 +84,7 @@ export class AlarmScheduler {
 
   /** Processes everything due at the core's now, then re-arms. Safe to call at any time, any number of times. */
   async tick(full = true): Promise<readonly FiredAlarm[]> {
+    if (this.#elsewhere) return [];
     if (this.#running) {
       this.#again = true;
       this.#againFull ||= full;

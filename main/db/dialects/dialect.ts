@@ -10,6 +10,7 @@
  * await d.lockAuditChain(trx);
  * query.where(sql`petitions.id IN (${d.petitionWordIds('trigram', ['征地补偿'])})`);
  */
+import os from 'node:os';
 import type { Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Database } from '../schema';
 
@@ -102,6 +103,32 @@ export interface StoreDialect {
   installAuditKey(db: Kysely<Database>, connection: unknown, key: Buffer): void;
   /** Brings the planner's statistics up to date after a large write (a ledger import). */
   refreshStatistics(db: Kysely<Database>): Promise<void>;
+}
+
+/** This process as a person reading a log or pg_stat_activity finds it: the machine and its process id. */
+export const THIS_PROCESS: string = `${os.hostname()} pid ${process.pid}`;
+
+/** Which of the processes on one store runs the alarm scheduler (./processes.ts). */
+export interface SchedulerLock {
+  /**
+   * Tries to take the lock at once and resolves after that first try (having called `onChange(true)` if it got
+   * it); then keeps trying every few seconds while another process holds it, and calls `onChange(false)` when this
+   * process loses it (its connection dropped: the server has freed the lock for another).
+   */
+  start(onChange: (held: boolean) => void | Promise<unknown>): Promise<void>;
+  /** The process holding the lock as THIS_PROCESS names it, or null while nobody does. */
+  holder(): Promise<string | null>;
+  /** Lets the lock go (closing its connection), so another process takes over at its next try. */
+  close(): Promise<void>;
+}
+
+/** Pushes from this process to the others on one store (./processes.ts). */
+export interface EventRelay {
+  /** Settles once the first try to listen is over (listening, or reconnecting after a failure). */
+  readonly listening: Promise<void>;
+  /** Sends an event to the other processes (never back to this one). */
+  publish(event: unknown): void;
+  close(): Promise<void>;
 }
 
 /** Text with LIKE's own `%`, `_` and `\` escaped by `\`, for a pattern with `ESCAPE '\'`. */

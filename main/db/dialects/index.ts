@@ -4,8 +4,9 @@ import type { StoreDialect } from './dialect';
 import { sqliteDialect } from './sqlite';
 import { postgresDialect } from './postgres';
 
-export type { DialectName, StoreDialect, TextIndex } from './dialect';
-export { escapeLike } from './dialect';
+export type { DialectName, EventRelay, SchedulerLock, StoreDialect, TextIndex } from './dialect';
+export { escapeLike, THIS_PROCESS } from './dialect';
+export { eventRelayFor, schedulerLockFor } from './processes';
 export { ftsPhrase, installSqliteAuditKey, sqliteDialect } from './sqlite';
 export { postgresDialect, postgresKysely, POOL_SIZE } from './postgres';
 

@@ -15,8 +15,11 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from '../schema';
 import { escapeLike, type StoreDialect } from './dialect';
 
-/** The audit chain's advisory lock (two keys: "PD", then 0); a number series' is (hashtext(series), year). */
-const LOCK_SPACE = 0x5044;
+/**
+ * The audit chain's advisory lock (two keys: "PD", then 0); a number series' is (hashtext(series), year); the
+ * alarm scheduler's is ("PD", 1) (./postgres-processes.ts).
+ */
+export const LOCK_SPACE = 0x5044;
 const AUDIT_CHAIN_LOCK = 0;
 
 /** The audit key of each open store, by the store's Kysely adapter (a transaction shares its database's). */

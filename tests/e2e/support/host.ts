@@ -37,21 +37,10 @@ export async function startHost(dataDir: string, port = 0, clockStart?: number):
     if (port !== 0 && /EADDRINUSE/.test(String(err))) return startHost(dataDir, 0, clockStart);
     throw err;
   }
-  const origin = new URL(url).origin;
-  const token = new URL(url).searchParams.get('token') ?? '';
   return {
     url,
-    origin,
-    async call<T>(name: string, input: unknown, session: string | null = null): Promise<T> {
-      const res = await fetch(`${origin}/api`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
-        body: JSON.stringify({ name, input, session }),
-      });
-      const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-      if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-      return body.value as T;
-    },
+    origin: new URL(url).origin,
+    call: procedureCaller(url),
     async stop() {
       // Gone already: exited, or ended by a signal (then exitCode stays null).
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -59,6 +48,22 @@ export async function startHost(dataDir: string, port = 0, clockStart?: number):
       child.kill('SIGTERM');
       await exited;
     },
+  };
+}
+
+/** Calls the procedures of the host at `url` (its printed address, with the token) as the page does. */
+export function procedureCaller(url: string): Host['call'] {
+  const { origin, searchParams } = new URL(url);
+  const token = searchParams.get('token') ?? '';
+  return async <T,>(name: string, input: unknown, session: string | null = null): Promise<T> => {
+    const res = await fetch(`${origin}/api`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
+      body: JSON.stringify({ name, input, session }),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+    return body.value as T;
   };
 }
 

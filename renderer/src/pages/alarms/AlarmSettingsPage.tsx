@@ -13,6 +13,7 @@ import { useApiMutation, useApiQuery } from '../../platform/query';
 import { useSession } from '../../platform/session';
 import { contractResolver } from '../../components/forms/contract-resolver';
 import { formatPrealarmDays, parsePrealarmDays } from './prealarm-days';
+import { SchedulerCard } from './SchedulerCard';
 
 /** Kinds that ring no pre-alarms unless set for the kind itself (main/core/alarms NO_DEFAULT_PREALARMS). */
 const NO_DEFAULT_PREALARMS: ReadonlySet<DeadlineKind> = new Set(['zero_report']);
@@ -163,6 +164,7 @@ function SettingsForm({ initial }: { initial: AlarmSettings }) {
             </Button>
           </Group>
         </Group>
+        <SchedulerCard />
         <SimpleGrid cols={2} spacing="md">
           <Card withBorder radius="md">
             <Title order={5} mb="sm">
