@@ -13,6 +13,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY, attachmentAnswer, isAttachmentPath, resolveStaticFile, responseHeadersFor, staticAnswer, type App } from '../app';
 import { NOTICE_FONT_BASE_URL } from '../core/notices';
+import { withRequestAddress } from '../core/audit';
 import { t } from '../../shared/i18n';
 
 export interface HostOptions {
@@ -56,6 +57,16 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The peer's address as a person reads it: an IPv4 peer of a dual-stack socket is given as ::ffff:a.b.c.d, which
+ * would count one PC under two names in the login limit and the audit log.
+ */
+export function remoteAddress(req: http.IncomingMessage): string | null {
+  const address = req.socket.remoteAddress;
+  if (!address) return null;
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address;
 }
 
 function sendFile(res: http.ServerResponse, method: string | undefined, file: string, headers: Readonly<Record<string, string>>): void {
@@ -159,13 +170,17 @@ export async function startHost(app: App, options: HostOptions): Promise<Host> {
           return sendError(res, 400, 'invalid_input', t('security.errors.notAnObject'));
         }
         const request = parsed as { name?: unknown; input?: unknown; session?: unknown };
-        const result = await app.api.call({
-          name: typeof request.name === 'string' ? request.name : '',
-          input: request.input,
-          session: typeof request.session === 'string' ? request.session : null,
-          // Loopback only, so in practice one source for the machine (main/core/users/source-limit.ts).
-          source: req.socket.remoteAddress ?? 'unknown',
-        });
+        const address = remoteAddress(req);
+        // Every audit row this call writes carries the caller's address (main/core/audit/request-address.ts).
+        const result = await withRequestAddress(address, () =>
+          app.api.call({
+            name: typeof request.name === 'string' ? request.name : '',
+            input: request.input,
+            session: typeof request.session === 'string' ? request.session : null,
+            // Loopback only, so in practice one source for the machine (main/core/users/source-limit.ts).
+            source: address ?? 'unknown',
+          }),
+        );
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
 
