@@ -121,7 +121,8 @@ const CSRF_META = 'petition-desk-csrf';
 function serverPage(file: string, session: string | null): string {
   const meta = `<meta name="${MODE_META}" content="server">${session ? `<meta name="${CSRF_META}" content="${csrfTokenFor(session)}">` : ''}`;
   const html = fs.readFileSync(file, 'utf8');
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${html}`;
+  // At the end of the head, after the charset, before the scripts run (they are modules, so deferred anyway).
+  return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : `${meta}${html}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 export const serverMode = {
   zh: {
+    badge: '服务器模式',
     cli: {
       badListen: '监听地址“{value}”无法使用：请写成 IP 地址:端口，例如 --listen 192.168.10.5:8443（IPv6 写成 [地址]:端口，端口 1–65535）',
       badPublicName: '访问名称“{value}”无法使用：请写成各电脑访问本机所用的主机名或 IP 地址，例如 --public-name xfj.county.local',
@@ -33,6 +34,7 @@ export const serverMode = {
     },
   },
   en: {
+    badge: 'Server mode',
     cli: {
       badListen: 'cannot listen on "{value}": write it as IP-ADDRESS:PORT, e.g. --listen 192.168.10.5:8443 (IPv6 as [ADDRESS]:PORT, port 1–65535)',
       badPublicName: 'cannot use the public name "{value}": write the host name or IP address the PCs use to reach this one, e.g. --public-name xfj.county.local',

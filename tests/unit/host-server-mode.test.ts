@@ -196,7 +196,7 @@ describe('server mode', () => {
 
   it('tells the page it is in server mode, with the CSRF token of the cookie’s session when there is one', async () => {
     const anonymous = await request({ path: '/' });
-    expect(anonymous.body).toContain('<head><meta name="petition-desk-mode" content="server"><title>');
+    expect(anonymous.body).toContain('<title>信访工作台</title><meta name="petition-desk-mode" content="server"></head>');
     expect(anonymous.body).not.toContain('petition-desk-csrf');
     const { cookie, csrf } = await setUp();
     expect((await request({ path: '/petitions', headers: { Cookie: cookie } })).body).toContain(`<meta name="petition-desk-csrf" content="${csrf}">`);

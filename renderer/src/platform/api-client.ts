@@ -170,6 +170,11 @@ export const api = {
   isBrowserMode(): boolean {
     return bridge() === null;
   },
+
+  /** Served to the office network by the county edition's server (a browser mode too). */
+  isServerMode(): boolean {
+    return serverMode;
+  },
 };
 
 /** Inside Electron: print a signed notice on a chosen printer (the session is added here). Null in browser mode. */
