@@ -8,21 +8,13 @@ import path from 'node:path';
 import https from 'node:https';
 import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RENEW_BEFORE_DAYS, SERVER_LIFETIME_DAYS, officeTls, type TlsMaterial } from '../../main/host/office-ca';
 import { tempDir } from './support/temp-dir';
 
 const DAY = 24 * 60 * 60 * 1000;
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function dataDir(): string {
-  const d = tempDir('office-ca');
-  dirs.push(d);
-  return d;
-}
+/** A data folder of its own; the run's temp root (support/temp-dir.ts) is removed when the run ends. */
+const dataDir = () => tempDir('office-ca');
 
 /** A TLS handshake and a GET as a PC that installed only the CA would make; the error text when the check fails. */
 async function fetchOver(material: TlsMaterial, ca: string, servername?: string): Promise<string> {

@@ -5,21 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allowedHosts, parseListen, parsePublicName } from '../../main/host/listen';
 import { serverModeFrom } from '../../main/host/server-start';
 import { officeTls } from '../../main/host/office-ca';
 import { tempDir } from './support/temp-dir';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function dataDir(): string {
-  const d = tempDir('server-flags');
-  dirs.push(d);
-  return d;
-}
+/** A data folder of its own; the run's temp root (support/temp-dir.ts) is removed when the run ends. */
+const dataDir = () => tempDir('server-flags');
 
 describe('--listen', () => {
   it('takes an IPv4 or bracketed IPv6 address with a port', () => {
