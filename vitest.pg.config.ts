@@ -35,6 +35,7 @@ export const ON_BOTH_STORES = [
   'tests/unit/notice-numbers-and-titles.test.ts',
   'tests/unit/refused-writes.test.ts',
   'tests/unit/host.test.ts',
+  'tests/unit/audit-address.test.ts',
 ];
 
 // Not mergeConfig: it would add these files to the unit config's include instead of replacing it.

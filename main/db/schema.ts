@@ -113,6 +113,8 @@ export interface AuditTable {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+  /** The network address the row's request came from (migration 0016); null for the desktop window, the system, older rows. */
+  address: string | null;
 }
 
 export interface PetitionTable {

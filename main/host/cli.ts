@@ -5,6 +5,8 @@
  * clock needs an admin session, and before setup there is no admin), --restore FOLDER (restore that backup into
  * the data folder and exit; the password comes from PETITION_DESK_BACKUP_PASSWORD or is asked for), --database URL
  * (the county edition: a PostgreSQL database, postgres://…, instead of the SQLite file; else PETITION_DESK_DATABASE_URL).
+ * Server mode (the county edition on the office network): --listen ADDRESS:PORT, --public-name NAME, and
+ * --tls-cert FILE --tls-key FILE or else the office CA made in the data folder (server-start.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { DEMO_PASSWORD, seedDemo } from '../app/demo';
 import { chromiumPdfMaker } from './pdf';
 import { translate } from '../../shared/i18n';
 import { runRestoreCommand } from './restore-command';
+import { serverModeFrom } from './server-start';
 
 const OPTIONS = {
   port: { type: 'string', default: '0' },
@@ -26,6 +29,11 @@ const OPTIONS = {
   restore: { type: 'string' },
   /** The county edition: a PostgreSQL database (postgres://…) instead of the SQLite file; else PETITION_DESK_DATABASE_URL. */
   database: { type: 'string' },
+  /** Server mode: HTTPS on exactly this IP address and port, for the PCs of the office network. */
+  listen: { type: 'string' },
+  'public-name': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
 } as const;
 
 /** The flags, or a one-line refusal in Chinese and English instead of a stack trace. */
@@ -54,6 +62,11 @@ async function main(): Promise<void> {
   if (values.restore !== undefined) {
     process.exit(await runRestoreCommand(dataDir, values.restore));
   }
+  const server = await serverModeFrom({ listen: values.listen, publicName: values['public-name'], tlsCert: values['tls-cert'], tlsKey: values['tls-key'] }, dataDir);
+  if (server && 'refusal' in server) {
+    console.error(server.refusal);
+    process.exit(2);
+  }
   // The build puts the fonts the app ships for notices next to this bundle; without them notices use the office's fonts.
   const fontDir = path.resolve(__dirname, 'notice-fonts');
   const noticeFontDir = fs.existsSync(fontDir) ? fontDir : null;
@@ -72,8 +85,9 @@ async function main(): Promise<void> {
     backupAtExit: true,
   });
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
-  const host = await startHost(starting.app, { rendererDir, port: Number(values.port), noticeFontDir });
-  console.log(`信访工作台（浏览器模式）已启动，请用浏览器打开：${host.url}`);
+  const host = await startHost(starting.app, { rendererDir, port: Number(values.port), noticeFontDir, ...(server ? { server: server.mode } : {}) });
+  if (server) for (const line of server.notes(host.url)) console.log(line);
+  else console.log(`信访工作台（浏览器模式）已启动，请用浏览器打开：${host.url}`);
   console.log(`数据文件夹 / data folder: ${dataDir}`);
   if (database.url) console.log(`数据库 / database: ${redactedUrl(database.url)}`);
   console.log(`PETITION_DESK_URL=${host.url}`);

@@ -8,6 +8,8 @@ export const auditEntrySchema = z.object({
   id,
   at: instant,
   userName: z.string(),
+  /** The network address the change came from (server and browser mode); null from the desktop window, the system and older rows. */
+  address: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),

@@ -18,6 +18,7 @@ import { stats } from './stats';
 import { notices } from './notices';
 import { fields } from './fields';
 import { security } from './security';
+import { serverMode } from './server';
 import { approvals, attachmentWords, limitWords } from './approvals';
 import { ledger } from './ledger';
 import { backups } from './backups';
@@ -37,6 +38,7 @@ const zhCN = {
   notices: notices.zh,
   fields: fields.zh,
   security: security.zh,
+  server: serverMode.zh,
   approvals: approvals.zh,
   attachments: attachmentWords.zh,
   limits: limitWords.zh,
@@ -62,6 +64,7 @@ const en: Widen<Catalog> = {
   notices: notices.en,
   fields: fields.en,
   security: security.en,
+  server: serverMode.en,
   approvals: approvals.en,
   attachments: attachmentWords.en,
   limits: limitWords.en,

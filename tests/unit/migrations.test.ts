@@ -37,8 +37,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary']);
-    expect(LATEST_MIGRATION).toBe('0015-stats-summary');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary', '0016-audit-address']);
+    expect(LATEST_MIGRATION).toBe('0016-audit-address');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary', '0016-audit-address']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -179,7 +179,7 @@ describe('schema guard', () => {
     sessions: ['token_hash', 'user_id', 'created_at', 'last_seen_at'],
     units: ['id', 'name', 'kind', 'liaison_name', 'liaison_phone', 'active', 'effective_from'],
     topics: ['id', 'name', 'sort_order', 'active'],
-    audit: ['id', 'at', 'user_id', 'user_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'prev_hash', 'hash'],
+    audit: ['id', 'at', 'user_id', 'user_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'prev_hash', 'hash', 'address'],
     petitions: [
       'id', 'number', 'year', 'seq', 'channel', 'received_at', 'people_count', 'category', 'claim_item', 'topic_id', 'unit_id',
       'summary', 'request', 'facts_reasons', 'status', 'repeat_of_id', 'responsible_unit_id', 'lead_leader_id', 'decision',

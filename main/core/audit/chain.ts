@@ -31,6 +31,7 @@ import { toWellFormedText } from '../../../shared/unicode';
 import { dialectOf, installSqliteAuditKey, type AnyStore, type AuditTable, type Database, type Store } from '../../db';
 import type { Actor } from '../context';
 import { chunksOf } from '../../db/chunks';
+import { requestAddress } from './request-address';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const HEAD_KEY = 'audit_head';
@@ -64,7 +65,8 @@ export interface AuditHead {
 }
 
 type AuditRow = Selectable<AuditTable>;
-export type AuditContent = Omit<AuditRow, 'hash'>;
+/** A row without its MAC; the address may be left out (rows written before migration 0016, tools that seed rows). */
+export type AuditContent = Omit<AuditRow, 'hash' | 'address'> & { readonly address?: string | null };
 
 /**
  * Text exactly as SQLite will store it: a lone UTF-16 surrogate becomes U+FFFD on the way in, so hashing the JS
@@ -75,8 +77,13 @@ function stored(text: string): string {
   return toWellFormedText(text);
 }
 
+/**
+ * What the MAC is taken over. The address (migration 0016) is added at the end only when there is one: rows from
+ * before it, and rows no network request wrote, keep the form they were keyed in, so the chain verifies across both.
+ * An address removed from a row, or one put into a row that had none, changes the text and fails its MAC.
+ */
 export function canonicalAuditRow(row: AuditContent): string {
-  return JSON.stringify([
+  const fields: unknown[] = [
     row.id,
     row.at,
     row.user_id,
@@ -87,7 +94,9 @@ export function canonicalAuditRow(row: AuditContent): string {
     row.before_json,
     row.after_json,
     row.prev_hash,
-  ]);
+  ];
+  if (row.address !== null && row.address !== undefined) fields.push(row.address);
+  return JSON.stringify(fields);
 }
 
 /**
@@ -153,9 +162,10 @@ export async function appendAudits(trx: Kysely<Database>, records: readonly Audi
   let id = Math.max(await highestIssuedId(trx), last?.id ?? 0);
   let prev = last?.hash ?? GENESIS_HASH;
   const rows: AuditRow[] = [];
+  const address = requestAddress();
   for (const record of records) {
     id += 1;
-    const content: AuditContent = {
+    const content: Omit<AuditRow, 'hash'> = {
       id,
       at: record.at,
       user_id: record.actor?.id ?? null,
@@ -166,6 +176,7 @@ export async function appendAudits(trx: Kysely<Database>, records: readonly Audi
       before_json: toJson(record.before),
       after_json: toJson(record.after),
       prev_hash: prev,
+      address: address === null ? null : stored(address),
     };
     prev = await auditMac(trx, canonicalAuditRow(content));
     rows.push({ ...content, hash: prev });

@@ -21,4 +21,5 @@ export type { AuditKeyOptions, SecretSealer } from './key-store';
 export { isChainKeyed, upgradeAuditChain } from './upgrade';
 export { AuditWatch, DAILY_VERIFY_MS, openAuditChain, type AuditStatus } from './watch';
 export { listAudit } from './list';
+export { requestAddress, withRequestAddress } from './request-address';
 export { acceptAuditKey } from './accept-key';

@@ -17,6 +17,7 @@ export async function listAudit(db: Kysely<Database>, page: number, pageSize: nu
       id: r.id,
       at: r.at,
       userName: r.user_name,
+      address: r.address,
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

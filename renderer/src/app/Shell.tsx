@@ -80,7 +80,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Text>
             {api.isBrowserMode() && (
               <Badge variant="outline" color="gray" size="sm">
-                {t('common.browserMode')}
+                {t(api.isServerMode() ? 'server.badge' : 'common.browserMode')}
               </Badge>
             )}
           </Group>

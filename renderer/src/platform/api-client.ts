@@ -1,6 +1,9 @@
 /**
  * The renderer's one API client. Inside Electron it uses the preload bridge; in browser mode it speaks
  * HTTP to the local host with the per-launch token from the address bar. Both return the same envelope.
+ * In server mode (the county edition on the office network; the page says so in a meta tag the server writes)
+ * the session is an HttpOnly cookie this code never sees: what it keeps as "the session" is the session's CSRF
+ * token, sent in a header with every call, and the body carries no session.
  *
  * @example
  * const r = await api.call('petitions.get', { id: 3 });
@@ -31,7 +34,23 @@ function hostToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-const token = bridge() ? '' : hostToken();
+function metaContent(name: string): string | null {
+  return document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null;
+}
+
+/** Server mode: set by the server in the page (main/host/server.ts), never by the address bar. */
+const serverMode = !bridge() && metaContent('petition-desk-mode') === 'server';
+const token = bridge() || serverMode ? '' : hostToken();
+/** Sent with every POST in server mode; the server wants the header even before login. */
+const NO_SESSION_CSRF = '-';
+
+if (serverMode) {
+  // The page was served with the CSRF token of the cookie's session, if the browser has one: a new tab or a
+  // reload stays signed in, and a browser whose cookie is gone starts at the login page.
+  const csrf = metaContent('petition-desk-csrf');
+  if (csrf) sessionStorage.setItem(SESSION_KEY, csrf);
+  else sessionStorage.removeItem(SESSION_KEY);
+}
 
 export function getSession(): string | null {
   return sessionStorage.getItem(SESSION_KEY);
@@ -40,6 +59,8 @@ export function getSession(): string | null {
 export function setSession(session: string | null): void {
   if (session) sessionStorage.setItem(SESSION_KEY, session);
   else sessionStorage.removeItem(SESSION_KEY);
+  // Server mode: the event stream is let in by the cookie, so it is opened again as the new session (or refused).
+  if (serverMode) reopenEvents();
 }
 
 const unauthenticatedListeners = new Set<() => void>();
@@ -62,7 +83,25 @@ async function overBridge(call: () => Promise<ApiResult<unknown>>): Promise<ApiR
   }
 }
 
+/** Server mode: the cookie carries the session; the header proves the call comes from this page. */
+async function sendToServer(name: string, input: unknown): Promise<ApiResult<unknown>> {
+  try {
+    const res = await fetch('/api', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Desk-CSRF': getSession() ?? NO_SESSION_CSRF },
+      body: JSON.stringify({ name, input }),
+    });
+    // The server's refusals (origin, CSRF) come in the envelope, with a message that says what to do.
+    if (res.headers.get('Content-Type')?.startsWith('application/json')) return (await res.json()) as ApiResult<unknown>;
+    return transportFailure('errors.transport.httpStatus', { status: res.status });
+  } catch {
+    return transportFailure('errors.transport.unreachable');
+  }
+}
+
 async function send(name: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (serverMode) return sendToServer(name, input);
   const request = { name, input, session: getSession() };
   const b = bridge();
   if (b) return overBridge(() => b.call(request));
@@ -86,15 +125,24 @@ async function send(name: string, input: unknown): Promise<ApiResult<unknown>> {
 const eventListeners = new Set<(event: ApiEvent) => void>();
 let eventSource: EventSource | null = null;
 
+function openEvents(): void {
+  eventSource = new EventSource(serverMode ? '/events' : `/events?token=${encodeURIComponent(token)}`);
+  eventSource.onmessage = (e: MessageEvent<string>) => {
+    const event = JSON.parse(e.data) as ApiEvent;
+    for (const l of [...eventListeners]) l(event);
+  };
+}
+
+/** Server mode: a stream refused before login (401) stays closed; a change of session opens it again. */
+function reopenEvents(): void {
+  if (eventListeners.size === 0) return;
+  eventSource?.close();
+  openEvents();
+}
+
 function subscribeToEvents(listener: (event: ApiEvent) => void): () => void {
   eventListeners.add(listener);
-  if (!eventSource) {
-    eventSource = new EventSource(`/events?token=${encodeURIComponent(token)}`);
-    eventSource.onmessage = (e: MessageEvent<string>) => {
-      const event = JSON.parse(e.data) as ApiEvent;
-      for (const l of [...eventListeners]) l(event);
-    };
-  }
+  if (!eventSource) openEvents();
   return () => {
     eventListeners.delete(listener);
     if (eventListeners.size === 0) {
@@ -121,6 +169,11 @@ export const api = {
 
   isBrowserMode(): boolean {
     return bridge() === null;
+  },
+
+  /** Served to the office network by the county edition's server (a browser mode too). */
+  isServerMode(): boolean {
+    return serverMode;
   },
 };
 

@@ -133,6 +133,7 @@ export function AuditPage() {
               <Table.Th w={70}>#</Table.Th>
               <Table.Th w={150}>{t('admin.audit.colTime')}</Table.Th>
               <Table.Th w={110}>{t('admin.audit.colUser')}</Table.Th>
+              <Table.Th w={130}>{t('admin.audit.colAddress')}</Table.Th>
               <Table.Th>{t('admin.audit.colAction')}</Table.Th>
               <Table.Th w={120}>{t('admin.audit.colEntity')}</Table.Th>
               <Table.Th w={130}>{t('admin.audit.colId')}</Table.Th>
@@ -153,6 +154,17 @@ export function AuditPage() {
                       {formatDateTime(row.at, tz)}
                     </Table.Td>
                     <Table.Td fz="sm">{row.userName}</Table.Td>
+                    <Table.Td>
+                      {row.address === null ? (
+                        <Text size="xs" c="dimmed" title={t('admin.audit.noAddressHint')}>
+                          {t('admin.audit.noAddress')}
+                        </Text>
+                      ) : (
+                        <Text size="xs" className={classes.num} truncate title={row.address} data-testid="audit-address">
+                          {row.address}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       {/* The code stays out of sight (a tooltip for support), the label is what a person reads. */}
                       <Text size="sm" truncate title={row.action}>
@@ -186,7 +198,7 @@ export function AuditPage() {
                   </Table.Tr>
                   {expanded && (
                     <Table.Tr>
-                      <Table.Td colSpan={7} bg="gray.0" p={0}>
+                      <Table.Td colSpan={8} bg="gray.0" p={0}>
                         <Stack gap="xs" p="sm" data-testid={`audit-detail-${row.id}`}>
                           <Changes before={row.before} after={row.after} />
                           <SimpleGrid cols={2} spacing="md">
