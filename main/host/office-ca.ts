@@ -16,7 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isIP } from 'node:net';
 import { X509Certificate as NodeCertificate, createPrivateKey, webcrypto } from 'node:crypto';
-import './x509-reflect';
+// tsyringe, which @peculiar/x509 resolves its helpers through, needs the Reflect metadata polyfill loaded first.
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 // The library signs with this provider; Node's WebCrypto is a full implementation.
