@@ -358,6 +358,7 @@ export const BACKUP_PROBLEMS = [
   'audit_head_differs',
   'attachment_mismatch',
   'schema_newer',
+  'store_differs',
   'audit_broken',
   'attachments_missing',
 ] as const;

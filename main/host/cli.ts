@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (values.restore !== undefined) {
-    process.exit(await runRestoreCommand(dataDir, values.restore));
+    process.exit(await runRestoreCommand(dataDir, values.restore, database.url));
   }
   // The build puts the fonts the app ships for notices next to this bundle; without them notices use the office's fonts.
   const fontDir = path.resolve(__dirname, 'notice-fonts');
