@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { openApp, restoreFromCommandLine } from '../../main/app';
 import { ManualClock } from '../../main/core/context';
-import { at, ADMIN_PASSWORD } from '../unit/support/test-app';
+import { at, ADMIN_PASSWORD, testApp } from '../unit/support/test-app';
+import { tempDir } from '../unit/support/temp-dir';
 import { allBytes, BACKUP_PASSWORD, backupOffice, SLOW } from '../unit/support/backups';
 import { databaseUrlOf, dropDatabaseOf } from '../unit/support/pg-databases';
 
@@ -157,5 +158,60 @@ describe('backups on PostgreSQL', SLOW, () => {
       await dropDatabaseOf(dataDir);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('backups on PostgreSQL refused', SLOW, () => {
+  /** PG_BIN names `dir` for this test only. */
+  function programsIn(dir: string): void {
+    vi.stubEnv('PG_BIN', dir);
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+  }
+
+  it('says which programs to install when pg_dump is not there, and writes nothing', async () => {
+    const b = await backupOffice({ encryption: 'off' });
+    const empty = tempDir('no-programs');
+    programsIn(empty);
+    const r = await b.t.call(b.admin, 'backups.create', { targetDir: null });
+    expect(r.ok ? '' : r.error.message).toMatch(
+      new RegExp(`^找不到 PostgreSQL \\d+ 版的备份程序（pg_dump、pg_restore、psql），在“${empty}”中没有：请在服务器上安装 postgresql-client-\\d+，或用环境变量 PG_BIN 指明它们所在的文件夹$`),
+    );
+    expect(fs.readdirSync(b.target)).toEqual([]);
+    // The dashboard keeps the failure for the admin.
+    expect((await b.t.ok(b.admin, 'backups.status.get', {})).lastFailure?.message).toContain('找不到 PostgreSQL');
+    await b.t.close();
+  });
+
+  it('refuses programs of another major version than the server', async () => {
+    const b = await backupOffice({ encryption: 'off' });
+    const old = tempDir('old-programs');
+    for (const program of ['pg_dump', 'pg_restore', 'psql']) {
+      fs.writeFileSync(path.join(old, program), `#!/bin/sh\necho "${program} (PostgreSQL) 9.6.24"\n`, { mode: 0o755 });
+    }
+    programsIn(old);
+    const r = await b.t.call(b.admin, 'backups.create', { targetDir: null });
+    expect(r.ok ? '' : r.error.message).toMatch(new RegExp(`^“${old}”中的备份程序是 PostgreSQL 9 版，而数据库服务器是 \\d+ 版`));
+    expect(fs.readdirSync(b.target)).toEqual([]);
+    await b.t.close();
+  });
+
+  it('refuses to restore a township’s SQLite backup into the county database, saying why', async () => {
+    const township = await testApp({ now: '2026-11-28 10:00', store: 'sqlite' });
+    const admin = await township.setup();
+    const usb = tempDir('usb');
+    await township.ok(admin, 'backups.settings.update', { targetDir: usb, timeOfDay: '12:30', encryption: 'off', password: null });
+    const made = await township.ok(admin, 'backups.create', { targetDir: null });
+    await township.close();
+
+    const b = await backupOffice({ encryption: 'off' });
+    await b.register('县局自己的事项');
+    const check = await b.t.ok(b.admin, 'backups.verify', { folder: made.folder, password: null });
+    expect(check.problems).toEqual([{ code: 'store_differs', message: '这份备份来自另一种数据库（SQLite），不能恢复到本系统的数据库' }]);
+    const r = await b.t.call(b.admin, 'backups.restore', { folder: made.folder, password: null });
+    expect(r.ok ? '' : r.error.message).toContain('这份备份来自另一种数据库（SQLite）');
+    expect(await summaries((n, i) => b.t.ok(b.admin, n, i))).toEqual(['县局自己的事项']);
+    await b.t.close();
   });
 });
