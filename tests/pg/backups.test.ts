@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { openApp, restoreFromCommandLine } from '../../main/app';
@@ -14,7 +14,8 @@ import { ManualClock } from '../../main/core/context';
 import { at, ADMIN_PASSWORD, testApp } from '../unit/support/test-app';
 import { tempDir } from '../unit/support/temp-dir';
 import { allBytes, BACKUP_PASSWORD, backupOffice, SLOW } from '../unit/support/backups';
-import { databaseUrlOf, dropDatabaseOf } from '../unit/support/pg-databases';
+import { databaseUrlOf, dropDatabaseOf, SERVER_URL } from '../unit/support/pg-databases';
+import { postgresKysely } from '../../main/db/dialects';
 
 const DUMP = 'petition-desk.dump';
 
@@ -213,5 +214,30 @@ describe('backups on PostgreSQL refused', SLOW, () => {
     expect(r.ok ? '' : r.error.message).toContain('这份备份来自另一种数据库（SQLite）');
     expect(await summaries((n, i) => b.t.ok(b.admin, n, i))).toEqual(['县局自己的事项']);
     await b.t.close();
+  });
+
+  it('says the database user needs the right to create databases, which every check of a backup uses', async () => {
+    const b = await backupOffice({ encryption: 'off' });
+    const role = `clerk_${randomBytes(4).toString('hex')}`;
+    // A user that may read and write the office's tables, as a DBA would grant, but not create databases.
+    await sql`CREATE ROLE ${sql.id(role)} LOGIN NOCREATEDB`.execute(b.t.app.core.db);
+    await sql`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${sql.id(role)}`.execute(b.t.app.core.db);
+    await sql`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${sql.id(role)}`.execute(b.t.app.core.db);
+    const dataDir = await b.t.closeKeepingFolder();
+    const url = new URL(databaseUrlOf(dataDir) ?? '');
+    url.username = role;
+    const app = await openApp({ dataDir, databaseUrl: url.toString(), clock: new ManualClock(b.t.clock.now()), startScheduler: false });
+    try {
+      const login = (await app.api.call({ name: 'auth.login', input: { username: 'admin', password: ADMIN_PASSWORD } })) as { ok: true; value: { token: string } };
+      const r = await app.api.call({ name: 'backups.create', input: { targetDir: null }, session: login.value.token });
+      expect(r.ok ? '' : r.error.message).toBe('数据库用户没有建库权限（CREATEDB），无法核验备份（每份备份都要先恢复到一个临时数据库中检查）：请数据库管理员执行 ALTER ROLE 用户名 CREATEDB');
+      expect(fs.readdirSync(b.target)).toEqual([]);
+    } finally {
+      await app.close();
+      await dropDatabaseOf(dataDir);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      const server = postgresKysely(SERVER_URL ?? '', 1);
+      await sql`DROP ROLE ${sql.id(role)}`.execute(server).finally(() => server.destroy());
+    }
   });
 });

@@ -108,6 +108,7 @@ export const POSTGRES_DUMP_FILE = 'petition-desk.dump';
 /** What PostgreSQL's programs said, for the admin: the programs missing or of another version, named. */
 function toolsError(err: unknown): unknown {
   if (!(err instanceof PostgresToolsUnusable)) return err;
+  if (err.reason === 'createdb') return new UserError('invalid_input', 'errors.backup.pgNoCreateDb');
   return err.reason === 'missing'
     ? new UserError('invalid_input', 'errors.backup.pgToolsMissing', { dir: err.dir, version: err.serverMajor })
     : new UserError('invalid_input', 'errors.backup.pgToolsVersion', { dir: err.dir, version: err.serverMajor, found: err.toolsMajor ?? '?' });

@@ -27,14 +27,17 @@ export interface PostgresTools {
   readonly major: number;
 }
 
-/** Why the programs cannot be used: none in the folder, or of another major version than the server. */
+/**
+ * Why a backup cannot be made or checked here: the programs are not in the folder, or are of another major version
+ * than the server; or the database user may not create the scratch database a check restores into.
+ */
 export class PostgresToolsUnusable extends Error {
-  readonly reason: 'missing' | 'version';
+  readonly reason: 'missing' | 'version' | 'createdb';
   readonly dir: string;
   readonly serverMajor: number;
   readonly toolsMajor: number | null;
-  constructor(reason: 'missing' | 'version', dir: string, serverMajor: number, toolsMajor: number | null) {
-    super(`pg_dump/pg_restore in ${dir}: ${reason === 'missing' ? 'not found' : `version ${toolsMajor}`}, the server is ${serverMajor}`);
+  constructor(reason: 'missing' | 'version' | 'createdb', dir: string, serverMajor: number, toolsMajor: number | null) {
+    super(reason === 'createdb' ? 'the database user may not create databases' : `pg_dump/pg_restore in ${dir}: ${reason === 'missing' ? 'not found' : `version ${toolsMajor}`}, the server is ${serverMajor}`);
     this.name = 'PostgresToolsUnusable';
     this.reason = reason;
     this.dir = dir;
@@ -69,7 +72,9 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 function connectionEnv(url: string): NodeJS.ProcessEnv {
   const u = new URL(url);
   const env: NodeJS.ProcessEnv = { ...process.env, PGAPPNAME: 'petition-desk-backup', PGCONNECT_TIMEOUT: '30' };
-  if (u.hostname) env.PGHOST = decodeURIComponent(u.hostname);
+  // `?host=/var/run/postgresql` names a socket folder, as libpq reads it.
+  const host = u.searchParams.get('host') ?? (u.hostname ? decodeURIComponent(u.hostname) : null);
+  if (host) env.PGHOST = host;
   if (u.port) env.PGPORT = u.port;
   if (u.username) env.PGUSER = decodeURIComponent(u.username);
   if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
@@ -95,9 +100,15 @@ async function programMajor(file: string): Promise<number | null> {
  * Throws {@link PostgresToolsUnusable} when they are not there or are of another major version.
  */
 export async function postgresTools(url: string, env: NodeJS.ProcessEnv = process.env): Promise<PostgresTools> {
-  const versionNum = await withClient(url, async (c) => Number((await c.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0]?.server_version_num));
-  const major = Math.floor(versionNum / 10_000);
+  const server = await withClient(url, async (c) => {
+    const version = Number((await c.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0]?.server_version_num);
+    const role = await c.query<{ may: boolean }>('SELECT rolcreatedb OR rolsuper AS may FROM pg_roles WHERE rolname = current_user');
+    return { major: Math.floor(version / 10_000), createdb: role.rows[0]?.may === true };
+  });
+  const major = server.major;
   const dir = env[PG_BIN_ENV] || path.join('/usr/lib/postgresql', String(major), 'bin');
+  // Asked first: a check restores every backup into a scratch database, and nothing is written that cannot be checked.
+  if (!server.createdb) throw new PostgresToolsUnusable('createdb', dir, major, null);
   for (const program of PROGRAMS) {
     if (!fs.existsSync(path.join(dir, program))) throw new PostgresToolsUnusable('missing', dir, major, null);
   }
