@@ -78,7 +78,7 @@ function report(folder: string, problems: VerifyProblem[], summary: BackupSummar
   return { folder, problems, ok: restorable && problems.length === 0, restorable, summary, audit: auditCheck };
 }
 
-function summaryOf(m: Manifest, c: ManifestContent, dbFile: string): BackupSummary {
+function summaryOf(m: Manifest, c: ManifestContent): BackupSummary {
   return {
     id: m.id,
     createdAt: m.createdAt,
@@ -90,7 +90,8 @@ function summaryOf(m: Manifest, c: ManifestContent, dbFile: string): BackupSumma
     counts: c.counts,
     auditHead: c.auditHead,
     auditRows: c.auditRows,
-    attachments: c.files.filter((f) => f.path !== dbFile).length,
+    // Whichever store's database file the backup holds, the rest are attachments.
+    attachments: c.files.filter((f) => f.path.startsWith('attachments/')).length,
     bytes: c.files.reduce((n, f) => n + f.bytes, 0),
   };
 }
@@ -190,7 +191,7 @@ export async function verifyBackup(folder: string, given: VerifyKey, options: Ve
   const { content, key } = opened;
   // Only the copier's check of a copy is used here, never the live database it would copy.
   const copier = options.copier ?? sqliteCopier(options.workDir);
-  const summary = summaryOf(m, content, copier.fileName);
+  const summary = summaryOf(m, content);
   // The plain part says when and why; the sealed part must say the same, or the plain part was changed.
   if (content.id !== m.id || content.createdAt !== m.createdAt || content.kind !== m.kind) return report(folder, [{ code: 'file_changed', detail: 'manifest.json' }], summary);
   if (!schemaIsKnown(m.schemaVersion)) return report(folder, [{ code: 'schema_newer', detail: m.schemaVersion ?? '' }], summary);
