@@ -16,6 +16,7 @@ import { tempDir } from '../unit/support/temp-dir';
 import { allBytes, BACKUP_PASSWORD, backupOffice, SLOW } from '../unit/support/backups';
 import { databaseUrlOf, dropDatabaseOf, SERVER_URL } from '../unit/support/pg-databases';
 import { postgresKysely } from '../../main/db/dialects';
+import { letter } from './support';
 
 const DUMP = 'petition-desk.dump';
 
@@ -114,17 +115,9 @@ describe('backups on PostgreSQL', SLOW, () => {
     const safety = await b.t.ok(admin, 'backups.verify', { folder: restored.safetyCopy, password: BACKUP_PASSWORD });
     expect(safety.ok).toBe(true);
     expect(safety.summary?.counts.petitions).toBe(0);
-    const created = await b.t.ok(admin, 'petitions.create', {
-      channel: 'visit',
-      receivedAt: b.t.clock.now(),
-      petitioners: [{ name: '李四', address: '红旗村' }],
-      peopleCount: 1,
-      category: 'suggestion',
-      summary: '恢复后登记的丁',
-      request: '请求处理',
-    });
+    const created = await b.t.ok(admin, 'petitions.create', letter({ summary: '恢复后登记的丁' }));
     // The number after the backup's last: the one taken after the backup is free again.
-    expect(created.number).toContain('0003号');
+    expect(created.number).toBe('信〔2026〕0003号');
     expect((await b.t.ok(admin, 'audit.verify', {})).ok).toBe(true);
     const status = await b.t.ok(admin, 'backups.status.get', {});
     expect(status.lastRestore).toMatchObject({ from: made.folder, safetyCopy: restored.safetyCopy });
