@@ -46,6 +46,8 @@ describe('backups on PostgreSQL', SLOW, () => {
     const status = await b.t.ok(b.admin, 'backups.status.get', {});
     expect(status.lastVerified?.folder).toBe(folder);
     expect(status.lastFailure).toBeNull();
+    // The screen says the database is on the server, not a file in the data folder.
+    expect(status.store).toBe('postgres');
     const check = await b.t.ok(b.admin, 'backups.verify', { folder, password: BACKUP_PASSWORD });
     expect(check.ok).toBe(true);
     expect(check.summary?.counts.petitions).toBe(1);
