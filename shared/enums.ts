@@ -342,6 +342,9 @@ export type BackupWarning = (typeof BACKUP_WARNINGS)[number];
 /** Whether backups are encrypted: with the office's password, explicitly not, or not decided yet (no backups run). */
 export const BACKUP_ENCRYPTION_STATES = ['on', 'off', 'unset'] as const;
 export type BackupEncryptionState = (typeof BACKUP_ENCRYPTION_STATES)[number];
+/** Where the office's records are kept: the desk's SQLite file, or the county's PostgreSQL database. */
+export const DATA_STORES = ['sqlite', 'postgres'] as const;
+export type DataStore = (typeof DATA_STORES)[number];
 /**
  * What checking a backup can find. The last two do not stop a restore: the copy is faithful, the data it copied
  * was already like that.
@@ -358,6 +361,7 @@ export const BACKUP_PROBLEMS = [
   'audit_head_differs',
   'attachment_mismatch',
   'schema_newer',
+  'store_differs',
   'audit_broken',
   'attachments_missing',
 ] as const;

@@ -18,7 +18,18 @@ import { createApi, type Api } from '../api';
 import { AlarmScheduler } from '../core/alarms';
 import { ensureZeroReportDeadlines } from '../core/zero-reports';
 import { sweepDataFolder } from '../core/storage';
-import { APP_VERSION, applyPendingRestore, Backups, completeRestore, rollBackRestore, type WrittenBackup } from '../core/backup';
+import {
+  APP_VERSION,
+  applyPendingRestore,
+  Backups,
+  completeRestore,
+  postgresCopier,
+  putBackStagedDatabase,
+  rollBackRestore,
+  type DatabaseCopier,
+  type PendingRestore,
+  type WrittenBackup,
+} from '../core/backup';
 import type { ApiEvent, StartupProgress } from '../../shared/api';
 import type { PdfMaker } from '../core/notices';
 import { auditKeyDir, openAuditChain, type AuditWatch, type SecretSealer } from '../core/audit';
@@ -33,7 +44,8 @@ export interface AppOptions {
   readonly dataDir: string;
   /**
    * The county edition: the PostgreSQL database at this URL instead of the SQLite file in the data folder
-   * (which then keeps only attachments and the like). Backups do not run on PostgreSQL yet (issue 16).
+   * (which then keeps only attachments and the like). Its backups are pg_dump's, made with the programs of the
+   * server's version (PG_BIN or /usr/lib/postgresql/<version>/bin).
    */
   readonly databaseUrl?: string | null;
   /** Enables the `dev.clock` procedure so e2e tests can move time. Never set in a packaged build. */
@@ -97,13 +109,36 @@ async function openOnce(w: Wiring): Promise<Opened> {
   const databaseUrl = options.databaseUrl ?? null;
   if (databaseUrl) return openOnPostgres(w, databaseUrl);
   const pending = applyPendingRestore(options.dataDir);
+  const wiring = backupWiring(w, progress);
+  const onMigration = migrationProgress(progress);
+  let store: AnyStore;
+  let restoreFailed: unknown = null;
+  try {
+    // A restored backup is itself the copy: no second one before migrating it.
+    store = await openStore(options.dataDir, pending ? { onMigration } : { beforeMigrate: wiring.beforeMigrate, onMigration });
+  } catch (err) {
+    if (!pending) throw err;
+    restoreFailed = err;
+    rollBackRestore(options.dataDir);
+    store = await openStore(options.dataDir, { beforeMigrate: wiring.beforeMigrate, onMigration });
+  }
+  return wiring.finish(store, pending, restoreFailed);
+}
+
+/**
+ * The backups of a store being opened, the same on both stores but for the copier: the safety copy before a
+ * migration, then, once the audit chain is open, the Backups (which verify copies under the office's key), the
+ * end of a restore that was swapped in, and the record of the copy made before the migration.
+ */
+function backupWiring(w: Wiring, progress: ReturnType<typeof progressOf>, copier?: DatabaseCopier) {
+  const { options } = w;
   let preMigration: WrittenBackup | null = null;
   // A backup's copy is verified under the office's audit key once the chain is open (before a migration it is not).
   let auditWatch: AuditWatch | null = null;
   const backupsOver = (db: Db) =>
     new Backups(
       { db, clock: w.clock, dataDir: options.dataDir, emit: w.emit },
-      { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => (auditWatch ? (sqlite) => auditWatch?.installOn(sqlite) ?? false : null) },
+      { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => (auditWatch ? (copy) => auditWatch?.installOnCopy(copy) ?? false : null), ...(copier ? { copier } : {}) },
     );
   const beforeMigrate = async (db: Db) => {
     progress('backup');
@@ -114,29 +149,20 @@ async function openOnce(w: Wiring): Promise<Opened> {
       console.error('[backups] the backup before the migration failed; migrating anyway:', err);
     }
   };
-  const onMigration = migrationProgress(progress);
-  let store: AnyStore;
-  let restoreFailed: unknown = null;
-  try {
-    // A restored backup is itself the copy: no second one before migrating it.
-    store = await openStore(options.dataDir, pending ? { onMigration } : { beforeMigrate, onMigration });
-  } catch (err) {
-    if (!pending) throw err;
-    restoreFailed = err;
-    rollBackRestore(options.dataDir);
-    store = await openStore(options.dataDir, { beforeMigrate, onMigration });
-  }
-  const core: Core = { db: store.db, clock: w.clock, dataDir: options.dataDir, emit: w.emit };
-  // Before any write: the key goes onto the connection, an old file is re-keyed, and the chain is verified.
-  progress('verify');
-  const watch = await openAuditChain(core, store, auditKeyOptions(options));
-  auditWatch = watch;
-  const backups = backupsOver(core.db);
-  if (pending && !restoreFailed) await completeRestore(core, pending);
-  if (restoreFailed) console.error('[backups] the restored data would not open; the data before it is back:', restoreFailed);
-  progress('prepare');
-  if (preMigration) await backups.record(preMigration, null);
-  return startOver(w, store, core, watch, backups);
+  const finish = async (store: AnyStore, pending: PendingRestore | null, restoreFailed: unknown): Promise<Opened> => {
+    const core: Core = { db: store.db, clock: w.clock, dataDir: options.dataDir, emit: w.emit };
+    // Before any write: the key goes onto the connection, an old file is re-keyed, and the chain is verified.
+    progress('verify');
+    const watch = await openAuditChain(core, store, auditKeyOptions(options));
+    auditWatch = watch;
+    const backups = backupsOver(core.db);
+    if (pending && !restoreFailed) await completeRestore(core, pending);
+    if (restoreFailed) console.error('[backups] the restored data would not open; the data before it is back:', restoreFailed);
+    progress('prepare');
+    if (preMigration) await backups.record(preMigration, null);
+    return startOver(w, store, core, watch, backups);
+  };
+  return { beforeMigrate, finish };
 }
 
 /** What opening is doing, for the start-up screen. */
@@ -153,22 +179,33 @@ function auditKeyOptions(options: AppOptions) {
 }
 
 /**
- * The county edition over PostgreSQL: the same core, minus what is still built for the SQLite file only
- * (backups, restores, the backup before a migration): its Backups are never started.
+ * The county edition over PostgreSQL: the same core and the same backups, whose copies are pg_dump's (see
+ * main/core/backup/database-copy.ts). A staged restore is put back into the database before it is opened: in one
+ * transaction, so when it fails the database is as it was and the attachments swapped with it go back.
  */
 async function openOnPostgres(w: Wiring, databaseUrl: string): Promise<Opened> {
-  const progress = progressOf(w.options);
-  const store = await openAnyStore(w.options.dataDir, databaseUrl, { onMigration: migrationProgress(progress) });
-  const core: Core = { db: store.db, clock: w.clock, dataDir: w.options.dataDir, emit: w.emit };
-  progress('verify');
-  const watch = await openAuditChain(core, store, auditKeyOptions(w.options));
-  progress('prepare');
-  const backups = new Backups(core, { appVersion: APP_VERSION, restart: w.restart, auditKeyOn: () => null });
-  return startOver(w, store, core, watch, backups, { backups: false });
+  const { options } = w;
+  const progress = progressOf(options);
+  const copier = postgresCopier(databaseUrl);
+  const pending = applyPendingRestore(options.dataDir);
+  let restoreFailed: unknown = null;
+  if (pending) {
+    try {
+      await putBackStagedDatabase(options.dataDir, copier);
+    } catch (err) {
+      restoreFailed = err;
+      rollBackRestore(options.dataDir);
+    }
+  }
+  const wiring = backupWiring(w, progress, copier);
+  const onMigration = migrationProgress(progress);
+  // A restored backup is itself the copy: no second one before migrating it.
+  const store = await openAnyStore(options.dataDir, databaseUrl, pending && !restoreFailed ? { onMigration } : { beforeMigrate: wiring.beforeMigrate, onMigration });
+  return wiring.finish(store, pending, restoreFailed);
 }
 
 /** Everything over an open store whose audit chain is open: the calendar, the data folder, the scheduler, the API. */
-async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWatch, backups: Backups, run = { backups: true }): Promise<Opened> {
+async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWatch, backups: Backups): Promise<Opened> {
   const { options } = w;
   await seedShippedCalendar(core);
   // Before anyone can write: what a crash left half-written, and files no row references, go to quarantine.
@@ -197,9 +234,16 @@ async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWat
   const schedulerLock = { lock, shared: Boolean(options.databaseUrl) };
   const api = createApi(core, { testClock: w.testClock, scheduler, makePdf: options.makePdf ?? null, backups, auditWatch: watch, schedulerLock });
   if (options.startScheduler !== false) {
+    // The scheduled backups go with the alarms: one server process makes them, not each of them.
     scheduler.standBy();
-    await lock.start((held) => (held ? scheduler.start() : scheduler.standBy()));
-    if (run.backups) backups.start();
+    await lock.start(async (held) => {
+      if (!held) {
+        backups.stop();
+        return scheduler.standBy();
+      }
+      await scheduler.start();
+      backups.start();
+    });
   }
   return {
     api,

@@ -1,6 +1,6 @@
 /**
  * Restoring from the command line, for when the app will not start: `node dist/main/host.cjs --restore <folder>`
- * (or the installed app with `--restore <folder>`). Verifies the backup, copies the data as it is aside, swaps
+ * (or the installed app with `--restore <folder>`; with `--database postgres://…` into the county's database). Verifies the backup, copies the data as it is aside, swaps
  * the backup in by opening the store once (the restore is recorded in its audit), and closes.
  *
  * The backup copy's audit chain is verified row by row (every MAC) when this PC holds the office's audit key,
@@ -11,7 +11,7 @@
  * const done = await restoreFromCommandLine({ dataDir, folder: 'E:\\信访备份\\petition-desk-20261128-123000', password });
  * console.log(done.safetyCopy, done.audit.checked);
  */
-import { officeKeyInstaller, stageOfflineRestore, type BackupSummary, type VerifyReport } from '../core/backup';
+import { officeKeyInstaller, postgresCopier, sqliteCopier, stageOfflineRestore, type BackupSummary, type VerifyReport } from '../core/backup';
 import { auditKeyDir } from '../core/audit';
 import { openApp, type AppOptions } from './index';
 
@@ -28,10 +28,14 @@ export async function restoreFromCommandLine(options: {
   folder: string;
   password: string | null;
   auditKey?: AppOptions['auditKey'];
+  /** The county's PostgreSQL database (its backups are dumps, put back into it); else the SQLite file. */
+  databaseUrl?: string | null;
 }): Promise<CommandLineRestore> {
   const keyOptions = { dir: options.auditKey?.dir ?? auditKeyDir(), sealer: options.auditKey?.sealer ?? null };
-  const { pending, report } = await stageOfflineRestore(options.dataDir, options.folder, options.password, Date.now(), officeKeyInstaller(keyOptions));
-  const app = await openApp({ dataDir: options.dataDir, startScheduler: false, ...(options.auditKey ? { auditKey: options.auditKey } : {}) });
+  const databaseUrl = options.databaseUrl ?? null;
+  const copier = databaseUrl ? postgresCopier(databaseUrl) : sqliteCopier(options.dataDir);
+  const { pending, report } = await stageOfflineRestore(options.dataDir, options.folder, options.password, Date.now(), officeKeyInstaller(keyOptions), copier);
+  const app = await openApp({ dataDir: options.dataDir, databaseUrl, startScheduler: false, ...(options.auditKey ? { auditKey: options.auditKey } : {}) });
   await app.close();
   if (!report.summary || !report.audit) throw new Error('a verified backup has a summary and an audit check');
   return { summary: report.summary, safetyCopy: pending.safetyCopy, problems: report.problems.map((p) => p.code), audit: report.audit };

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (values.restore !== undefined) {
-    process.exit(await runRestoreCommand(dataDir, values.restore));
+    process.exit(await runRestoreCommand(dataDir, values.restore, database.url));
   }
   const server = await serverModeFrom({ listen: values.listen, publicName: values['public-name'], tlsCert: values['tls-cert'], tlsKey: values['tls-key'] }, dataDir);
   if (server && 'refusal' in server) {

@@ -40,12 +40,12 @@ export function auditCheckLine(audit: CommandLineRestore['audit']): string {
   return `${translate('zh-CN', key, params)} / ${translate('en', key, params)}`;
 }
 
-export async function runRestoreCommand(dataDir: string, folder: string): Promise<number> {
+export async function runRestoreCommand(dataDir: string, folder: string, databaseUrl: string | null = null): Promise<number> {
   const password = process.env[PASSWORD_ENV] ?? (await askPassword());
   console.log(`数据文件夹 / data folder: ${dataDir}`);
   console.log(`正在核验并恢复 / verifying and restoring: ${folder}`);
   try {
-    const done = await restoreFromCommandLine({ dataDir, folder, password });
+    const done = await restoreFromCommandLine({ dataDir, folder, password, databaseUrl });
     const s = done.summary;
     console.log(`已恢复 ${formatDateTime(s.createdAt, DEFAULT_TIME_ZONE)} 的备份（${s.officeName}）：信访事项 ${s.counts.petitions ?? 0} 件，附件 ${s.attachments} 个，审计记录 ${s.auditRows} 条。`);
     console.log(auditCheckLine(done.audit));

@@ -4,7 +4,7 @@
  * one, and the report of files the start-up moved to quarantine.
  */
 import { z } from 'zod';
-import { BACKUP_ENCRYPTION_STATES, BACKUP_KINDS, BACKUP_PROBLEMS, BACKUP_WARNINGS } from '../enums';
+import { BACKUP_ENCRYPTION_STATES, BACKUP_KINDS, BACKUP_PROBLEMS, BACKUP_WARNINGS, DATA_STORES } from '../enums';
 import { text, instant, procedure, empty } from './common';
 import { ADMINS } from './access';
 
@@ -14,6 +14,8 @@ const password = z.string().max(128);
 
 export const backupStatusSchema = z.object({
   dataDir: z.string(),
+  /** The store backed up: the data folder's SQLite file, or a PostgreSQL database (attachments stay in the folder). */
+  store: z.enum(DATA_STORES),
   targetDir: z.string().nullable(),
   targetPresent: z.boolean(),
   sameDrive: z.boolean().nullable(),

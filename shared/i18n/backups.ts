@@ -3,6 +3,7 @@ export const backups = {
   zh: {
     title: '数据与备份',
     subtitle: '每天定时自动备份到另一块硬盘或U盘，写完即核验；退出程序时、升级和恢复之前也各备份一次。',
+    subtitlePostgres: '每天定时自动备份到另一块硬盘或U盘，写完即核验；升级和恢复之前也各备份一次。',
     settingsCard: '备份设置',
     targetDir: '备份文件夹',
     targetDirHint: '选另一块硬盘或U盘上的文件夹，例如 E:\\信访备份。U盘不在时，工作台首页会提醒。',
@@ -61,6 +62,7 @@ export const backups = {
     dataCard: '数据文件夹',
     dataInEffect: '程序正在使用的数据文件夹（启动时用 --data-dir 或环境变量 PETITION_DESK_DATA_DIR 指定的，就是那个文件夹）：',
     dataContents: '里面有数据库 petition-desk.sqlite 和附件文件夹 attachments。备份只复制有记录引用的附件，不复制临时文件和隔离文件夹。',
+    dataContentsPostgres: '里面有附件文件夹 attachments；数据库在 PostgreSQL 服务器上，备份时用 pg_dump 导出。备份只复制有记录引用的附件，不复制临时文件和隔离文件夹。',
     keepSafe: '备份里有信访人的个人信息，请加锁保管，不要带离办公室。',
     quarantine: {
       title: '启动时移走了没有记录的附件文件',
@@ -125,6 +127,7 @@ export const backups = {
       audit_head_differs: '审计记录的末条与清单不符（第{detail}条）',
       attachment_mismatch: '附件 {detail} 与记录不符',
       schema_newer: '由更新版本的软件制作（{detail}）',
+      store_differs: '这份备份来自另一种数据库（{detail}），不能恢复到本系统的数据库',
       audit_broken: '审计链在第{detail}条处断开（备份如实复制了当时的数据）',
       attachments_missing: '{detail} 个附件在备份时就已找不到文件',
     },
@@ -132,6 +135,7 @@ export const backups = {
   en: {
     title: 'Data and backups',
     subtitle: 'Backed up every day to another drive or a USB stick and verified after writing; also at exit and before an upgrade or a restore.',
+    subtitlePostgres: 'Backed up every day to another drive or a USB stick and verified after writing; also before an upgrade or a restore.',
     settingsCard: 'Backup settings',
     targetDir: 'Backup folder',
     targetDirHint: 'A folder on another drive or a USB stick, e.g. E:\\Backups. The desk warns when the stick is missing.',
@@ -190,6 +194,7 @@ export const backups = {
     dataCard: 'Data folder',
     dataInEffect: 'The data folder in use (the one --data-dir or PETITION_DESK_DATA_DIR named at start, if either did):',
     dataContents: 'It holds the database petition-desk.sqlite and the attachments folder. Backups copy only attachments that records reference, never temp or quarantine files.',
+    dataContentsPostgres: 'It holds the attachments folder; the database is on the PostgreSQL server and is exported with pg_dump. Backups copy only attachments that records reference, never temp or quarantine files.',
     keepSafe: 'Backups hold petitioners’ personal data: keep them locked away and inside the office.',
     quarantine: {
       title: 'Files without a record were moved aside at start',
@@ -253,6 +258,7 @@ export const backups = {
       audit_head_differs: 'the last audit record differs from the manifest (record {detail})',
       attachment_mismatch: 'attachment {detail} does not match its record',
       schema_newer: 'made by a newer version of the app ({detail})',
+      store_differs: 'made from another kind of database ({detail}): it cannot be restored into this one',
       audit_broken: 'the audit chain breaks at record {detail} (the backup copied the data as it was)',
       attachments_missing: '{detail} attachments had no file when the backup was made',
     },

@@ -168,6 +168,9 @@ export const errors = {
       schemaNewer: '这份备份由更新版本的信访工作台制作，请先升级本软件再恢复',
       unrestorable: '这份备份没有通过核验，不能用来恢复：{problems}。请选另一份备份',
       restorePending: '已有一次恢复在等待重启，请先重启信访工作台',
+      pgToolsMissing: '找不到 PostgreSQL {version} 版的备份程序（pg_dump、pg_restore、psql），在“{dir}”中没有：请在服务器上安装 postgresql-client-{version}，或用环境变量 PG_BIN 指明它们所在的文件夹',
+      pgToolsVersion: '“{dir}”中的备份程序是 PostgreSQL {found} 版，而数据库服务器是 {version} 版：请安装 {version} 版的 pg_dump、pg_restore、psql，或用环境变量 PG_BIN 指明它们所在的文件夹',
+      pgNoCreateDb: '数据库用户没有建库权限（CREATEDB），无法核验备份（每份备份都要先恢复到一个临时数据库中检查）：请数据库管理员执行 ALTER ROLE 用户名 CREATEDB',
     },
     calendar: {
       badFile: '节假日文件格式不对：{detail}。应为 {"year":2027,"days":[{"date":"2027-01-01","name":"元旦","isOffDay":true}]}',
@@ -401,6 +404,9 @@ export const errors = {
       schemaNewer: 'This backup was made by a newer Petition Desk: upgrade before restoring it',
       unrestorable: 'This backup did not pass its check and cannot be restored: {problems}. Choose another',
       restorePending: 'A restore is waiting for a restart: restart Petition Desk first',
+      pgToolsMissing: 'PostgreSQL {version} backup programs (pg_dump, pg_restore, psql) are not in “{dir}”: install postgresql-client-{version} on the server, or name their folder in the PG_BIN environment variable',
+      pgToolsVersion: 'The backup programs in “{dir}” are PostgreSQL {found}, the database server is {version}: install version {version} of pg_dump, pg_restore and psql, or name their folder in PG_BIN',
+      pgNoCreateDb: 'The database user may not create databases (CREATEDB), so backups cannot be checked (each is restored into a scratch database first): ask the DBA to run ALTER ROLE <user> CREATEDB',
     },
     calendar: {
       badFile: 'Holiday file is not valid: {detail}',

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import type { Core } from '../context';
-import type { AnyStore } from '../../db';
+import { dialectOf, type AnyStore, type Db } from '../../db';
 import { auditMac, installAuditKey, installStoreAuditKey, verifyAuditAfter, type AuditHead, type AuditVerification } from './chain';
 import { verifyAuditFile, type AuditFileCheck } from './file';
 import { auditKeyFile, loadOrCreateAuditKey, type AuditKeyOptions } from './key-store';
@@ -58,6 +58,15 @@ export class AuditWatch {
   /** Puts the live office's key on another connection to a copy of its database (a backup being checked). */
   installOn(sqlite: Parameters<typeof installAuditKey>[0]): true {
     installAuditKey(sqlite, this.#key);
+    return true;
+  }
+
+  /**
+   * {@link AuditWatch.installOn} for a copy of either store: a SQLite copy's connection, or the Kysely over a
+   * PostgreSQL copy (a backup restored into a scratch database), whose MACs are then worked out in this process.
+   */
+  installOnCopy(copy: { readonly db: Db; readonly sqlite: Parameters<typeof installAuditKey>[0] | null }): true {
+    dialectOf(copy.db).installAuditKey(copy.db, copy.sqlite, this.#key);
     return true;
   }
 

@@ -10,13 +10,17 @@
  * by returning false, and the MACs are not checked.
  *
  * @example
- * const { ok, head } = await auditAnchor(copy, (sqlite) => app.auditWatch.installOn(sqlite));
+ * const { ok, head } = await auditAnchor(copy, (c) => app.auditWatch.installOnCopy(c));
  */
-import type { ReadOnlyDb } from '../../db/read-only';
-import { installAuditKey, readAuditHead, readAuditKey, verifyAudit, type AuditKeyOptions } from '../audit';
+import { dialectOf } from '../../db';
+import { readAuditHead, readAuditKey, verifyAudit, type AuditKeyOptions } from '../audit';
+import type { CopyReading } from './database-copy';
 
-/** Installs the office's audit key on another connection; false when it has no key for that copy. */
-export type AuditKeyInstaller = (sqlite: ReadOnlyDb['sqlite']) => boolean | Promise<boolean>;
+/**
+ * Installs the office's audit key on a copy opened for reading (a SQLite copy's connection, or a PostgreSQL copy's
+ * Kysely); false when it has no key for that copy.
+ */
+export type AuditKeyInstaller = (copy: CopyReading) => boolean | Promise<boolean>;
 
 export interface AuditAnchor {
   readonly ok: boolean;
@@ -27,9 +31,9 @@ export interface AuditAnchor {
   readonly head: { readonly id: number; readonly hash: string } | null;
 }
 
-export async function auditAnchor(copy: ReadOnlyDb, keyOn: AuditKeyInstaller | null): Promise<AuditAnchor> {
+export async function auditAnchor(copy: CopyReading, keyOn: AuditKeyInstaller | null): Promise<AuditAnchor> {
   const head = await readAuditHead(copy.db);
-  if (!keyOn || !(await keyOn(copy.sqlite))) return { ok: true, checked: false, rows: 0, brokenAt: null, head };
+  if (!keyOn || !(await keyOn(copy))) return { ok: true, checked: false, rows: 0, brokenAt: null, head };
   const verification = await verifyAudit(copy.db);
   return { ok: verification.ok, checked: true, rows: verification.checked, brokenAt: verification.brokenAt, head };
 }
@@ -44,15 +48,15 @@ export async function auditAnchor(copy: ReadOnlyDb, keyOn: AuditKeyInstaller | n
  * anchor.checked; // false when this PC has no key for the copy's office
  */
 export function officeKeyInstaller(keyOptions: AuditKeyOptions): AuditKeyInstaller {
-  return async (sqlite) => {
-    const row = sqlite.prepare("SELECT value FROM meta WHERE key = 'office_uid'").get() as { value: string } | undefined;
+  return async (copy) => {
+    const row = await copy.db.selectFrom('meta').select('value').where('key', '=', 'office_uid').executeTakeFirst();
     if (!row) return false;
     const key = await readAuditKey(keyOptions, row.value).catch((error: unknown) => {
       console.warn(`[backup] the audit key cannot be opened here, so only the audit head is compared: ${String(error)}`);
       return null;
     });
     if (!key) return false;
-    installAuditKey(sqlite, key);
+    dialectOf(copy.db).installAuditKey(copy.db, copy.sqlite, key);
     return true;
   };
 }

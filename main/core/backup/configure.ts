@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import { DEFAULT_TIME_ZONE } from '../../../shared/time';
-import type { BackupKind, BackupWarning } from '../../../shared/enums';
+import type { BackupKind, BackupWarning, DataStore } from '../../../shared/enums';
+import { dialectOf } from '../../db';
 import type { Actor, Core } from '../context';
 import { UserError } from '../errors';
 import { appendAudit } from '../audit';
@@ -78,6 +79,7 @@ export async function updateBackupSettings(core: Core, actor: Actor, input: Back
 export interface BackupStatusView {
   /** The data folder in effect (what --data-dir or the environment chose). */
   readonly dataDir: string;
+  readonly store: DataStore;
   readonly targetDir: string | null;
   readonly targetPresent: boolean;
   /** The target is on the same drive as the data: a failed disk takes both. Null when it cannot be told. */
@@ -112,6 +114,7 @@ export async function backupStatus(core: Core, backups: Backups): Promise<Backup
   const last = status.lastVerified;
   return {
     dataDir: core.dataDir,
+    store: dialectOf(core.db).name,
     targetDir: settings.targetDir,
     targetPresent,
     sameDrive: targetPresent && settings.targetDir ? sameDrive(settings.targetDir, core.dataDir) : null,

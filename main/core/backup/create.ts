@@ -1,7 +1,7 @@
 /**
- * Writes one backup and checks it before it counts. The database is copied by VACUUM INTO on a worker thread's
- * own read-only connection (in WAL mode the app's writers go on meanwhile), with the backup key left out of the
- * copy; the attachments that rows reference are copied (never the temp or quarantine folders); with a key, every
+ * Writes one backup and checks it before it counts. The database is copied by the store's copier (database-copy.ts:
+ * SQLite's VACUUM INTO on a worker thread, PostgreSQL's pg_dump; the app's writers go on meanwhile), with the
+ * backup key left out of the copy; the attachments that rows reference are copied (never the temp or quarantine folders); with a key, every
  * file is encrypted on its way to the target. The folder is written as `….partial`, verified as a restore would
  * read it, and only then renamed to its final name.
  *
@@ -12,7 +12,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DB_FILE_NAME, openReadOnly, runWorkerJob, type CopyEdit } from '../../db';
 import type { BackupKind } from '../../../shared/enums';
 import { DEFAULT_TIME_ZONE } from '../../../shared/time';
 import type { Core } from '../context';
@@ -22,7 +21,8 @@ import { dataFolder, folderStamp, syncFolder } from '../storage';
 import { auditAnchor } from './audit-anchor';
 import { copyWithHash, encryptFile, sealJson } from './crypto';
 import { aadFor, ENCRYPTED_SUFFIX, FORMAT_NAME, FORMAT_VERSION, UNFINISHED_SUFFIX, writeManifest, type FileEntry, type Manifest, type ManifestContent } from './format';
-import { BACKUP_SETTINGS_KEY, backupKey, type BackupSettings } from './settings';
+import { backupKey, type BackupSettings } from './settings';
+import { sqliteCopier, type DatabaseCopier } from './database-copy';
 import { verifyBackup, type VerifyReport } from './verify';
 import type { AuditKeyInstaller } from './audit-anchor';
 
@@ -34,6 +34,8 @@ export interface WriteBackupOptions {
   readonly appVersion: string;
   /** The live office's audit key for the copy (see audit-anchor.ts); null before the chain is open. */
   readonly auditKeyOn: AuditKeyInstaller | null;
+  /** How the database is copied and checked (default: the SQLite file in the data folder). */
+  readonly copier?: DatabaseCopier;
 }
 
 export interface WrittenBackup {
@@ -58,12 +60,6 @@ export class BackupCheckFailed extends Error {
     this.name = 'BackupCheckFailed';
     this.report = report;
   }
-}
-
-/** What a backup leaves out of its copy of the database: the key that encrypts backups. */
-function withoutKey(settings: BackupSettings): CopyEdit[] {
-  const kept = { ...settings, encryption: null };
-  return [{ sql: 'UPDATE meta SET value = ? WHERE key = ?', params: [JSON.stringify(kept), BACKUP_SETTINGS_KEY] }];
 }
 
 /** Leftovers of a backup that was cut short (the app closed or crashed while writing). */
@@ -100,6 +96,7 @@ export async function writeBackup(core: Core, options: WriteBackupOptions): Prom
   const { parent, settings } = options;
   const layout = dataFolder(core.dataDir);
   const key = backupKey(settings);
+  const copier = options.copier ?? sqliteCopier(core.dataDir);
   const createdAt = core.clock.now();
   const office = await findOffice(core.db);
   const final = freeFolderName(parent, `petition-desk-${folderStamp(createdAt, office?.timeZone ?? DEFAULT_TIME_ZONE)}`);
@@ -115,18 +112,13 @@ export async function writeBackup(core: Core, options: WriteBackupOptions): Prom
   fs.mkdirSync(scratch, { recursive: true });
   try {
     // Encrypted: the plain copy stays on the data drive, only ciphertext reaches the target.
-    const snapshot = key ? path.join(scratch, DB_FILE_NAME) : path.join(work, DB_FILE_NAME);
-    const checked = await runWorkerJob({ op: 'snapshot', source: path.join(core.dataDir, DB_FILE_NAME), target: snapshot, edits: withoutKey(settings) });
-    const copy = openReadOnly(snapshot);
-    let anchor: Awaited<ReturnType<typeof auditAnchor>>;
-    let attachmentRows: { stored_name: string }[];
-    try {
-      anchor = await auditAnchor(copy, options.auditKeyOn);
-      attachmentRows = await copy.db.selectFrom('attachments').select('stored_name').distinct().orderBy('stored_name').execute();
-    } finally {
-      await copy.close();
-    }
-    const files: FileEntry[] = [await storeFile(snapshot, work, DB_FILE_NAME, id, key)];
+    const snapshot = key ? path.join(scratch, copier.fileName) : path.join(work, copier.fileName);
+    const { checked, read } = await copier.snapshot(snapshot, settings, async (copy) => ({
+      anchor: await auditAnchor(copy, options.auditKeyOn),
+      attachmentRows: await copy.db.selectFrom('attachments').select('stored_name').distinct().orderBy('stored_name').execute(),
+    }));
+    const { anchor, attachmentRows } = read;
+    const files: FileEntry[] = [await storeFile(snapshot, work, copier.fileName, id, key)];
     const missingAttachments: string[] = [];
     for (const { stored_name: storedName } of attachmentRows) {
       const src = layout.attachment(storedName);
@@ -151,13 +143,14 @@ export async function writeBackup(core: Core, options: WriteBackupOptions): Prom
       createdAt,
       kind: options.kind,
       appVersion: options.appVersion,
+      ...(copier.store === 'sqlite' ? {} : { store: copier.store }),
       schemaVersion: checked.schemaVersion,
       encryption: settings.encryption ? { cipher: 'aes-256-gcm', kdf: settings.encryption.kdf } : null,
       content: key ? null : content,
       sealed: key ? sealJson(content, key, aadFor(id, 'manifest')) : null,
     };
     writeManifest(work, manifest);
-    const verification = await verifyBackup(work, { key }, { workDir: scratch, auditKeyOn: options.auditKeyOn });
+    const verification = await verifyBackup(work, { key }, { workDir: scratch, auditKeyOn: options.auditKeyOn, copier });
     if (!verification.restorable) throw new BackupCheckFailed(verification);
     fs.renameSync(work, final);
     syncFolder(parent);

@@ -1,6 +1,6 @@
 /**
- * A backup is one folder, `petition-desk-YYYYMMDD-HHMMSS`, holding `manifest.json` beside the database and the
- * attachment files (each with `.enc` appended when encrypted). The manifest's outer part is plain (when, why,
+ * A backup is one folder, `petition-desk-YYYYMMDD-HHMMSS`, holding `manifest.json` beside the database (the SQLite
+ * file, or on PostgreSQL a pg_dump in custom format) and the attachment files (each with `.enc` appended when encrypted). The manifest's outer part is plain (when, why,
  * which version, how it is encrypted) so a backup can be listed without its password; what it holds (row counts,
  * the audit head, every file's SHA-256 and size, each file's IV and tag) is sealed with the key when the backup
  * is encrypted, and plain otherwise. A manifest is read from a USB stick, so it is parsed, never trusted.
@@ -74,6 +74,8 @@ export const manifestSchema = z.object({
   createdAt: z.number().int(),
   kind: z.enum(BACKUP_KINDS),
   appVersion: z.string().max(40),
+  /** Which store the database copy is of: a SQLite file, or a PostgreSQL dump (absent in backups made before it). */
+  store: z.enum(['sqlite', 'postgres']).optional(),
   schemaVersion: z.string().max(200).nullable(),
   encryption: z.object({ cipher: z.literal('aes-256-gcm'), kdf: kdfSchema }).nullable(),
   content: contentSchema.nullable(),

@@ -12,7 +12,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DB_FILE_NAME, readMetaRowsIfReadable } from '../../db';
 import { DEFAULT_TIME_ZONE } from '../../../shared/time';
 import type { Actor, Core } from '../context';
 import { UserError } from '../errors';
@@ -24,9 +23,10 @@ import { BACKUP_STATUS_KEY, readBackupStatus, type BackupStatusRecord } from './
 import { verifyBackup, type VerifyReport } from './verify';
 import type { AuditKeyInstaller } from './audit-anchor';
 import { refuseUnrestorable } from './refuse';
+import { sqliteCopier, SQLITE_FILES, type DatabaseCopier } from './database-copy';
 
 /** What a restore replaces and brings in: the database (with its WAL files while open) and the attachments. */
-const LIVE_ITEMS = [DB_FILE_NAME, `${DB_FILE_NAME}-wal`, `${DB_FILE_NAME}-shm`, 'attachments'] as const;
+const LIVE_ITEMS = [...SQLITE_FILES, 'attachments'] as const;
 
 export interface PendingRestore {
   readonly phase: 'staged' | 'swapped';
@@ -85,6 +85,15 @@ export function applyPendingRestore(dataDir: string): PendingRestore | null {
   return { ...pending, phase: 'swapped' };
 }
 
+/**
+ * On PostgreSQL, after {@link applyPendingRestore} swapped the attachments: the staged dump is restored into the
+ * office's database (one transaction: it is all there or the database is as it was), before the store is opened.
+ * Run again after a crash, it restores the same dump again.
+ */
+export async function putBackStagedDatabase(dataDir: string, copier: { readonly fileName: string; putBack(file: string): Promise<void> }): Promise<void> {
+  await copier.putBack(path.join(restorePaths(dataDir).staged, copier.fileName));
+}
+
 /** The restored store would not open: its files leave and the replaced ones come back. */
 export function rollBackRestore(dataDir: string): void {
   const paths = restorePaths(dataDir);
@@ -123,7 +132,8 @@ export async function completeRestore(core: Core, pending: PendingRestore): Prom
 
 /**
  * A restore when the app will not start (from the command line): the backup is verified and staged, the data as
- * it is — perhaps damaged — is copied file by file into data/backups/before-restore-<stamp>, and the note is left
+ * it is — perhaps damaged — is copied into data/backups/before-restore-<stamp> (the SQLite files as they are, or a
+ * pg_dump of the county's database, and the attachments), and the note is left
  * for the next opening of the store, which the caller does at once. With `auditKeyOn` (the office's key was found)
  * the backup copy's whole audit chain is verified; without it only its head is compared with the manifest.
  *
@@ -136,23 +146,23 @@ export async function stageOfflineRestore(
   password: string | null,
   now: number,
   auditKeyOn: AuditKeyInstaller | null = null,
+  copier: DatabaseCopier = sqliteCopier(dataDir),
 ): Promise<{ pending: PendingRestore; report: VerifyReport }> {
   if (readPendingRestore(dataDir)) throw new UserError('conflict', 'errors.backup.restorePending');
   const paths = restorePaths(dataDir);
   fs.rmSync(paths.dir, { recursive: true, force: true });
   fs.mkdirSync(paths.staged, { recursive: true });
   try {
-    const report = await verifyBackup(path.resolve(folder), { password }, { workDir: path.join(dataFolder(dataDir).temp, 'verify-cli'), extractTo: paths.staged, auditKeyOn });
+    const report = await verifyBackup(path.resolve(folder), { password }, { workDir: path.join(dataFolder(dataDir).temp, 'verify-cli'), extractTo: paths.staged, auditKeyOn, copier });
     refuseUnrestorable(report);
     const summary = report.summary;
     if (!summary) throw new UserError('invalid_input', 'errors.backup.notABackup', { folder });
     const safetyCopy = path.join(dataFolder(dataDir).localBackups, `before-restore-${folderStamp(now, DEFAULT_TIME_ZONE)}`);
     fs.mkdirSync(safetyCopy, { recursive: true });
-    for (const item of LIVE_ITEMS) {
-      const src = path.join(dataDir, item);
-      if (fs.existsSync(src)) fs.cpSync(src, path.join(safetyCopy, item), { recursive: true });
-    }
-    const carry = readMetaRowsIfReadable(path.join(dataDir, DB_FILE_NAME), [BACKUP_SETTINGS_KEY, BACKUP_STATUS_KEY]);
+    await copier.copyLiveAside(safetyCopy);
+    const attachments = path.join(dataDir, 'attachments');
+    if (fs.existsSync(attachments)) fs.cpSync(attachments, path.join(safetyCopy, 'attachments'), { recursive: true });
+    const carry = await copier.readLiveMeta([BACKUP_SETTINGS_KEY, BACKUP_STATUS_KEY]);
     const pending: PendingRestore = {
       phase: 'staged',
       backupFolder: report.folder,

@@ -32,6 +32,7 @@ import { problemsText } from './problems';
 import { checkTargetFolder } from './target-folder';
 import { refuseUnrestorable } from './refuse';
 import type { AuditKeyInstaller } from './audit-anchor';
+import { sqliteCopier, type DatabaseCopier } from './database-copy';
 
 export const MAX_SLEEP_MS = 30_000;
 
@@ -42,6 +43,8 @@ export interface BackupsOptions {
   /** Installs the live office's audit key on a backup's connection, once the chain is open (audit-anchor.ts). */
   readonly auditKeyOn?: () => AuditKeyInstaller | null;
   readonly maxSleepMs?: number;
+  /** How the database is copied, checked and put back (default: the SQLite file in the data folder). */
+  readonly copier?: DatabaseCopier;
 }
 
 /** Whether `dir` is a folder that is there now (a USB stick that is plugged in). */
@@ -63,6 +66,7 @@ function failureText(err: unknown): string {
 export class Backups {
   readonly #core: Core;
   readonly #options: BackupsOptions;
+  readonly #copier: DatabaseCopier;
   #queue: Promise<unknown> = Promise.resolve();
   #running: BackupKind | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -72,6 +76,7 @@ export class Backups {
   constructor(core: Core, options: BackupsOptions) {
     this.#core = core;
     this.#options = options;
+    this.#copier = options.copier ?? sqliteCopier(core.dataDir);
   }
 
   #keyOn(): AuditKeyInstaller | null {
@@ -100,7 +105,7 @@ export class Backups {
   async #write(kind: BackupKind, actor: Actor | null, parent: string, settings: BackupSettings): Promise<WrittenBackup> {
     this.#running = kind;
     try {
-      const written = await writeBackup(this.#core, { kind, parent, settings, appVersion: this.#options.appVersion, auditKeyOn: this.#keyOn() });
+      const written = await writeBackup(this.#core, { kind, parent, settings, appVersion: this.#options.appVersion, auditKeyOn: this.#keyOn(), copier: this.#copier });
       await this.record(written, actor, kind === 'scheduled' || kind === 'exit' ? await this.#rotate(parent) : []);
       return written;
     } catch (err) {
@@ -184,7 +189,7 @@ export class Backups {
   beforeMigration(): Promise<WrittenBackup> {
     return this.#exclusive(async () => {
       const settings = await readBackupSettings(this.#core.db);
-      return writeBackup(this.#core, { kind: 'pre_migration', parent: this.#safetyParent(settings), settings, appVersion: this.#options.appVersion, auditKeyOn: this.#keyOn() });
+      return writeBackup(this.#core, { kind: 'pre_migration', parent: this.#safetyParent(settings), settings, appVersion: this.#options.appVersion, auditKeyOn: this.#keyOn(), copier: this.#copier });
     });
   }
 
@@ -241,7 +246,7 @@ export class Backups {
     if (!folderPresent(resolved)) throw UserError.field('folder', 'errors.backup.targetMissing', { folder: resolved });
     const workDir = path.join(dataFolder(this.#core.dataDir).temp, `verify-${Date.now()}`);
     try {
-      return await verifyBackup(resolved, { password }, { workDir, auditKeyOn: this.#keyOn(), ...(extractTo ? { extractTo } : {}) });
+      return await verifyBackup(resolved, { password }, { workDir, auditKeyOn: this.#keyOn(), copier: this.#copier, ...(extractTo ? { extractTo } : {}) });
     } finally {
       fs.rmSync(workDir, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
 /**
  * Checks a backup the way a restore would use it, with nothing trusted: the manifest parses; with the key (or
  * the password) its sealed part opens; every file is there, decrypts (GCM tag) and hashes to what the manifest
- * says; the database copy passes SQLite's integrity_check and has the row counts the manifest recorded; its audit
+ * says; the database copy passes its store's check (SQLite's integrity_check; a PostgreSQL dump restores into a
+ * scratch database) and has the row counts the manifest recorded; its audit
  * chain verifies and ends at the head the manifest anchors; and every attachment row has its file with the
  * SHA-256 the row records. `extractTo` keeps the plain files (a restore stages them there).
  *
@@ -13,10 +14,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { BackupProblem } from '../../../shared/enums';
-import { DB_FILE_NAME, openReadOnly, runWorkerJob, LATEST_MIGRATION } from '../../db';
+import { LATEST_MIGRATION } from '../../db';
 import { auditAnchor, type AuditAnchor, type AuditKeyInstaller } from './audit-anchor';
 import { copyWithHash, decryptFile, deriveKey, openSealedJson, SealBroken } from './crypto';
 import { aadFor, contentSchema, readManifest, type FileEntry, type Manifest, type ManifestContent } from './format';
+import { sqliteCopier, type DatabaseCopier } from './database-copy';
 
 export type VerifyProblemCode = BackupProblem;
 const SOFT: readonly VerifyProblemCode[] = ['audit_broken', 'attachments_missing'];
@@ -66,6 +68,8 @@ export interface VerifyOptions {
   readonly extractTo?: string;
   /** The live office's audit key for the copy (see audit-anchor.ts); without it the chain's MACs are not checked. */
   readonly auditKeyOn?: AuditKeyInstaller | null;
+  /** How this app's store checks a database copy (default: a SQLite file). */
+  readonly copier?: DatabaseCopier;
 }
 
 function report(folder: string, problems: VerifyProblem[], summary: BackupSummary | null, audit: AuditAnchor | null = null): VerifyReport {
@@ -86,7 +90,8 @@ function summaryOf(m: Manifest, c: ManifestContent): BackupSummary {
     counts: c.counts,
     auditHead: c.auditHead,
     auditRows: c.auditRows,
-    attachments: c.files.filter((f) => f.path !== DB_FILE_NAME).length,
+    // Whichever store's database file the backup holds, the rest are attachments.
+    attachments: c.files.filter((f) => f.path.startsWith('attachments/')).length,
     bytes: c.files.reduce((n, f) => n + f.bytes, 0),
   };
 }
@@ -134,22 +139,21 @@ function sameCounts(a: Readonly<Record<string, number>>, b: Readonly<Record<stri
   return null;
 }
 
-async function checkDatabase(
+function checkDatabase(
+  copier: DatabaseCopier,
   file: string,
   content: ManifestContent,
   entries: ReadonlyMap<string, FileEntry>,
   keyOn: AuditKeyInstaller | null,
 ): Promise<{ problems: VerifyProblem[]; anchor: AuditAnchor | null }> {
-  const problems: VerifyProblem[] = [];
-  const checked = await runWorkerJob({ op: 'check', file });
-  if (checked.integrity.length !== 1 || checked.integrity[0] !== 'ok') problems.push({ code: 'integrity', detail: checked.integrity.slice(0, 3).join('; ') });
-  const differ = sameCounts(content.counts, checked.counts);
-  if (differ) problems.push({ code: 'counts_differ', detail: differ });
-  if (problems.length > 0) return { problems, anchor: null };
-  const copy = openReadOnly(file);
-  let anchor: AuditAnchor;
-  try {
-    anchor = await auditAnchor(copy, keyOn);
+  return copier.inspect(file, async (checked, open) => {
+    const problems: VerifyProblem[] = [];
+    if (checked.integrity.length !== 1 || checked.integrity[0] !== 'ok') problems.push({ code: 'integrity', detail: checked.integrity.slice(0, 3).join('; ') });
+    const differ = checked.counted ? sameCounts(content.counts, checked.counts) : null;
+    if (differ) problems.push({ code: 'counts_differ', detail: differ });
+    if (problems.length > 0) return { problems, anchor: null };
+    const copy = await open();
+    const anchor = await auditAnchor(copy, keyOn);
     const head = anchor.head;
     if ((head?.id ?? null) !== (content.auditHead?.id ?? null) || (head?.hash ?? null) !== (content.auditHead?.hash ?? null)) {
       problems.push({ code: 'audit_head_differs', detail: `${head?.id ?? '—'}` });
@@ -169,10 +173,8 @@ async function checkDatabase(
       }
     }
     if (missing > 0) problems.push({ code: 'attachments_missing', detail: String(missing) });
-  } finally {
-    await copy.close();
-  }
-  return { problems, anchor };
+    return { problems, anchor };
+  });
 }
 
 /** Whether this app can open a database at `schemaVersion` (migration names sort in order). */
@@ -187,26 +189,32 @@ export async function verifyBackup(folder: string, given: VerifyKey, options: Ve
   const opened = await openContent(m, given);
   if (!opened.ok) return report(folder, [opened.problem], null);
   const { content, key } = opened;
+  // Only the copier's check of a copy is used here, never the live database it would copy.
+  const copier = options.copier ?? sqliteCopier(options.workDir);
   const summary = summaryOf(m, content);
   // The plain part says when and why; the sealed part must say the same, or the plain part was changed.
   if (content.id !== m.id || content.createdAt !== m.createdAt || content.kind !== m.kind) return report(folder, [{ code: 'file_changed', detail: 'manifest.json' }], summary);
   if (!schemaIsKnown(m.schemaVersion)) return report(folder, [{ code: 'schema_newer', detail: m.schemaVersion ?? '' }], summary);
+  // A township's SQLite backup is not restored into a county's PostgreSQL, nor the other way (moving a township in
+  // is its own command).
+  const store = m.store ?? 'sqlite';
+  if (store !== copier.store) return report(folder, [{ code: 'store_differs', detail: store === 'postgres' ? 'PostgreSQL' : 'SQLite' }], summary);
 
   const problems: VerifyProblem[] = [];
   let anchor: AuditAnchor | null = null;
   const entries = new Map(content.files.map((f) => [f.path, f]));
-  const dbEntry = entries.get(DB_FILE_NAME);
+  const dbEntry = entries.get(copier.fileName);
   fs.mkdirSync(options.workDir, { recursive: true });
-  const dbOut = options.extractTo ? path.join(options.extractTo, DB_FILE_NAME) : path.join(options.workDir, `check-${randomBytes(6).toString('hex')}.sqlite`);
+  const dbOut = options.extractTo ? path.join(options.extractTo, copier.fileName) : path.join(options.workDir, `check-${randomBytes(6).toString('hex')}-${copier.fileName}`);
   try {
     for (const entry of content.files) {
       const out = entry === dbEntry ? dbOut : options.extractTo ? path.join(options.extractTo, ...entry.path.split('/')) : null;
       const problem = await readEntry(folder, m.id, entry, key, out);
       if (problem) problems.push(problem);
     }
-    if (!dbEntry) problems.push({ code: 'file_missing', detail: DB_FILE_NAME });
-    else if (!problems.some((p) => p.detail === DB_FILE_NAME)) {
-      const db = await checkDatabase(dbOut, content, entries, options.auditKeyOn ?? null);
+    if (!dbEntry) problems.push({ code: 'file_missing', detail: copier.fileName });
+    else if (!problems.some((p) => p.detail === copier.fileName)) {
+      const db = await checkDatabase(copier, dbOut, content, entries, options.auditKeyOn ?? null);
       problems.push(...db.problems);
       anchor = db.anchor;
     }

@@ -238,7 +238,7 @@ function DataFolderCard({ status }: { status: BackupStatus }) {
           {status.dataDir}
         </Code>
         <Text size="xs" c="dimmed">
-          {t('backups.dataContents')}
+          {t(status.store === 'postgres' ? 'backups.dataContentsPostgres' : 'backups.dataContents')}
         </Text>
         <Text size="xs" c="orange.8">
           {t('backups.keepSafe')}
@@ -319,7 +319,7 @@ export function BackupsPage() {
   const status = useApiQuery('backups.status.get', {});
   return (
     <Stack gap="md">
-      <PageHeader title={t('backups.title')} subtitle={t('backups.subtitle')} />
+      <PageHeader title={t('backups.title')} subtitle={t(status.data?.store === 'postgres' ? 'backups.subtitlePostgres' : 'backups.subtitle')} />
       {!status.data ? (
         <QueryPending error={status.error} message={(detail) => detail} />
       ) : (
