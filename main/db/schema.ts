@@ -117,6 +117,8 @@ export interface AuditTable {
 
 export interface PetitionTable {
   id: Generated<number>;
+  /** '' for the office's own; the township's name on a record imported from its file (migration 0017). */
+  township: Generated<string>;
   number: string;
   year: number;
   seq: number;
@@ -376,6 +378,8 @@ export interface AlarmLogTable {
 
 export interface InfoReportTable {
   id: Generated<number>;
+  /** '' for the office's own; the township's name on a record imported from its file (migration 0017). */
+  township: Generated<string>;
   number: string;
   year: number;
   seq: number;
@@ -437,6 +441,8 @@ export interface WarningRuleTable {
 
 export interface WarningTable {
   id: Generated<number>;
+  /** '' for the office's own; the township's name on a record imported from its file (migration 0017). */
+  township: Generated<string>;
   number: string;
   year: number;
   seq: number;
@@ -505,6 +511,8 @@ export interface ZeroReportTable {
 
 export interface NoticeTable {
   id: Generated<number>;
+  /** '' for the office's own; the township's name on a record imported from its file (migration 0017). */
+  township: Generated<string>;
   kind: NoticeKind;
   format: NoticeFormat;
   subject_type: NoticeSubject;
@@ -615,6 +623,39 @@ export interface StatsWarningTable {
   n: number;
 }
 
+/** One imported township file (migration 0017): what it held and how its audit chain verified at import. */
+export interface TownshipImportTable {
+  id: Generated<number>;
+  township: string;
+  file_sha256: string;
+  file_name: string;
+  office_uid: string;
+  office_name: string;
+  imported_at: number;
+  counts_json: string;
+  audit_rows: number;
+  audit_head_id: number;
+  audit_head_hash: string;
+  /** The township's key id (as its meta held it): names the key the chain verified under, without revealing it. */
+  audit_key_id: string;
+}
+
+/** An imported township's audit chain, row for row as it wrote it (ids and hashes its own). */
+export interface TownshipAuditTable {
+  township: string;
+  id: number;
+  at: number;
+  user_id: number | null;
+  user_name: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   office: OfficeTable;
   users: UserTable;
@@ -658,4 +699,6 @@ export interface Database {
   stats_petition_topics: StatsPetitionTopicTable;
   stats_reports: StatsReportTable;
   stats_warnings: StatsWarningTable;
+  township_imports: TownshipImportTable;
+  township_audit: TownshipAuditTable;
 }
