@@ -21,6 +21,7 @@ import { security } from './security';
 import { approvals, attachmentWords, limitWords } from './approvals';
 import { ledger } from './ledger';
 import { backups } from './backups';
+import { township } from './township';
 import type { AlarmLogNote } from '../enums';
 
 const zhCN = {
@@ -42,6 +43,7 @@ const zhCN = {
   limits: limitWords.zh,
   ledger: ledger.zh,
   backups: backups.zh,
+  township: township.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -67,6 +69,7 @@ const en: Widen<Catalog> = {
   limits: limitWords.en,
   ledger: ledger.en,
   backups: backups.en,
+  township: township.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

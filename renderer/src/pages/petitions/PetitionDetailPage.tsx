@@ -64,7 +64,7 @@ function Header({ petition, timeZone }: { petition: PetitionDetail; timeZone: st
       <BackLink to={{ to: '/petitions' }}>{t('petitions.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <Title order={3} data-testid="petition-number">
-          {petition.number}
+          {petition.township ? t('petitions.list.townshipNumber', { township: petition.township, number: petition.number }) : petition.number}
         </Title>
         <StatusBadge status={petition.status} size="lg" />
         {petition.repeatOfId !== null && (

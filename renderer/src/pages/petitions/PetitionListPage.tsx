@@ -118,8 +118,9 @@ function Row({ row, tz, words }: { row: PetitionSummary; tz: string; words: read
     <Table.Tr onClick={open} style={{ cursor: 'pointer' }} data-testid="petition-row">
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <AnchorLink to="/petitions/$id" params={{ id: row.id }} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
+          {/* An imported township's numbers repeat the county's: its name goes first (migration 0017). */}
           <Highlight component="span" inherit highlight={[...words]} color="yellow">
-            {row.number}
+            {row.township ? t('petitions.list.townshipNumber', { township: row.township, number: row.number }) : row.number}
           </Highlight>
         </AnchorLink>
         {row.repeatOfId !== null && (
