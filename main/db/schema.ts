@@ -641,19 +641,9 @@ export interface TownshipImportTable {
 }
 
 /** An imported township's audit chain, row for row as it wrote it (ids and hashes its own). */
-export interface TownshipAuditTable {
+export interface TownshipAuditTable extends Omit<AuditTable, 'id'> {
   township: string;
   id: number;
-  at: number;
-  user_id: number | null;
-  user_name: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-  hash: string;
 }
 
 export interface Database {
