@@ -70,9 +70,9 @@ async function countyState(t: TestApp) {
   return { rows, files };
 }
 
-async function refusal(t: TestApp, file: string, township: string): Promise<string> {
+async function refusal(t: TestApp, file: string, township: string, keyDir = auditKeyDir()): Promise<string> {
   const before = await countyState(t);
-  const error = await importTownship(t.app.core, { file, township, keyDir: auditKeyDir() }).then(
+  const error = await importTownship(t.app.core, { file, township, keyDir }).then(
     () => null,
     (err: unknown) => err,
   );
@@ -179,7 +179,46 @@ describe("a township's file moved into the county database", () => {
     expect(await refusal(county, newer, '西山镇')).toMatch(/来自更新版本的信访工作台（有本版本不认识的数据库变更 0099-from-the-future）/);
   });
 
+  it('refuses a file from an older version, one with a -wal log beside it, a missing file or key, and a broken attachment', async () => {
+    const older = alteredCopy((f) => {
+      const lite = new SqliteDatabase(f);
+      lite.prepare("DELETE FROM kysely_migration WHERE name = '0017-township-import'").run();
+      lite.close();
+    });
+    expect(await refusal(county, older, '西山镇')).toMatch(/来自较旧版本的信访工作台（缺少数据库变更 0017-township-import）.*请先在乡镇用本版本的信访工作台打开一次该文件/);
+    const withWal = alteredCopy((f) => fs.writeFileSync(`${f}-wal`, 'not yet checkpointed'));
+    expect(await refusal(county, withWal, '西山镇')).toMatch(/旁边还有未写入的 -wal 日志：请先在乡镇那台电脑上正常关闭信访工作台/);
+    expect(await refusal(county, path.join(townshipDir, 'no-such.sqlite'), '西山镇')).toMatch(/^找不到乡镇文件 .*no-such\.sqlite/);
+    // Another file (its header changed), so it is not refused as imported before.
+    const another = alteredCopy((f) => {
+      const lite = new SqliteDatabase(f);
+      lite.pragma('user_version = 7');
+      lite.close();
+    });
+    expect(await refusal(county, another, '西山镇', path.join(townshipDir, 'no-keys'))).toMatch(/找不到乡镇（青山镇信访办）的审计密钥 audit-.*\.key，无法核验它的审计链，未导入：请用 --key-dir 指定/);
+    const brokenAttachment = alteredCopy((f) => {
+      const folder = path.join(path.dirname(f), 'attachments');
+      const stored = fs.readdirSync(folder, { recursive: true, withFileTypes: true }).find((e) => e.isFile());
+      fs.writeFileSync(path.join(stored?.parentPath ?? '', stored?.name ?? ''), 'not the letter');
+      const lite = new SqliteDatabase(f);
+      lite.pragma('user_version = 8');
+      lite.close();
+    });
+    expect(await refusal(county, brokenAttachment, '西山镇')).toMatch(/^乡镇附件“来信原件\.pdf”缺失或与记录的校验值不符/);
+  });
+
   it('refuses a township name it cannot keep apart', async () => {
     expect(await refusal(county, path.join(townshipDir, DB_FILE_NAME), '东风 镇')).toMatch(/^请用 --township 写明乡镇名称/);
+  });
+});
+
+describe('a county that cannot take a township file', () => {
+  it('refuses before the county is set up, and on an office SQLite file, changing nothing', async () => {
+    const file = path.join(townshipDir, DB_FILE_NAME);
+    const empty = await testApp();
+    expect(await refusal(empty, file, TOWNSHIP)).toMatch(/^县局的数据库还没有完成初始设置/);
+    const office = await testApp({ store: 'sqlite' });
+    await office.setup();
+    expect(await refusal(office, file, TOWNSHIP)).toMatch(/^乡镇文件只能导入县级 PostgreSQL 数据库/);
   });
 });
