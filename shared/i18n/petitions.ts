@@ -42,7 +42,6 @@ export const petitions = {
       loadFailed: '信访事项列表加载失败：{message}',
       repeat: '重复',
       repeatOf: '重复信访',
-      townshipNumber: '{township} {number}',
       noDeadline: '无进行中的期限',
       columns: {
         number: '编号',
@@ -317,7 +316,6 @@ export const petitions = {
       loadFailed: 'Could not load petitions: {message}',
       repeat: 'Repeat',
       repeatOf: 'Repeat petition',
-      townshipNumber: '{township} {number}',
       noDeadline: 'No open deadline',
       columns: {
         number: 'Number',

@@ -1,6 +1,8 @@
 /** Moving a township's file into the county database (`npm run import-township`): its refusals and its report. */
 export const township = {
   zh: {
+    /** A record imported from a township's file: its number is that township's, shown after its name. */
+    number: '{township} {number}',
     errors: {
       name: '请用 --township 写明乡镇名称（如 东风镇），不超过20个字，不含空格和“·”',
       notPostgres: '乡镇文件只能导入县级 PostgreSQL 数据库：请用 --database postgres://… 指定县局的数据库',
@@ -24,6 +26,7 @@ export const township = {
     },
   },
   en: {
+    number: '{township} {number}',
     errors: {
       name: 'Name the township with --township (e.g. 东风镇): at most 20 characters, no spaces and no "·"',
       notPostgres: "A township's file can only be imported into the county's PostgreSQL database: name it with --database postgres://…",

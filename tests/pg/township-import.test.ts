@@ -141,6 +141,9 @@ describe("a township's file moved into the county database", () => {
     const answer = await attachmentAnswer(county.app.core, 'GET', opened.url);
     expect(answer.status).toBe(200);
     expect(fs.readFileSync(answer.file ?? '')).toEqual(PDF);
+    // The township's warning is listed with its name, its unit the county's 东风镇·司法所 now.
+    const warnings = await county.ok(admin, 'warnings.list', {});
+    expect(warnings.rows.map((w) => [w.township, w.number, w.unitName])).toEqual([[TOWNSHIP, '预警〔2026〕1号', `${TOWNSHIP}·司法所`]]);
   });
 
   it("numbers the county's next petition after its own, not after the township's", async () => {
