@@ -16,6 +16,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.cjs' }),
+  // npm run import-township: a township's SQLite file into the county's PostgreSQL database.
+  build({ ...common, entryPoints: ['main/host/import-township.ts'], outfile: 'dist/main/import-township.cjs' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs' }),
   // The backup's database work runs in a worker thread, from its own file next to the bundles that start it.

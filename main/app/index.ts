@@ -39,6 +39,7 @@ export * from './static-files';
 export { startApp, type StartingApp } from './startup';
 export * from './attachment-files';
 export { restoreFromCommandLine, type CommandLineRestore } from './restore-command';
+export { importTownshipCommand } from './township-command';
 
 export interface AppOptions {
   readonly dataDir: string;

@@ -119,6 +119,8 @@ export interface AuditTable {
 
 export interface PetitionTable {
   id: Generated<number>;
+  /** '' for the office's own; the township's name on a record imported from its file (migration 0017). */
+  township: Generated<string>;
   number: string;
   year: number;
   seq: number;
@@ -378,6 +380,8 @@ export interface AlarmLogTable {
 
 export interface InfoReportTable {
   id: Generated<number>;
+  /** '' for the office's own; the township's name on a record imported from its file (migration 0017). */
+  township: Generated<string>;
   number: string;
   year: number;
   seq: number;
@@ -439,6 +443,8 @@ export interface WarningRuleTable {
 
 export interface WarningTable {
   id: Generated<number>;
+  /** '' for the office's own; the township's name on a record imported from its file (migration 0017). */
+  township: Generated<string>;
   number: string;
   year: number;
   seq: number;
@@ -507,6 +513,8 @@ export interface ZeroReportTable {
 
 export interface NoticeTable {
   id: Generated<number>;
+  /** '' for the office's own; the township's name on a record imported from its file (migration 0017). */
+  township: Generated<string>;
   kind: NoticeKind;
   format: NoticeFormat;
   subject_type: NoticeSubject;
@@ -617,6 +625,29 @@ export interface StatsWarningTable {
   n: number;
 }
 
+/** One imported township file (migration 0017): what it held and how its audit chain verified at import. */
+export interface TownshipImportTable {
+  id: Generated<number>;
+  township: string;
+  file_sha256: string;
+  file_name: string;
+  office_uid: string;
+  office_name: string;
+  imported_at: number;
+  counts_json: string;
+  audit_rows: number;
+  audit_head_id: number;
+  audit_head_hash: string;
+  /** The township's key id (as its meta held it): names the key the chain verified under, without revealing it. */
+  audit_key_id: string;
+}
+
+/** An imported township's audit chain, row for row as it wrote it (ids and hashes its own). */
+export interface TownshipAuditTable extends Omit<AuditTable, 'id'> {
+  township: string;
+  id: number;
+}
+
 export interface Database {
   office: OfficeTable;
   users: UserTable;
@@ -660,4 +691,6 @@ export interface Database {
   stats_petition_topics: StatsPetitionTopicTable;
   stats_reports: StatsReportTable;
   stats_warnings: StatsWarningTable;
+  township_imports: TownshipImportTable;
+  township_audit: TownshipAuditTable;
 }

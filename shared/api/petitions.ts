@@ -83,6 +83,11 @@ export type AttachmentUpload = z.infer<typeof attachmentUploadSchema>;
 export const petitionSummarySchema = z.object({
   id,
   number: z.string(),
+  /**
+   * '' for the office's own; on the county's database, the township whose file it was imported from (its number
+   * is that township's, and is shown after the township's name).
+   */
+  township: z.string(),
   channel: z.enum(CHANNELS),
   receivedAt: instant,
   status: z.enum(PETITION_STATUSES),

@@ -41,6 +41,8 @@ export type ReportInput = z.input<typeof reportInputSchema>;
 export const reportSummarySchema = z.object({
   id,
   number: z.string(),
+  /** As a petition's: '' for the office's own, else the township it was imported from. */
+  township: z.string(),
   unitId: id,
   unitName: z.string(),
   type: z.enum(REPORT_TYPES),

@@ -69,6 +69,8 @@ export type WarningIssueInput = z.input<typeof warningIssueInputSchema>;
 export const warningSummarySchema = z.object({
   id,
   number: z.string(),
+  /** As a petition's: '' for the office's own, else the township it was imported from. */
+  township: z.string(),
   title: z.string(),
   unitId: id,
   unitName: z.string(),

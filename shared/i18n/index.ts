@@ -22,6 +22,7 @@ import { serverMode } from './server';
 import { approvals, attachmentWords, limitWords } from './approvals';
 import { ledger } from './ledger';
 import { backups } from './backups';
+import { township } from './township';
 import type { AlarmLogNote } from '../enums';
 
 const zhCN = {
@@ -44,6 +45,7 @@ const zhCN = {
   limits: limitWords.zh,
   ledger: ledger.zh,
   backups: backups.zh,
+  township: township.zh,
 };
 
 export type Catalog = typeof zhCN;
@@ -70,6 +72,7 @@ const en: Widen<Catalog> = {
   limits: limitWords.en,
   ledger: ledger.en,
   backups: backups.en,
+  township: township.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

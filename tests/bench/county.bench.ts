@@ -7,12 +7,19 @@
  *
  * `npm run bench -- --rows 1000000 [--seed 1] [--samples 40] [--only county]`; the default is 10,000 rows. The seeded file is
  * cached (tests/bench/support/county.ts), so only the first run at a size pays for the seed.
+ *
+ * `--store postgres` (scripts/bench.mjs makes the throwaway server): the same county loaded into PostgreSQL through the
+ * township import, timed; the same list, search, repeat-check and statistics figures; the database's size; and
+ * 10 clerks at once (list, search, detail and intake in a fixed mix through `app.api.call`, p95 per kind). The
+ * parts that read SQLite's own structures (FTS5 and the pair index, dbstat, triggers, the migrations' times) are
+ * SQLite's alone.
  */
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { ManualClock } from '../../main/core/context';
 import { migrationProvider } from '../../main/db/migrations';
-import { COMMON_PHRASE, COUNTY_NOW, MISSING_PHRASE, RARE_PHRASE, countyOffice } from './support/county';
+import { COMMON_PHRASE, COUNTY_NOW, MISSING_PHRASE, RARE_PHRASE, countyOffice, countyOnPostgres, type CountyOffice } from './support/county';
+import { concurrentClerks } from './support/clerks';
 
 function flag(name: string, fallback: number): number {
   const args = process.argv.slice(2);
@@ -27,6 +34,11 @@ function flag(name: string, fallback: number): number {
 const ROWS = flag('rows', 10_000);
 const SEED = flag('seed', 1);
 const SAMPLES = flag('samples', 40);
+const STORE = ((): 'sqlite' | 'postgres' => {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--store');
+  return at >= 0 && args[at + 1] === 'postgres' ? 'postgres' : 'sqlite';
+})();
 /** Migrations whose time on this file the bench reports (undone and run again): the ones issue 15 added. */
 const TIMED_MIGRATIONS = (name: string) => name >= '0011';
 
@@ -42,11 +54,15 @@ function line(label: string, samples: readonly number[], note = ''): void {
 
 async function main(): Promise<void> {
   const clock = new ManualClock(COUNTY_NOW);
-  const county = await countyOffice({ rows: ROWS, seed: SEED, clock });
+  const databaseUrl = process.env.PETITION_DESK_DATABASE_URL;
+  if (STORE === 'postgres' && !databaseUrl) throw new Error('--store postgres: run it through npm run bench, which makes the server');
+  const onPg = STORE === 'postgres' && databaseUrl ? await countyOnPostgres({ rows: ROWS, seed: SEED, clock, databaseUrl }) : null;
+  const county: CountyOffice = onPg ?? (await countyOffice({ rows: ROWS, seed: SEED, clock }));
   const { app, call } = county;
   console.log(
     `county office: ${ROWS} petitions (seed ${SEED}) ${county.seededNow ? `seeded in ${county.seedSeconds.toFixed(0)} s` : 'from the cache'}; app opened in ${county.openMs.toFixed(0)} ms`,
   );
+  if (onPg) console.log(`PostgreSQL: loaded through the township import in ${onPg.loadSeconds.toFixed(1)} s (${onPg.loadedRows} rows)`);
   const db = app.core.db;
 
   const measure = async (label: string, fn: (i: number) => Promise<unknown>, samples = SAMPLES) => {
@@ -101,6 +117,54 @@ async function main(): Promise<void> {
   await measure('search: phone', list({ query: person.phone }));
   await measure(`search: rare phrase + status filter`, list({ query: RARE_PHRASE, statuses: ['closed'] }));
 
+  if (STORE === 'sqlite') await sqliteOnly(county, measure, list, second.name);
+
+  console.log('\n# repeat check while typing');
+  const typed = `${COMMON_PHRASE.slice(0, 2)}东风村村民反映${COMMON_PHRASE}未足额发放，多次协商未果，要求依法处理`;
+  await measure('repeats: each keystroke of a 40-char text', (i) => call('petitions.repeats.list', { text: typed.slice(0, 3 + (i % (typed.length - 2))) }));
+
+  console.log('\n# statistics page (summary tables, migration 0015)');
+  for (const months of [12, 24]) await measure(`statistics: ${months} months`, () => call('stats.overview.get', { months }));
+
+  if (onPg) {
+    console.log('\n# size and memory');
+    const size = await sql<{ b: number }>`SELECT pg_database_size(current_database()) AS b`.execute(db);
+    console.log(`database: ${(Number(size.rows[0]?.b) / 1e6).toFixed(0)} MB; app-process RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+    console.log('\n# 10 clerks at once (each a loop of list, search, detail and intake; p95 per kind)');
+    await concurrentClerks(county, { clerks: 10, requestsEach: Math.max(40, SAMPLES * 2), clock, line });
+    await app.close();
+    fs.rmSync(onPg.dataDir, { recursive: true, force: true });
+    return;
+  }
+  console.log('\n# size and memory');
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  const mb = (n: number) => (n / 1e6).toFixed(0);
+  const mem = process.memoryUsage();
+  console.log(`file: ${mb(size(county.file) + size(`${county.file}-wal`))} MB; main-process RSS ${mb(mem.rss)} MB`);
+  // Where the RSS is: the JS heap, memory outside it that JS objects hold (Buffers), and the rest (SQLite's page
+  // cache and sorter, the code, malloc's free lists).
+  console.log(`  JS heap ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)} MB; external ${mb(mem.external)} MB; the rest ${mb(mem.rss - mem.heapTotal - mem.external)} MB`);
+
+  // Undone newest first (a later one may build on an earlier one's indexes), then run again in order, each timed.
+  const timed = Object.entries(await migrationProvider.getMigrations()).filter(([n]) => TIMED_MIGRATIONS(n));
+  for (const [name, m] of [...timed].reverse()) {
+    if (m.down) await m.down(db);
+    else console.log(`migration ${name}: has no down, not timed`);
+  }
+  for (const [name, m] of timed) {
+    if (!m.down) continue;
+    const s = performance.now();
+    await m.up(db);
+    console.log(`migration ${name}: ${(performance.now() - s).toFixed(0)} ms on this file (undone and run again)`);
+  }
+  await app.close();
+}
+
+type Measure = (label: string, fn: (i: number) => Promise<unknown>, samples?: number) => Promise<void>;
+
+/** What reads SQLite's own structures: the pair index against a capped scan, its size and write cost, FTS5 against LIKE. */
+async function sqliteOnly(county: CountyOffice, measure: Measure, list: (input: Record<string, unknown>) => () => Promise<unknown>, secondName: string): Promise<void> {
+  const db = county.app.core.db;
   console.log('\n# short words: the character-pair index (the product) against a capped newest-first scan, same run');
   // The alternative issue 15 named: check only the newest CAPPED_SCAN petitions row by row (the list would then have
   // to say it looked no further). Count and first page, as the list asks.
@@ -116,7 +180,7 @@ async function main(): Promise<void> {
     const page = await sql`SELECT p.id FROM (${newest}) p WHERE ${scanMatch(q)} ORDER BY p.received_at DESC, p.id DESC LIMIT 50`.execute(db);
     return { total: Number(n.rows[0]?.n ?? 0), totalCapped: false, rows: page.rows };
   };
-  for (const q of ['低保', '霞', second.name, '麒麟']) {
+  for (const q of ['低保', '霞', secondName, '麒麟']) {
     await measure(`pair index: ${q}`, list({ query: q }));
     await measure(`capped scan of the newest ${CAPPED_SCAN}: ${q}`, cappedScan(q));
   }
@@ -171,35 +235,6 @@ async function main(): Promise<void> {
     line(`raw LIKE scan, ${label}`, timesL, `(FTS ${(med(timesL) / med(timesF)).toFixed(0)}× faster)`);
   }
 
-  console.log('\n# repeat check while typing');
-  const typed = `${COMMON_PHRASE.slice(0, 2)}东风村村民反映${COMMON_PHRASE}未足额发放，多次协商未果，要求依法处理`;
-  await measure('repeats: each keystroke of a 40-char text', (i) => call('petitions.repeats.list', { text: typed.slice(0, 3 + (i % (typed.length - 2))) }));
-
-  console.log('\n# statistics page (summary tables, migration 0015)');
-  for (const months of [12, 24]) await measure(`statistics: ${months} months`, () => call('stats.overview.get', { months }));
-
-  console.log('\n# size and memory');
-  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
-  const mb = (n: number) => (n / 1e6).toFixed(0);
-  const mem = process.memoryUsage();
-  console.log(`file: ${mb(size(county.file) + size(`${county.file}-wal`))} MB; main-process RSS ${mb(mem.rss)} MB`);
-  // Where the RSS is: the JS heap, memory outside it that JS objects hold (Buffers), and the rest (SQLite's page
-  // cache and sorter, the code, malloc's free lists).
-  console.log(`  JS heap ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)} MB; external ${mb(mem.external)} MB; the rest ${mb(mem.rss - mem.heapTotal - mem.external)} MB`);
-
-  // Undone newest first (a later one may build on an earlier one's indexes), then run again in order, each timed.
-  const timed = Object.entries(await migrationProvider.getMigrations()).filter(([n]) => TIMED_MIGRATIONS(n));
-  for (const [name, m] of [...timed].reverse()) {
-    if (m.down) await m.down(db);
-    else console.log(`migration ${name}: has no down, not timed`);
-  }
-  for (const [name, m] of timed) {
-    if (!m.down) continue;
-    const s = performance.now();
-    await m.up(db);
-    console.log(`migration ${name}: ${(performance.now() - s).toFixed(0)} ms on this file (undone and run again)`);
-  }
-  await app.close();
 }
 
 main().catch((err: unknown) => {

@@ -37,8 +37,8 @@ function migrationsApplied(store: Store) {
 describe('a new, empty file', () => {
   it('is migrated to the latest version, with the Chinese full-text index', async () => {
     const store = await openStore(freshDir());
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary', '0016-audit-address']);
-    expect(LATEST_MIGRATION).toBe('0016-audit-address');
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary', '0016-audit-address', '0017-township-import']);
+    expect(LATEST_MIGRATION).toBe('0017-township-import');
     const tables = namesOf(store, 'table');
     for (const t of ['office', 'users', 'petitions', 'petitioners', 'deadlines', 'audit', 'calendar_days', 'petitions_fts', 'alarms']) {
       expect(tables).toContain(t);
@@ -81,7 +81,7 @@ describe('an existing file', () => {
     await old.destroy();
 
     const store = await openStore(dir);
-    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary', '0016-audit-address']);
+    expect(migrationsApplied(store).map((m) => m.name)).toEqual(['0001-initial', '0002-duty-alarms', '0003-warnings-reports', '0004-notices', '0005-alarm-log-notes', '0006-book-of-record', '0007-accounts-audit', '0009-effective-from', '0010-ledger', '0011-list-search-indexes', '0012-hot-indexes', '0013-list-sort-indexes', '0014-short-search-index', '0015-stats-summary', '0016-audit-address', '0017-township-import']);
     expect(namesOf(store, 'table')).toContain('alarms');
     expect(namesOf(store, 'table')).toContain('warnings');
     expect(store.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '旧版本的数据' });
@@ -140,7 +140,10 @@ describe('schema guard', () => {
     'sqlite_stat1', 'sqlite_stat4',
     // The statistics' summaries (0015).
     'stats_months', 'stats_petition_topics', 'stats_petition_units', 'stats_petitions', 'stats_reports', 'stats_warnings',
-    'topics', 'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
+    'topics',
+    // Townships' files imported into a county database (0017; empty in an office's file).
+    'township_audit', 'township_imports',
+    'units', 'users', 'warning_events', 'warning_links', 'warning_rules', 'warnings', 'zero_reports',
   ];
   const INDEXES = [
     'alarm_log_alarm', 'alarms_deadline', 'alarms_fired_at', 'alarms_status_fire', 'alarms_status_step', 'approvals_status', 'approvals_subject', 'deadlines_open_due',
@@ -157,7 +160,8 @@ describe('schema guard', () => {
     'sqlite_autoindex_kysely_migration_lock_1', 'sqlite_autoindex_meta_1', 'sqlite_autoindex_notice_sequences_1',
     'sqlite_autoindex_notices_1', 'sqlite_autoindex_notices_2', 'sqlite_autoindex_petitions_1',
     'sqlite_autoindex_petitions_2', 'sqlite_autoindex_rotation_members_1', 'sqlite_autoindex_sessions_1',
-    'sqlite_autoindex_topics_1', 'sqlite_autoindex_units_1', 'sqlite_autoindex_users_1', 'sqlite_autoindex_warning_links_1',
+    'sqlite_autoindex_topics_1', 'sqlite_autoindex_township_audit_1', 'sqlite_autoindex_township_imports_1',
+    'sqlite_autoindex_township_imports_2', 'sqlite_autoindex_units_1', 'sqlite_autoindex_users_1', 'sqlite_autoindex_warning_links_1',
     'sqlite_autoindex_warnings_1', 'sqlite_autoindex_warnings_2', 'stats_petitions_open_due',
     'warning_events_warning', 'warning_links_subject', 'warnings_issued_at', 'warnings_status', 'warnings_unit_id',
     'zero_reports_period', 'zero_reports_unit_period',
@@ -184,7 +188,7 @@ describe('schema guard', () => {
       'id', 'number', 'year', 'seq', 'channel', 'received_at', 'people_count', 'category', 'claim_item', 'topic_id', 'unit_id',
       'summary', 'request', 'facts_reasons', 'status', 'repeat_of_id', 'responsible_unit_id', 'lead_leader_id', 'decision',
       'extended_days', 'anonymous', 'first_petitioner', 'first_id_number', 'next_due_at', 'next_due_kind', 'created_by',
-      'created_at', 'updated_at', 'void_reason', 'voided_at', 'ledger_number', 'import_id',
+      'created_at', 'updated_at', 'void_reason', 'voided_at', 'ledger_number', 'import_id', 'township',
     ],
     petitioners: ['id', 'petition_id', 'ord', 'name', 'id_number', 'phone', 'address', 'is_representative'],
     petition_steps: ['id', 'petition_id', 'at', 'user_id', 'action', 'from_status', 'to_status', 'note', 'details_json'],
@@ -224,7 +228,7 @@ describe('schema guard', () => {
       'id', 'number', 'year', 'seq', 'unit_id', 'parent_id', 'root_id', 'follow_seq', 'type', 'severity', 'found_at',
       'reported_at', 'limit_at', 'late_ms', 'place', 'people_count', 'summary', 'content', 'demands', 'status', 'verification',
       'verification_note', 'nature', 'urgency', 'opinion', 'approved_by', 'approved_at', 'forward_to', 'forwarded_at',
-      'petition_id', 'flag', 'flag_note', 'flagged_at', 'created_by', 'created_at', 'updated_at',
+      'petition_id', 'flag', 'flag_note', 'flagged_at', 'created_by', 'created_at', 'updated_at', 'township',
     ],
     report_steps: ['id', 'report_id', 'at', 'user_id', 'action', 'from_status', 'to_status', 'note', 'details_json'],
     warning_rules: ['id', 'ord', 'level', 'description', 'conditions_json', 'active', 'built_in'],
@@ -232,7 +236,7 @@ describe('schema guard', () => {
       'id', 'number', 'year', 'seq', 'title', 'unit_id', 'people_count', 'grievance', 'escalation', 'collective_event', 'urgent',
       'suggested_level', 'suggested_rule_id', 'suggested_rule_text', 'level', 'override_reason', 'responsible_unit_id',
       'lead_leader_id', 'resolution_steps_json', 'status', 'issued_at', 'issued_by', 'next_due_at', 'next_due_kind', 'lifted_at',
-      'lift_outcome', 'lift_approved_by', 'created_at', 'updated_at',
+      'lift_outcome', 'lift_approved_by', 'created_at', 'updated_at', 'township',
     ],
     warning_links: ['warning_id', 'link_type', 'subject_id', 'created_at'],
     warning_events: ['id', 'warning_id', 'at', 'kind', 'user_id', 'note', 'source', 'from_level', 'to_level', 'due_at', 'approver_id', 'details_json'],
@@ -244,6 +248,7 @@ describe('schema guard', () => {
       'id', 'kind', 'format', 'subject_type', 'subject_id', 'subject_month', 'status', 'title', 'addressee', 'addressee_unit_id',
       'body_json', 'note', 'copy_to_json', 'withheld_json', 'doc_number', 'year', 'seq', 'supersedes_id', 'superseded_by',
       'created_by', 'created_at', 'updated_at', 'submitted_by', 'submitted_at', 'signed_by', 'signed_at', 'frozen_html', 'sha256',
+      'township',
     ],
     notice_sequences: ['kind', 'year', 'last_seq'],
     notice_prints: ['id', 'notice_id', 'at', 'user_id', 'copies', 'format', 'sha256'],
@@ -257,6 +262,11 @@ describe('schema guard', () => {
     stats_petition_topics: ['month', 'topic_id', 'n'],
     stats_reports: ['month', 'unit_id', 'type', 'flag', 'late', 'in_time', 'n'],
     stats_warnings: ['month', 'unit_id', 'level', 'n'],
+    township_imports: [
+      'id', 'township', 'file_sha256', 'file_name', 'office_uid', 'office_name', 'imported_at', 'counts_json', 'audit_rows',
+      'audit_head_id', 'audit_head_hash', 'audit_key_id',
+    ],
+    township_audit: ['township', 'id', 'at', 'user_id', 'user_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'prev_hash', 'hash'],
   };
 
   it('has exactly the expected tables, indexes and triggers', async () => {

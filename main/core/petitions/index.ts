@@ -9,4 +9,4 @@ export { correctPetition, applyApprovedCorrection, type CorrectionOutcome } from
 export { requestExtension, applyApprovedExtension, requestVoid, applyApprovedVoid } from './requests';
 export { auditPersonSearch } from './records';
 export { TRANSITIONS, allowedActions, nextStatus, hasHandlingPeriod, isTerminal } from './workflow';
-export { formatPetitionNumber } from './numbering';
+export { countyOwnOnly, formatPetitionNumber } from './numbering';

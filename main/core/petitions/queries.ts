@@ -29,6 +29,7 @@ function summaryOf(row: PetitionRowWithNames): PetitionSummary {
   return {
     id: row.id,
     number: row.number,
+    township: row.township,
     channel: row.channel,
     receivedAt: row.received_at,
     status: row.status,

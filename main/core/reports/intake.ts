@@ -12,7 +12,7 @@ import type { Actor, Core } from '../context';
 import { UserError, fieldName } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
-import { formatPetitionNumber } from '../petitions';
+import { countyOwnOnly, formatPetitionNumber } from '../petitions';
 import { refusePersonalNumbers } from '../warnings';
 import { getReportSettings } from './settings';
 import { reportLateness } from './time-limits';
@@ -82,7 +82,7 @@ export async function createReport(core: Core, actor: Actor, input: ParsedReport
       const petition = await trx.selectFrom('petitions').select('id').where('id', '=', input.petitionId).executeTakeFirst();
       if (!petition) throw UserError.field('petitionId', 'errors.reports.petitionNotFound');
     }
-    const last = await trx.selectFrom('info_reports').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).executeTakeFirst();
+    const last = await trx.selectFrom('info_reports').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).$if(countyOwnOnly(trx), (q) => q.where('township', '=', '')).executeTakeFirst();
     const seq = Number(last?.seq ?? 0) + 1;
     const number = formatPetitionNumber(REPORT_NUMBER_FORMAT, year, seq);
     const row = await trx

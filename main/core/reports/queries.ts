@@ -18,6 +18,7 @@ function summaryOf(r: Row): ReportSummary {
   return {
     id: r.id,
     number: r.number,
+    township: r.township,
     unitId: r.unit_id,
     unitName: r.unit_name,
     type: r.type,

@@ -20,7 +20,7 @@ import type { Actor, Core } from '../context';
 import { UserError, notFound, fieldName, requireText } from '../errors';
 import { appendAudit } from '../audit';
 import { getOffice } from '../users';
-import { formatPetitionNumber } from '../petitions';
+import { countyOwnOnly, formatPetitionNumber } from '../petitions';
 import { closeDeadlines, loadCalendarContext, openFixedDeadline, refreshNextDue } from '../deadlines';
 import { listWarningRules, suggestLevel } from './rules';
 import { getWarningSettings } from './settings';
@@ -133,7 +133,7 @@ export async function issueWarning(core: Core, actor: Actor, input: ParsedIssueI
       if (!(await subjectExists(trx, type, sid))) throw UserError.field(type === 'petition' ? 'petitionIds' : 'reportIds', 'errors.warnings.linkNotFound', { type: enumLabel('warningLinkType', type) });
     }
     await dialectOf(trx).lockNumberSeries(trx, 'warning', year);
-    const last = await trx.selectFrom('warnings').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).executeTakeFirst();
+    const last = await trx.selectFrom('warnings').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).$if(countyOwnOnly(trx), (q) => q.where('township', '=', '')).executeTakeFirst();
     const seq = Number(last?.seq ?? 0) + 1;
     const number = formatPetitionNumber(WARNING_NUMBER_FORMAT, year, seq);
     const row = await trx

@@ -35,6 +35,7 @@ function summaryOf(r: Row, now: number): WarningSummary {
   return {
     id: r.id,
     number: r.number,
+    township: r.township,
     title: r.title,
     unitId: r.unit_id,
     unitName: r.unit_name,

@@ -15,6 +15,7 @@ import * as m0013 from './0013-list-sort-indexes';
 import * as m0014 from './0014-short-search-index';
 import * as m0015 from './0015-stats-summary';
 import * as m0016 from './0016-audit-address';
+import * as m0017 from './0017-township-import';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-short-search-index': m0014,
   '0015-stats-summary': m0015,
   '0016-audit-address': m0016,
+  '0017-township-import': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

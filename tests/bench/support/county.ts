@@ -23,6 +23,7 @@ import type { Clock } from '../../../main/core/context';
 import { canonicalAuditRow } from '../../../main/core/audit';
 import { formatPetitionNumber } from '../../../main/core/petitions/numbering';
 import { summaryName } from '../../../main/core/petitions/names';
+import { importTownship } from '../../../main/core/township-import';
 import { DB_FILE_NAME } from '../../../main/db';
 import { migrationProvider } from '../../../main/db/migrations';
 import { CATEGORIES, CHANNELS, TERMINAL_STATUSES, PETITION_STATUSES, type PetitionStatus } from '../../../shared/enums';
@@ -305,4 +306,46 @@ function bulkSeed(sqlite: SqliteDatabase.Database, rows: number, r: () => number
   sqlite.exec("INSERT INTO petitions_fts(petitions_fts) VALUES ('rebuild')");
   sqlite.exec(trigger);
   sqlite.prepare("INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ id: auditId, hash: prevHash }));
+}
+
+/** The county office on PostgreSQL, loaded from the cached SQLite file, and how long the load took. */
+export interface CountyOnPostgres extends CountyOffice {
+  /** The county's data folder (attachments, its audit key): the bench removes it when done. */
+  readonly dataDir: string;
+  readonly loadSeconds: number;
+  readonly loadedRows: number;
+}
+
+/**
+ * The same county on PostgreSQL (`npm run bench -- --store postgres`): the cached SQLite county file (seeded first
+ * when missing) is loaded through the app's own township import (main/core/township-import), the path a real
+ * county takes, into a county office set up through the API on the server at `databaseUrl`. Its petitions then
+ * carry the township name 基准县; the lists and searches do not filter on it, so they read what the SQLite bench
+ * reads. The seeded admin becomes a disabled account there: the bench signs in as the county's own admin.
+ */
+export async function countyOnPostgres(options: { rows: number; seed: number; clock: Clock; databaseUrl: string }): Promise<CountyOnPostgres> {
+  const { dataDir: seededDir, keyDir: seededKeys, seededNow, seedSeconds } = await countyFiles(options);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-desk-bench-pg-'));
+  const t1 = performance.now();
+  const app = await openApp({ dataDir, databaseUrl: options.databaseUrl, clock: options.clock, startScheduler: false, auditKey: { dir: path.join(dataDir, 'keys') } });
+  const openMs = performance.now() - t1;
+  const call = await callerOf(app);
+  const { token } = (await call(null, 'setup.create', { officeName: '基准县信访局', township: '基准县', timeZone: 'Asia/Shanghai', admin: ADMIN })) as { token: string };
+  const t2 = performance.now();
+  const done = await importTownship(app.core, { file: path.join(seededDir, DB_FILE_NAME), township: '基准县', keyDir: seededKeys });
+  const loadSeconds = (performance.now() - t2) / 1000;
+  const units = (await app.core.db.selectFrom('units').select('id').orderBy('id').execute()).map((u) => u.id);
+  return {
+    app,
+    dataDir,
+    token,
+    file: '',
+    seededNow,
+    seedSeconds,
+    openMs,
+    units,
+    loadSeconds,
+    loadedRows: Object.values(done.counts).reduce((a, b) => a + b, 0),
+    call: (name, input) => call(token, name, input),
+  };
 }

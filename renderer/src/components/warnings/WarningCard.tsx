@@ -4,6 +4,7 @@ import { IconUser, IconUsers } from '@tabler/icons-react';
 import type { WarningSummary } from '../../../../shared/api';
 import { t } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
+import { shownNumber } from '../../../../shared/township';
 import { useOfficeTimeZone } from '../../platform/clock';
 import { useNavigate } from '../../platform/links';
 import { WarningCountdown } from './WarningCountdown';
@@ -32,7 +33,7 @@ export function WarningCard({ warning }: { warning: WarningSummary }) {
         <Stack gap={6}>
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {warning.number}
+              {shownNumber(warning)}
             </Text>
             <Text size="xs" fw={600} truncate>
               {warning.unitName}

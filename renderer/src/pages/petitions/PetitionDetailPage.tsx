@@ -11,6 +11,7 @@ import type { PetitionDetail } from '../../../../shared/api';
 import type { PetitionAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
+import { shownNumber } from '../../../../shared/township';
 import { useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink, useNavigate } from '../../platform/links';
 import { useSession } from '../../platform/session';
@@ -64,7 +65,7 @@ function Header({ petition, timeZone }: { petition: PetitionDetail; timeZone: st
       <BackLink to={{ to: '/petitions' }}>{t('petitions.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <Title order={3} data-testid="petition-number">
-          {petition.number}
+          {shownNumber(petition)}
         </Title>
         <StatusBadge status={petition.status} size="lg" />
         {petition.repeatOfId !== null && (

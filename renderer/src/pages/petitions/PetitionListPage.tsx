@@ -11,6 +11,7 @@ import type { PetitionListInput, PetitionSummary } from '../../../../shared/api'
 import { CATEGORIES, PETITION_STATUSES, type Category, type PetitionSort, type PetitionStatus } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { addDays, startOfLocalDay } from '../../../../shared/time';
+import { shownNumber } from '../../../../shared/township';
 import { searchWords } from '../../../../shared/search-words';
 import { useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink, ButtonLink, useNavigate } from '../../platform/links';
@@ -118,8 +119,9 @@ function Row({ row, tz, words }: { row: PetitionSummary; tz: string; words: read
     <Table.Tr onClick={open} style={{ cursor: 'pointer' }} data-testid="petition-row">
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <AnchorLink to="/petitions/$id" params={{ id: row.id }} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
+          {/* An imported township's numbers repeat the county's: its name goes first (migration 0017). */}
           <Highlight component="span" inherit highlight={[...words]} color="yellow">
-            {row.number}
+            {shownNumber(row)}
           </Highlight>
         </AnchorLink>
         {row.repeatOfId !== null && (

@@ -11,6 +11,7 @@ import type { ReportDetail } from '../../../../shared/api';
 import type { ReportAction } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
+import { shownNumber } from '../../../../shared/township';
 import { useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink, useNavigate } from '../../platform/links';
 import { useSession } from '../../platform/session';
@@ -48,7 +49,7 @@ function Header({ report, timeZone }: { report: ReportDetail; timeZone: string }
       <BackLink to={{ to: '/reports' }}>{t('reports.detail.back')}</BackLink>
       <Group gap="sm" align="center">
         <Title order={3} data-testid="report-number">
-          {report.number}
+          {shownNumber(report)}
         </Title>
         <SeverityBadge severity={report.severity} size="lg" />
         <ReportStatusBadge status={report.status} size="lg" />

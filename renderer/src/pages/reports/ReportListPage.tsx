@@ -10,6 +10,7 @@ import type { ReportListInput, ReportSummary } from '../../../../shared/api';
 import { REPORT_SEVERITIES, REPORT_STATUSES, type ReportSeverity, type ReportStatus } from '../../../../shared/enums';
 import { t, enumLabel } from '../../../../shared/i18n';
 import { addDays, formatDateTime, startOfLocalDay } from '../../../../shared/time';
+import { shownNumber } from '../../../../shared/township';
 import { useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink, ButtonLink, useNavigate } from '../../platform/links';
 import { useApiQuery } from '../../platform/query';
@@ -53,7 +54,7 @@ function Row({ row, tz }: { row: ReportSummary; tz: string }) {
     <Table.Tr onClick={open} style={{ cursor: 'pointer' }} data-testid="report-row">
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <AnchorLink to="/reports/$id" params={{ id: row.id }} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
-          {row.number}
+          {shownNumber(row)}
         </AnchorLink>
         {row.followSeq > 0 && (
           <Text size="xs" c="dimmed">

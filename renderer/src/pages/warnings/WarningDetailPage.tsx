@@ -12,6 +12,7 @@ import type { WarningDetail } from '../../../../shared/api';
 import type { WarningAction } from '../../../../shared/enums';
 import { t, enumLabel, type MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/time';
+import { shownNumber } from '../../../../shared/township';
 import { useOfficeTimeZone } from '../../platform/clock';
 import { AnchorLink, useNavigate } from '../../platform/links';
 import { useSession } from '../../platform/session';
@@ -65,7 +66,7 @@ function Header({ warning, timeZone }: { warning: WarningDetail; timeZone: strin
       <Group gap="sm" align="center">
         <LevelBadge level={warning.level} size="xl" />
         <Title order={3} data-testid="warning-number">
-          {warning.number}
+          {shownNumber(warning)}
         </Title>
         <Badge color={lifted ? 'gray' : 'red'} variant="light" radius="sm" size="lg" data-testid="warning-status">
           {enumLabel('warningStatus', warning.status)}
