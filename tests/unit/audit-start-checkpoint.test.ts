@@ -10,6 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { testApp, ADMIN_PASSWORD } from './support/test-app';
 import { openApp } from '../../main/app';
 import { VERIFIED_KEY } from '../../main/core/audit/watch';
+import { appendAudits } from '../../main/core/audit';
 
 async function office() {
   const t = await testApp();
@@ -86,6 +87,39 @@ describe('the start-up verify from the checkpoint', () => {
     // No usable checkpoint: the start-up verify itself read every row and found the change.
     expect(behind).toBeNull();
     expect(app.auditWatch.status()).toMatchObject({ ok: false, brokenAt: 3, reason: 'row' });
+    await app.close();
+  });
+
+  it('writes while the whole chain is read (it lets other calls run between batches) are neither a break nor missed', async () => {
+    const t = await testApp();
+    const admin = await t.setup();
+    // Several batches' worth of rows, so the verify yields between them.
+    await t.app.core.db.transaction().execute((trx) =>
+      appendAudits(trx, Array.from({ length: 3500 }, (_, i) => ({ actor: null, at: t.clock.now(), action: 'test.row', entity: 'test', entityId: i }))),
+    );
+    const running = t.app.auditWatch.verify();
+    const created = await Promise.all(['东风村', '红旗村', '西山村'].map((name) => t.ok(admin, 'units.create', { name, kind: 'village' })));
+    expect(created).toHaveLength(3);
+    const during = await running;
+    expect(during.ok).toBe(true);
+    const after = await t.app.auditWatch.verify();
+    // The next verify reads the rows written during the first, and the chain is whole.
+    expect(after).toMatchObject({ ok: true });
+    expect(after.checked).toBeGreaterThanOrEqual(during.checked + 3);
+    await t.close();
+  });
+
+  it('a row added past the head, as no write of the app leaves it, is a break even with the id counter set back', async () => {
+    const t = await office();
+    const db = sqliteOf(t.dataDir);
+    const last = db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> & { id: number; hash: string };
+    db.prepare('INSERT INTO audit (id, at, user_id, user_name, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, NULL, ?, ?)').run(
+      last.id + 1, last.at, '伪造', 'petition.void', 'petition', '1', last.hash, 'e'.repeat(64),
+    );
+    db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit'").run(last.id);
+    db.close();
+    const app = await openApp({ dataDir: t.dataDir, clock: t.clock, startScheduler: false });
+    expect(app.auditWatch.status()).toMatchObject({ ok: false, brokenAt: last.id + 1 });
     await app.close();
   });
 });
