@@ -266,7 +266,7 @@ describe('schema guard', () => {
       'id', 'township', 'file_sha256', 'file_name', 'office_uid', 'office_name', 'imported_at', 'counts_json', 'audit_rows',
       'audit_head_id', 'audit_head_hash', 'audit_key_id',
     ],
-    township_audit: ['township', 'id', 'at', 'user_id', 'user_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'prev_hash', 'hash'],
+    township_audit: ['township', 'id', 'at', 'user_id', 'user_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'prev_hash', 'hash', 'address'],
   };
 
   it('has exactly the expected tables, indexes and triggers', async () => {

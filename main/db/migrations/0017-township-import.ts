@@ -20,7 +20,7 @@ export async function createImportTables(db: Kysely<any>, int: 'integer' | 'bigi
     "audit_key_id" text not null)`).execute(db);
   await sql.raw(`create table "township_audit" ("township" text not null, "id" ${int} not null, "at" ${int} not null, "user_id" ${int},
     "user_name" text not null, "action" text not null, "entity" text not null, "entity_id" text not null, "before_json" text,
-    "after_json" text, "prev_hash" text not null, "hash" text not null, primary key ("township", "id"))`).execute(db);
+    "after_json" text, "prev_hash" text not null, "hash" text not null, "address" text, primary key ("township", "id"))`).execute(db);
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
