@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { down as undoTownshipImport } from '../../main/db/migrations/0017-township-import';
 import { testApp, ADMIN_PASSWORD, type TestApp } from './support/test-app';
 import { openApp } from '../../main/app';
 import { withRequestAddress } from '../../main/core/audit';
@@ -38,11 +40,13 @@ describe('the address in audit rows of the file', () => {
     const admin = await t.setup();
     await t.ok(admin, 'units.create', { name: '东风村', kind: 'village' });
     await t.closeKeepingFolder();
-    // The file as it was before 0016: no address column, and the migration not yet run.
-    edit(t, (sqlite) => {
-      sqlite.exec('ALTER TABLE audit DROP COLUMN address');
-      sqlite.prepare('DELETE FROM kysely_migration WHERE name = ?').run('0016-audit-address');
-    });
+    // The file as it was before 0016: no address column, and neither it nor the migration after it yet run.
+    const sqlite = new SqliteDatabase(fileOf(t));
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await undoTownshipImport(db);
+    sqlite.exec('ALTER TABLE audit DROP COLUMN address');
+    sqlite.prepare('DELETE FROM kysely_migration WHERE name IN (?, ?)').run('0016-audit-address', '0017-township-import');
+    await db.destroy();
     const app = await openApp({ dataDir: t.dataDir, clock: t.clock, startScheduler: false });
     const login = await withRequestAddress('10.0.0.8', () => app.api.call({ name: 'auth.login', input: { username: 'admin', password: ADMIN_PASSWORD }, session: null }));
     if (!login.ok) throw new Error(login.error.message);
