@@ -37,6 +37,15 @@ export const ON_BOTH_STORES = [
   'tests/unit/refused-writes.test.ts',
   'tests/unit/host.test.ts',
   'tests/unit/audit-address.test.ts',
+  'tests/unit/api-results.test.ts',
+  'tests/unit/clean-failures.test.ts',
+  'tests/unit/duty-history.test.ts',
+  'tests/unit/host-bodies.test.ts',
+  'tests/unit/host-server-mode.test.ts',
+  'tests/unit/ledger-register.test.ts',
+  'tests/unit/petition-corrections.test.ts',
+  'tests/unit/statistics-totals.test.ts',
+  'tests/unit/zero-reports-bulk.test.ts',
 ];
 
 // Not mergeConfig: it would add these files to the unit config's include instead of replacing it.
