@@ -257,6 +257,7 @@ async function startOver(w: Wiring, store: AnyStore, core: Core, watch: AuditWat
       await lock.close();
       backups.stop();
       await backups.idle();
+      await watch.close();
       await store.close();
     },
   };

@@ -122,4 +122,20 @@ describe('the start-up verify from the checkpoint', () => {
     expect(app.auditWatch.status()).toMatchObject({ ok: false, brokenAt: last.id + 1 });
     await app.close();
   });
+
+  it('closing the app while the whole verify runs behind it stops that verify between batches, not on a closed store', async () => {
+    const t = await testApp();
+    await t.setup();
+    await t.app.core.db.transaction().execute((trx) =>
+      appendAudits(trx, Array.from({ length: 12_000 }, (_, i) => ({ actor: null, at: t.clock.now(), action: 'test.row', entity: 'test', entityId: i }))),
+    );
+    await t.closeKeepingFolder();
+    const app = await openApp({ dataDir: t.dataDir, clock: t.clock, startScheduler: false });
+    await app.close();
+    const again = await openApp({ dataDir: t.dataDir, clock: t.clock, startScheduler: false });
+    const { behind } = await again.auditWatch.verifyAtStart(0);
+    await again.close();
+    // Stopped by the close (an abort), not failed on a connection that had closed under it.
+    await expect(behind).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });

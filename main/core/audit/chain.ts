@@ -224,11 +224,20 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
  * Verifies the rows after `from` (a row already verified: its id and hash), or the whole chain when null, and says
  * which row the verified part ends at (null when it is broken), for {@link AuditWatch}'s start-up checkpoint.
  */
-export function verifyAuditAfter(db: Kysely<Database>, from: AuditHead | null): Promise<{ verification: AuditVerification; last: AuditHead | null }> {
-  return dialectOf(db).auditSnapshot(db, (view, issued) => verifyIn(view, issued, from));
+export function verifyAuditAfter(
+  db: Kysely<Database>,
+  from: AuditHead | null,
+  signal?: AbortSignal,
+): Promise<{ verification: AuditVerification; last: AuditHead | null }> {
+  return dialectOf(db).auditSnapshot(db, (view, issued) => verifyIn(view, issued, from, signal));
 }
 
-async function verifyIn(db: Kysely<Database>, issued: number, from: AuditHead | null): Promise<{ verification: AuditVerification; last: AuditHead | null }> {
+async function verifyIn(
+  db: Kysely<Database>,
+  issued: number,
+  from: AuditHead | null,
+  signal?: AbortSignal,
+): Promise<{ verification: AuditVerification; last: AuditHead | null }> {
   const head = await readAuditHead(db);
   let prev = from?.hash ?? GENESIS_HASH;
   let checked = 0;
@@ -262,6 +271,8 @@ async function verifyIn(db: Kysely<Database>, issued: number, from: AuditHead | 
     // better-sqlite3 answers at once, so without this the loop would run as one chain of microtasks and hold off
     // every request (a login's password hash, an HTTP call) until the whole chain is read: ~10 s at 1.9M rows.
     await setImmediate();
+    // The app is closing: stop between batches rather than read on from a connection about to close.
+    signal?.throwIfAborted();
   }
   // A row past the head as it is now was not written by the app, which moves the head in the row's transaction.
   const headNow = await readAuditHead(db);

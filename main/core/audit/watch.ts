@@ -34,6 +34,8 @@ export interface AuditStatus extends AuditVerification {
 export class AuditWatch {
   #status: AuditStatus | null = null;
   #running: Promise<AuditStatus> | null = null;
+  /** Stops a verify still running (the whole one behind the open desk) when the app closes. */
+  readonly #closing = new AbortController();
 
   readonly #key: Buffer;
 
@@ -83,7 +85,7 @@ export class AuditWatch {
   }
 
   async #verify(from: AuditHead | null = null): Promise<AuditStatus> {
-    const { verification: result, last } = await verifyAuditAfter(this.core.db, from);
+    const { verification: result, last } = await verifyAuditAfter(this.core.db, from, this.#closing.signal);
     if (last && !from) await this.#saveCheckpoint(last);
     const before = this.#status;
     const status: AuditStatus = { ...result, verifiedAt: this.core.clock.now() };
@@ -107,7 +109,9 @@ export class AuditWatch {
     const tail = await this.#verify(from);
     if (!tail.ok) return { behind: null };
     const behind = this.verify();
-    behind.catch((err: unknown) => console.error('[audit] the whole verify after start-up failed:', err));
+    behind.catch((err: unknown) => {
+      if (!this.#closing.signal.aborted) console.error('[audit] the whole verify after start-up failed:', err);
+    });
     return { behind };
   }
 
@@ -136,6 +140,12 @@ export class AuditWatch {
 
   #checkpointMac(point: AuditHead): Promise<string> {
     return auditMac(this.core.db, `${CHECKPOINT_TEXT}\n${point.id}\n${point.hash}`);
+  }
+
+  /** Before the store closes: a verify still running stops after its current batch. */
+  async close(): Promise<void> {
+    this.#closing.abort();
+    await this.settled();
   }
 
   /** Resolves when no verify is running (the benchmarks wait for the whole verify that follows start-up). */
