@@ -120,6 +120,19 @@ function TimeRangeInputs<T extends Record<string, unknown>>({ form, startField, 
   );
 }
 
+/**
+ * The day's plan can arrive after a form opened (a push refetches it, or the cache held an older one): while no one
+ * is chosen (`chosen` is null), who holds the shift and its window are filled in as soon as the plan names them.
+ */
+function useHolderOnceKnown(ctx: AdjustContext, roleId: string, chosen: string | null, fill: (d: ReturnType<typeof shiftDefaults>) => void) {
+  const d = shiftDefaults(ctx, Number(roleId));
+  useEffect(() => {
+    if (chosen === null && d.holder !== null) fill(d);
+    // Only a newly known holder matters; fill is a new function each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosen, d.holder]);
+}
+
 /** 替班: someone covers another person's shift (or part of it). */
 export function OverrideForm({ ctx }: { ctx: AdjustContext }) {
   const roleId = defaultRoleId(ctx);
@@ -141,6 +154,7 @@ export function OverrideForm({ ctx }: { ctx: AdjustContext }) {
     const nd = shiftDefaults(ctx, Number(value));
     form.setValues({ roleId: value, replacedUserId: nd.holder, startAt: nd.start, endAt: nd.end });
   };
+  useHolderOnceKnown(ctx, form.values.roleId, form.values.replacedUserId, (nd) => form.setValues({ replacedUserId: nd.holder, startAt: nd.start, endAt: nd.end }));
   const submit = form.onSubmit((values) => create.mutate(parsedInput(schema, values)));
   return (
     <form onSubmit={submit}>
@@ -195,6 +209,7 @@ export function SwapForm({ ctx }: { ctx: AdjustContext }) {
     },
     onError: (error) => showError(form, error, { startB: 'shiftB', endB: 'shiftB' }),
   });
+  useHolderOnceKnown(ctx, form.values.roleId, form.values.userA, (nd) => form.setValues({ userA: nd.holder, startA: nd.start, endA: nd.end }));
   const v = form.values;
   const startA = fromLocalInput(v.startA, ctx.tz);
   const endA = fromLocalInput(v.endA, ctx.tz);
