@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import https from 'node:https';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY, attachmentAnswer, isAttachmentPath, resolveStaticFile, responseHeadersFor, staticAnswer, type App } from '../app';
 import { NOTICE_FONT_BASE_URL } from '../core/notices';
@@ -28,7 +28,7 @@ import type { ErrorCode } from '../../shared/errors';
 import type { ApiResult } from '../../shared/api';
 import { allowedHosts, hostPart, isWildcard, type ListenAddress } from './listen';
 import type { TlsMaterial } from './office-ca';
-import { CSRF_HEADER, clearedSessionCookie, csrfMatches, csrfTokenFor, sessionCookie, sessionFrom } from './session-cookie';
+import { CSRF_HEADER, clearedSessionCookie, csrfMatches, csrfTokenFor, sameToken, sessionCookie, sessionFrom } from './session-cookie';
 
 /** Server mode: where to listen, the name the PCs use, and the certificate. */
 export interface ServerMode {
@@ -76,13 +76,6 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
 } as const;
-
-function sameToken(given: string | null | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * The peer's address as a person reads it: an IPv4 peer of a dual-stack socket is given as ::ffff:a.b.c.d, which

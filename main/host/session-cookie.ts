@@ -46,10 +46,15 @@ export function csrfTokenFor(session: string): string {
   return createHmac('sha256', session).update('petition-desk csrf').digest('base64url');
 }
 
+/** Whether a secret given with a request is the expected one, in constant time (the launch token, a CSRF token). */
+export function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** Whether the CSRF header is the session's token (constant time). */
 export function csrfMatches(header: string | string[] | undefined, session: string): boolean {
-  if (typeof header !== 'string') return false;
-  const given = Buffer.from(header);
-  const expected = Buffer.from(csrfTokenFor(session));
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return typeof header === 'string' && sameToken(header, csrfTokenFor(session));
 }
