@@ -39,6 +39,7 @@ import { migrationProvider } from '../../db/migrations';
 import { appendAudit, installAuditKey, readAuditHead, readAuditKey, verifyAudit, type SecretSealer } from '../audit';
 import { dataFolder, type DataFolder } from '../storage/data-folder';
 import { UserError } from '../errors';
+import { copyWithHash } from '../backup/crypto';
 import type { Core } from '../context';
 import { t } from '../../../shared/i18n';
 import { formatDateTime } from '../../../shared/time';
@@ -157,12 +158,6 @@ function refuse(key: Parameters<typeof t>[0], params?: Parameters<typeof t>[1]):
   throw new UserError('invalid_input', key, params);
 }
 
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** What the checks learn about the file, for the transaction. */
 interface CheckedFile {
   readonly sha256: string;
@@ -182,7 +177,7 @@ async function checkFile(db: Db, options: TownshipImportOptions, township: strin
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) refuse('township.errors.fileMissing', { file });
   const wal = `${file}-wal`;
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) refuse('township.errors.walPending', { file });
-  const sha256 = await sha256Of(file);
+  const { sha256 } = await copyWithHash(file, null);
   await refuseImported(db, township, sha256);
   const damaged = (detail: string): never => refuse('township.errors.damaged', { file, detail });
   let lite: ReturnType<typeof openReadOnlyDb>;
